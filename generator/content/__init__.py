@@ -1,0 +1,1 @@
+"""Content: the model, fuzzy dates, registries, and loading a ``content/`` folder."""

@@ -1,0 +1,107 @@
+"""Load a whole ``content/`` folder: registries, entries, and name resolution."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.content.entries import parse_entry
+from generator.content.model import Entry, Forum, Person
+from generator.content.registry import Registry, load_forums, load_people
+from generator.content.slugs import slugify
+from generator.content.yamlfile import read_text
+from generator.errors import Problem, TimelineError, display_path
+
+PEOPLE_FILE = "people.yaml"
+FORUMS_FILE = "forums.yaml"
+ENTRIES_DIR = "entries"
+
+
+@dataclass
+class Content:
+    entries: list[Entry]
+    people: Registry[Person]
+    forums: Registry[Forum]
+    errors: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    files: dict[str, Path] = field(default_factory=dict)  # entry path -> file on disk
+
+
+def entry_files(entries_dir: Path) -> list[Path]:
+    """Markdown files under ``entries_dir``, in a stable order; hidden files skipped."""
+    if not entries_dir.is_dir():
+        return []
+    found = [p for p in entries_dir.rglob("*.md")
+             if not any(part.startswith((".", "_")) for part in p.relative_to(entries_dir).parts)]
+    return sorted(found, key=lambda p: p.relative_to(entries_dir).as_posix())
+
+
+def _resolve_names(entry: Entry, key: str, registry: Registry, make, shown: str,
+                   warnings: list[Problem]) -> list[str]:
+    ids: list[str] = []
+    what = "person" if key in ("people", "mentioned") else "forum"
+    line = entry.lines.get(key, entry.lines.get("", 1))
+    for name in getattr(entry, key):
+        item = registry.lookup(name)
+        if item is None:
+            item_id = slugify(name)
+            if not item_id:
+                raise TimelineError(f"'{name}' in '{key}' cannot become a page name", shown, line)
+            hint = registry.suggest(name)
+            tip = f"; did you mean {' or '.join(repr(h) for h in hint)}?" if hint else \
+                f"; add it to {PEOPLE_FILE if what == 'person' else FORUMS_FILE}"
+            warnings.append(Problem(f"unknown {what} '{name}'{tip}", shown, line, "warning"))
+            item = make(item_id, name)
+            registry.add(item)
+        if item.id not in ids:
+            ids.append(item.id)
+    return ids
+
+
+def resolve_entry(entry: Entry, people: Registry[Person], forums: Registry[Forum],
+                  shown: str, warnings: list[Problem]) -> None:
+    """Replace names as written with registry ids; unknown names get a page and a warning."""
+    new_person = lambda i, n: Person(id=i, name=n, registered=False)  # noqa: E731
+    new_forum = lambda i, n: Forum(id=i, name=n, registered=False)  # noqa: E731
+    entry.people = _resolve_names(entry, "people", people, new_person, shown, warnings)
+    entry.mentioned = [p for p in _resolve_names(entry, "mentioned", people, new_person, shown,
+                                                 warnings) if p not in entry.people]
+    entry.forums = _resolve_names(entry, "forums", forums, new_forum, shown, warnings)
+
+
+def _registry_or_empty(load, path: Path, errors: list[Problem]) -> Registry:
+    try:
+        return load(path)
+    except TimelineError as exc:
+        errors.append(exc.problem)
+        return Registry({}, display_path(path))
+
+
+def load_content(content_dir: Path, drafts: bool = False) -> Content:
+    """Read everything; problems are collected, not raised, so ``check`` sees them all."""
+    errors: list[Problem] = []
+    people = _registry_or_empty(load_people, content_dir / PEOPLE_FILE, errors)
+    forums = _registry_or_empty(load_forums, content_dir / FORUMS_FILE, errors)
+    content = Content([], people, forums, errors)
+    entries_dir = content_dir / ENTRIES_DIR
+    by_slug: dict[str, str] = {}
+    for file in entry_files(entries_dir):
+        rel = file.relative_to(content_dir).as_posix()
+        shown = display_path(file)
+        try:
+            entry = parse_entry(read_text(file), rel, shown)
+            if entry.draft and not drafts:
+                continue
+            resolve_entry(entry, people, forums, shown, content.warnings)
+        except TimelineError as exc:
+            errors.append(exc.problem)
+            continue
+        other = by_slug.setdefault(entry.slug.casefold(), shown)
+        if other != shown:
+            errors.append(Problem(f"entry URL '/entries/{entry.slug}/' is also made by {other}; "
+                                  "rename one file or set 'slug:'", shown, entry.lines.get("slug", 1)))
+            continue
+        content.entries.append(entry)
+        content.files[entry.path] = file
+    content.entries.sort(key=lambda e: e.sort_key)
+    return content

@@ -1,0 +1,182 @@
+"""People and forums registries: ids, display names, aliases, roles.
+
+A name written in an entry or found in an article may be an id, a display name
+or any alias; all resolve to one registry item. Matching ignores case,
+full stops, commas, a leading ``@`` and repeated spaces.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from generator.content.dates import FuzzyDate
+from generator.content.model import Forum, Person, Role
+from generator.content.schema import (as_mapping, opt_bool, opt_date, opt_str,
+                                      reject_unknown, req_str, str_list)
+from generator.content.slugs import slugify
+from generator.content.yamlfile import LineList, LineMap, parse_yaml, read_text
+from generator.errors import TimelineError, display_path
+
+T = TypeVar("T", Person, Forum)
+
+PERSON_FIELDS = ("name", "aliases", "country", "roles", "description", "unconfirmed")
+FORUM_FIELDS = ("name", "aliases", "description", "kind", "members")
+ROLE_FIELDS = ("title", "from", "to")
+
+_PUNCT = re.compile(r"[.,'’\u2019]")
+_SPACE = re.compile(r"\s+")
+
+
+def name_key(name: str) -> str:
+    """The form used to compare names: case, dots, ``@`` and spacing do not matter."""
+    text = unicodedata.normalize("NFKC", name).casefold().strip()
+    text = _PUNCT.sub(" ", text.lstrip("@"))
+    return _SPACE.sub(" ", text).strip()
+
+
+class Registry(Generic[T]):
+    """Items by id, with lookup by any of their names."""
+
+    def __init__(self, items: dict[str, T], path: str | None = None):
+        self.items = items
+        self.path = path
+        self._by_key: dict[str, str] = {}
+        for item in items.values():
+            for name in (item.id, item.name, *item.aliases):
+                self._by_key.setdefault(name_key(name), item.id)
+
+    def __contains__(self, item_id: str) -> bool:
+        return item_id in self.items
+
+    def __iter__(self):
+        return iter(self.items.values())
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def lookup(self, name: str) -> T | None:
+        item_id = self._by_key.get(name_key(name))
+        return self.items[item_id] if item_id else None
+
+    def suggest(self, name: str, limit: int = 3) -> list[str]:
+        """Display names of the closest matches, best first."""
+        hits = difflib.get_close_matches(name_key(name), self._by_key, n=limit * 3, cutoff=0.7)
+        names: list[str] = []
+        for key in hits:
+            display = self.items[self._by_key[key]].name
+            if display not in names:
+                names.append(display)
+        return names[:limit]
+
+    def add(self, item: T) -> None:
+        self.items[item.id] = item
+        for name in (item.id, item.name, *item.aliases):
+            self._by_key.setdefault(name_key(name), item.id)
+
+    def holders(self, role_words: str, when: FuzzyDate | None) -> list[T]:
+        """People whose role title matches ``role_words`` at ``when``."""
+        wanted = name_key(role_words)
+        found = []
+        for item in self.items.values():
+            for role in getattr(item, "roles", []):
+                if name_key(role.title) == wanted and (when is None or role.held_on(when)):
+                    found.append(item)
+                    break
+        return found
+
+
+def _check_id(item_id: object, path: str, line: int) -> str:
+    if not isinstance(item_id, str) or not item_id.strip():
+        raise TimelineError("ids must be non-empty text", path, line)
+    if slugify(item_id) != item_id:
+        raise TimelineError(
+            f"id '{item_id}' must be lower-case words joined by hyphens, "
+            f"e.g. '{slugify(item_id) or 'some-name'}'", path, line)
+    return item_id
+
+
+def _check_aliases(items: dict, path: str, lines: dict[str, int]) -> None:
+    """Two items must not answer to the same name: that would be a silent guess."""
+    owner: dict[str, str] = {}
+    for item in items.values():
+        for name in {name_key(n) for n in (item.id, item.name, *item.aliases)}:
+            other = owner.setdefault(name, item.id)
+            if other != item.id:
+                raise TimelineError(
+                    f"'{name}' names both '{other}' and '{item.id}'; "
+                    "remove the alias from one of them", path, lines[item.id])
+
+
+def _read_mapping(path: Path) -> tuple[LineMap, str]:
+    shown = display_path(path)
+    data = parse_yaml(read_text(path), shown)
+    if data is None:
+        return LineMap(), shown
+    return as_mapping(data, shown, 1, "a registry"), shown
+
+
+def _roles(data: LineMap, path: str) -> list[Role]:
+    value = data.get("roles")
+    if value is None:
+        return []
+    if not isinstance(value, LineList):
+        raise TimelineError("'roles' must be a list of {title, from, to}", path, data.line_of("roles"))
+    roles = []
+    for i, raw in enumerate(value):
+        if isinstance(raw, str):
+            roles.append(Role(raw.strip()))
+            continue
+        role = as_mapping(raw, path, value.line_of(i), "a role")
+        reject_unknown(role, ROLE_FIELDS, path, "role")
+        roles.append(Role(req_str(role, "title", path), opt_date(role, "from", path),
+                          opt_date(role, "to", path)))
+    return roles
+
+
+def parse_people(data: LineMap, path: str) -> Registry[Person]:
+    people: dict[str, Person] = {}
+    for item_id, raw in data.items():
+        line = data.line_of(item_id)
+        _check_id(item_id, path, line)
+        fields = as_mapping(raw, path, line, f"person '{item_id}'")
+        reject_unknown(fields, PERSON_FIELDS, path, "person")
+        people[item_id] = Person(
+            id=item_id, name=req_str(fields, "name", path), aliases=str_list(fields, "aliases", path),
+            country=opt_str(fields, "country", path), roles=_roles(fields, path),
+            description=opt_str(fields, "description", path),
+            unconfirmed=opt_bool(fields, "unconfirmed", path))
+    _check_aliases(people, path, data.key_lines)
+    return Registry(people, path)
+
+
+def parse_forums(data: LineMap, path: str) -> Registry[Forum]:
+    forums: dict[str, Forum] = {}
+    for item_id, raw in data.items():
+        line = data.line_of(item_id)
+        _check_id(item_id, path, line)
+        fields = as_mapping(raw, path, line, f"forum '{item_id}'")
+        reject_unknown(fields, FORUM_FIELDS, path, "forum")
+        forums[item_id] = Forum(
+            id=item_id, name=req_str(fields, "name", path), aliases=str_list(fields, "aliases", path),
+            description=opt_str(fields, "description", path), kind=opt_str(fields, "kind", path),
+            members=str_list(fields, "members", path))
+    _check_aliases(forums, path, data.key_lines)
+    return Registry(forums, path)
+
+
+def load_people(path: Path) -> Registry[Person]:
+    if not path.exists():
+        return Registry({}, display_path(path))
+    data, shown = _read_mapping(path)
+    return parse_people(data, shown)
+
+
+def load_forums(path: Path) -> Registry[Forum]:
+    if not path.exists():
+        return Registry({}, display_path(path))
+    data, shown = _read_mapping(path)
+    return parse_forums(data, shown)

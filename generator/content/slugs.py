@@ -1,0 +1,36 @@
+"""Readable, safe URL slugs for any script (Latin, Cyrillic, Devanagari...)."""
+
+from __future__ import annotations
+
+import unicodedata
+
+MAX_SLUG = 80
+# Names that some file systems or our own URL layout reserve.
+RESERVED = {"con", "prn", "aux", "nul", "index", "static", "feeds",
+            *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
+
+
+def slugify(text: str) -> str:
+    """Lower-case letters, digits and marks joined by single hyphens.
+
+    Never contains ``/``, ``\\``, ``.`` or NUL, so it cannot leave its folder.
+    Returns "" when nothing usable is left; callers decide what that means.
+    """
+    text = unicodedata.normalize("NFKC", text).casefold()
+    out: list[str] = []
+    dash = False
+    for ch in text:
+        if unicodedata.category(ch)[0] in "LNM":
+            out.append(ch)
+            dash = False
+        elif out and not dash:
+            out.append("-")
+            dash = True
+    slug = "".join(out).strip("-")
+    if len(slug) > MAX_SLUG:
+        cut = slug[:MAX_SLUG]
+        slug = cut.rsplit("-", 1)[0] if "-" in cut[MAX_SLUG // 2:] else cut
+        slug = slug.strip("-")
+    if slug in RESERVED:
+        slug += "-page"
+    return slug

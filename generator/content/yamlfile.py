@@ -1,0 +1,162 @@
+"""YAML reading that keeps line numbers and avoids PyYAML's traps.
+
+Every plain scalar stays a string (``title: no`` is the text "no", ``title:
+2022`` is "2022"); only an empty value, ``~`` or ``null`` become ``None``. Typed
+fields (dates, booleans) are parsed later by the schema that knows what it
+wants. Duplicate keys, alias bombs and non-YAML text become a located
+:class:`TimelineError`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.errors import TimelineError
+
+try:  # the C parser is ~10x faster; semantics below are identical for both
+    _BaseLoader = yaml.CSafeLoader  # type: ignore[attr-defined]
+except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+    _BaseLoader = yaml.SafeLoader
+
+MAX_NODES = 200_000  # expanded nodes in one document: far above any real file
+
+
+class LineMap(dict):
+    """A mapping that remembers the 1-based line of each key and of itself."""
+
+    line: int = 0
+    key_lines: dict[str, int]
+
+    def line_of(self, key: str) -> int:
+        return self.key_lines.get(key, self.line)
+
+
+class LineList(list):
+    """A sequence that remembers the 1-based line of each item."""
+
+    line: int = 0
+    item_lines: list[int]
+
+    def line_of(self, index: int) -> int:
+        return self.item_lines[index] if index < len(self.item_lines) else self.line
+
+
+def _string_only_resolvers() -> dict:
+    """Implicit resolvers reduced to null: no bool, int, float or timestamp."""
+    kept: dict = {}
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items():
+        nulls = [(tag, rx) for tag, rx in resolvers if tag == "tag:yaml.org,2002:null"]
+        if nulls:
+            kept[first] = nulls
+    return kept
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+    yaml_implicit_resolvers = _string_only_resolvers()
+    line_offset = 0
+
+    def construct_document(self, node: yaml.Node) -> Any:
+        _count_nodes(node, self.line_offset)
+        return super().construct_document(node)
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> LineMap:
+        self.flatten_mapping(node)
+        result = LineMap()
+        result.line = node.start_mark.line + 1 + self.line_offset
+        result.key_lines = {}
+        for key_node, value_node in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            line = key_node.start_mark.line + 1 + self.line_offset
+            if not isinstance(key, str):
+                raise TimelineError(f"keys must be text, not {key!r}", None, line)
+            if key in result:
+                raise TimelineError(
+                    f"duplicate key '{key}' (first on line {result.key_lines[key]}); keep one",
+                    None, line)
+            result[key] = self.construct_object(value_node, deep=deep)
+            result.key_lines[key] = line
+        return result
+
+    def construct_sequence(self, node: yaml.SequenceNode, deep: bool = False) -> LineList:
+        result = LineList(self.construct_object(child, deep=deep) for child in node.value)
+        result.line = node.start_mark.line + 1 + self.line_offset
+        result.item_lines = [c.start_mark.line + 1 + self.line_offset for c in node.value]
+        return result
+
+
+def _make_deep(loader_cls: type) -> None:
+    # Mappings and sequences are built eagerly so line info is always attached.
+    loader_cls.add_constructor("tag:yaml.org,2002:map",
+                               lambda ld, n: ld.construct_mapping(n, deep=True))
+    loader_cls.add_constructor("tag:yaml.org,2002:seq",
+                               lambda ld, n: ld.construct_sequence(n, deep=True))
+    loader_cls.add_constructor("tag:yaml.org,2002:str",
+                               lambda ld, n: ld.construct_scalar(n))
+
+
+_make_deep(_Loader)
+
+
+def _count_nodes(root: yaml.Node, offset: int) -> None:
+    """Refuse documents whose aliases expand into huge trees (billion laughs)."""
+    seen = 0
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        seen += 1
+        if seen > MAX_NODES:
+            raise TimelineError(
+                f"YAML expands to more than {MAX_NODES} values (anchors/aliases?); "
+                "write the values out", None, root.start_mark.line + 1 + offset)
+        if isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                stack.append(k)
+                stack.append(v)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+
+
+def parse_yaml(text: str, path: str | Path | None = None, line_offset: int = 0) -> Any:
+    """Parse one YAML document; errors carry ``path`` and the file line."""
+    loader = _Loader(text)
+    loader.line_offset = line_offset
+    try:
+        return loader.get_single_data()
+    except TimelineError as exc:
+        raise TimelineError(exc.message, path, exc.line) from None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 + line_offset if mark else None
+        what = exc.problem or exc.context or "invalid YAML"
+        lines = text.split("\n")
+        bad = lines[mark.line] if mark and mark.line < len(lines) else ""
+        hint = " (indent YAML with spaces, not tabs)" if "\t" in bad else ""
+        raise TimelineError(f"invalid YAML: {what}{hint}", path, line) from None
+    except yaml.YAMLError as exc:
+        raise TimelineError(f"invalid YAML: {exc}", path, None) from None
+    except RecursionError:
+        raise TimelineError("invalid YAML: nested too deeply", path, None) from None
+    finally:
+        loader.dispose()
+
+
+def read_text(path: Path) -> str:
+    """Read a UTF-8 text file (BOM and CRLF accepted); refuse binary or other encodings."""
+    data = path.read_bytes()
+    if data.startswith(b"\xff\xfe") or data.startswith(b"\xfe\xff"):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise TimelineError("cannot decode UTF-16 text; save the file as UTF-8", path) from None
+    else:
+        if b"\x00" in data[:8192]:
+            raise TimelineError("binary file, not text; remove it or save it as UTF-8", path)
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            line = data[: exc.start].count(b"\n") + 1
+            raise TimelineError("not valid UTF-8; save the file as UTF-8", path, line) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")

@@ -1,0 +1,61 @@
+"""One exception type that knows where the problem is, so the CLI can print
+``file:line: message`` and never a traceback."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A located message: an error or a warning about the input."""
+
+    message: str
+    path: str | None = None
+    line: int | None = None
+    severity: str = "error"
+
+    def __str__(self) -> str:
+        where = ""
+        if self.path:
+            where = f"{self.path}:{self.line}: " if self.line else f"{self.path}: "
+        prefix = "warning: " if self.severity == "warning" else ""
+        return f"{where}{prefix}{self.message}"
+
+
+class TimelineError(Exception):
+    """Bad input or a failed step, with the file and line it concerns."""
+
+    def __init__(self, message: str, path: str | Path | None = None, line: int | None = None):
+        super().__init__(message)
+        self.message = message
+        self.path = display_path(path) if path is not None else None
+        self.line = line
+
+    @property
+    def problem(self) -> Problem:
+        return Problem(self.message, self.path, self.line)
+
+    def __str__(self) -> str:
+        return str(self.problem)
+
+
+class ManyErrors(TimelineError):
+    """Several independent problems found in one pass (e.g. ``check``)."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__(f"{len(problems)} problem(s)")
+        self.problems = problems
+
+    def __str__(self) -> str:
+        return "\n".join(str(p) for p in self.problems)
+
+
+def display_path(path: str | Path) -> str:
+    """A path relative to the working directory when possible: short and clickable."""
+    p = Path(path)
+    try:
+        return str(p.resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
+        return str(p)
