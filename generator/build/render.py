@@ -1,0 +1,69 @@
+"""The Jinja2 environment of a theme, with template errors located."""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+import traceback
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from generator.build import urls
+from generator.content.dates import MONTH_NAMES
+from generator.errors import TimelineError, display_path
+
+STATIC_DIR = "static"
+TEMPLATES_DIR = "templates"
+
+
+class Paths:
+    """Site paths, exposed to templates as ``paths.entry(slug)`` and so on."""
+
+    entry = staticmethod(urls.entry_path)
+    person = staticmethod(urls.person_path)
+    forum = staticmethod(urls.forum_path)
+    year = staticmethod(urls.year_path)
+
+
+def make_environment(theme: Path) -> jinja2.Environment:
+    templates = theme / TEMPLATES_DIR
+    if not templates.is_dir():
+        raise TimelineError(f"no templates folder at {display_path(templates)}; "
+                            "set 'theme' in timeline.yaml to a theme folder")
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates)),
+        autoescape=True, undefined=jinja2.StrictUndefined,
+        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+        auto_reload=False, cache_size=-1)
+    env.globals.update(paths=Paths, month_name=lambda m: MONTH_NAMES[m])
+    return env
+
+
+def asset_hashes(static_files: dict[str, bytes]) -> dict[str, str]:
+    """Short content hashes so a changed stylesheet gets a new URL query."""
+    return {name: hashlib.sha256(data).hexdigest()[:10] for name, data in static_files.items()}
+
+
+def template_error(exc: Exception, theme: Path) -> TimelineError:
+    """Turn a Jinja2 error into ``templates/x.html:12: message``."""
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        where = exc.filename or (theme / TEMPLATES_DIR / (exc.name or "?"))
+        return TimelineError(f"template error: {exc.message}", where, exc.lineno)
+    if isinstance(exc, jinja2.TemplateNotFound):
+        return TimelineError(f"template not found: {exc.name}", theme / TEMPLATES_DIR)
+    frames = traceback.extract_tb(sys.exc_info()[2] or exc.__traceback__)
+    for frame in reversed(frames):
+        if frame.filename.endswith((".html", ".xml", ".txt")) and Path(frame.filename).exists():
+            return TimelineError(f"template error: {exc}", frame.filename, frame.lineno)
+    return TimelineError(f"template error: {exc}", theme / TEMPLATES_DIR)
+
+
+def render(env: jinja2.Environment, name: str, context: dict[str, Any], theme: Path) -> str:
+    try:
+        return env.get_template(name).render(context)
+    except TimelineError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - any template failure becomes one line
+        raise template_error(exc, theme) from None

@@ -1,0 +1,138 @@
+"""The ``timeline`` command: parse arguments, call the library, print results."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from pathlib import Path
+
+from generator import __version__
+from generator.config import Config, load_config
+from generator.errors import ManyErrors, Problem, TimelineError
+
+# Subcommands that live in their own modules: name -> module with HELP,
+# add_arguments(parser) and run(args, config) -> exit code.
+PLUGGED = {
+    "convert": "generator.convert.command",
+    "serve": "generator.serve.command",
+    "publish": "generator.publish",
+}
+
+
+def _err(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def cmd_build(args: argparse.Namespace, config: Config) -> int:
+    from generator.build.site import build_site
+
+    config = config.with_overrides(output=Path(args.out) if args.out else None,
+                                   base_url=args.base_url)
+    result = build_site(config, drafts=args.drafts)
+    for warning in result.warnings:
+        _err(str(warning))
+    print(result.summary() + f" -> {config.output}")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace, config: Config) -> int:
+    from generator.build.check import check_site
+
+    report = check_site(config, drafts=True)
+    for problem in report.errors + report.warnings:
+        _err(str(problem))
+    for note in report.review:
+        print(str(note))
+    failed = bool(report.errors) or (args.strict and bool(report.warnings))
+    print(f"checked {report.entries} entries: {len(report.errors)} errors, "
+          f"{len(report.warnings)} warnings, {len(report.review)} with open review items"
+          + (" (strict: warnings are errors)" if args.strict and report.warnings else ""))
+    return 1 if failed else 0
+
+
+def cmd_new(args: argparse.Namespace, config: Config) -> int:
+    from generator.content.creating import create_entry
+
+    path, warnings = create_entry(config, args.title, args.date, args.kind, args.people,
+                                  args.forums, args.place, args.url)
+    for warning in warnings:
+        _err(str(warning))
+    print(f"wrote {path}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="timeline", description="Build a static timeline site of diplomatic engagements.")
+    parser.add_argument("--version", action="version", version=f"timeline {__version__}")
+    parser.add_argument("--config", "-c", metavar="FILE",
+                        help="site config file (default: ./timeline.yaml)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+
+    p = sub.add_parser("build", help="build the site into the output folder",
+                       description="Build the site. Writes a complete new tree and swaps it "
+                       "in only when the whole build succeeded.")
+    p.add_argument("--out", metavar="DIR", help="output folder (default: from config, site/)")
+    p.add_argument("--base-url", metavar="URL", help="override base_url, e.g. "
+                   "https://user.github.io/repo/")
+    p.add_argument("--drafts", action="store_true", help="include entries with draft: true")
+    p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser("check", help="validate config, registries and entries",
+                       description="Validate everything; print one line per problem as "
+                       "file:line: message. Exit 1 on errors.")
+    p.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("new", help="write a ready-to-edit entry",
+                       description="Write a new entry file under content/entries/; never "
+                       "overwrites an existing file.")
+    p.add_argument("title", help="the engagement's title")
+    p.add_argument("--date", required=True, help="YYYY-MM-DD, YYYY-MM or YYYY")
+    p.add_argument("--kind", default="meeting", help="meeting, call, video call, summit, "
+                   "visit, statement or other (default: meeting)")
+    p.add_argument("--people", action="append", default=[], metavar="NAME",
+                   help="a participant (repeat, or separate with commas)")
+    p.add_argument("--forums", action="append", default=[], metavar="NAME",
+                   help="a forum (repeat, or separate with commas)")
+    p.add_argument("--place", help="city or place")
+    p.add_argument("--url", help="the source article's URL")
+    p.set_defaults(func=cmd_new)
+
+    for name, module_name in PLUGGED.items():
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name and module_name.startswith(exc.name):
+                continue  # not built yet
+            raise
+        p = sub.add_parser(name, help=module.HELP, description=module.HELP)
+        module.add_arguments(p)
+        p.set_defaults(func=module.run)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        config = load_config(Path(args.config) if args.config else None)
+        return args.func(args, config)
+    except ManyErrors as exc:
+        for problem in exc.problems:
+            _err(str(problem))
+        _err(f"{len(exc.problems)} error(s); nothing was written")
+        return 1
+    except TimelineError as exc:
+        _err(str(exc))
+        return 1
+    except KeyboardInterrupt:
+        _err("interrupted")
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
