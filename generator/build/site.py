@@ -75,14 +75,31 @@ def render_site(content: Content, config: Config) -> tuple[dict[str, bytes], int
     return files, len(pages)
 
 
+class Builder:
+    """Builds one site again and again (``serve`` keeps one alive).
+
+    ``build(changed)`` takes the paths that changed since the last call (None:
+    unknown, rebuild everything); it may reuse earlier work but its output is
+    always byte-identical to a clean build. On bad input it raises ManyErrors
+    or TimelineError and leaves the output folder as it was.
+    """
+
+    def __init__(self, config: Config, drafts: bool = False):
+        self.config = config
+        self.drafts = drafts
+
+    def build(self, changed: set[Path] | None = None) -> BuildResult:
+        started = time.perf_counter()
+        content = load_content(self.config.content, drafts=self.drafts)
+        if content.errors:
+            raise ManyErrors(content.errors)
+        content = visible(content, self.config)
+        files, pages = render_site(content, self.config)
+        stats = write_site(Path(self.config.output), files)
+        return BuildResult(len(content.entries), pages, len(files),
+                           time.perf_counter() - started, stats, content.warnings)
+
+
 def build_site(config: Config, drafts: bool = False) -> BuildResult:
-    """Build the whole site; raise ManyErrors (nothing written) on bad input."""
-    started = time.perf_counter()
-    content = load_content(config.content, drafts=drafts)
-    if content.errors:
-        raise ManyErrors(content.errors)
-    content = visible(content, config)
-    files, pages = render_site(content, config)
-    stats = write_site(Path(config.output), files)
-    return BuildResult(len(content.entries), pages, len(files),
-                       time.perf_counter() - started, stats, content.warnings)
+    """Build the whole site once; raise ManyErrors (nothing written) on bad input."""
+    return Builder(config, drafts).build()
