@@ -1,0 +1,66 @@
+import time
+
+import pytest
+
+from generator.content.yamlfile import parse_yaml, read_text
+from generator.errors import TimelineError
+
+
+def test_plain_scalars_stay_text():
+    data = parse_yaml("title: no\nyear: 2022\non: yes\ndate: 2022-02-11\nn: 1.5\n")
+    assert data == {"title": "no", "year": "2022", "on": "yes", "date": "2022-02-11", "n": "1.5"}
+
+
+def test_empty_and_null_are_none_but_quoted_null_is_text():
+    data = parse_yaml('a:\nb: ~\nc: null\nd: "null"\n')
+    assert data == {"a": None, "b": None, "c": None, "d": "null"}
+
+
+def test_lines_are_recorded_with_offset():
+    data = parse_yaml("a: 1\nlist:\n  - x\n  - y\n", line_offset=1)
+    assert data.line_of("a") == 2
+    assert data.line_of("list") == 3
+    assert data["list"].line_of(1) == 5
+
+
+def test_duplicate_keys_are_an_error_with_both_lines():
+    with pytest.raises(TimelineError) as err:
+        parse_yaml("title: a\nkind: call\ntitle: b\n", "x.md", line_offset=1)
+    assert str(err.value) == "x.md:4: duplicate key 'title' (first on line 2); keep one"
+
+
+def test_tabs_get_a_hint():
+    with pytest.raises(TimelineError, match="spaces, not tabs") as err:
+        parse_yaml("people:\n\t- a\n", "x.md")
+    assert err.value.line == 2
+
+
+def test_billion_laughs_is_refused_quickly():
+    doc = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
+    for i in range(1, 10):
+        prev, name = chr(96 + i), chr(97 + i)
+        doc += f"{name}: &{name} [" + ",".join([f"*{prev}"] * 9) + "]\n"
+    started = time.perf_counter()
+    with pytest.raises(TimelineError, match="expands"):
+        parse_yaml(doc, "bomb.yaml")
+    assert time.perf_counter() - started < 5  # refused, not expanded
+
+
+def test_unsafe_tags_are_refused():
+    with pytest.raises(TimelineError, match="invalid YAML"):
+        parse_yaml("a: !!python/object/apply:os.system ['true']\n", "x.yaml")
+
+
+def test_read_text_handles_bom_crlf_utf16_and_refuses_binary(tmp_path):
+    p = tmp_path / "a.md"
+    p.write_bytes(b"\xef\xbb\xbftitle: x\r\nb: y\r\n")
+    assert read_text(p) == "title: x\nb: y\n"
+    p.write_bytes("title: Лавров\n".encode("utf-16"))
+    assert read_text(p) == "title: Лавров\n"
+    p.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    with pytest.raises(TimelineError, match="binary"):
+        read_text(p)
+    p.write_bytes("title: Jos\xe9\n".encode("latin-1"))
+    with pytest.raises(TimelineError, match="UTF-8") as err:
+        read_text(p)
+    assert err.value.line == 1
