@@ -6,7 +6,7 @@ import markdown
 
 from generator.build.sanitize import sanitise_html
 
-EXTENSIONS = ["extra", "sane_lists", "smarty"]
+EXTENSIONS = ["extra", "sane_lists"]
 
 
 class BodyRenderer:
