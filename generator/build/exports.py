@@ -1,0 +1,94 @@
+"""Open data: ``timeline.json`` (everything, documented in docs/data.md) and
+``timeline.csv`` (one row per engagement, for spreadsheets)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from generator.build import urls
+from generator.build.graph import SiteGraph
+from generator.build.outputs import CSV_EXPORT, JSON_EXPORT
+from generator.config import Config
+from generator.content.dates import FuzzyDate
+from generator.content.model import Entry, Forum, Person, Source
+
+SCHEMA_VERSION = 1
+CSV_COLUMNS = ("date", "precision", "approximate", "start", "end", "title", "kind", "people",
+               "person_ids", "mentioned", "forums", "forum_ids", "place", "summary",
+               "sources", "url")
+
+
+def _date(d: FuzzyDate | None) -> str | None:
+    return d.iso() if d else None
+
+
+def _source(s: Source) -> dict[str, Any]:
+    return {"outlet": s.outlet, "title": s.title, "url": s.url,
+            "published": _date(s.published), "agency": s.agency, "file": s.file}
+
+
+def _person(p: Person, graph: SiteGraph, config: Config) -> dict[str, Any]:
+    return {"id": p.id, "name": p.name, "aliases": list(p.aliases), "country": p.country,
+            "roles": [{"title": r.title, "from": _date(r.start), "to": _date(r.end)}
+                      for r in p.roles],
+            "description": p.description, "registered": p.registered,
+            "url": config.base_url + urls.person_path(p.id),
+            "engagements": len(graph.by_person.get(p.id, []))}
+
+
+def _forum(f: Forum, graph: SiteGraph, config: Config) -> dict[str, Any]:
+    return {"id": f.id, "name": f.name, "aliases": list(f.aliases), "kind": f.kind,
+            "members": list(f.members), "description": f.description,
+            "registered": f.registered, "url": config.base_url + urls.forum_path(f.id),
+            "engagements": len(graph.by_forum.get(f.id, []))}
+
+
+def entry_record(e: Entry, graph: SiteGraph, config: Config) -> dict[str, Any]:
+    """Every field of an entry, with people and forums resolved to id and name."""
+    return {
+        "slug": e.slug, "url": config.base_url + urls.entry_path(e.slug), "title": e.title,
+        "date": e.date.iso(), "precision": e.date.precision, "approximate": e.date.approximate,
+        "start": e.date.first_day().isoformat(), "end": e.date.last_day().isoformat(),
+        "kind": e.kind,
+        "people": [{"id": p, "name": graph.people[p].name} for p in e.people],
+        "mentioned": [{"id": p, "name": graph.people[p].name} for p in e.mentioned],
+        "forums": [{"id": f, "name": graph.forums[f].name} for f in e.forums],
+        "place": e.place, "summary": e.summary, "sources": [_source(s) for s in e.sources],
+        "review": list(e.review), "body": e.body, "extra": e.extra, "file": e.path,
+    }
+
+
+def render_json(graph: SiteGraph, config: Config) -> bytes:
+    data = {
+        "schema": SCHEMA_VERSION, "title": config.title, "description": config.description,
+        "base_url": config.base_url, "language": config.language,
+        "people": [_person(p, graph, config) for _, p in sorted(graph.people.items())],
+        "forums": [_forum(f, graph, config) for _, f in sorted(graph.forums.items())],
+        "entries": [entry_record(e, graph, config) for e in graph.entries],
+    }
+    return (json.dumps(data, ensure_ascii=False, indent=1, default=str) + "\n").encode("utf-8")
+
+
+def render_csv(graph: SiteGraph, config: Config) -> bytes:
+    """RFC 4180 CSV with a UTF-8 byte order mark, which spreadsheets need to read UTF-8."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for e in graph.entries:
+        writer.writerow([
+            e.date.iso(), e.date.precision, "yes" if e.date.approximate else "no",
+            e.date.first_day().isoformat(), e.date.last_day().isoformat(), e.title, e.kind,
+            "; ".join(graph.people[p].name for p in e.people), " ".join(e.people),
+            "; ".join(graph.people[p].name for p in e.mentioned),
+            "; ".join(graph.forums[f].name for f in e.forums), " ".join(e.forums),
+            e.place or "", e.summary or "",
+            " ".join(s.url for s in e.sources if s.url),
+            config.base_url + urls.entry_path(e.slug)])
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def export_files(graph: SiteGraph, config: Config) -> dict[str, bytes]:
+    return {JSON_EXPORT: render_json(graph, config), CSV_EXPORT: render_csv(graph, config)}

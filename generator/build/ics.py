@@ -1,0 +1,97 @@
+"""iCalendar (RFC 5545) exports: the engagements as all-day events.
+
+A day-precision engagement is a one-day event; one known only to the month
+(or year) spans the whole month (or year), and its description says so. Lines
+end in CRLF and are folded at 75 octets without splitting a UTF-8 character.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from urllib.parse import urlsplit
+
+from generator.build import urls
+from generator.build.feeds import describe
+from generator.build.graph import SiteGraph
+from generator.build.outputs import calendar_path, updated
+from generator.config import Config
+from generator.content.model import Entry
+
+LIMIT = 75  # octets per line, CRLF excluded
+
+
+def escape_text(value: str) -> str:
+    """TEXT value escaping: backslash, semicolon, comma and newlines."""
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    value = value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    value = "".join(ch for ch in value if ch == "\n" or ch == "\t" or ord(ch) >= 32)
+    return value.replace("\n", "\\n")
+
+
+def fold(line: str) -> str:
+    """Split a content line into CRLF-joined pieces of at most 75 octets."""
+    data = line.encode("utf-8")
+    if len(data) <= LIMIT:
+        return line + "\r\n"
+    pieces, start, limit = [], 0, LIMIT
+    while start < len(data):
+        end = min(start + limit, len(data))
+        while end < len(data) and (data[end] & 0xC0) == 0x80:  # inside a character
+            end -= 1
+        pieces.append(data[start:end].decode("utf-8"))
+        start, limit = end, LIMIT - 1  # continuation lines start with a space
+    return "\r\n ".join(pieces) + "\r\n"
+
+
+def _day(d: dt.date) -> str:
+    return d.strftime("%Y%m%d")
+
+
+def event(entry: Entry, graph: SiteGraph, config: Config) -> str:
+    """One VEVENT, folded, with CRLF line ends."""
+    link = config.base_url + urls.entry_path(entry.slug)
+    note = {"day": "", "month": " The date is known only to the month.",
+            "year": " The date is known only to the year."}[entry.date.precision]
+    if entry.date.approximate:
+        note += " The date is approximate."
+    lines = [
+        "BEGIN:VEVENT",
+        f"UID:{escape_text(entry.slug)}@{urlsplit(config.base_url).netloc}"
+        f"{escape_text(config.base_path)}",
+        f"DTSTAMP:{_day(updated(entry))}T000000Z",
+        f"DTSTART;VALUE=DATE:{_day(entry.date.first_day())}",
+        f"DTEND;VALUE=DATE:{_day(entry.date.last_day() + dt.timedelta(days=1))}",
+        f"SUMMARY:{escape_text(entry.title)}",
+        f"DESCRIPTION:{escape_text(describe(entry, graph) + note + chr(10) + chr(10) + link)}",
+    ]
+    if entry.place:
+        lines.append(f"LOCATION:{escape_text(entry.place)}")
+    lines += [f"CATEGORIES:{escape_text(entry.kind)}", f"URL:{link}",
+              "TRANSP:TRANSPARENT", "END:VEVENT"]
+    return "".join(fold(line) for line in lines)
+
+
+def render_calendar(name: str, entries: list[Entry], graph: SiteGraph, config: Config,
+                    cache: dict[str, str]) -> bytes:
+    head = ["BEGIN:VCALENDAR", "VERSION:2.0",
+            f"PRODID:-//timeline//{escape_text(config.title)}//EN",
+            "CALSCALE:GREGORIAN", "METHOD:PUBLISH", f"X-WR-CALNAME:{escape_text(name)}"]
+    out = ["".join(fold(line) for line in head)]
+    for entry in entries:  # the graph's lists are oldest first
+        if entry.slug not in cache:
+            cache[entry.slug] = event(entry, graph, config)
+        out.append(cache[entry.slug])
+    out.append("END:VCALENDAR\r\n")
+    return "".join(out).encode("utf-8")
+
+
+def calendar_files(graph: SiteGraph, config: Config) -> dict[str, bytes]:
+    cache: dict[str, str] = {}
+    files = {calendar_path(): render_calendar(config.title, graph.entries, graph, config, cache)}
+    for pid, person in sorted(graph.people.items()):
+        files[calendar_path("people", pid)] = render_calendar(
+            f"{person.name} · {config.title}", graph.by_person.get(pid, []), graph, config, cache)
+    for fid, forum in sorted(graph.forums.items()):
+        files[calendar_path("forums", fid)] = render_calendar(
+            f"{forum.name} · {config.title}", graph.by_forum.get(fid, []), graph, config, cache)
+    return files

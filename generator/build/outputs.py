@@ -1,0 +1,56 @@
+"""Files beside the pages: feeds, calendars, data exports, search index, sitemap.
+
+Every generator here is a pure function of the site graph and the config, so a
+build stays byte-identical: orders are sorted, and dates come from the content,
+never from the clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from generator.build.graph import SiteGraph
+from generator.config import Config
+from generator.content.model import Entry
+
+FEED = "feed.xml"
+CALENDAR = "timeline.ics"
+JSON_EXPORT = "timeline.json"
+CSV_EXPORT = "timeline.csv"
+SEARCH_INDEX = "search.json"
+SITEMAP = "sitemap.xml"
+ROBOTS = "robots.txt"
+
+
+def feed_path(scope: str = "", key: str = "") -> str:
+    """``feed.xml``, ``people/<id>/feed.xml`` or ``forums/<id>/feed.xml``."""
+    return f"{scope}/{key}/{FEED}" if scope else FEED
+
+
+def calendar_path(scope: str = "", key: str = "") -> str:
+    return f"{scope}/{key}/{CALENDAR}" if scope else CALENDAR
+
+
+def updated(entry: Entry) -> dt.date:
+    """When an entry last changed, as far as its content tells: the engagement
+    or its latest source. Feeds and calendars use it instead of the clock."""
+    days = [entry.date.first_day()]
+    days += [s.published.first_day() for s in entry.sources if s.published]
+    return max(days)
+
+
+def newest_first(entries: list[Entry]) -> list[Entry]:
+    return sorted(entries, key=lambda e: e.sort_key, reverse=True)
+
+
+def extra_files(graph: SiteGraph, config: Config, page_paths: list[str]) -> dict[str, bytes]:
+    """Every non-page output of the site: site path -> bytes."""
+    from generator.build import exports, feeds, ics, search_index, sitemap
+
+    files: dict[str, bytes] = {}
+    files.update(feeds.feed_files(graph, config))
+    files.update(ics.calendar_files(graph, config))
+    files.update(exports.export_files(graph, config))
+    files.update(search_index.index_files(graph, config))
+    files.update(sitemap.sitemap_files(page_paths, config))
+    return files
