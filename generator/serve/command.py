@@ -1,0 +1,65 @@
+"""``timeline serve``: arguments in, a running preview out."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import errno
+import shutil
+import sys
+import tempfile
+import threading
+import webbrowser
+from pathlib import Path
+
+from generator.config import CONFIG_NAME, Config
+
+HELP = ("preview the site with live reload: rebuild on every save of content/, theme/ "
+        "or the config, and refresh the browser")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--host", default="127.0.0.1",
+                        help="address to listen on (default: 127.0.0.1, this machine only)")
+    parser.add_argument("--port", type=int, default=8000,
+                        help="port (default: 8000; 0 picks a free one)")
+    parser.add_argument("--open", action="store_true", help="open the site in a browser")
+    parser.add_argument("--drafts", action="store_true", help="include entries with draft: true")
+    parser.add_argument("--poll", action="store_true",
+                        help="poll for changes instead of using inotify (network drives)")
+
+
+def run(args: argparse.Namespace, config: Config) -> int:
+    from generator.serve.rebuild import Rebuilder
+    from generator.serve.server import Preview
+    from generator.serve.watcher import PollingWatcher, Watched, make_watcher
+
+    config_file = Path(config.path) if config.path else Path(args.config or CONFIG_NAME)
+    work = Path(tempfile.mkdtemp(prefix="timeline-serve-"))  # never mixes drafts into site/
+    try:
+        rebuilder = Rebuilder(config, work / "site", drafts=args.drafts, config_file=config_file)
+        watched = Watched([config.content, config.theme], [config_file],
+                          skip=[work, config.output])
+        watcher = make_watcher(watched, polling=args.poll)
+        preview = Preview(rebuilder, watcher, host=args.host, port=args.port)
+        preview.report(rebuilder.build(None))
+
+        def ready(p: Preview) -> None:
+            kind = "polling" if isinstance(watcher, PollingWatcher) else "inotify"
+            print(f"serving {p.url} (watching {config.content}, {config.theme}, "
+                  f"{config_file} with {kind}; Ctrl-C to stop)", flush=True)
+            if args.open:
+                threading.Thread(target=webbrowser.open, args=(p.url,), daemon=True).start()
+
+        try:
+            asyncio.run(preview.run(ready))
+        except OSError as exc:
+            if exc.errno != errno.EADDRINUSE:
+                raise
+            print(f"port {args.port} is in use on {args.host}; try --port {args.port + 1}",
+                  file=sys.stderr)
+            return 1
+        print("stopped", flush=True)
+        return 0
+    finally:
+        shutil.rmtree(work, ignore_errors=True)

@@ -1,0 +1,143 @@
+"""Helpers and fixtures for the preview server tests: a private copy of the demo, a running
+``timeline serve`` subprocess, and helpers to edit entries and read its output."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+
+ENTRY = "2023-11-blinken-modi-meeting"  # a demo entry the tests edit
+TIMEOUT = 20.0  # generous: behaviour tests, not speed tests (2 slow CI cores)
+
+
+def copy_demo(dest: Path) -> Path:
+    """timeline.yaml, content/ and theme/ of the repository, to edit freely."""
+    dest.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(REPO / "timeline.yaml", dest / "timeline.yaml")
+    shutil.copytree(REPO / "content", dest / "content")
+    shutil.copytree(REPO / "theme", dest / "theme")
+    return dest
+
+
+def set_title(entry: Path, title: str) -> None:
+    """Rewrite the ``title:`` line of an entry, as an editor would."""
+    text = entry.read_text(encoding="utf-8")
+    new, n = re.subn(r"(?m)^title: .*$", f"title: {title}", text, count=1)
+    assert n == 1, f"no title line in {entry}"
+    entry.write_text(new, encoding="utf-8")
+
+
+class ServeProcess:
+    """``python -m generator serve --port 0`` in ``cwd``, its output collected."""
+
+    def __init__(self, cwd: Path, *args: str):
+        env = {**os.environ, "PYTHONPATH": str(REPO), "PYTHONUNBUFFERED": "1"}
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "generator", "serve", "--port", "0", *args],
+            cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        self.lines: list[str] = []
+        self.changed = threading.Condition()
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
+        self.url = self.wait_for(r"^serving (http://\S+)").group(1)
+        self.origin = re.match(r"http://[^/]+", self.url).group(0)
+
+    def _read(self) -> None:
+        assert self.proc.stdout is not None
+        for line in self.proc.stdout:
+            with self.changed:
+                self.lines.append(line.rstrip("\n"))
+                self.changed.notify_all()
+        with self.changed:
+            self.changed.notify_all()
+
+    def mark(self) -> int:
+        """Remember where the output is now; ``wait_for(..., since=mark)``."""
+        with self.changed:
+            return len(self.lines)
+
+    def wait_for(self, pattern: str, since: int = 0, timeout: float = TIMEOUT) -> re.Match:
+        deadline = time.monotonic() + timeout
+        regex = re.compile(pattern)
+        with self.changed:
+            while True:
+                for line in self.lines[since:]:
+                    m = regex.search(line)
+                    if m:
+                        return m
+                left = deadline - time.monotonic()
+                if left <= 0 or (self.proc.poll() is not None and not self.reader.is_alive()):
+                    raise AssertionError(f"no line matching {pattern!r}; output:\n"
+                                         + "\n".join(self.lines))
+                self.changed.wait(min(left, 0.2))
+
+    def output(self, since: int = 0) -> list[str]:
+        with self.changed:
+            return list(self.lines[since:])
+
+    def stop(self, sig: int = signal.SIGTERM, timeout: float = TIMEOUT) -> int:
+        if self.proc.poll() is None:
+            self.proc.send_signal(sig)
+            try:
+                self.proc.wait(timeout)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+                raise AssertionError("serve did not stop on " + signal.Signals(sig).name)
+        self.reader.join(5)
+        return self.proc.returncode
+
+
+@pytest.fixture
+def demo_copy(tmp_path) -> Path:
+    return copy_demo(tmp_path / "project")
+
+
+@pytest.fixture
+def serve(demo_copy):
+    """Start ``timeline serve`` on the demo copy (call it with extra arguments)."""
+    started: list[ServeProcess] = []
+
+    def start(*args: str, cwd: Path | None = None) -> ServeProcess:
+        server = ServeProcess(cwd or demo_copy, *args)
+        started.append(server)
+        return server
+
+    yield start
+    for server in started:
+        server.stop()
+
+
+# livereload.js fires LiveReloadConnect on document once the socket is up;
+# every load is recorded in sessionStorage so tests can see each reload.
+RECORD_LOADS = """
+document.addEventListener('LiveReloadConnect', () => { window.__connected = true; });
+window.addEventListener('DOMContentLoaded', () => {
+  const loads = JSON.parse(sessionStorage.getItem('loads') || '[]');
+  const h1 = document.querySelector('h1');
+  loads.push(h1 ? h1.textContent.trim() : document.title);
+  sessionStorage.setItem('loads', JSON.stringify(loads));
+});
+"""
+
+
+def open_live(page, url: str) -> None:
+    """Open ``url`` and wait until its livereload socket is connected."""
+    page.add_init_script(RECORD_LOADS)
+    page.goto(url)
+    page.wait_for_function("window.__connected === true", timeout=TIMEOUT * 1000)
+
+
+def loads(page) -> list[str]:
+    return page.evaluate("JSON.parse(sessionStorage.getItem('loads') || '[]')")
