@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+import os
 from pathlib import Path
 
 
@@ -33,6 +34,9 @@ class TimelineError(Exception):
         self.path = display_path(path) if path is not None else None
         self.line = line
 
+    def __reduce__(self):  # keep file and line when sent from a worker process
+        return (self.__class__, (self.message, self.path, self.line))
+
     @property
     def problem(self) -> Problem:
         return Problem(self.message, self.path, self.line)
@@ -48,14 +52,21 @@ class ManyErrors(TimelineError):
         super().__init__(f"{len(problems)} problem(s)")
         self.problems = problems
 
+    def __reduce__(self):
+        return (self.__class__, (self.problems,))
+
     def __str__(self) -> str:
         return "\n".join(str(p) for p in self.problems)
 
 
 def display_path(path: str | Path) -> str:
-    """A path relative to the working directory when possible: short and clickable."""
-    p = Path(path)
+    """A path relative to the working directory when inside it: short and clickable."""
+    text = os.fspath(path)
     try:
-        return str(p.resolve().relative_to(Path.cwd().resolve()))
-    except (ValueError, OSError):
-        return str(p)
+        full = os.path.abspath(text)
+        cwd = os.getcwd()
+    except OSError:
+        return text
+    if full.startswith(cwd + os.sep):
+        return full[len(cwd) + 1:]
+    return text

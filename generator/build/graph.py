@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -9,6 +10,7 @@ from generator.content.loader import Content
 from generator.content.model import Entry, Forum, Person
 
 RELATED_LIMIT = 6
+RELATED_WINDOW = 6  # neighbours looked at in each shared person's or forum's list
 
 
 @dataclass
@@ -21,6 +23,9 @@ class SiteGraph:
     by_forum: dict[str, list[Entry]] = field(default_factory=dict)
     by_year: dict[int, list[Entry]] = field(default_factory=dict)
     position: dict[str, int] = field(default_factory=dict)  # slug -> index in entries
+
+    def _pos(self, entry: Entry) -> int:
+        return self.position[entry.slug]
 
     def previous(self, entry: Entry) -> Entry | None:
         i = self.position[entry.slug]
@@ -50,17 +55,30 @@ class SiteGraph:
         return self._ranked(counts, self.people)
 
     def related(self, entry: Entry) -> list[Entry]:
-        """Entries sharing people or a forum: most shared first, then nearest in time."""
-        score: Counter[str] = Counter()
-        for pid in entry.people:
-            score.update(e.slug for e in self.by_person.get(pid, []))
-        for fid in entry.forums:
-            score.update({e.slug: 2 for e in self.by_forum.get(fid, [])})
-        score.pop(entry.slug, None)
+        """Entries near in time that share people or a forum, most shared first.
+
+        Only the nearest neighbours in each shared list are candidates, so the
+        cost does not grow with how often a person appears.
+        """
         here = self.position[entry.slug]
-        ranked = sorted(score, key=lambda s: (-score[s], abs(self.position[s] - here),
-                                              self.position[s]))
-        return [self.entries[self.position[s]] for s in ranked[:RELATED_LIMIT]]
+        candidates: set[int] = set()
+        for lists, keys in ((self.by_person, entry.people), (self.by_forum, entry.forums)):
+            for key in keys:
+                items = lists.get(key, [])
+                i = bisect_left(items, here, key=self._pos)
+                for e in items[max(0, i - RELATED_WINDOW):i + RELATED_WINDOW + 1]:
+                    candidates.add(self.position[e.slug])
+        candidates.discard(here)
+        people, forums = set(entry.people), set(entry.forums)
+        entries = self.entries
+
+        def rank(pos: int) -> tuple[int, int, int]:
+            other = entries[pos]
+            score = sum(1 for p in other.people if p in people)
+            score += sum(2 for f in other.forums if f in forums)
+            return (-score, abs(pos - here), pos)
+
+        return [self.entries[pos] for pos in sorted(candidates, key=rank)[:RELATED_LIMIT]]
 
     @staticmethod
     def _ranked(counts: Counter[str], items: dict) -> list:

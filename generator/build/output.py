@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from generator.errors import TimelineError
+from generator.fsutil import atomic_write
 
 RENAME_EXCHANGE = 2
 AT_FDCWD = -100
@@ -83,8 +84,9 @@ def _existing_files(root: Path) -> set[str]:
     return {p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()}
 
 
-def write_site(out_dir: Path, files: dict[str, bytes]) -> WriteStats:
-    """Replace ``out_dir`` with exactly ``files`` (site path -> bytes), atomically."""
+def write_site(out_dir: Path, files: dict[str, bytes], keep: set[str] = frozenset()) -> WriteStats:
+    """Replace ``out_dir`` with exactly ``files`` (site path -> bytes) plus the
+    current files named in ``keep``, atomically."""
     for leftover in staging_dirs(out_dir):
         shutil.rmtree(leftover, ignore_errors=True)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -111,7 +113,14 @@ def write_site(out_dir: Path, files: dict[str, bytes]) -> WriteStats:
             else:
                 stats.written.append(rel)
             target.write_bytes(data)
-        stats.removed = sorted(_existing_files(out_dir) - set(files))
+        for rel in sorted(keep - set(files)):
+            target = stage / safe_relative(rel)
+            if target.parent not in made_dirs:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                made_dirs.add(target.parent)
+            os.link(out_dir / rel, target)
+            stats.unchanged += 1
+        stats.removed = sorted(_existing_files(out_dir) - set(files) - set(keep))
         _swap_in(stage, out_dir)
     finally:
         shutil.rmtree(stage, ignore_errors=True)
@@ -128,3 +137,29 @@ def _swap_in(stage: Path, out_dir: Path) -> None:
     os.rename(out_dir, old)
     os.rename(stage, out_dir)
     shutil.rmtree(old, ignore_errors=True)
+
+
+def update_site(out_dir: Path, files: dict[str, bytes], keep: set[str],
+                previous: set[str]) -> WriteStats:
+    """Change a live output folder in place: each changed file is replaced
+    atomically; files of ``previous`` that are neither in ``files`` nor kept are
+    removed. Used for small rebuilds while serving, where staging a whole tree
+    costs more than the change."""
+    stats = WriteStats(unchanged=len(keep - set(files)))
+    for rel in sorted(files):
+        data = files[rel]
+        target = out_dir / safe_relative(rel)
+        if _same_bytes(target, data):
+            stats.unchanged += 1
+            continue
+        atomic_write(target, data)
+        stats.written.append(rel)
+    for rel in sorted(previous - set(files) - keep):
+        target = out_dir / safe_relative(rel)
+        target.unlink(missing_ok=True)
+        stats.removed.append(rel)
+        parent = target.parent
+        while parent != out_dir and parent.is_dir() and not any(parent.iterdir()):
+            parent.rmdir()
+            parent = parent.parent
+    return stats

@@ -1,19 +1,23 @@
 """The page plan: every page of the site, its template, context and inputs.
 
-Each page lists what it depends on (``entry:<slug>``, ``person:<id>``,
-``forum:<id>``, ``year:<y>``, ``entries`` for pages that list them all), so a
-rebuild can tell which pages a change touches.
+Planning is cheap and renders nothing. Each page records the entries whose
+content it shows and any other facts it prints (``key``); with the hash of
+templates, config and registries they make the page's fingerprint, so a
+rebuild renders only pages whose inputs changed.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from generator.build import urls
 from generator.build.graph import SiteGraph, group_by_month
 from generator.config import Config
 from generator.content.model import Entry
+
+PAGE_SIZE = 200  # entries per page of a long list: keeps every page well under 1 MB
+HOME_ENTRIES = 200  # the home page shows the latest ones; year pages have the rest
 
 
 @dataclass
@@ -21,7 +25,8 @@ class Page:
     path: str  # site path: "entries/x/" or "404.html"
     template: str
     context: dict[str, Any]
-    deps: frozenset[str] = field(default_factory=frozenset)
+    shows: list[Entry] = field(default_factory=list)
+    key: str = ""
 
 
 def _ordered(entries: list[Entry], config: Config) -> list[Entry]:
@@ -38,75 +43,94 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def plan_pages(graph: SiteGraph, config: Config,
-               render_body: Callable[[Entry], str]) -> list[Page]:
+def paginate(path: str, items: list[Entry]) -> list[tuple[str, list[Entry], dict | None]]:
+    """Split a list into pages ``path``, ``path/page/2/``...; pager info for each."""
+    if len(items) <= PAGE_SIZE:
+        return [(path, items, None)]
+    chunks = [items[i:i + PAGE_SIZE] for i in range(0, len(items), PAGE_SIZE)]
+    paths = [path] + [f"{path}page/{n}/" for n in range(2, len(chunks) + 1)]
+    out = []
+    for i, chunk in enumerate(chunks):
+        info = {"number": i + 1, "total": len(chunks), "pages": list(enumerate(paths, 1)),
+                "prev": paths[i - 1] if i else None,
+                "next": paths[i + 1] if i + 1 < len(paths) else None}
+        out.append((paths[i], chunk, info))
+    return out
+
+
+def _titled(title: str, info: dict | None) -> str:
+    return f"{title}, page {info['number']}" if info and info["number"] > 1 else title
+
+
+def plan_pages(graph: SiteGraph, config: Config) -> list[Page]:
     pages: list[Page] = []
     ordered = _ordered(graph.entries, config)
     years = sorted(graph.by_year, reverse=config.order == "newest-first")
-    all_deps = frozenset({"entries"})
-
+    home = ordered[:HOME_ENTRIES] if config.order == "newest-first" else ordered[-HOME_ENTRIES:]
+    shown_years = sorted({e.date.year for e in home})
+    older = [y for y in years if y not in shown_years or
+             len(graph.by_year[y]) > sum(1 for e in home if e.date.year == y)]
     pages.append(Page("", "home.html", {
         "page": _meta(None, config.description, "home", "", config),
-        "groups": group_by_month(ordered), "years": years}, all_deps))
+        "groups": group_by_month(home), "years": years, "shown_years": shown_years,
+        "older": older if len(home) < len(ordered) else [], "shown": len(home),
+        "total": len(ordered)}, home, f"{years}{len(ordered)}"))
 
     for year in years:
         items = _ordered(graph.by_year[year], config)
-        path = urls.year_path(year)
-        pages.append(Page(path, "year.html", {
-            "page": _meta(str(year), f"{_plural(len(items), 'engagement')} in {year}.",
-                          "home", path, config),
-            "year": year, "count": len(items), "years": years,
-            "groups": group_by_month(items)}, frozenset({f"year:{year}", "entries"})))
+        for path, chunk, info in paginate(urls.year_path(year), items):
+            pages.append(Page(path, "year.html", {
+                "page": _meta(_titled(str(year), info),
+                              f"{_plural(len(items), 'engagement')} in {year}.", "home", path,
+                              config),
+                "year": year, "count": len(items), "years": years,
+                "groups": group_by_month(chunk), "pager_info": info}, items, f"{years}"))
 
     for entry in graph.entries:
         path = urls.entry_path(entry.slug)
         prev, nxt = graph.previous(entry), graph.next(entry)
         related = graph.related(entry)
-        deps = {f"entry:{entry.slug}", *(f"person:{p}" for p in entry.people + entry.mentioned),
-                *(f"forum:{f}" for f in entry.forums),
-                *(f"entry:{e.slug}" for e in (prev, nxt, *related) if e)}
         pages.append(Page(path, "entry.html", {
             "page": _meta(entry.title, entry.summary or f"{entry.kind.capitalize()}, "
                           f"{entry.date.display()}.", "home", path, config),
-            "e": entry, "body": render_body(entry), "prev": prev, "next": nxt,
-            "related": related}, frozenset(deps)))
+            "e": entry, "prev": prev, "next": nxt, "related": related},
+            [entry, *(e for e in (prev, nxt) if e), *related],
+            f"{prev.slug if prev else ''}|{nxt.slug if nxt else ''}"))
 
     people = sorted(graph.people.values(), key=lambda p: (-len(graph.by_person.get(p.id, [])),
                                                         p.name.casefold(), p.id))
     pages.append(Page("people/", "people.html", {
         "page": _meta("People", "Everyone in the timeline, by number of engagements.",
                       "people", "people/", config),
-        "rows": [(p, graph.by_person.get(p.id, [])) for p in people]}, all_deps))
+        "rows": [(p, graph.by_person.get(p.id, [])) for p in people]}, graph.entries))
     for person in people:
         entries = graph.by_person.get(person.id, [])
-        path = urls.person_path(person.id)
-        pages.append(Page(path, "person.html", {
-            "page": _meta(person.name, person.description or
-                          f"{person.name}: {_plural(len(entries), 'engagement')}.",
-                          "people", path, config),
-            "p": person, "entries": entries,
-            "mentions": _ordered(graph.mentions.get(person.id, []), config),
-            "counterparts": graph.counterparts(person.id), "forums": graph.forums_of(person.id),
-            "groups": group_by_month(_ordered(entries, config))},
-            frozenset({f"person:{person.id}", "entries"})))
+        mentions = graph.mentions.get(person.id, [])
+        description = person.description or f"{person.name}: {_plural(len(entries), 'engagement')}."
+        counterparts, person_forums = graph.counterparts(person.id), graph.forums_of(person.id)
+        for path, chunk, info in paginate(urls.person_path(person.id), _ordered(entries, config)):
+            pages.append(Page(path, "person.html", {
+                "page": _meta(_titled(person.name, info), description, "people", path, config),
+                "p": person, "entries": entries, "mentions": _ordered(mentions, config),
+                "counterparts": counterparts, "forums": person_forums,
+                "groups": group_by_month(chunk), "pager_info": info}, entries + mentions))
 
     forums = sorted(graph.forums.values(), key=lambda f: (-len(graph.by_forum.get(f.id, [])),
                                                         f.name.casefold(), f.id))
     pages.append(Page("forums/", "forums.html", {
         "page": _meta("Forums", "Forums and formats, by number of engagements.",
                       "forums", "forums/", config),
-        "rows": [(f, graph.by_forum.get(f.id, [])) for f in forums]}, all_deps))
+        "rows": [(f, graph.by_forum.get(f.id, [])) for f in forums]}, graph.entries))
     for forum in forums:
         entries = graph.by_forum.get(forum.id, [])
-        path = urls.forum_path(forum.id)
-        pages.append(Page(path, "forum.html", {
-            "page": _meta(forum.name, forum.description or
-                          f"{forum.name}: {_plural(len(entries), 'engagement')}.",
-                          "forums", path, config),
-            "f": forum, "entries": entries, "participants": graph.participants(forum.id),
-            "groups": group_by_month(_ordered(entries, config))},
-            frozenset({f"forum:{forum.id}", "entries"})))
+        description = forum.description or f"{forum.name}: {_plural(len(entries), 'engagement')}."
+        participants = graph.participants(forum.id)
+        for path, chunk, info in paginate(urls.forum_path(forum.id), _ordered(entries, config)):
+            pages.append(Page(path, "forum.html", {
+                "page": _meta(_titled(forum.name, info), description, "forums", path, config),
+                "f": forum, "entries": entries, "participants": participants,
+                "groups": group_by_month(chunk), "pager_info": info}, entries))
 
     pages.append(Page("404.html", "404.html", {
-        "page": _meta("Page not found", "", "", "404.html", config)}, frozenset()))
+        "page": _meta("Page not found", "", "", "404.html", config)}))
     return pages

@@ -1,4 +1,11 @@
-"""``timeline build``: content -> graph -> pages -> bytes -> site/ (atomically)."""
+"""``timeline build``: content -> graph -> pages -> bytes -> site/.
+
+A build renders only pages whose fingerprint changed since the last build
+(kept in ``.timeline-cache/``), spreads a large render over the cores, and
+writes a complete new tree that is swapped in at once. A ``Builder`` kept
+alive (``timeline serve``) also remembers parsed entries and rendered items in
+memory and updates the live tree in place, file by atomic file.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +13,12 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from markupsafe import Markup
-
-from generator.build import render as rendering
-from generator.build.graph import build_graph
-from generator.build.markdown_render import BodyRenderer
-from generator.build.output import WriteStats, write_site
-from generator.build.pages import plan_pages
+from generator.build.cache import BuildCache, Manifest, output_matches
+from generator.build.fingerprint import content_digest, page_fingerprint, site_digest
+from generator.build.graph import SiteGraph, build_graph
+from generator.build.output import WriteStats, update_site, write_site
+from generator.build.pages import Page, plan_pages
+from generator.build.renderer import PageRenderer, read_static, render_pages
 from generator.build.urls import output_file
 from generator.config import Config
 from generator.content.loader import Content, load_content
@@ -27,19 +33,12 @@ class BuildResult:
     seconds: float
     stats: WriteStats
     warnings: list[Problem] = field(default_factory=list)
+    rendered: int = 0
 
     def summary(self) -> str:
         return (f"built {self.entries} entries into {self.pages} pages "
                 f"({len(self.stats.written)} written, {self.stats.unchanged} unchanged, "
                 f"{len(self.stats.removed)} removed) in {self.seconds:.2f} s")
-
-
-def read_static(theme: Path) -> dict[str, bytes]:
-    static = theme / rendering.STATIC_DIR
-    if not static.is_dir():
-        return {}
-    files = sorted(p for p in static.rglob("*") if p.is_file() and not p.name.startswith("."))
-    return {p.relative_to(static).as_posix(): p.read_bytes() for p in files}
 
 
 def visible(content: Content, config: Config) -> Content:
@@ -49,57 +48,115 @@ def visible(content: Content, config: Config) -> Content:
     return content
 
 
-def render_site(content: Content, config: Config) -> tuple[dict[str, bytes], int]:
-    """Every output file of the site, as bytes, and the number of HTML pages."""
-    graph = build_graph(content)
-    env = rendering.make_environment(config.theme)
-    static = read_static(config.theme)
-    hashes = rendering.asset_hashes(static)
-    base = config.base_path
-    env.globals.update(
-        site=config, url=lambda p: base + p.lstrip("/"),
-        asset=lambda name: f"{base}static/{name}?v={hashes.get(name, '0')}",
-        person=graph.people.__getitem__, forum=graph.forums.__getitem__,
-        stats={"entries": len(graph.entries),
-               "people": sum(1 for p in graph.people if p in graph.by_person),
-               "forums": sum(1 for f in graph.forums if f in graph.by_forum)})
-    bodies = BodyRenderer(trust_raw_html=config.raw_html)
-    pages = plan_pages(graph, config, lambda e: Markup(bodies.render(e.body)))
-    files: dict[str, bytes] = {}
-    for page in pages:
-        html = rendering.render(env, page.template, page.context, config.theme)
-        files[output_file(page.path)] = html.encode("utf-8")
-    for name, data in static.items():
-        files[f"static/{name}"] = data
+def other_files(graph: SiteGraph, config: Config, pages: list[Page],
+                static: dict[str, bytes]) -> dict[str, bytes]:
+    """Everything that is not a page: theme assets and site-level files."""
+    files = {f"static/{name}": data for name, data in static.items()}
     files[".nojekyll"] = b""
+    return files
+
+
+def render_site(content: Content, config: Config) -> tuple[dict[str, bytes], int]:
+    """Every output file of the site, in memory, with no cache (``check`` uses it)."""
+    graph = build_graph(content)
+    pages = plan_pages(graph, config)
+    renderer = PageRenderer(graph, config)
+    files = {output_file(p.path): renderer.render(p) for p in pages}
+    files.update(other_files(graph, config, pages, read_static(config.theme)))
     return files, len(pages)
 
 
 class Builder:
-    """Builds one site again and again (``serve`` keeps one alive).
+    """Builds one site again and again.
 
-    ``build(changed)`` takes the paths that changed since the last call (None:
-    unknown, rebuild everything); it may reuse earlier work but its output is
-    always byte-identical to a clean build. On bad input it raises ManyErrors
-    or TimelineError and leaves the output folder as it was.
+    ``build(changed)`` may be told which paths changed (unused for now: every
+    input is re-checked by its digest, which is cheap and cannot miss a
+    change). Output is always byte-identical to a clean build. On bad input
+    it raises ManyErrors or TimelineError and leaves the output as it was.
     """
 
-    def __init__(self, config: Config, drafts: bool = False):
+    def __init__(self, config: Config, drafts: bool = False, use_cache: bool = True):
         self.config = config
         self.drafts = drafts
+        self.cache = BuildCache(config.root) if use_cache else None
+        self.parsed: dict | None = None
+        self.bodies: dict[str, str] | None = None
+        self.items: dict = {}
+        self.manifest: Manifest | None = None
+        self.site = ""
+        self.live = False  # after a first build, update the tree in place
 
     def build(self, changed: set[Path] | None = None) -> BuildResult:
         started = time.perf_counter()
-        content = load_content(self.config.content, drafts=self.drafts)
+        config, out = self.config, Path(self.config.output)
+        if self.parsed is None:
+            self.parsed = self.cache.load("entries") if self.cache else {}
+        content = load_content(config.content, drafts=self.drafts, parsed=self.parsed)
         if content.errors:
             raise ManyErrors(content.errors)
-        content = visible(content, self.config)
-        files, pages = render_site(content, self.config)
-        stats = write_site(Path(self.config.output), files)
-        return BuildResult(len(content.entries), pages, len(files),
-                           time.perf_counter() - started, stats, content.warnings)
+        content = visible(content, config)
+        static = read_static(config.theme)
+        site = site_digest(config, content, self.drafts)
+        inputs = content_digest(site, content, static)
+        if self.manifest is None:
+            self.manifest = self.cache.load_manifest() if self.cache else Manifest()
+        old = self.manifest
+        if old.inputs == inputs and output_matches(out, old):
+            return BuildResult(len(content.entries), len(old.fingerprints), len(old.sizes),
+                               time.perf_counter() - started,
+                               WriteStats(unchanged=len(old.sizes)), content.warnings)
+        if site != self.site:
+            self.items = {}
+            self.site = site
+        graph = build_graph(content)
+        pages = plan_pages(graph, config)
+        same_place = old.output == str(out.resolve())
+        fingerprints: dict[str, str] = {}
+        todo: list[Page] = []
+        keep: set[str] = set()
+        for page in pages:
+            name = output_file(page.path)
+            fingerprints[name] = fp = page_fingerprint(site, page)
+            if same_place and old.fingerprints.get(name) == fp and _has_size(out / name, old.sizes.get(name)):
+                keep.add(name)
+            else:
+                todo.append(page)
+        if self.bodies is None:
+            self.bodies = self.cache.load("bodies") if self.cache and todo else {}
+        renderer = PageRenderer(graph, config, self.bodies, self.items)
+        files = {output_file(p.path): html for p, html in zip(todo, render_pages(renderer, todo))}
+        files.update(other_files(graph, config, pages, static))
+        if self.live and same_place and out.is_dir():
+            stats = update_site(out, files, keep, set(old.sizes))
+        else:
+            stats = write_site(out, files, keep)
+        sizes = {name: len(data) for name, data in files.items()}
+        sizes.update({name: old.sizes[name] for name in keep})
+        self.manifest = Manifest(str(out.resolve()), inputs, fingerprints, sizes)
+        self._save(content)
+        self.live = True
+        return BuildResult(len(content.entries), len(pages), len(sizes),
+                           time.perf_counter() - started, stats, content.warnings, len(todo))
+
+    def _save(self, content: Content) -> None:
+        """Keep only what the current content can use, then store it."""
+        current = {(e.path, e.digest) for e in content.entries}
+        self.parsed = {k: v for k, v in (self.parsed or {}).items() if k in current}
+        digests = {e.digest for e in content.entries}
+        self.bodies = {k: v for k, v in (self.bodies or {}).items() if k in digests}
+        if self.cache:
+            self.cache.save("entries", self.parsed)
+            self.cache.save("bodies", self.bodies)
+            self.cache.save_manifest(self.manifest)
 
 
-def build_site(config: Config, drafts: bool = False) -> BuildResult:
+def _has_size(path: Path, size: int | None) -> bool:
+    try:
+        return size is not None and path.stat().st_size == size
+    except OSError:
+        return False
+
+
+def build_site(config: Config, drafts: bool = False, use_cache: bool = True) -> BuildResult:
     """Build the whole site once; raise ManyErrors (nothing written) on bad input."""
-    return Builder(config, drafts).build()
+    return Builder(config, drafts, use_cache).build()

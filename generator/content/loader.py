@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -9,7 +11,7 @@ from generator.content.entries import parse_entry
 from generator.content.model import Entry, Forum, Person
 from generator.content.registry import Registry, load_forums, load_people
 from generator.content.slugs import slugify
-from generator.content.yamlfile import read_text
+from generator.content.yamlfile import decode_text
 from generator.errors import Problem, TimelineError, display_path
 
 PEOPLE_FILE = "people.yaml"
@@ -69,6 +71,19 @@ def resolve_entry(entry: Entry, people: Registry[Person], forums: Registry[Forum
     entry.forums = _resolve_names(entry, "forums", forums, new_forum, shown, warnings)
 
 
+def _parse_cached(file: Path, rel: str, shown: str,
+                  parsed: dict[tuple[str, str], Entry] | None) -> Entry:
+    data = file.read_bytes()
+    key = (rel, file_digest(data))
+    cached = parsed.get(key) if parsed is not None else None
+    if cached is None:
+        cached = parse_entry(decode_text(data, file), rel, shown)
+        cached.digest = key[1]
+        if parsed is not None:
+            parsed[key] = cached
+    return copy.copy(cached)  # resolution replaces lists; the cached parse stays as read
+
+
 def _registry_or_empty(load, path: Path, errors: list[Problem]) -> Registry:
     try:
         return load(path)
@@ -77,8 +92,17 @@ def _registry_or_empty(load, path: Path, errors: list[Problem]) -> Registry:
         return Registry({}, display_path(path))
 
 
-def load_content(content_dir: Path, drafts: bool = False) -> Content:
-    """Read everything; problems are collected, not raised, so ``check`` sees them all."""
+def file_digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def load_content(content_dir: Path, drafts: bool = False,
+                 parsed: dict[tuple[str, str], Entry] | None = None) -> Content:
+    """Read everything; problems are collected, not raised, so ``check`` sees them all.
+
+    ``parsed`` maps (path, file digest) to entries parsed before; it is
+    updated in place, so a caller that keeps it re-parses only changed files.
+    """
     errors: list[Problem] = []
     people = _registry_or_empty(load_people, content_dir / PEOPLE_FILE, errors)
     forums = _registry_or_empty(load_forums, content_dir / FORUMS_FILE, errors)
@@ -89,7 +113,7 @@ def load_content(content_dir: Path, drafts: bool = False) -> Content:
         rel = file.relative_to(content_dir).as_posix()
         shown = display_path(file)
         try:
-            entry = parse_entry(read_text(file), rel, shown)
+            entry = _parse_cached(file, rel, shown, parsed)
             if entry.draft and not drafts:
                 continue
             resolve_entry(entry, people, forums, shown, content.warnings)

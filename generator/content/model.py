@@ -79,6 +79,7 @@ class Entry:
     body_line: int = 1  # line of the file where the body starts
     extra: dict = field(default_factory=dict)
     lines: dict[str, int] = field(default_factory=dict)  # field -> line in the file
+    digest: str = ""  # hash of the file's bytes: what caches and page fingerprints key on
 
     @property
     def sort_key(self) -> tuple:

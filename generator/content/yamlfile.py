@@ -145,7 +145,11 @@ def parse_yaml(text: str, path: str | Path | None = None, line_offset: int = 0) 
 
 def read_text(path: Path) -> str:
     """Read a UTF-8 text file (BOM and CRLF accepted); refuse binary or other encodings."""
-    data = path.read_bytes()
+    return decode_text(path.read_bytes(), path)
+
+
+def decode_text(data: bytes, path: Path | str) -> str:
+    """Decode file bytes as :func:`read_text` does; errors name ``path``."""
     if data.startswith(b"\xff\xfe") or data.startswith(b"\xfe\xff"):
         try:
             text = data.decode("utf-16")

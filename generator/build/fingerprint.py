@@ -1,0 +1,86 @@
+"""What a page's bytes depend on, as one hash.
+
+A page's fingerprint combines the site-wide inputs (generator code, config,
+templates, registries) with the digests of the entries the page shows and the
+other facts it prints. Equal fingerprints mean equal bytes, so a rebuild can
+skip the page; anything not covered here must be in the site-wide digest.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import hashlib
+from pathlib import Path
+
+from generator import __version__
+from generator.build import render as rendering
+from generator.build.pages import Page
+from generator.config import Config
+from generator.content.loader import FORUMS_FILE, PEOPLE_FILE, Content
+
+PACKAGE = Path(__file__).resolve().parents[1]
+BUILD_CODE = ("build", "content", "config.py", "errors.py", "fsutil.py", "__init__.py")
+
+
+def _hasher() -> "hashlib._Hash":
+    return hashlib.blake2b(digest_size=16)
+
+
+@functools.lru_cache(maxsize=1)
+def code_digest() -> str:
+    """The generator's own source: a code change must not reuse old output."""
+    h = _hasher()
+    h.update(__version__.encode())
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if path.relative_to(PACKAGE).parts[0] not in BUILD_CODE:
+            continue
+        h.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes())
+    return h.hexdigest()
+
+
+def files_digest(root: Path) -> str:
+    h = _hasher()
+    if root.is_dir():
+        for path in sorted(p for p in root.rglob("*") if p.is_file()):
+            h.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    return h.hexdigest()
+
+
+def site_digest(config: Config, content: Content, drafts: bool) -> str:
+    """Everything every page may depend on, besides the entries it shows."""
+    h = _hasher()
+    h.update(code_digest().encode())
+    settings = {k: str(v) for k, v in dataclasses.asdict(config).items()
+                if k not in ("output", "root", "path")}
+    h.update(repr(sorted(settings.items())).encode())
+    h.update(b"drafts" if drafts else b"-")
+    h.update(files_digest(config.theme / rendering.TEMPLATES_DIR).encode())
+    for name in (PEOPLE_FILE, FORUMS_FILE):
+        path = config.content / name
+        h.update(path.read_bytes() if path.exists() else b"")
+    # Names that exist only in entries print as the entry that introduced them wrote them.
+    for registry in (content.people, content.forums):
+        for item in registry:
+            if not item.registered:
+                h.update(f"{item.id}\0{item.name}\0".encode())
+    return h.hexdigest()
+
+
+def page_fingerprint(site: str, page: Page) -> str:
+    h = _hasher()
+    h.update(f"{site}\0{page.template}\0{page.path}\0{page.key}\0".encode())
+    for entry in page.shows:
+        h.update(entry.digest.encode())
+    return h.hexdigest()
+
+
+def content_digest(site: str, content: Content, static: dict[str, bytes]) -> str:
+    """All inputs of a build at once: equal means nothing to do."""
+    h = _hasher()
+    h.update(site.encode())
+    for name, data in sorted(static.items()):
+        h.update(name.encode() + b"\0" + hashlib.blake2b(data, digest_size=16).digest())
+    for entry in content.entries:
+        h.update(f"{entry.path}\0{entry.digest}\0".encode())
+    return h.hexdigest()

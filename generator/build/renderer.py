@@ -1,0 +1,112 @@
+"""Rendering pages to bytes: one Jinja2 environment per build, with the
+timeline item and entry body of each entry rendered once and reused on every
+page that lists it; optionally spread over worker processes."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+
+from generator.build import render as rendering
+from generator.build.graph import SiteGraph
+from generator.build.markdown_render import BodyRenderer
+from generator.build.pages import Page
+from generator.config import Config
+from generator.content.model import Entry
+
+PARALLEL_MIN_PAGES = 1500  # below this, starting workers costs more than it saves
+
+
+class PageRenderer:
+    def __init__(self, graph: SiteGraph, config: Config, bodies: dict[str, str] | None = None,
+                 items: dict[tuple[str, str, int], Markup] | None = None):
+        self.config = config
+        self.env = rendering.make_environment(config.theme)
+        self.bodies = bodies if bodies is not None else {}
+        self.items = items if items is not None else {}
+        self._markdown = BodyRenderer(trust_raw_html=config.raw_html)
+        base = config.base_path
+        self.env.globals.update(
+            site=config, url=lambda p: base + p.lstrip("/"),
+            asset=lambda name: f"{base}static/{name}",
+            person=graph.people.__getitem__, forum=graph.forums.__getitem__,
+            item_html=self.item_html, body_html=self.body_html)
+        self._item_template = self._template("item.html")
+
+    def _template(self, name: str) -> Any:
+        try:
+            return self.env.get_template(name)
+        except Exception as exc:  # noqa: BLE001 - located by template_error
+            raise rendering.template_error(exc, self.config.theme) from None
+
+    def body_html(self, entry: Entry) -> Markup:
+        html = self.bodies.get(entry.digest)
+        if html is None:
+            html = self.bodies[entry.digest] = self._markdown.render(entry.body)
+        return Markup(html)
+
+    def item_html(self, entry: Entry, level: int) -> Markup:
+        key = (entry.digest, entry.slug, level)
+        html = self.items.get(key)
+        if html is None:
+            try:
+                html = Markup(self._item_template.render(e=entry, level=level))
+            except Exception as exc:  # noqa: BLE001
+                raise rendering.template_error(exc, self.config.theme) from None
+            self.items[key] = html
+        return html
+
+    def render(self, page: Page) -> bytes:
+        return rendering.render(self.env, page.template, page.context,
+                                self.config.theme).encode("utf-8")
+
+
+_JOB: tuple[PageRenderer, list[Page]] | None = None
+
+
+def _render_slice(bounds: tuple[int, int]) -> tuple[list[bytes], dict[str, str]]:
+    """Runs in a worker: the pages, and the entry bodies it had to render."""
+    assert _JOB is not None
+    renderer, pages = _JOB
+    known = set(renderer.bodies)
+    html = [renderer.render(p) for p in pages[bounds[0]:bounds[1]]]
+    return html, {k: v for k, v in renderer.bodies.items() if k not in known}
+
+
+def worker_count() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def render_pages(renderer: PageRenderer, pages: list[Page]) -> list[bytes]:
+    """Render ``pages`` in order; forked workers share the planned site for free."""
+    workers = worker_count()
+    if workers < 2 or len(pages) < PARALLEL_MIN_PAGES or "fork" not in \
+            multiprocessing.get_all_start_methods():
+        return [renderer.render(p) for p in pages]
+    global _JOB
+    _JOB = (renderer, pages)
+    step = max(50, len(pages) // (workers * 8))
+    bounds = [(i, min(i + step, len(pages))) for i in range(0, len(pages), step)]
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            chunks = pool.map(_render_slice, bounds, chunksize=1)
+    finally:
+        _JOB = None
+    for _, bodies in chunks:
+        renderer.bodies.update(bodies)
+    return [html for chunk, _ in chunks for html in chunk]
+
+
+def read_static(theme: Path) -> dict[str, bytes]:
+    static = theme / rendering.STATIC_DIR
+    if not static.is_dir():
+        return {}
+    files = sorted(p for p in static.rglob("*") if p.is_file() and not p.name.startswith("."))
+    return {p.relative_to(static).as_posix(): p.read_bytes() for p in files}
