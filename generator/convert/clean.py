@@ -1,0 +1,297 @@
+"""From a pasted or crawled page to the article's own paragraphs.
+
+Pages arrive wrapped in menus, share prompts, teasers and footers. Lines are
+classified one by one (navigation, prompts, IP addresses, category strips,
+repeated lines), then the article is bounded: it starts after the headline and
+the byline block and ends at the first footer marker (a lone agency credit,
+"Related Articles", a comment form...). What is dropped is kept aside, because
+the outlet's name usually hides there.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+
+from generator.content.dates import FuzzyDate
+from generator.convert.dates import (PubDate, dateline, labelled_date, lead_date, leading_date,
+                                     social_post_date)
+from generator.convert.places import is_city
+
+NAV_WORDS = {
+    "twitter", "facebook", "youtube", "rss", "instagram", "linkedin", "whatsapp", "telegram",
+    "share", "tweet", "email", "e-mail", "print", "menu", "home", "search", "login", "log in",
+    "sign in", "sign up", "subscribe", "close", "next", "previous", "prev", "more", "skip to content",
+    "skip to main content", "toggle navigation", "advertisement", "advertisment", "sponsored",
+    "listen", "copy link", "reddit", "pinterest", "flipboard", "koo", "x", "threads", "mail",
+    "comments", "comment", "top stories", "latest news", "trending", "e-paper", "epaper", "games",
+    "newsletters", "newsletter", "watch live", "live tv", "video", "videos", "photos", "podcasts",
+}
+
+_PROMPTS = re.compile(
+    r"wants to start sending you push notifications|click allow to subscribe|"
+    r"^for latest updates|^join us on\b|^follow us on\b|^follow us\b|^subscribe (?:to|for|now)|"
+    r"^sign up (?:for|to)|^share (?:this|on|via)|^click here|^tap here|^download (?:the|our) app|"
+    r"^your email address will not be published|required fields are marked|^comment here$|"
+    r"^leave a (?:comment|reply)|^post (?:a )?comment|^(?:\d+ )?comments?$|^back to top|"
+    r"^(?:also read|read more|read also|must read|recommended|related)\b.{0,60}$|"
+    r"^(?:image|photo|picture|file photo|photograph|representational image|credit)s?\s*(?:credit)?\s*[:|]"
+    r"|^\(?(?:photo|image|file photo)\s*(?:credit)?\s*:|^copyright\b|^©|all rights reserved|"
+    r"^\d+\s*min(?:ute)?s? read$|^listen to (?:this|the) (?:article|story)|^advertisement$|"
+    r"^we use cookies|cookie (?:policy|settings)|^accept (?:all )?cookies|^(?:tags|topics)\s*:|"
+    r"^first published\s*:?\s*$|^edited by\b.{0,40}$|^updated\s*:?\s*$",
+    re.I)
+
+# A line after which nothing belongs to the article.
+_FOOTER = re.compile(
+    r"^(?:for latest updates|join us on|follow us on|related (?:articles|stories|news|posts)|"
+    r"comment here|leave a (?:comment|reply)|back to top|also read|read more|more from|"
+    r"you may also like|you might also like|recommended(?: for you| stories)?|most read|"
+    r"most popular|trending(?: now| stories)?|tags\s*:|topics\s*:|share this (?:article|story)|"
+    r"about the author|more stories|latest stories|don't miss|top news)\b", re.I)
+
+_IP = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?$")
+_PIPES = re.compile(r"\s[|\u00bb\u203a\u2022]\s")
+_GLUE = re.compile(r"[a-z][A-Z]")
+_CREDIT_LIST = re.compile(r"^[a-z]{1,4}(?:/[a-z]{1,4})+\s*\(([^()]{2,80})\)$")
+_INPUTS = re.compile(r"^[(\[]?\s*(?:with\s+)?(?:agency\s+)?inputs?\s+(?:from\s+)?([^)\]]{2,60}?)[.)\]]*$",
+                     re.I)
+_PAREN_CREDIT = re.compile(r"^[(\[]([A-Za-z][A-Za-z ,&/]{1,60})[)\]]$")
+_BYLINE = re.compile(r"^(?:by|written by|reported by)(?:\s+|(?=[A-Z]))(.{2,80})$", re.I)
+_AGENCY_PREFIX = re.compile(r"^(?:[A-Z][A-Za-z .\-]{1,40},?\s*)?\(([A-Z][A-Za-z ]{1,30})\)\s*[-\u2013\u2014:]\s*")
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*$")
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
+
+
+@dataclass
+class Cleaned:
+    """The article's parts, and everything that was set aside."""
+
+    title: str | None = None
+    paragraphs: list[str] = field(default_factory=list)
+    header: list[str] = field(default_factory=list)  # lines before the article, not dropped
+    footer: list[str] = field(default_factory=list)  # lines after its end
+    dropped: list[str] = field(default_factory=list)  # boilerplate set aside
+    repeated: list[str] = field(default_factory=list)  # short lines printed again and again
+    published: PubDate | None = None
+    dateline: tuple[str, int, int, str | None] | None = None  # place, month, day, credit
+    post_dates: list[FuzzyDate] = field(default_factory=list)
+    byline: str | None = None
+    credits: list[str] = field(default_factory=list)  # agency credits as written
+    place_line: str | None = None  # a lone city line under the byline
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(self.paragraphs)
+
+
+def normalise(text: str) -> list[str]:
+    """Lines with spaces tidied: no NBSP, no zero-width characters, no tabs."""
+    text = unicodedata.normalize("NFC", text).translate(_ZERO_WIDTH)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = []
+    for line in text.split("\n"):
+        line = re.sub(r"[\u00a0\u2007\u202f\t ]+", " ", line).strip()
+        lines.append(line)
+    return lines
+
+
+def _key(line: str) -> str:
+    return re.sub(r"\W+", " ", line.casefold()).strip()
+
+
+def is_nav(line: str) -> bool:
+    """Menu items, social links and pipe-separated section menus."""
+    key = _key(line)
+    if key in NAV_WORDS:
+        return True
+    parts = [p.strip() for p in re.split(r"\s*[|\u00bb\u203a\u2022]\s*", line) if p.strip()]
+    if len(_PIPES.findall(line)) >= 2 and all(len(p.split()) <= 4 for p in parts):
+        return True
+    words = key.split()
+    return 1 < len(words) <= 8 and all(w in NAV_WORDS for w in words)
+
+
+def is_category_strip(line: str) -> bool:
+    """``Conflicts - TensionsPartnershipsSouth Asia``: section names glued together."""
+    words = line.split()
+    if not words or len(words) > 8 or _SENTENCE_END.search(line):
+        return False
+    glued = sum(len(_GLUE.findall(w[1:])) for w in words)
+    return glued >= 2 or (glued >= 1 and " - " in line)
+
+
+def is_boilerplate(line: str) -> bool:
+    return bool(_IP.match(line) or is_nav(line) or _PROMPTS.search(line) or is_category_strip(line))
+
+
+def looks_like_headline(line: str) -> bool:
+    words = line.split()
+    if not 3 <= len(words) <= 30 or len(line) > 220:
+        return False
+    if line.endswith((".", ":", ",", ";")) and not line.endswith("..."):
+        return False
+    return any(c.isalpha() for c in line)
+
+
+def is_paragraph(line: str) -> bool:
+    """Running text: several words ending like a sentence (not like "U.S.")."""
+    words = line.split()
+    if len(words) >= 30:
+        return True
+    if len(words) < 12 or not _SENTENCE_END.search(line):
+        return False
+    last = words[-1].rstrip("\"'\u201d\u2019)")
+    return not re.fullmatch(r"(?:[A-Z]\.)+|[A-Z][a-z]?\.", last)
+
+
+def agency_credit(line: str, agency_keys: set[str]) -> str | None:
+    """A credit such as ``IANS``, ``ss/ab (AFP, AP, Reuters)`` or ``With inputs from PTI``."""
+    for rx in (_CREDIT_LIST, _INPUTS, _PAREN_CREDIT):
+        m = rx.match(line)
+        if m:
+            names = [n.strip() for n in re.split(r",|/|&|\band\b", m.group(1)) if n.strip()]
+            if names and all(_key(n) in agency_keys for n in names):
+                return ", ".join(names)
+    stripped = line.strip(" -\u2013\u2014()[]")
+    if _key(stripped) in agency_keys and len(stripped.split()) <= 5:
+        return stripped
+    return None
+
+
+def _strip_meta(lines: list[str], cleaned: Cleaned) -> list[str]:
+    """Take publication dates, datelines and social-post dates out of the lines."""
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        date, rest = lead_date(line)
+        if date and cleaned.published is None:
+            cleaned.published = PubDate(date, line[: len(line) - len(rest)].strip(),
+                                        "the page's date line")
+            line = rest.strip()
+        if not line:
+            out.append("")
+            continue
+        post = social_post_date(line)
+        if post:
+            cleaned.post_dates.append(post)
+        early = sum(1 for x in out if x) < 12
+        found = labelled_date(line)
+        if found and early and len(line.split()) <= 14:
+            if cleaned.published is None:
+                cleaned.published = PubDate(found[0], found[1], f'"{found[1]}"')
+            cleaned.dropped.append(line)
+            out.append("")
+            continue
+        lead = leading_date(line) if early else None
+        if lead and not post:
+            if cleaned.published is None:
+                cleaned.published = PubDate(lead[0], lead[1], f'"{lead[1]}"')
+            out.append(lead[2].strip())
+            continue
+        dl = dateline(line) if early else None
+        if dl and cleaned.dateline is None:
+            cleaned.dateline = dl
+            m = re.match(r"^.{0,60}?\d{1,2}(?:\s*\([^)]*\))?\s*[:\-\u2013\u2014]?\s*", line)
+            line = line[m.end():] if m else ""
+        out.append(line)
+    return out
+
+
+def _drop_repeats(lines: list[str], cleaned: Cleaned) -> list[str]:
+    counts = Counter(_key(x) for x in lines if x)
+    out = []
+    seen: set[str] = set()
+    for line in lines:
+        k = _key(line)
+        if line and counts[k] > 1:
+            if len(line.split()) <= 12:
+                if k not in seen:
+                    cleaned.repeated.append(line)
+                    cleaned.dropped.append(line)
+                seen.add(k)
+                out.append("")
+                continue
+            if k in seen:  # a long paragraph printed twice: keep the first
+                out.append("")
+                continue
+            seen.add(k)
+        out.append(line)
+    return out
+
+
+def _find_title(lines: list[str], body_start: int, date_line: int | None) -> int | None:
+    """The headline: just above the date line if there is one, else the first above the text."""
+    if date_line is not None:
+        for j in range(date_line - 1, max(-1, date_line - 4), -1):
+            if lines[j]:
+                return j if looks_like_headline(lines[j]) else None
+    for j in range(body_start):
+        if lines[j] and looks_like_headline(lines[j]) and not is_paragraph(lines[j]):
+            return j
+    return None
+
+
+def clean_text(text: str, agency_keys: set[str]) -> Cleaned:
+    """Split a plain-text page into title, paragraphs and set-aside parts."""
+    cleaned = Cleaned()
+    raw = normalise(text)
+    # where the labelled date line sits helps find the headline above it
+    date_line = next((i for i, x in enumerate(raw[:40])
+                      if labelled_date(x) and len(x.split()) <= 14), None)
+    lines = _strip_meta(raw, cleaned)
+    lines = _drop_repeats(lines, cleaned)
+    for i, line in enumerate(lines):
+        if line and is_boilerplate(line):
+            cleaned.dropped.append(line)
+            lines[i] = ""
+    body_start = next((i for i, x in enumerate(lines) if is_paragraph(x)), len(lines))
+    t = _find_title(lines, body_start, date_line)
+    if t is not None and t < body_start:
+        cleaned.title = lines[t].strip()
+    for j in range(body_start):
+        line = lines[j]
+        if not line or j == t:
+            continue
+        credit = agency_credit(line, agency_keys)
+        by = _BYLINE.match(line)
+        if credit:
+            cleaned.credits.append(credit)
+        elif by and len(line.split()) <= 8:
+            cleaned.byline = by.group(1).strip()
+        elif is_city(line.rstrip(",:")) and t is not None and j > t:
+            cleaned.place_line = line.rstrip(",:")
+        if t is None or j > t:
+            # lines between the headline and the text are the byline block
+            if not credit and not by and (t is not None or looks_like_headline(line)):
+                cleaned.header.append(line)
+        else:
+            cleaned.header.append(line)
+    end = len(lines)
+    for j in range(body_start, len(lines)):
+        line = lines[j]
+        if not line:
+            continue
+        if _FOOTER.match(line):
+            end = j
+            break
+        credit = agency_credit(line, agency_keys)
+        if credit:
+            cleaned.credits.append(credit)
+            end = j
+            break
+    for j in range(body_start, end):
+        line = lines[j]
+        if not line:
+            continue
+        m = _AGENCY_PREFIX.match(line) if j == body_start else None
+        if m and agency_credit(m.group(1), agency_keys):
+            cleaned.credits.append(agency_credit(m.group(1), agency_keys) or "")
+            line = line[m.end():]
+        cleaned.paragraphs.append(line)
+    cleaned.footer = [x for x in lines[end:] if x]
+    for x in raw[end:]:
+        if x and x not in cleaned.footer and x not in cleaned.dropped:
+            cleaned.dropped.append(x)
+    return cleaned

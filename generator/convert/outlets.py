@@ -1,0 +1,142 @@
+"""Outlets and agencies: who printed the article, whose wire copy it is.
+
+Both come from the editable registry ``content/outlets.yaml``. The outlet is
+looked for where pages name themselves (site name, address, repeated footer
+lines, push prompts, bylines), never in the article's own sentences, which
+often quote other outlets. A name that is not in the registry is reported,
+not guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from generator.content.registry import Registry, name_key
+from generator.content.schema import as_mapping, opt_bool, reject_unknown, req_str, str_list
+from generator.content.yamlfile import parse_yaml, read_text
+from generator.errors import TimelineError, display_path
+
+OUTLETS_FILE = "outlets.yaml"
+OUTLET_FIELDS = ("name", "aliases", "domains", "agency", "description")
+
+
+@dataclass
+class Outlet:
+    id: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    domains: list[str] = field(default_factory=list)
+    agency: bool = False
+
+
+def load_outlets(path: Path) -> Registry:
+    """Read ``outlets.yaml``; a missing file is an empty registry."""
+    if not path.exists():
+        return Registry({}, display_path(path))
+    shown = display_path(path)
+    data = parse_yaml(read_text(path), shown)
+    if data is None:
+        return Registry({}, shown)
+    data = as_mapping(data, shown, 1, "the outlets registry")
+    items: dict[str, Outlet] = {}
+    owner: dict[str, str] = {}
+    for item_id, raw in data.items():
+        line = data.line_of(item_id)
+        fields = as_mapping(raw, shown, line, f"outlet '{item_id}'")
+        reject_unknown(fields, OUTLET_FIELDS, shown, "outlet")
+        outlet = Outlet(item_id, req_str(fields, "name", shown), str_list(fields, "aliases", shown),
+                        [d.lower().removeprefix("www.") for d in str_list(fields, "domains", shown)],
+                        opt_bool(fields, "agency", shown))
+        for name in {name_key(n) for n in (outlet.name, *outlet.aliases)}:
+            other = owner.setdefault(name, item_id)
+            if other != item_id:
+                raise TimelineError(f"'{name}' names both '{other}' and '{item_id}'; remove the "
+                                    "alias from one of them", shown, line)
+        items[item_id] = outlet
+    return Registry(items, shown)  # type: ignore[arg-type]
+
+
+def agency_keys(outlets: Registry) -> set[str]:
+    """Every name an agency answers to, in the ``clean`` module's comparison form."""
+    keys = set()
+    for o in outlets:
+        if o.agency:
+            for n in (o.name, *o.aliases):
+                keys.add(re.sub(r"\W+", " ", n.casefold()).strip())
+    return keys
+
+
+def by_domain(outlets: Registry, url: str | None) -> Outlet | None:
+    if not url:
+        return None
+    host = (urlsplit(url if "//" in url else "//" + url).hostname or "").lower()
+    for o in outlets:
+        for d in o.domains:
+            if host == d or host.endswith("." + d):
+                return o
+    return None
+
+
+def _names_in(line: str, outlets: Registry, agencies: bool) -> list[Outlet]:
+    found = []
+    for o in outlets:
+        if o.agency != agencies:
+            continue
+        for n in (o.name, *o.aliases):
+            flags = 0 if len(n) <= 4 else re.I
+            # "ByHT": a byline glued to the name counts too
+            if re.search(rf"(?:(?<![\w.])|(?<=By)){re.escape(n)}(?![\w])", line, flags):
+                found.append(o)
+                break
+    return found
+
+
+@dataclass
+class Where:
+    """The page's own words about itself, strongest first."""
+
+    site_name: str | None = None
+    url: str | None = None
+    lines: list[str] = field(default_factory=list)  # header, footer, dropped, byline
+    repeated: list[str] = field(default_factory=list)
+
+
+def find_outlet(where: Where, outlets: Registry) -> tuple[str | None, str | None]:
+    """(outlet name or None, review line when unsure)."""
+    if where.site_name:
+        o = outlets.lookup(where.site_name)
+        if o is not None and not o.agency:
+            return o.name, None
+    o = by_domain(outlets, where.url)
+    if o is not None and not o.agency:
+        return o.name, None
+    for group in (where.repeated, where.lines):
+        for line in group:
+            hits = _names_in(line, outlets, agencies=False)
+            if hits:
+                return hits[0].name, None
+    for line in where.lines:
+        for m in re.finditer(r"https?://[^\s)\"'>]+", line):
+            o = by_domain(outlets, m.group(0))
+            if o is not None and not o.agency:
+                return o.name, None
+    if where.site_name or where.url:
+        what = where.site_name or (urlsplit(where.url or "").hostname or where.url)
+        return None, (f"outlet: the page names '{what}', which is not in outlets.yaml; "
+                      "add it there (name, aliases, domains) or write the outlet")
+    return None, "outlet: the text does not name its publication; add it if you know it"
+
+
+def find_agency(credits: list[str], author: str | None, outlets: Registry) -> str | None:
+    """The wire service credited: one registry name, or a list as the credit writes it."""
+    for credit in credits + ([author] if author else []):
+        names = [n.strip() for n in re.split(r",|/|&|\band\b", credit) if n.strip()]
+        found = [outlets.lookup(n) for n in names]
+        if names and all(o is not None and o.agency for o in found):
+            if len(found) == 1:
+                return found[0].name  # type: ignore[union-attr]
+            return ", ".join(names)
+    return None
