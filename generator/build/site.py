@@ -16,6 +16,7 @@ from pathlib import Path
 from generator.build.cache import BuildCache, Manifest, output_matches
 from generator.build.fingerprint import content_digest, page_fingerprint, site_digest
 from generator.build.graph import SiteGraph, build_graph
+from generator.build.outputs import extra_files
 from generator.build.output import WriteStats, update_site, write_site
 from generator.build.pages import Page, plan_pages
 from generator.build.renderer import PageRenderer, read_static, render_pages
@@ -50,9 +51,10 @@ def visible(content: Content, config: Config) -> Content:
 
 def other_files(graph: SiteGraph, config: Config, pages: list[Page],
                 static: dict[str, bytes]) -> dict[str, bytes]:
-    """Everything that is not a page: theme assets and site-level files."""
+    """Everything that is not a page: theme assets, feeds, exports, sitemap."""
     files = {f"static/{name}": data for name, data in static.items()}
     files[".nojekyll"] = b""
+    files.update(extra_files(graph, config, [p.path for p in pages]))
     return files
 
 
