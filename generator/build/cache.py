@@ -26,6 +26,9 @@ class Manifest:
     inputs: str = ""  # content_digest of the build
     fingerprints: dict[str, str] = field(default_factory=dict)  # output file -> fingerprint
     sizes: dict[str, int] = field(default_factory=dict)  # output file -> bytes
+    files: str = ""  # inputs_digest: every input file's bytes
+    warnings: list = field(default_factory=list)  # [message, path, line] of that build
+    entries: int = 0
 
 
 class BuildCache:
@@ -39,7 +42,7 @@ class BuildCache:
     def load_manifest(self) -> Manifest:
         try:
             data = json.loads(self._path("manifest").read_text(encoding="utf-8"))
-            return Manifest(data["output"], data["inputs"], data["fingerprints"], data["sizes"])
+            return Manifest(**data)
         except (OSError, ValueError, KeyError, TypeError):
             return Manifest()
 

@@ -84,3 +84,16 @@ def content_digest(site: str, content: Content, static: dict[str, bytes]) -> str
     for entry in content.entries:
         h.update(f"{entry.path}\0{entry.digest}\0".encode())
     return h.hexdigest()
+
+
+def inputs_digest(config: Config, drafts: bool) -> str:
+    """Every input file's bytes, before any parsing: equal means nothing changed."""
+    h = _hasher()
+    h.update(code_digest().encode())
+    settings = {k: str(v) for k, v in dataclasses.asdict(config).items()}
+    h.update(repr(sorted(settings.items())).encode() + (b"drafts" if drafts else b"-"))
+    for root in (config.content, config.theme):
+        h.update(files_digest(root).encode())
+    if config.path and Path(config.path).exists():
+        h.update(Path(config.path).read_bytes())
+    return h.hexdigest()

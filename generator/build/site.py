@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.build.cache import BuildCache, Manifest, output_matches
-from generator.build.fingerprint import content_digest, page_fingerprint, site_digest
+from generator.build.fingerprint import (content_digest, inputs_digest, page_fingerprint,
+                                         site_digest)
 from generator.build.graph import SiteGraph, build_graph
 from generator.build.outputs import extra_files
 from generator.build.output import WriteStats, update_site, write_site
@@ -91,6 +92,15 @@ class Builder:
     def build(self, changed: set[Path] | None = None) -> BuildResult:
         started = time.perf_counter()
         config, out = self.config, Path(self.config.output)
+        if self.manifest is None:
+            self.manifest = self.cache.load_manifest() if self.cache else Manifest()
+        old = self.manifest
+        files_seen = inputs_digest(config, self.drafts)
+        if old.files == files_seen and output_matches(out, old):
+            warnings = [Problem(m, p, ln, "warning") for m, p, ln in old.warnings]
+            return BuildResult(old.entries, len(old.fingerprints), len(old.sizes),
+                               time.perf_counter() - started,
+                               WriteStats(unchanged=len(old.sizes)), warnings)
         if self.parsed is None:
             self.parsed = self.cache.load("entries") if self.cache else {}
         content = load_content(config.content, drafts=self.drafts, parsed=self.parsed)
@@ -100,10 +110,10 @@ class Builder:
         static = read_static(config.theme)
         site = site_digest(config, content, self.drafts)
         inputs = content_digest(site, content, static)
-        if self.manifest is None:
-            self.manifest = self.cache.load_manifest() if self.cache else Manifest()
-        old = self.manifest
         if old.inputs == inputs and output_matches(out, old):
+            old.files = files_seen
+            if self.cache:
+                self.cache.save_manifest(old)
             return BuildResult(len(content.entries), len(old.fingerprints), len(old.sizes),
                                time.perf_counter() - started,
                                WriteStats(unchanged=len(old.sizes)), content.warnings)
@@ -134,7 +144,9 @@ class Builder:
             stats = write_site(out, files, keep)
         sizes = {name: len(data) for name, data in files.items()}
         sizes.update({name: old.sizes[name] for name in keep})
-        self.manifest = Manifest(str(out.resolve()), inputs, fingerprints, sizes)
+        self.manifest = Manifest(str(out.resolve()), inputs, fingerprints, sizes, files_seen,
+                                 [[w.message, w.path, w.line] for w in content.warnings],
+                                 len(content.entries))
         self._save(content)
         self.live = True
         return BuildResult(len(content.entries), len(pages), len(sizes),
