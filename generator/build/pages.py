@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.build import urls
+from generator.build.charts import axis_key
 from generator.build.graph import SiteGraph, group_by_month
 from generator.config import Config
 from generator.content.model import Entry
@@ -74,7 +75,7 @@ def plan_pages(graph: SiteGraph, config: Config) -> list[Page]:
         "page": _meta(None, config.description, "home", "", config),
         "groups": group_by_month(home), "years": years, "shown_years": shown_years,
         "older": older if len(home) < len(ordered) else [], "shown": len(home),
-        "total": len(ordered)}, home, f"{years}{len(ordered)}"))
+        "total": len(ordered)}, home, f"{years}{len(ordered)}{axis_key(graph.entries)}"))
 
     for year in years:
         items = _ordered(graph.by_year[year], config)

@@ -14,6 +14,7 @@ from markupsafe import Markup
 from generator.build import render as rendering
 from generator.build.graph import SiteGraph
 from generator.build.markdown_render import BodyRenderer
+from generator.build.page_extras import template_globals
 from generator.build.pages import Page
 from generator.config import Config
 from generator.content.model import Entry
@@ -35,6 +36,7 @@ class PageRenderer:
             asset=lambda name: f"{base}static/{name}",
             person=graph.people.__getitem__, forum=graph.forums.__getitem__,
             item_html=self.item_html, body_html=self.body_html)
+        self.env.globals.update(template_globals(graph, config))
         self._item_template = self._template("item.html")
 
     def _template(self, name: str) -> Any:

@@ -1,0 +1,185 @@
+"""Inline SVG charts, drawn at build time: no chart library, no JavaScript.
+
+Every chart carries ``role="img"`` and an ``aria-label`` that says in words
+what it shows; marks have ``<title>`` tooltips. Sizes stay small: past
+``DETAIL_LIMIT`` engagements the timeline axis draws monthly counts instead of
+one mark per engagement, so a 10,000-entry home page gets a few kilobytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from xml.sax.saxutils import escape, quoteattr
+
+from markupsafe import Markup
+
+from generator.content.dates import MONTH_ABBR
+from generator.content.model import Entry
+
+DETAIL_LIMIT = 300  # more engagements than this: monthly counts instead of marks
+WIDTH = 1000
+PAD = 8
+LANES = 3
+LANE_H = 14
+TOP = 6
+
+
+def _num(x: float) -> str:
+    return f"{x:.1f}".rstrip("0").rstrip(".")
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def year_counts(entries: list[Entry]) -> list[tuple[int, int]]:
+    """(year, count) for every year from the first to the last, zeros included."""
+    counts = Counter(e.date.year for e in entries)
+    if not counts:
+        return []
+    return [(y, counts.get(y, 0)) for y in range(min(counts), max(counts) + 1)]
+
+
+def summary(entries: list[Entry], what: str) -> str:
+    """The words a screen reader hears for a chart of ``entries``."""
+    if not entries:
+        return f"{what}: no engagements."
+    dates = sorted(entries, key=lambda e: e.sort_key)
+    per_year = ", ".join(f"{y}: {n}" for y, n in year_counts(entries))
+    return (f"{what}: {_plural(len(entries), 'engagement')} from {dates[0].date.display()} "
+            f"to {dates[-1].date.display()}. Per year: {per_year}.")
+
+
+class _Scale:
+    def __init__(self, first_year: int, last_year: int):
+        self.start = dt.date(first_year, 1, 1)
+        self.days = (dt.date(last_year + 1, 1, 1) - self.start).days
+
+    def x(self, day: dt.date) -> float:
+        return PAD + (day - self.start).days / self.days * (WIDTH - 2 * PAD)
+
+
+def _ticks(scale: _Scale, years: list[int], y_line: float) -> list[str]:
+    out = [f'<line class="base" x1="{PAD}" x2="{WIDTH - PAD}" y1="{_num(y_line)}" '
+           f'y2="{_num(y_line)}"/>']
+    step = max(1, -(-len(years) * 44 // WIDTH))  # keep labels ~44 units apart
+    for i, year in enumerate(years + [years[-1] + 1]):
+        x = scale.x(dt.date(year, 1, 1))
+        out.append(f'<line class="tick" x1="{_num(x)}" x2="{_num(x)}" y1="{_num(y_line)}" '
+                   f'y2="{_num(y_line + 6)}"/>')
+        if i < len(years) and i % step == 0:
+            mid = (x + scale.x(dt.date(year + 1, 1, 1))) / 2
+            minor = ' class="minor"' if (i // step) % 2 else ""
+            out.append(f'<text x="{_num(mid)}" y="{_num(y_line + 22)}"{minor}>{year}</text>')
+    return out
+
+
+def _marks(entries: list[Entry], scale: _Scale) -> list[str]:
+    """One mark per engagement: a dot for a day, a bar spanning a month or a year."""
+    lanes = [-1e9] * LANES
+    out = []
+    for e in sorted(entries, key=lambda e: e.sort_key):
+        x1 = scale.x(e.date.first_day())
+        x2 = scale.x(e.date.last_day() + dt.timedelta(days=1))
+        lane = next((i for i, end in enumerate(lanes) if end + 3 <= x1), 0)
+        lanes[lane] = max(lanes[lane], x2 if e.date.precision != "day" else x1 + 10)
+        y = TOP + lane * LANE_H + LANE_H / 2
+        tip = f"<title>{escape(e.date.display())}: {escape(e.title)}</title>"
+        approx = " approx" if e.date.approximate else ""
+        if e.date.precision == "day":
+            out.append(f'<circle class="m-day{approx}" cx="{_num(x1)}" cy="{_num(y)}" r="5">'
+                       f"{tip}</circle>")
+        else:
+            out.append(f'<rect class="m-{e.date.precision}{approx}" x="{_num(x1)}" '
+                       f'y="{_num(y - 5)}" width="{_num(max(x2 - x1, 4))}" height="10" rx="3">'
+                       f"{tip}</rect>")
+    return out
+
+
+def _histogram(entries: list[Entry], scale: _Scale, height: float) -> list[str]:
+    """Monthly counts as bars; engagements known only to the year as a faint band."""
+    months = Counter((e.date.year, e.date.month) for e in entries if e.date.month)
+    years_only = Counter(e.date.year for e in entries if not e.date.month)
+    peak = max([*months.values(), *(n / 12 for n in years_only.values()), 1])
+    out = []
+    for year, n in sorted(years_only.items()):
+        x1, x2 = scale.x(dt.date(year, 1, 1)), scale.x(dt.date(year + 1, 1, 1))
+        h = max(1.0, n / 12 / peak * height)
+        out.append(f'<rect class="m-year" x="{_num(x1)}" y="{_num(TOP + height - h)}" '
+                   f'width="{_num(x2 - x1)}" height="{_num(h)}"><title>{year}: '
+                   f"{_plural(n, 'engagement')} known only to the year</title></rect>")
+    for (year, month), n in sorted(months.items()):
+        first = dt.date(year, month, 1)
+        nxt = dt.date(year + month // 12, month % 12 + 1, 1)
+        x1, x2 = scale.x(first), scale.x(nxt)
+        h = max(1.0, n / peak * height)
+        out.append(f'<rect class="m-count" x="{_num(x1)}" y="{_num(TOP + height - h)}" '
+                   f'width="{_num(max(x2 - x1 - 0.5, 0.5))}" height="{_num(h)}"><title>'
+                   f"{MONTH_ABBR[month]} {year}: {_plural(n, 'engagement')}</title></rect>")
+    return out
+
+
+def timeline_axis(entries: list[Entry], what: str = "Timeline") -> Markup:
+    """The engagements on a time axis with year ticks; '' when there are none."""
+    if not entries:
+        return Markup("")
+    years = [y for y, _ in year_counts(entries)]
+    scale = _Scale(years[0], years[-1])
+    detailed = len(entries) <= DETAIL_LIMIT
+    body_h = LANES * LANE_H if detailed else 40
+    y_line = TOP + body_h + 4
+    height = y_line + 28
+    marks = _marks(entries, scale) if detailed else _histogram(entries, scale, body_h)
+    kind = "marks" if detailed else "counts"
+    svg = (f'<svg class="chart axis {kind}" viewBox="0 0 {WIDTH} {_num(height)}" role="img" '
+           f"aria-label={quoteattr(summary(entries, what))}>"
+           + "".join(marks) + "".join(_ticks(scale, years, y_line)) + "</svg>")
+    return Markup(svg)
+
+
+def per_year_bars(entries: list[Entry], what: str = "Engagements per year") -> Markup:
+    """Vertical bars, one per year with its count written above it."""
+    counts = year_counts(entries)
+    if not counts:
+        return Markup("")
+    slot, chart_h, top = 44, 90, 18
+    width = max(len(counts) * slot, 120)
+    peak = max(n for _, n in counts) or 1
+    parts = []
+    for i, (year, n) in enumerate(counts):
+        x = i * slot + 8
+        h = n / peak * chart_h
+        y = top + chart_h - h
+        if n:
+            parts.append(f'<rect x="{x}" y="{_num(y)}" width="{slot - 16}" height="{_num(h)}" '
+                         f'rx="2"><title>{year}: {_plural(n, "engagement")}</title></rect>')
+        parts.append(f'<text class="count" x="{x + (slot - 16) / 2:g}" y="{_num(y - 4)}">{n}</text>')
+        parts.append(f'<text x="{x + (slot - 16) / 2:g}" y="{top + chart_h + 16}">{year}</text>')
+    label = f"{what}: " + ", ".join(f"{y}: {n}" for y, n in counts) + "."
+    return Markup(f'<svg class="chart bars" viewBox="0 0 {width} {top + chart_h + 22}" '
+                  f'width="{width}" height="{top + chart_h + 22}" role="img" '
+                  f"aria-label={quoteattr(label)}>" + "".join(parts) + "</svg>")
+
+
+def bar(n: int, peak: int) -> Markup:
+    """A small horizontal bar for a ranked list; decorative, the count is written beside it."""
+    width = 100 * n / peak if peak else 0
+    return Markup(f'<svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" '
+                  f'aria-hidden="true" focusable="false"><rect width="{_num(width)}" '
+                  f'height="10"/></svg>')
+
+
+def axis_key(entries: list[Entry]) -> str:
+    """What ``timeline_axis(entries)`` depends on, for a page fingerprint that must
+    change whenever the drawing would (the home page shows only some entries)."""
+    import hashlib
+
+    h = hashlib.blake2b(digest_size=8)
+    if len(entries) <= DETAIL_LIMIT:
+        for e in entries:
+            h.update(f"{e.date.iso()}{e.date.approximate}\0{e.title}\0".encode())
+    else:
+        for e in entries:
+            h.update(f"{e.date.year}-{e.date.month}\0".encode())
+    return h.hexdigest()

@@ -1,0 +1,90 @@
+"""What templates get for charts, feeds and search engines (added to Jinja globals).
+
+``event_jsonld`` escapes ``<``, ``>`` and ``&`` as JSON unicode escapes, so no
+field can end the ``<script>`` element it is printed in.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from typing import Any
+
+from markupsafe import Markup
+
+from generator.build import charts, urls
+from generator.build.graph import SiteGraph
+from generator.build.outputs import (CALENDAR, CSV_EXPORT, JSON_EXPORT, SEARCH_INDEX,
+                                     calendar_path, feed_path)
+from generator.config import Config
+from generator.content.model import Entry
+
+_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
+                              "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def script_json(data: Any) -> Markup:
+    """JSON that is safe inside ``<script>``: it can never contain ``</script>``."""
+    return Markup(json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+                  .translate(_SCRIPT_SAFE))
+
+
+def event_data(entry: Entry, graph: SiteGraph, config: Config) -> dict[str, Any]:
+    """schema.org ``Event`` for one engagement; partial dates stay partial (ISO 8601)."""
+    data: dict[str, Any] = {
+        "@context": "https://schema.org", "@type": "Event", "name": entry.title,
+        "startDate": entry.date.iso(),
+        "url": config.base_url + urls.entry_path(entry.slug),
+    }
+    if entry.date.precision != "day":
+        data["endDate"] = entry.date.last_day().isoformat()
+    if entry.summary:
+        data["description"] = entry.summary
+    if entry.place:
+        data["location"] = {"@type": "Place", "name": entry.place}
+    if entry.people:
+        data["attendee"] = [{"@type": "Person", "name": graph.people[p].name,
+                             "url": config.base_url + urls.person_path(p)}
+                            for p in entry.people]
+    if entry.forums:
+        data["keywords"] = ", ".join(graph.forums[f].name for f in entry.forums)
+    return data
+
+
+def axis_figure(entries: list[Entry], what: str) -> Markup:
+    """The timeline axis in a ``<figure>`` whose caption says how to read it."""
+    chart = charts.timeline_axis(entries, what)
+    if not chart:
+        return chart
+    if len(entries) <= charts.DETAIL_LIMIT:
+        how = ("A dot is an engagement dated to the day; a bar spans one known only to the "
+               "month or the year.")
+    else:
+        how = ("Each bar counts the engagements of a month; a pale band, those known only "
+               "to the year.")
+    return Markup('<figure class="chart-figure">{}<figcaption>{} {}</figcaption></figure>'
+                  ).format(chart, what + ".", how)
+
+
+def template_globals(graph: SiteGraph, config: Config) -> dict[str, Any]:
+    """Globals for the theme: ``charts``, ``site_axis()``, ``event_jsonld(e)``, paths."""
+
+    @lru_cache(maxsize=1)
+    def site_axis() -> Markup:
+        return axis_figure(graph.entries, f"Timeline of {config.title}")
+
+    def axis_of(entries: list[Entry], name: str) -> Markup:
+        return axis_figure(entries, f"Timeline of {name}")
+
+    def ranked_peak(pairs: list) -> int:
+        return max((n for _, n in pairs), default=0)
+
+    return {
+        "site_axis": site_axis, "axis_of": axis_of,
+        "per_year_bars": charts.per_year_bars, "count_bar": charts.bar,
+        "ranked_peak": ranked_peak,
+        "event_jsonld": lambda e: script_json(event_data(e, graph, config)),
+        "feed_path": feed_path, "calendar_path": calendar_path,
+        "exports": {"calendar": CALENDAR, "json": JSON_EXPORT, "csv": CSV_EXPORT,
+                    "search": SEARCH_INDEX},
+    }
