@@ -1,0 +1,116 @@
+"""The entries already in the output folder: what was converted, what to merge into.
+
+An article is "already converted" when an entry cites it by fingerprint or URL
+(or by file name, for sources a person typed in by hand). An engagement is
+"already entered" when an entry has a compatible date, the same place (or
+none), a kind of the same family, and the same forum or overlapping
+participants.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.content.dates import FuzzyDate
+from generator.content.entries import parse_entry
+from generator.content.loader import entry_files
+from generator.content.model import Entry
+from generator.content.yamlfile import read_text
+from generator.convert.engagements import Engagement
+from generator.convert.extract import Record, Registries
+from generator.convert.people import fold
+from generator.errors import Problem, TimelineError, display_path
+
+_FAMILY = {"meeting": "met", "summit": "met", "visit": "met", "other": "met",
+           "call": "call", "video call": "call", "statement": "statement"}
+
+
+@dataclass
+class Stored:
+    path: Path
+    entry: Entry
+
+
+@dataclass
+class Store:
+    """Entries under ``root`` (the ``--out`` folder), refreshed as the run writes."""
+
+    root: Path
+    items: list[Stored] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @classmethod
+    def scan(cls, root: Path) -> "Store":
+        store = cls(root)
+        for path in entry_files(root):
+            store.add(path)
+        return store
+
+    def add(self, path: Path) -> None:
+        """Read (or read again) one entry file; unreadable files are noted and left alone."""
+        self.items = [s for s in self.items if s.path != path]
+        shown = display_path(path)
+        try:
+            entry = parse_entry(read_text(path), path.relative_to(self.root).as_posix(), shown)
+        except (TimelineError, OSError, UnicodeDecodeError) as exc:
+            self.problems.append(Problem(f"not used for merging: {exc}", shown, None, "warning"))
+            return
+        self.items.append(Stored(path, entry))
+
+    def converted(self, record: Record) -> Stored | None:
+        """The entry that already cites this article, if any."""
+        base = os.path.basename(record.file) if record.file else None
+        for s in self.items:
+            for src in s.entry.sources:
+                if src.fingerprint and src.fingerprint == record.fingerprint:
+                    return s
+                if record.url and src.url and src.url.rstrip("/") == record.url.rstrip("/"):
+                    return s
+                if base and not src.fingerprint and src.file and \
+                        os.path.basename(src.file) == base:
+                    return s
+        return None
+
+    def match(self, eng: Engagement, reg: Registries) -> Stored | None:
+        """The best existing entry for the same engagement, or None."""
+        if eng.date is None:
+            return None
+        ids = {_person_key(m.person, reg) for m in eng.participants}
+        forums = {_forum_key(f, reg) for f in eng.forums}
+        best: tuple[tuple, Stored] | None = None
+        for s in self.items:
+            e = s.entry
+            if not e.date.compatible(eng.date):
+                continue
+            if _FAMILY.get(e.kind, "met") != _FAMILY.get(eng.kind, "met"):
+                continue
+            if e.place and eng.place and fold(e.place) != fold(eng.place):
+                continue
+            theirs = {_person_key(p, reg) for p in e.people}
+            common = len(ids & theirs)
+            same_forum = bool(forums & {_forum_key(f, reg) for f in e.forums})
+            enough = common >= 2 or (common == 1 and min(len(ids), len(theirs)) == 1)
+            if not (same_forum or enough):
+                continue
+            score = (same_forum and common > 0, common, e.date.precision == eng.date.precision,
+                     same_forum)
+            if best is None or score > best[0]:
+                best = (score, s)
+        return best[1] if best else None
+
+
+def _person_key(name: str, reg: Registries) -> str:
+    person = reg.people.lookup(name) if name not in reg.people else reg.people.items[name]
+    return person.id if person else fold(name)
+
+
+def _forum_key(name: str, reg: Registries) -> str:
+    forum = reg.forums.lookup(name)
+    return forum.id if forum else fold(name)
+
+
+def more_precise(new: FuzzyDate, old: FuzzyDate) -> bool:
+    rank = {"year": 0, "month": 1, "day": 2}
+    return rank[new.precision] > rank[old.precision] and old.contains(new)
