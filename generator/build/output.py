@@ -1,10 +1,18 @@
-"""Writing the site: stage a complete new tree, then swap it in at once.
+"""Writing the site so that readers never see a half-built one.
 
-Unchanged files are hard-linked from the current tree (cheap, and their
-timestamps stay, so watchers and ``gh-pages`` diffs see only real changes).
-The swap is one atomic ``renameat2(RENAME_EXCHANGE)`` on Linux, two renames
-elsewhere. A build that fails or is killed never touches the live tree; its
-leftovers are removed by the next build.
+Two ways, chosen by the size of the change:
+
+- **Swap** (first build, large changes): stage a complete new tree beside the
+  output, hard-linking unchanged files from the current tree, then swap the two
+  folders in one atomic ``renameat2(RENAME_EXCHANGE)`` (two renames where the
+  system lacks it). The old tree is deleted by a detached child process, since
+  deleting 10,000 folders takes seconds.
+- **Patch** (small changes to a known tree): write the changed files into a
+  staging folder, then rename each over its target; only files that really
+  changed are touched, so watchers and ``gh-pages`` diffs see real changes.
+
+A build that fails or is killed before the swap or the renames leaves the
+live tree as it was; leftovers (``.site.*.tmp``) are removed by the next build.
 """
 
 from __future__ import annotations
@@ -17,10 +25,10 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from generator.errors import TimelineError
-from generator.fsutil import atomic_write
 
 RENAME_EXCHANGE = 2
 AT_FDCWD = -100
+PATCH_LIMIT = 200  # files to change above which a full swap is cheaper and safer
 
 
 @dataclass
@@ -55,7 +63,7 @@ def safe_relative(rel: str) -> PurePosixPath:
     """Refuse any output path that could leave the output folder."""
     p = PurePosixPath(rel)
     if (not rel or p.is_absolute() or "\\" in rel or "\x00" in rel
-            or any(part in ("..", ".", "") for part in p.parts)):
+            or any(part in ("..", ".", "") for part in rel.split("/"))):
         raise TimelineError(f"refusing to write outside the output folder: {rel!r}")
     return p
 
@@ -84,82 +92,117 @@ def _existing_files(root: Path) -> set[str]:
     return {p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()}
 
 
-def write_site(out_dir: Path, files: dict[str, bytes], keep: set[str] = frozenset()) -> WriteStats:
-    """Replace ``out_dir`` with exactly ``files`` (site path -> bytes) plus the
-    current files named in ``keep``, atomically."""
-    for leftover in staging_dirs(out_dir):
-        shutil.rmtree(leftover, ignore_errors=True)
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    stage = out_dir.parent / f".{out_dir.name}.{os.getpid()}.tmp"
-    stage.mkdir()
+class _Stage:
+    """A folder beside the output, on the same file system, for new files."""
+
+    def __init__(self, out_dir: Path):
+        for leftover in staging_dirs(out_dir):
+            shutil.rmtree(leftover, ignore_errors=True)
+        out_dir.parent.mkdir(parents=True, exist_ok=True)
+        self.root = out_dir.parent / f".{out_dir.name}.{os.getpid()}.tmp"
+        self.root.mkdir()
+        self._dirs: set[Path] = set()
+
+    def path(self, rel: str) -> Path:
+        target = self.root / safe_relative(rel)
+        if target.parent not in self._dirs:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self._dirs.add(target.parent)
+        return target
+
+
+def write_site(out_dir: Path, files: dict[str, bytes], keep: set[str] = frozenset(),
+               previous: set[str] | None = None) -> WriteStats:
+    """Make ``out_dir`` hold exactly ``files`` plus the current files in ``keep``.
+
+    ``previous`` is what the output held after the last build, when known; it
+    allows a small change to be patched in place instead of swapping trees.
+    """
+    changed = {rel for rel, data in files.items() if not _same_bytes(out_dir / rel, data)}
+    if previous is not None and out_dir.is_dir():
+        removed = previous - set(files) - keep
+        if len(changed) + len(removed) <= PATCH_LIMIT:
+            return _patch(out_dir, files, changed, removed, len(files) + len(keep))
+    return _swap(out_dir, files, keep, changed)
+
+
+def _patch(out_dir: Path, files: dict[str, bytes], changed: set[str], removed: set[str],
+           total: int) -> WriteStats:
+    stage = _Stage(out_dir)
+    try:
+        staged = []
+        for rel in sorted(changed):
+            tmp = stage.path(rel)
+            tmp.write_bytes(files[rel])
+            staged.append((tmp, out_dir / safe_relative(rel)))
+        for tmp, target in staged:  # the only moment the tree changes: renames
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(tmp, target)
+        for rel in sorted(removed):
+            target = out_dir / safe_relative(rel)
+            target.unlink(missing_ok=True)
+            parent = target.parent
+            while parent != out_dir and parent.is_dir() and not any(parent.iterdir()):
+                parent.rmdir()
+                parent = parent.parent
+    finally:
+        shutil.rmtree(stage.root, ignore_errors=True)
+    return WriteStats(sorted(changed), total - len(changed), sorted(removed))
+
+
+def _swap(out_dir: Path, files: dict[str, bytes], keep: set[str], changed: set[str]) -> WriteStats:
+    stage = _Stage(out_dir)
     stats = WriteStats()
     try:
-        made_dirs: set[Path] = set()
         for rel in sorted(files):
-            data = files[rel]
-            safe = safe_relative(rel)
-            target = stage / safe
-            if target.parent not in made_dirs:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                made_dirs.add(target.parent)
-            current = out_dir / safe
-            if _same_bytes(current, data):
+            target = stage.path(rel)
+            if rel not in changed:
                 try:
-                    os.link(current, target)
+                    os.link(out_dir / rel, target)
                     stats.unchanged += 1
                     continue
                 except OSError:
                     pass
-            else:
-                stats.written.append(rel)
-            target.write_bytes(data)
+            target.write_bytes(files[rel])
+            stats.written.append(rel)
         for rel in sorted(keep - set(files)):
-            target = stage / safe_relative(rel)
-            if target.parent not in made_dirs:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                made_dirs.add(target.parent)
-            os.link(out_dir / rel, target)
+            os.link(out_dir / safe_relative(rel), stage.path(rel))
             stats.unchanged += 1
         stats.removed = sorted(_existing_files(out_dir) - set(files) - set(keep))
-        _swap_in(stage, out_dir)
-    finally:
-        shutil.rmtree(stage, ignore_errors=True)
+        old = _swap_in(stage.root, out_dir)
+    except BaseException:
+        shutil.rmtree(stage.root, ignore_errors=True)
+        raise
+    if old is not None:
+        remove_in_background(old)
     return stats
 
 
-def _swap_in(stage: Path, out_dir: Path) -> None:
+def _swap_in(stage: Path, out_dir: Path) -> Path | None:
+    """Put ``stage`` at ``out_dir``; return where the old tree went, if any."""
     if not out_dir.exists():
         os.rename(stage, out_dir)
-        return
+        return None
     if exchange(stage, out_dir):
-        return  # the old tree is now at ``stage`` and is removed by the caller
+        return stage
     old = out_dir.parent / f".{out_dir.name}.old-{os.getpid()}.tmp"
     os.rename(out_dir, old)
     os.rename(stage, out_dir)
-    shutil.rmtree(old, ignore_errors=True)
+    return old
 
 
-def update_site(out_dir: Path, files: dict[str, bytes], keep: set[str],
-                previous: set[str]) -> WriteStats:
-    """Change a live output folder in place: each changed file is replaced
-    atomically; files of ``previous`` that are neither in ``files`` nor kept are
-    removed. Used for small rebuilds while serving, where staging a whole tree
-    costs more than the change."""
-    stats = WriteStats(unchanged=len(keep - set(files)))
-    for rel in sorted(files):
-        data = files[rel]
-        target = out_dir / safe_relative(rel)
-        if _same_bytes(target, data):
-            stats.unchanged += 1
-            continue
-        atomic_write(target, data)
-        stats.written.append(rel)
-    for rel in sorted(previous - set(files) - keep):
-        target = out_dir / safe_relative(rel)
-        target.unlink(missing_ok=True)
-        stats.removed.append(rel)
-        parent = target.parent
-        while parent != out_dir and parent.is_dir() and not any(parent.iterdir()):
-            parent.rmdir()
-            parent = parent.parent
-    return stats
+def remove_in_background(path: Path) -> None:
+    """Delete a retired tree without making the build wait for it."""
+    try:
+        pid = os.fork()
+    except (AttributeError, OSError):
+        shutil.rmtree(path, ignore_errors=True)
+        return
+    if pid == 0:  # child: detach, delete, leave without running any cleanup of the parent
+        try:
+            os.setsid()
+            if os.fork() == 0:
+                shutil.rmtree(path, ignore_errors=True)
+        finally:
+            os._exit(0)
+    os.waitpid(pid, 0)

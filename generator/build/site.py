@@ -18,7 +18,7 @@ from generator.build.fingerprint import (content_digest, inputs_digest, page_fin
                                          site_digest)
 from generator.build.graph import SiteGraph, build_graph
 from generator.build.outputs import extra_files
-from generator.build.output import WriteStats, update_site, write_site
+from generator.build.output import WriteStats, write_site
 from generator.build.pages import Page, plan_pages
 from generator.build.renderer import PageRenderer, read_static, render_pages
 from generator.build.urls import output_file
@@ -87,7 +87,6 @@ class Builder:
         self.items: dict = {}
         self.manifest: Manifest | None = None
         self.site = ""
-        self.live = False  # after a first build, update the tree in place
 
     def build(self, changed: set[Path] | None = None) -> BuildResult:
         started = time.perf_counter()
@@ -138,17 +137,14 @@ class Builder:
         renderer = PageRenderer(graph, config, self.bodies, self.items)
         files = {output_file(p.path): html for p, html in zip(todo, render_pages(renderer, todo))}
         files.update(other_files(graph, config, pages, static))
-        if self.live and same_place and out.is_dir():
-            stats = update_site(out, files, keep, set(old.sizes))
-        else:
-            stats = write_site(out, files, keep)
+        previous = set(old.sizes) if same_place else None
+        stats = write_site(out, files, keep, previous)
         sizes = {name: len(data) for name, data in files.items()}
         sizes.update({name: old.sizes[name] for name in keep})
         self.manifest = Manifest(str(out.resolve()), inputs, fingerprints, sizes, files_seen,
                                  [[w.message, w.path, w.line] for w in content.warnings],
                                  len(content.entries))
         self._save(content)
-        self.live = True
         return BuildResult(len(content.entries), len(pages), len(sizes),
                            time.perf_counter() - started, stats, content.warnings, len(todo))
 
