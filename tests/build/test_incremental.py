@@ -1,0 +1,102 @@
+"""Cached and incremental builds must give exactly what a clean build gives."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+from generator.build.site import Builder, build_site
+from generator.config import load_config
+from test_demo_site import tree_digest
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    for name in ("content", "theme"):
+        shutil.copytree(REPO / name, tmp_path / name)
+    shutil.copy(REPO / "timeline.yaml", tmp_path / "timeline.yaml")
+    return tmp_path
+
+
+def clean_build(project: Path, tmp_path_factory) -> dict[str, str]:
+    config = load_config(project / "timeline.yaml")
+    out = tmp_path_factory.mktemp("clean") / "site"
+    build_site(config.with_overrides(output=out), use_cache=False)
+    return tree_digest(out)
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text()
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1))
+
+
+EDITS = [
+    ("entry title", lambda p: edit(p / "content/entries/2022-01-04-jaishankar-lavrov-call.md",
+                                   "title: Jaishankar and Lavrov", "title: Lavrov and Jaishankar")),
+    ("entry date moves it", lambda p: edit(p / "content/entries/2023-06-modi-washington-visit.md",
+                                           "date: 2023-06", "date: 2021-11-20")),
+    ("new entry", lambda p: (p / "content/entries/2024-01-01-new.md").write_text(
+        "---\ntitle: A new call\ndate: 2024-01-02\nkind: call\npeople: [Lavrov, Payne]\n---\nText.\n")),
+    ("deleted entry", lambda p: (p / "content/entries/2022-02-11-melbourne-meeting.md").unlink()),
+    ("registry name", lambda p: edit(p / "content/people.yaml", "name: Sergey Lavrov",
+                                     "name: Sergei Lavrov")),
+    ("template", lambda p: edit(p / "theme/templates/item.html", '<p class="when">',
+                                '<p class="when changed">')),
+    ("stylesheet", lambda p: edit(p / "theme/static/style.css", "--radius: 10px", "--radius: 4px")),
+    ("config", lambda p: edit(p / "timeline.yaml", "order: newest-first", "order: oldest-first")),
+    ("review hides", lambda p: (edit(p / "timeline.yaml", "unreviewed: mark", "unreviewed: hide"),
+                                edit(p / "content/entries/2023-09-g20-summit-new-delhi.md",
+                                     "kind: summit", "kind: summit\nreview: [check the month]"))),
+]
+
+
+@pytest.mark.parametrize("kept_alive", [False, True], ids=["cli", "serve"])
+def test_each_change_in_turn_matches_a_clean_build(project, tmp_path_factory, kept_alive):
+    config = load_config(project / "timeline.yaml")
+    builder = Builder(config)
+    first = builder.build()
+    assert first.rendered == first.pages
+    assert tree_digest(project / "site") == clean_build(project, tmp_path_factory)
+    for name, change in EDITS:
+        change(project)
+        if not kept_alive:  # a new process: only the disk cache is shared
+            builder = Builder(load_config(project / "timeline.yaml"))
+        else:
+            builder.config = load_config(project / "timeline.yaml")
+        result = builder.build()
+        assert tree_digest(project / "site") == clean_build(project, tmp_path_factory), name
+        assert result.rendered < result.pages or name in ("template", "config", "registry name",
+                                                          "review hides"), name
+
+
+def test_one_entry_change_renders_only_what_shows_it(project):
+    builder = Builder(load_config(project / "timeline.yaml"))
+    builder.build()
+    edit(project / "content/entries/2022-01-04-jaishankar-lavrov-call.md",
+         "summary: >-", "summary: >-\n  Edited.")
+    result = builder.build()
+    written = set(result.stats.written)
+    assert "entries/2022-01-04-jaishankar-lavrov-call/index.html" in written
+    assert "people/sergey-lavrov/index.html" in written
+    assert "forums/quad/index.html" not in written
+    assert "entries/2023-11-10-india-us-2-2-dialogue/index.html" not in written
+    assert result.rendered < 20
+
+
+def test_no_change_rebuild_does_nothing_and_reports_last_warnings(project):
+    (project / "content/entries/x.md").write_text("---\ntitle: x\ndate: 2022\npeople: [Jaishankr]\n---\n")
+    Builder(load_config(project / "timeline.yaml")).build()
+    again = Builder(load_config(project / "timeline.yaml")).build()
+    assert again.rendered == 0 and again.stats.written == []
+    assert [str(w) for w in again.warnings] and "Jaishankr" in str(again.warnings[0])
+
+
+def test_a_corrupt_cache_is_ignored(project, tmp_path_factory):
+    Builder(load_config(project / "timeline.yaml")).build()
+    for f in (project / ".timeline-cache").glob("*-*"):
+        f.write_bytes(b"garbage")
+    edit(project / "content/entries/2022-01-04-jaishankar-lavrov-call.md", "title: J", "title: X J")
+    Builder(load_config(project / "timeline.yaml")).build()
+    assert tree_digest(project / "site") == clean_build(project, tmp_path_factory)
