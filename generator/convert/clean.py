@@ -31,7 +31,7 @@ NAV_WORDS = {
 }
 
 _PROMPTS = re.compile(
-    r"wants to start sending you push notifications|click allow to subscribe|"
+    r"wants to (?:start )?send(?:ing)? you (?:push )?notifications|click allow to subscribe|"
     r"^for latest updates|^join us on\b|^follow us on\b|^follow us\b|^subscribe (?:to|for|now)|"
     r"^sign up (?:for|to)|^share (?:this|on|via)|^click here|^tap here|^download (?:the|our) app|"
     r"^your email address will not be published|required fields are marked|^comment here$|"
@@ -41,7 +41,8 @@ _PROMPTS = re.compile(
     r"|^\(?(?:photo|image|file photo)\s*(?:credit)?\s*:|^copyright\b|^©|all rights reserved|"
     r"^\d+\s*min(?:ute)?s? read$|^listen to (?:this|the) (?:article|story)|^advertisement$|"
     r"^we use cookies|cookie (?:policy|settings)|^accept (?:all )?cookies|^(?:tags|topics)\s*:|"
-    r"^first published\s*:?\s*$|^edited by\b.{0,40}$|^updated\s*:?\s*$",
+    r"^first published\s*:?\s*$|^edited by\b.{0,40}$|^updated\s*:?\s*$|"
+    r"^(?:reporting|writing|editing|additional reporting)(?: by)?\b.{0,120}$",
     re.I)
 
 # A line after which nothing belongs to the article.
@@ -133,6 +134,8 @@ def looks_like_headline(line: str) -> bool:
         return False
     if line.endswith((".", ":", ",", ";")) and not line.endswith("..."):
         return False
+    if " | " in line or line.count(" - ") > 1:
+        return False
     return any(c.isalpha() for c in line)
 
 
@@ -200,37 +203,48 @@ def _strip_meta(lines: list[str], cleaned: Cleaned) -> list[str]:
 
 
 def _drop_repeats(lines: list[str], cleaned: Cleaned) -> list[str]:
+    """Short lines printed again and again are page furniture; a headline printed twice at
+    the top (crawler line, then page) is kept once."""
     counts = Counter(_key(x) for x in lines if x)
-    out = []
+    nonempty = [i for i, x in enumerate(lines) if x]
+    top = set(nonempty[:5])
+    out = list(lines)
     seen: set[str] = set()
-    for line in lines:
+    for i, line in enumerate(lines):
         k = _key(line)
-        if line and counts[k] > 1:
-            if len(line.split()) <= 12:
-                if k not in seen:
-                    cleaned.repeated.append(line)
-                    cleaned.dropped.append(line)
-                seen.add(k)
-                out.append("")
-                continue
-            if k in seen:  # a long paragraph printed twice: keep the first
-                out.append("")
-                continue
+        if not line or counts[k] < 2:
+            continue
+        where = [j for j, x in enumerate(lines) if x and _key(x) == k]
+        if all(j in top for j in where):
+            if i != where[-1]:
+                out[i] = ""
+            continue
+        if len(line.split()) <= 12:
+            if k not in seen:
+                cleaned.repeated.append(line)
+                cleaned.dropped.append(line)
             seen.add(k)
-        out.append(line)
+            out[i] = ""
+        elif k in seen:  # a long paragraph printed twice: keep the first
+            out[i] = ""
+        else:
+            seen.add(k)
     return out
 
 
 def _find_title(lines: list[str], body_start: int, date_line: int | None) -> int | None:
-    """The headline: just above the date line if there is one, else the first above the text."""
-    if date_line is not None:
-        for j in range(date_line - 1, max(-1, date_line - 4), -1):
-            if lines[j]:
-                return j if looks_like_headline(lines[j]) else None
-    for j in range(body_start):
-        if lines[j] and looks_like_headline(lines[j]) and not is_paragraph(lines[j]):
-            return j
-    return None
+    """The headline: just above the date line, else the first headline-like line after the
+    date line, else the first one above the article's text."""
+    def ok(j: int) -> bool:
+        return bool(lines[j]) and looks_like_headline(lines[j]) and not is_paragraph(lines[j])
+    if date_line is not None and date_line < body_start:
+        above = next((j for j in range(date_line - 1, -1, -1) if lines[j]), None)
+        if above is not None and ok(above):
+            return above
+        after = next((j for j in range(date_line + 1, body_start) if ok(j)), None)
+        if after is not None:
+            return after
+    return next((j for j in range(body_start) if ok(j)), None)
 
 
 def clean_text(text: str, agency_keys: set[str]) -> Cleaned:
@@ -239,7 +253,8 @@ def clean_text(text: str, agency_keys: set[str]) -> Cleaned:
     raw = normalise(text)
     # where the labelled date line sits helps find the headline above it
     date_line = next((i for i, x in enumerate(raw[:40])
-                      if labelled_date(x) and len(x.split()) <= 14), None)
+                      if (labelled_date(x) and len(x.split()) <= 14)
+                      or ((d := leading_date(x)) is not None and not d[2].strip())), None)
     lines = _strip_meta(raw, cleaned)
     lines = _drop_repeats(lines, cleaned)
     for i, line in enumerate(lines):
@@ -262,11 +277,7 @@ def clean_text(text: str, agency_keys: set[str]) -> Cleaned:
             cleaned.byline = by.group(1).strip()
         elif is_city(line.rstrip(",:")) and t is not None and j > t:
             cleaned.place_line = line.rstrip(",:")
-        if t is None or j > t:
-            # lines between the headline and the text are the byline block
-            if not credit and not by and (t is not None or looks_like_headline(line)):
-                cleaned.header.append(line)
-        else:
+        if not credit and not by:
             cleaned.header.append(line)
     end = len(lines)
     for j in range(body_start, len(lines)):
@@ -281,6 +292,13 @@ def clean_text(text: str, agency_keys: set[str]) -> Cleaned:
             cleaned.credits.append(credit)
             end = j
             break
+    if cleaned.dateline and cleaned.dateline[3]:
+        cleaned.credits.append(cleaned.dateline[3])
+    while end > body_start and (not lines[end - 1] or (
+            len(lines[end - 1].split()) <= 6 and not _SENTENCE_END.search(lines[end - 1]))):
+        if lines[end - 1]:
+            cleaned.dropped.append(lines[end - 1])
+        end -= 1
     for j in range(body_start, end):
         line = lines[j]
         if not line:

@@ -26,22 +26,23 @@ _KEYWORDS = re.compile(
     r"\b(?P<video>video[\s-]?(?:call|conference|link)|videoconference|virtual(?:ly)?\s+"
     r"(?:meeting|summit|talks|call)|online\s+meeting)\b"
     r"|\b(?P<phone>(?:tele)?phone(?:d)?(?:\s+(?:call|conversation|talks))?|"
-    r"call(?:ed)?(?!\s+(?:for|on|upon|off|it)\b)|calls|dialled|dialed)\b"
+    r"call(?:ed)?(?!\s+(?:for|upon|off|it)\b)(?!\s+on\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|"
+    r"Friday|Saturday|Sunday)\b))|calls|dialled|dialed)\b"
     r"|\b(?P<talk>conversation|spoke|spoken|speak|speaks|talked)\b"
     r"|\b(?P<meet>met|meet|meets|meeting|meetings|held\s+talks|talks|dialogue|discussions?|"
-    r"discussed|discuss|hosted|in-person)\b"
+    r"discussed|discuss|hosted|received|welcomed|in-person)\b"
     r"|\b(?P<summit>summit)\b"
     r"|\b(?P<visit>visit(?:s|ed|ing)?|trip|arrived)\b"
     r"|\b(?P<statement>joint\s+statement|issued\s+a\s+statement)\b", re.I)
 _PRIORITY = {"phone": 0, "talk": 0, "meet": 0, "video": 0, "summit": 1, "visit": 2, "statement": 3}
 _OTHER_TIME = re.compile(
     r"\b(?:will|would|shall|planned|plans?\s+to|ahead\s+of|upcoming|postponed|put\s+off|"
-    r"expected|scheduled|slated|slotted|set\s+to|to\s+be\s+held|next|since|previous(?:ly)?|"
+    r"expected|scheduled|slated|slotted|set\s+to|due\s+to|to\s+be\s+held|next|since|previous(?:ly)?|"
     r"last\s+year[\u2019']s|follow[\s-]?up|results\s+of|outcome\s+of|preparations?\s+for)\b", re.I)
 _JOINED = re.compile(r"\b(?:joined\s+by|along\s+with|accompanied\s+by|also\s+(?:attended|took\s+"
                      r"part|participated))\b", re.I)
 _PRONOUN = re.compile(r"\b(?:they|their|them|the\s+two|both)\b", re.I)
-_CITY_RX = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(" + "|".join(
+_CITY_RX = re.compile(r"\b(?:in|at|visited|visiting|visit\s+to|trip\s+to|arrived\s+in)\s+(?:the\s+)?(" + "|".join(
     re.escape(c) for c in sorted(CITIES, key=len, reverse=True)) + r")\b")
 
 
@@ -108,9 +109,17 @@ def actors(f: Facts) -> list[Mention]:
         if any(q.start <= m.start < q.end for q in _quote_ranges(f)):
             continue
         unique.setdefault(m.person, m)
-    people = list(unique.values())
+    people = [m for m in unique.values() if not _sender(f.text, m)]
     doers = [m for m in people if not is_speaker(f.text, m)]
     return doers if len(doers) >= 2 else people
+
+
+_SENDER = re.compile(r"\b(?:from|behalf\s+of)\s+(?:[A-Z][\w.'\u2019-]*\s+){0,4}$")
+
+
+def _sender(text: str, m: Mention) -> bool:
+    """"a letter from Prime Minister X": X sent something and did not take part."""
+    return bool(_SENDER.search(text[max(0, m.start - 60):m.start]))
 
 
 def _quote_ranges(f: Facts) -> list[Mention]:
@@ -257,6 +266,10 @@ def secondary(facts: list[Facts], main: Engagement, start: int) -> list[Engageme
                 continue
             people = actors(f)
             ids = {m.person for m in people}
+            if not ids & main_ids and ids and _PRINCIPAL_PRONOUN.search(f.plain[:s]):
+                lead = principal(facts, main)
+                people = [lead] + people
+                ids.add(lead.person)
             if not ids & main_ids or not ids - main_ids:
                 continue
             if any(set(x.ids) == ids and x.date == t.date for x in found):
@@ -270,6 +283,20 @@ def secondary(facts: list[Facts], main: Engagement, start: int) -> list[Engageme
             found.append(Engagement(t.date, kind, people, review=review, sentences=[i]))
             break
     return found
+
+
+_PRINCIPAL_PRONOUN = re.compile(r"\b(?:he|she)\b", re.I)
+
+
+def principal(facts: list[Facts], main: Engagement) -> Mention:
+    """The main participant the article follows: the one it names most often."""
+    counts = {m.person: 0 for m in main.participants}
+    for f in facts:
+        for m in f.people:
+            if m.person in counts:
+                counts[m.person] += 1
+    best = max(counts, key=lambda p: counts[p])
+    return next(m for m in main.participants if m.person == best)
 
 
 def _clip(text: str, n: int = 90) -> str:

@@ -104,7 +104,13 @@ def _facts(cleaned: Cleaned, reg: Registries, pub: FuzzyDate | None) -> tuple[li
         people = sorted(mentions + offices + cands, key=lambda m: m.start)
         found += people
         here = _pub_for(cleaned.paragraphs[s.paragraph], pub)
-        f = Facts(s.text, s.plain, s.paragraph, people, find_times(s.plain, here),
+        times = find_times(s.plain, here)
+        if here is not pub and here is not None:
+            for t in times:
+                t.how = t.how.replace(f"publication {here.iso()}", f"the quoted post's date "
+                                      f"{here.iso()}").replace("the publication date",
+                                                               "the quoted post's date")
+        f = Facts(s.text, s.plain, s.paragraph, people, times,
                   keywords(s.plain), reg.forum_index.find(s.plain))
         facts.append(f)
     return facts, found
@@ -202,7 +208,7 @@ def extract(data: str, reg: Registries, file: str | None = None) -> Record:
             candidates.setdefault(m.person, m)
         if m.person not in acting:
             mentioned.setdefault(m.person, m)
-        if m.how and not m.candidate and (m.person not in acting or "close spelling" in m.how):
+        if m.how and not m.candidate:
             note = f"people: {m.how}"
             if m.how.startswith('"the') and m.person in {x.person for x in mentions if not x.how}:
                 continue  # the office phrase names someone already named outright

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from generator.content.dates import FuzzyDate
 from generator.content.model import Person
@@ -35,6 +36,7 @@ _COMMON = {"the", "a", "an", "this", "that", "these", "those", "but", "and", "or
            "before", "during", "reiterating", "both", "all", "his", "her", "their", "our", "there"}
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Compare names without case, accents, dots or a leading ``@``."""
     text = unicodedata.normalize("NFKD", text)
@@ -160,6 +162,8 @@ class PeopleIndex:
             for role in person.roles:
                 self.offices.append((office_of(role.title), person.id, role))
         self.office_words = sorted({o.words for o, _, _ in self.offices}, key=len, reverse=True)
+        self.office_rx = [(w, re.compile(r"\b" + r"\s+".join(self._word_rx(x) for x in w.split())
+                                         + r"\b(?!s\b)")) for w in self.office_words]
 
     def display(self, person_id: str) -> str:
         return self.people.items[person_id].name
@@ -220,9 +224,8 @@ class PeopleIndex:
         """Office phrases not followed by a name ("the US Secretary of State"), resolved by date."""
         out: list[Mention] = []
         low = fold(text)
-        for words in self.office_words:
-            pattern = r"\b" + r"\s+".join(self._word_rx(w) for w in words.split()) + r"\b(?!s\b)"
-            for m in re.finditer(pattern, low):
+        for words, rx in self.office_rx:
+            for m in rx.finditer(low):
                 if any(o.start <= m.start() < o.end for o in out):
                     continue
                 after = text[m.end():m.end() + 40]
@@ -325,6 +328,10 @@ def is_speaker(text: str, m: Mention) -> bool:
     """The person who reports ("..., Ned Price said") rather than the one acting."""
     after = text[m.end:m.end + 30]
     before = text[max(0, m.start - 40):m.start].lower()
+    if re.match(r"\s*\(@\w+\)", after) and re.search(r"[\u2014\u2013-]\s*$", before):
+        return True  # the author of a quoted post: "— Grace Liu (@StateSpoxLiu) June 8, 2022"
+    if re.search(r"[\u2014\u2013]\s*$", before) and m.text.startswith("@"):
+        return True
     if re.match(r"\s*(?:,[^,]{0,60},\s*)?(?:" + "|".join(SAY_VERBS) + r")\b(?!\s+(?:he|she|they)\b)",
                 after):
         return not re.match(r"\s*said\s+(?:in\s+[\w ]{0,30}\s+)?that\s+(?:he|she)\b", after)

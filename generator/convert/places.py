@@ -95,13 +95,12 @@ def is_city(name: str) -> bool:
     return name in CITIES
 
 
+_COUNTRY_OF = {form: country for country, forms in COUNTRIES.items() for form in forms}
+
+
 def country_of(word: str) -> str | None:
     """The country a word like 'US', 'Indian' or "India's" refers to, if any."""
-    word = word.removesuffix("'s").removesuffix("\u2019s")
-    for country, forms in COUNTRIES.items():
-        if word in forms:
-            return country
-    return None
+    return _COUNTRY_OF.get(word.removesuffix("'s").removesuffix("\u2019s"))
 
 
 def is_place_word(name: str) -> bool:
