@@ -1,0 +1,209 @@
+"""The converter's pure parts, one concern at a time."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from convert_scoring import FIXTURES
+from generator.content.dates import FuzzyDate
+from generator.content.entries import parse_entry
+from generator.convert.clean import clean_text, is_category_strip, is_nav
+from generator.convert.dates import (dateline, find_times, labelled_date, lead_date, leading_date,
+                                     social_post_date)
+from generator.convert.extract import Registries, extract
+from generator.convert.html import parse_html
+from generator.convert.merge import merge_text
+from generator.convert.people import PeopleIndex, _edit_distance
+from generator.convert.render import flow_list, scalar
+
+REG = Registries.load(FIXTURES / "registry")
+PUB = FuzzyDate(2022, 2, 12)  # a Saturday
+
+
+# -- publication dates ------------------------------------------------------------
+
+@pytest.mark.parametrize("line, iso", [
+    ("Last Updated : 12 Feb 2022 11:13:49 AM IST", "2022-02-12"),
+    ("Published on Jan 05, 2022 12:47 AM IST", "2022-01-05"),
+    ("Updated: March 4, 2022 09:15 IST", "2022-03-04"),
+    ("Posted on: 2023-07-02", "2023-07-02"),
+    ("Last updated: 2022-08-15 21:05", "2022-08-15"),
+    ("Published: Friday, 11 February 2022", "2022-02-11"),
+])
+def test_labelled_publication_dates(line, iso):
+    assert labelled_date(line)[0].iso() == iso
+
+
+def test_crawler_date_prefix_and_glued_dates():
+    date, rest = lead_date(" date 2022-01-05 Hindustantimes wants to start sending you")
+    assert date.iso() == "2022-01-05" and rest.startswith("Hindustantimes")
+    found = leading_date("November 10, 2023US Secretary of State met")
+    assert found[0].iso() == "2023-11-10" and found[2] == "US Secretary of State met"
+    assert leading_date("11.02.2022 18:40")[0].iso() == "2022-02-11"
+    assert leading_date("Tuesday, 16 May 2023")[0].iso() == "2023-05-16"
+    assert leading_date("Ministers met on 3 May 2023") is None
+
+
+def test_dateline_has_no_year_and_social_posts_do():
+    assert dateline("Washington, Dec 27 (IANS) The minister") == ("Washington", 12, 27, "IANS")
+    assert dateline("Washington, Dec 27, 2021 (IANS)") is None
+    post = "Good talk today. https://t.co/x \u2014 A Person (@handle) March 30, 2022"
+    assert social_post_date(post).iso() == "2022-03-30"
+
+
+# -- event dates --------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, iso", [
+    ("they met on Friday in Melbourne", "2022-02-11"),
+    ("a call on Monday night", "2022-02-07"),
+    ("on Tuesday evening", "2022-02-08"),
+    ("on Saturday", "2022-02-12"),  # the publication day itself
+    ("yesterday", "2022-02-11"),
+    ("today", "2022-02-12"),
+    ("earlier this week", "2022-02"),
+    ("last month", "2022-01"),
+    ("on December 6", "2021-12-06"),  # the latest 6 December on or before publication
+    ("on 3 January 2022", "2022-01-03"),
+    ("in mid-November 2023", "2023-11"),
+    ("in October", "2021-10"),
+])
+def test_event_time_expressions(text, iso):
+    times = find_times(text, PUB)
+    assert times and times[0].date.iso() == iso
+
+
+def test_relative_words_need_a_publication_day():
+    times = find_times("they met on Friday", None)
+    assert times[0].date is None and "publication day is unknown" in times[0].how
+    assert find_times("they met on Friday", FuzzyDate(2022, 2))[0].date is None
+    assert find_times("in mid-November 2023", None)[0].date.iso() == "2023-11"
+
+
+def test_may_the_verb_is_not_a_month():
+    assert find_times("the talks may resume", PUB) == []
+
+
+# -- cleaning -------------------------------------------------------------------------
+
+def test_line_classifiers():
+    assert is_nav("Twitter") and is_nav("Home | World | India | Sport")
+    assert is_category_strip("Conflicts - TensionsPartnershipsSouth Asia")
+    assert not is_category_strip("YouTube removes channel")
+    assert not is_nav("The ministers met in Delhi | officials said")
+
+
+def test_cleaning_keeps_paragraphs_and_sets_aside_furniture():
+    text = "\n".join(["Menu", "Home | News | Sport | Weather", "Big Paper",
+                      "Two ministers meet in Oslo", "Published on Jan 05, 2022 10:00 AM IST", "",
+                      "The two foreign ministers met in Oslo on Tuesday and agreed to open "
+                      "a consulate in each other's capital next year.", "",
+                      "They also discussed fisheries.", "Big Paper", "Big Paper", "10.0.0.12",
+                      "Related Articles", "Teaser about something else entirely here"])
+    c = clean_text(text, set())
+    assert c.title == "Two ministers meet in Oslo"
+    assert c.published.date.iso() == "2022-01-05"
+    assert c.paragraphs == [text.split("\n")[6], "They also discussed fisheries."]
+    assert "Big Paper" in c.repeated and "10.0.0.12" not in c.text
+
+
+# -- HTML ---------------------------------------------------------------------------------
+
+def test_html_metadata_and_main_text():
+    page = parse_html((FIXTURES / "articles" / "f02_ledger_tokyo.html").read_text(encoding="utf-8"))
+    assert page.title == "Mehta, Arakawa pledge closer supply-chain links at Tokyo talks"
+    assert page.site_name == "The Northern Ledger"
+    assert page.published.iso() == "2022-07-19"
+    assert page.url.endswith("/mehta-arakawa-tokyo-talks")
+    assert "Quad" not in page.text and "Advertisement" not in page.text
+    assert "Share on" not in page.text and "Post comment" not in page.text
+    assert page.text.startswith("Japan's Foreign Minister Kenji Arakawa")
+
+
+def test_html_json_ld_and_entities():
+    page = parse_html((FIXTURES / "articles" / "f14_video_call.html").read_text(encoding="utf-8"))
+    assert page.site_name == "Capital Chronicle" and page.published.iso() == "2021-06-15"
+    assert '"Distance has not slowed us down,"' in page.text
+    assert "cookies" not in page.text and "Subscribe" not in page.text
+
+
+def test_broken_html_does_not_crash():
+    page = parse_html("<html><body><p>Unclosed <b>bold <div>and <p>more text</body>")
+    assert "more text" in page.text
+
+
+# -- people -------------------------------------------------------------------------------
+
+def test_names_titles_possessives_handles_and_close_spellings():
+    index = PeopleIndex(REG.people)
+    found = index.find("EAM Mehta's call with @SecOkafor and Dr Rohan Mehta; Arakowa said")
+    assert [m.person for m in found] == ["rohan-mehta", "david-okafor", "rohan-mehta",
+                                        "kenji-arakawa"]
+    assert "close spelling" in found[-1].how
+    assert index.find("Austria and Prince Harry") == []
+
+
+def test_edit_distance_is_bounded():
+    assert _edit_distance("jaishanker", "jaishankar", 2) == 1
+    assert _edit_distance("arakowa", "arakawa", 1) == 1
+    assert _edit_distance("abcdefgh", "zzzzzzzz", 2) == 3
+
+
+def test_offices_resolve_by_date():
+    index = PeopleIndex(REG.people)
+    text = "Mehta met the US Secretary of State in Washington"
+    assert index.find_offices(text, FuzzyDate(2020, 10, 2))[0].person == "martin-hale"
+    assert index.find_offices(text, FuzzyDate(2022, 10, 2))[0].person == "david-okafor"
+    assert index.find_offices("the foreign minister said", FuzzyDate(2022)) == []  # whose?
+
+
+# -- writing ------------------------------------------------------------------------------
+
+def test_yaml_scalars_round_trip():
+    for value in ["Plain Name", "José Ramírez", "no", "2+2 Dialogue", "a: b", "#tag", "x, y",
+                  "It's", 'say "hi"', "null"]:
+        text = f"---\ntitle: {scalar(value)}\ndate: 2022\npeople: {flow_list([value])}\n---\n"
+        entry = parse_entry(text, "x.md", "x.md")
+        assert entry.title == value and entry.people == [value]
+
+
+ENTRY = "---\ntitle: T\ndate: 2022-07\nkind: meeting\nsources:\n  - url: https://a.example/x\n---\nBody\n"
+
+
+@settings(max_examples=60, deadline=None)
+@given(comment=st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), max_size=30),
+       indent=st.sampled_from(["", "  ", "    "]), gap=st.sampled_from(["", "\n", "\n\n"]))
+def test_merge_only_adds_lines(comment, indent, gap):
+    """Whatever the person wrote around the list, the merge only inserts lines."""
+    text = ENTRY.replace("  - url: https://a.example/x\n",
+                         f"{indent}- url: https://a.example/x\n{indent}  # {comment}\n{gap}")
+    text = text.replace("kind: meeting\n", f"kind: meeting   # {comment}\n")
+    try:
+        parse_entry(text, "x.md", "x.md")
+    except Exception:
+        return  # not a valid entry to begin with
+    record = extract((FIXTURES / "articles" / "f25_second_report_tokyo.txt").read_text(
+        encoding="utf-8"), REG, "f25.txt")
+    merged = merge_text(text, record)
+    old_lines, new_lines = text.splitlines(True), merged.splitlines(True)
+    i = next(k for k, (a, b) in enumerate(zip(old_lines + [""], new_lines)) if a != b)
+    added = len(new_lines) - len(old_lines)
+    assert new_lines[:i] + new_lines[i + added:] == old_lines
+    assert all("fingerprint" in x or ":" in x for x in new_lines[i:i + added])
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(max_size=600))
+def test_any_text_converts_without_crashing(text):
+    record = extract(text, REG, None)
+    for eng in record.engagements:
+        assert eng.kind in ("meeting", "call", "video call", "summit", "visit", "statement")
+
+
+def test_demo_registries_cover_the_seeds():
+    reg = Registries.load(Path(__file__).resolve().parents[2] / "content")
+    assert reg.outlets.lookup("Samay Live") and reg.outlets.lookup("Hindustantimes")
+    assert {o.name for o in reg.outlets if o.agency} >= {"IANS", "The Associated Press", "AFP",
+                                                         "Reuters"}
