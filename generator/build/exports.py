@@ -61,15 +61,24 @@ def entry_record(e: Entry, graph: SiteGraph, config: Config) -> dict[str, Any]:
     }
 
 
+def _dump(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
+
+
 def render_json(graph: SiteGraph, config: Config) -> bytes:
-    data = {
-        "schema": SCHEMA_VERSION, "title": config.title, "description": config.description,
-        "base_url": config.base_url, "language": config.language,
+    """Compact JSON with one person, forum or entry per line: small, yet diffable."""
+    head = {"schema": SCHEMA_VERSION, "title": config.title, "description": config.description,
+            "base_url": config.base_url, "language": config.language}
+    lists = {
         "people": [_person(p, graph, config) for _, p in sorted(graph.people.items())],
         "forums": [_forum(f, graph, config) for _, f in sorted(graph.forums.items())],
         "entries": [entry_record(e, graph, config) for e in graph.entries],
     }
-    return (json.dumps(data, ensure_ascii=False, indent=1, default=str) + "\n").encode("utf-8")
+    out = [_dump(head)[:-1]]
+    for key, items in lists.items():
+        out.append(f',\n"{key}":[' + ",\n".join(_dump(item) for item in items) + "]")
+    out.append("}\n")
+    return "".join(out).encode("utf-8")
 
 
 def render_csv(graph: SiteGraph, config: Config) -> bytes:
