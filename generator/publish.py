@@ -46,6 +46,7 @@ class Published:
     files: int
     base_url: str
     changed: bool  # False when the branch already held exactly this build
+    first: bool = False  # the branch did not exist before
 
 
 class Git:
@@ -164,11 +165,13 @@ def publish(config: Config, remote: str = "origin", branch: str = "gh-pages",
     parent = None if force else (remote_tip(git, remote, branch)
                                  or git("rev-parse", "--verify", "--quiet",
                                         f"refs/heads/{branch}", check=False) or None)
+    existed = bool(parent) or bool(git("ls-remote", "--heads", remote, f"refs/heads/{branch}"))
     commit, _ = commit_tree(git, Path(config.output), parent, message)
     git("update-ref", "-m", "timeline publish", f"refs/heads/{branch}", commit)
     spec = f"{'+' if force else ''}refs/heads/{branch}:refs/heads/{branch}"
     git("push", "--quiet", remote, spec)
-    return Published(commit, branch, remote, result.files, config.base_url, commit != parent)
+    return Published(commit, branch, remote, result.files, config.base_url, commit != parent,
+                     not existed)
 
 
 def run(args: argparse.Namespace, config: Config) -> int:
@@ -177,4 +180,7 @@ def run(args: argparse.Namespace, config: Config) -> int:
     what = "published" if done.changed else "unchanged, pushed again"
     print(f"{what}: {done.files} files at {done.base_url} -> {done.remote}/{done.branch} "
           f"({done.commit[:10]})")
+    if done.first:
+        print(f"first publish: on GitHub, set Settings > Pages > Source to 'Deploy from a "
+              f"branch', branch '{done.branch}', folder '/ (root)'")
     return 0

@@ -128,6 +128,15 @@ def test_axe_finds_no_serious_or_critical_violations(page, demo_server, path, ar
     assert [v for v in violations if v["impact"] in ("serious", "critical")] == []
 
 
+@pytest.mark.parametrize("path", ["?person=s-jaishankar&q=quad", "people/s-jaishankar/"])
+def test_axe_in_dark_mode_too(browser, demo_server, path):
+    page = browser.new_page(color_scheme="dark")
+    page.goto(demo_server.url + path)
+    violations = axe_violations(page)
+    page.close()
+    assert [v for v in violations if v["impact"] in ("serious", "critical")] == []
+
+
 def test_no_page_requests_anything_from_another_host(page, demo_server, demo_site):
     local = urlsplit(demo_server.url).netloc
     foreign: list[str] = []

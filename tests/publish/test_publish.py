@@ -58,6 +58,7 @@ def test_publish_twice_keeps_history_and_holds_exactly_the_second_build(project,
     bare = project.parent / "remote.git"
     status_before = git(project, "status", "--porcelain")
     assert publish(project) == 0
+    assert "first publish: on GitHub" in capsys.readouterr().out
     first = branch_files(bare)
     assert ".nojekyll" in first and "index.html" in first and "feed.xml" in first
 
@@ -78,7 +79,8 @@ def test_publish_twice_keeps_history_and_holds_exactly_the_second_build(project,
     assert git(project, "rev-parse", "--abbrev-ref", "HEAD") == "main"
     assert git(project, "status", "--porcelain") == status_before
     assert git(project, "rev-parse", "gh-pages") == git(bare, "rev-parse", "gh-pages")
-    assert "published" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "published" in out and "first publish" not in out
 
 
 def test_force_replaces_history_with_one_commit(project):
