@@ -46,8 +46,9 @@ def run(args: argparse.Namespace, config: Config) -> int:
 
         def ready(p: Preview) -> None:
             kind = "polling" if isinstance(watcher, PollingWatcher) else "inotify"
-            print(f"serving {p.url} (watching {config.content}, {config.theme}, "
-                  f"{config_file} with {kind}; Ctrl-C to stop)", flush=True)
+            print(f"serving {p.url} (Ctrl-C to stop)", flush=True)
+            print(f"watching {config.content}, {config.theme}, {config_file} ({kind}); "
+                  f"building into {rebuilder.output}", flush=True)
             if args.open:
                 threading.Thread(target=webbrowser.open, args=(p.url,), daemon=True).start()
 

@@ -10,7 +10,6 @@ becomes one rebuild.
 from __future__ import annotations
 
 import asyncio
-import mimetypes
 import os
 import secrets
 import signal
@@ -30,6 +29,20 @@ from generator.serve.watcher import Watcher
 QUIET = 0.04  # a burst ends after this long without events
 MAX_WAIT = 1.0  # ... or this long after its first event, whichever is first
 BUILD_PATH = "/livereload-build"  # the current build's id, checked on (re)connect
+# Our own table: ``mimetypes`` reads /etc/mime.types on first use (a file
+# outside the output) and its answers differ between systems.
+TYPES = {
+    ".html": "text/html", ".htm": "text/html", ".css": "text/css",
+    ".js": "text/javascript", ".mjs": "text/javascript", ".json": "application/json",
+    ".map": "application/json", ".webmanifest": "application/manifest+json",
+    ".xml": "application/xml", ".atom": "application/atom+xml", ".rss": "application/rss+xml",
+    ".ics": "text/calendar", ".csv": "text/csv", ".txt": "text/plain", ".md": "text/plain",
+    ".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
+    ".gif": "image/gif", ".webp": "image/webp", ".avif": "image/avif", ".ico": "image/x-icon",
+    ".woff": "font/woff", ".woff2": "font/woff2", ".ttf": "font/ttf", ".pdf": "application/pdf",
+}
+TEXT = ("text/", "application/json", "application/xml", "application/atom+xml",
+        "application/rss+xml", "application/manifest+json", "image/svg+xml")
 
 
 class SiteHandler(web.RequestHandler):
@@ -45,7 +58,7 @@ class SiteHandler(web.RequestHandler):
         preview = self.preview
         base = preview.rebuilder.base_path
         raw = self.request.path
-        if raw == "/" or raw + "/" == base:
+        if raw != base and (raw == "/" or raw + "/" == base):
             self.redirect(base)
             return
         found = resolve(preview.output, raw, base)
@@ -83,14 +96,12 @@ class SiteHandler(web.RequestHandler):
                        "404.html")
 
     def _send(self, status: int, data: bytes, name: str) -> None:
-        kind = mimetypes.guess_type(name)[0] or "application/octet-stream"
+        kind = TYPES.get(os.path.splitext(name)[1].lower(), "application/octet-stream")
         if kind == "text/html":
             data = inject.add_script(data, self.preview.script())
             if self.preview.rebuilder.errors:
                 data = inject.add_overlay(data, self.preview.rebuilder.errors)
-            kind += "; charset=utf-8"
-        elif kind.startswith("text/") or kind in ("application/javascript", "application/json",
-                                                  "image/svg+xml"):
+        if kind.startswith(TEXT):
             kind += "; charset=utf-8"
         self.set_status(status)
         self.set_header("Content-Type", kind)

@@ -141,3 +141,67 @@ def open_live(page, url: str) -> None:
 
 def loads(page) -> list[str]:
     return page.evaluate("JSON.parse(sessionStorage.getItem('loads') || '[]')")
+
+
+class InProcessServer:
+    """The same server in a thread of this process: lets a test look inside
+    (what files are opened, a slowed-down build) where a subprocess cannot."""
+
+    def __init__(self, project: Path, wrap_build=None):
+        import asyncio
+
+        from generator.config import load_config
+        from generator.serve.rebuild import Rebuilder
+        from generator.serve.server import Preview
+        from generator.serve.watcher import Watched, make_watcher
+
+        config_file = project / "timeline.yaml"
+        config = load_config(config_file)
+        self.output = project.parent / "preview" / "site"
+        self.lines: list[str] = []
+        self.rebuilder = Rebuilder(config, self.output, config_file=config_file)
+        if wrap_build is not None:
+            self.rebuilder.builder.build = wrap_build(self.rebuilder.builder.build)
+        watcher = make_watcher(Watched([config.content, config.theme], [config_file],
+                                       skip=[self.output]))
+        self.preview = Preview(self.rebuilder, watcher, port=0,
+                               out=self.lines.append, err=self.lines.append)
+        self.preview.report(self.rebuilder.build(None))
+        ready = threading.Event()
+        self.thread = threading.Thread(
+            target=lambda: asyncio.run(self.preview.run(lambda p: ready.set(),
+                                                        handle_signals=False)),
+            name="preview-server", daemon=True)
+        self.thread.start()
+        assert ready.wait(TIMEOUT), "in-process server did not start"
+        self.url = self.preview.url
+        self.origin = re.match(r"http://[^/]+", self.url).group(0)
+
+    def wait_for(self, pattern: str, since: int = 0, timeout: float = TIMEOUT) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            for line in self.lines[since:]:
+                if re.search(pattern, line):
+                    return line
+            time.sleep(0.02)
+        raise AssertionError(f"no line matching {pattern!r}: {self.lines}")
+
+    def stop(self) -> None:
+        self.preview.stop()
+        self.thread.join(TIMEOUT)
+        assert not self.thread.is_alive(), "in-process server did not stop"
+
+
+@pytest.fixture
+def in_process(demo_copy):
+    """Start the server in this process (call with optional wrap_build)."""
+    started: list[InProcessServer] = []
+
+    def start(wrap_build=None) -> InProcessServer:
+        server = InProcessServer(demo_copy, wrap_build)
+        started.append(server)
+        return server
+
+    yield start
+    for server in started:
+        server.stop()
