@@ -83,9 +83,17 @@ def keywords(plain: str) -> list[tuple[int, int, str]]:
     return out
 
 
+_OTHER_AFTER = re.compile(
+    r"^[\W\s]{0,3}(?:\w+\s+){0,2}?(?:(?:was|is|were|are|has\s+been|had\s+been|been)\s+)?"
+    r"(?:initially\s+)?(?:planned|scheduled|postponed|expected|slated|slotted|set\s+(?:to|for)|"
+    r"due|put\s+off|follow[\s-]?up|results|outcome)\b", re.I)
+
+
 def other_time(plain: str, start: int, end: int) -> bool:
-    """Words around a mention that put it in the past or the future."""
-    return bool(_OTHER_TIME.search(plain[max(0, start - 45):end + 20]))
+    """Words around a mention that put it in the past or the future ("a planned 2+2
+    meeting", "since they met", "the meeting was postponed")."""
+    return bool(_OTHER_TIME.search(plain[max(0, start - 45):end])
+                or _OTHER_AFTER.match(plain[end:end + 60]))
 
 
 def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -206,6 +214,8 @@ def primary(facts: list[Facts], pub: FuzzyDate | None) -> Engagement | None:
     if found:
         di, t, kw = found
         date = t.date
+        if date is not None and t.approximate:
+            date = FuzzyDate(date.year, date.month, date.day, approximate=True)
         if t.how:
             review.append(f"date: {t.how}")
     else:
@@ -243,8 +253,9 @@ def primary(facts: list[Facts], pub: FuzzyDate | None) -> Engagement | None:
     kind, note = kind_of(anchor_f, kw, date)
     if note:
         review.append(note)
-    eng = Engagement(date, kind, list(people.values()), review=review, sentences=used)
-    return eng
+    if len(people) < 2:
+        review.append("people: only one participant is named; add who else took part")
+    return Engagement(date, kind, list(people.values()), review=review, sentences=used)
 
 
 def secondary(facts: list[Facts], main: Engagement, start: int) -> list[Engagement]:
