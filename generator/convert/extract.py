@@ -15,7 +15,7 @@ from generator.content.dates import FuzzyDate
 from generator.content.model import Forum, Person
 from generator.content.registry import Registry, load_forums, load_people
 from generator.convert.clean import Cleaned, clean_text
-from generator.convert.dates import find_times, social_post_date
+from generator.convert.dates import find_times, labelled_date, leading_date, social_post_date
 from generator.convert.engagements import (Engagement, Facts, attach_forums, attach_place,
                                            infer_two_plus_two, keywords, primary, secondary)
 from generator.convert.forums import TWO_PLUS_TWO, ForumIndex, is_two_plus_two
@@ -80,6 +80,18 @@ def fingerprint(paragraphs: list[str]) -> str:
     """The article's words, spacing and case aside: the same text always gives the same value."""
     words = re.sub(r"\s+", " ", " ".join(paragraphs)).strip().casefold()
     return "sha256:" + hashlib.sha256(words.encode("utf-8")).hexdigest()[:16]
+
+
+def _date_outside(lines: list[str]) -> FuzzyDate | None:
+    """A "Published: March 6, 2022" line the page put outside the article body."""
+    for line in lines:
+        found = labelled_date(line)
+        if found and len(line.split()) <= 14:
+            return found[0]
+        lead = leading_date(line)
+        if lead and not lead[2].strip():
+            return lead[0]
+    return None
 
 
 def _pub_for(paragraph: str, pub: FuzzyDate | None) -> FuzzyDate | None:
@@ -164,6 +176,8 @@ def extract(data: str, reg: Registries, file: str | None = None) -> Record:
     pub = page.published if page and page.published else None
     if pub is None and cleaned.published:
         pub = cleaned.published.date
+    if pub is None and page:
+        pub = _date_outside(page.outside)
     if pub is None:
         if cleaned.dateline:
             place, month, day, _ = cleaned.dateline
@@ -178,7 +192,8 @@ def extract(data: str, reg: Registries, file: str | None = None) -> Record:
     agency = find_agency(credits, page.author if page else None, reg.outlets)
     where = Where(page.site_name if page else None, page.url if page else None,
                   cleaned.header + cleaned.footer + cleaned.dropped +
-                  ([f"By{cleaned.byline}"] if cleaned.byline else []) + (page.chrome if page else []),
+                  ([f"By{cleaned.byline}"] if cleaned.byline else []) +
+                  (page.chrome + page.outside if page else []),
                   cleaned.repeated)
     outlet, note = find_outlet(where, reg.outlets)
     if note:

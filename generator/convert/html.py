@@ -27,11 +27,10 @@ BLOCK_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "div"
 VOID_TAGS = {"br", "hr", "img", "meta", "link", "input", "source", "wbr", "area", "base", "col",
              "embed", "param", "track"}
 _BOILER = re.compile(
-    r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|breadcrumbs?|share|sharing|social|related|"
-    r"recommend\w*|comments?|footer|sidebar|newsletter|subscribe|subscription|promo|advert\w*|ads?|"
-    r"ad-slot|cookie\w*|popup|modal|tags|trending|most-?read|popular|teasers?|outbrain|taboola|"
-    r"also-read|read-more|more-stories|masthead|site-header|topbar|toolbar|paywall|banner)"
-    r"(?:$|[\s_-])", re.I)
+    r"(?:^|[\s_-])(?:(?:nav|navbar|navigation|menu|breadcrumbs?|ads?|ad-slot|tags|masthead|"
+    r"site-header|topbar|toolbar|banner|popular|most-?read|also-read|read-more|more-stories)"
+    r"(?:$|[\s_-])|(?:related|share|sharing|social|recommend|comment|footer|sidebar|newsletter|"
+    r"subscri|promo|advert|cookie|popup|modal|trending|teaser|outbrain|taboola|paywall)\w*)", re.I)
 _SKIP_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "dialog", "menu"}
 _BODY = re.compile(r"articlebody|article-body|article__body|story-body|storybody|entry-content|"
                    r"post-content|content-body|article-content|story-content|articletext", re.I)
@@ -51,6 +50,7 @@ class Page:
     text: str = ""
     credits: list[str] = field(default_factory=list)
     chrome: list[str] = field(default_factory=list)  # text of skipped blocks
+    outside: list[str] = field(default_factory=list)  # page text outside the article body
 
 
 def is_html(data: str) -> bool:
@@ -221,7 +221,10 @@ def parse_html(data: str) -> Page:
     if not title and p.title_parts:
         title = " ".join("".join(p.title_parts).split())
     if title:
-        title = _strip_site(" ".join(title.split()), site) if not p.h1 or title != p.h1 else title
+        full = " ".join(title.split())
+        title = _strip_site(full, site) if not p.h1 or title != p.h1 else title
+        if site is None and title != full and full.startswith(title):
+            site = full[len(title):].strip(" |-\u2013\u2014") or None
     published = None
     for key in _META_DATE:
         if meta.get(key):
@@ -238,7 +241,8 @@ def parse_html(data: str) -> Page:
     while best > 0 and sum(len(t.split()) for lvl, t in p.lines if lvl >= best) < 40:
         best -= 1
     lines = [t for lvl, t in p.lines if lvl >= best]
+    outside = [t for lvl, t in p.lines if lvl < best][:400]
     if p.h1 and p.h1 in lines:
         lines = lines[lines.index(p.h1) + 1:] or lines
     return Page(title=title or None, site_name=site, url=url, published=published,
-                author=author, text="\n\n".join(lines), chrome=p.chrome)
+                author=author, text="\n\n".join(lines), chrome=p.chrome, outside=outside)
