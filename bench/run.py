@@ -1,0 +1,187 @@
+#!/usr/bin/env python3
+"""Build benchmark: timeline against Hugo on the same synthetic corpus.
+
+    python bench/run.py [--sizes 1000 10000] [--runs 3] [--write bench/RESULTS.md]
+
+For each size it writes a corpus (bench/make_corpus.py) and an equivalent Hugo
+site, then times, alternating ours and Hugo's, several runs each:
+cold build (empty cache and output), rebuild with no change, rebuild after one
+entry changed, rebuild after one registry change; plus peak memory (max RSS of
+the build process), the largest page, and the kept-alive build that
+``timeline serve`` runs after one entry changed. Needs Debian's ``hugo``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+STEPS = ("cold", "no change", "one entry", "registry")
+
+
+def timed(cmd: list[str], cwd: Path) -> tuple[float, int]:
+    """Wall seconds and peak RSS (KiB) of one command."""
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - started
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode:
+        raise SystemExit(f"{' '.join(cmd)} failed: {proc.stderr.read().decode()[-2000:]}")
+    return seconds, usage.ru_maxrss
+
+
+def touch_entry(root: Path, n: int) -> None:
+    files = sorted((root / "content" / "entries").rglob("*.md"))
+    path = files[len(files) // 2]
+    text = path.read_text()
+    path.write_text(text.replace("summary: ", f"summary: Edit {n}. ", 1))
+
+
+def touch_hugo_entry(root: Path, n: int) -> None:
+    files = sorted((root / "content" / "entries").glob("*.md"))
+    path = files[len(files) // 2]
+    path.write_text(path.read_text().replace("summary: ", f"summary: Edit {n}. ", 1))
+
+
+def touch_registry(root: Path, n: int) -> None:
+    path = root / "content" / "people.yaml"
+    path.write_text(path.read_text().replace("country: ", f"country: X{n}", 1)
+                    if n % 2 else path.read_text().replace("country: X", "country: ", 1))
+
+
+def touch_hugo_registry(root: Path, n: int) -> None:
+    data = root / "data"
+    data.mkdir(exist_ok=True)
+    (data / "people.yaml").write_text(f"edit: {n}\n")
+
+
+def ours(corpus: Path) -> dict[str, tuple[float, int]]:
+    build = [sys.executable, "-m", "generator", "build"]
+    shutil.rmtree(corpus / "site", ignore_errors=True)
+    shutil.rmtree(corpus / ".timeline-cache", ignore_errors=True)
+    out = {"cold": timed(build, corpus), "no change": timed(build, corpus)}
+    touch_entry(corpus, int(time.time()))
+    out["one entry"] = timed(build, corpus)
+    touch_registry(corpus, int(time.time()))
+    out["registry"] = timed(build, corpus)
+    return out
+
+
+def hugo(site: Path) -> dict[str, tuple[float, int]]:
+    build = ["hugo", "--quiet", "-d", str(site / "public")]
+    shutil.rmtree(site / "public", ignore_errors=True)
+    shutil.rmtree(site / "resources", ignore_errors=True)
+    out = {"cold": timed(build, site), "no change": timed(build, site)}
+    touch_hugo_entry(site, int(time.time()))
+    out["one entry"] = timed(build, site)
+    touch_hugo_registry(site, int(time.time()))
+    out["registry"] = timed(build, site)
+    return out
+
+
+def kept_alive(corpus: Path, edits: int = 5) -> list[float]:
+    """The build part of ``timeline serve``: one Builder, one entry edited each time."""
+    from generator.build.site import Builder
+    from generator.config import load_config
+
+    cwd = os.getcwd()
+    os.chdir(corpus)
+    try:
+        builder = Builder(load_config(corpus / "timeline.yaml"))
+        builder.build()
+        times = []
+        for n in range(edits):
+            touch_entry(corpus, 1000 + n)
+            started = time.perf_counter()
+            builder.build()
+            times.append(time.perf_counter() - started)
+        return times
+    finally:
+        os.chdir(cwd)
+
+
+def largest_page(site: Path) -> int:
+    return max(p.stat().st_size for p in site.rglob("*.html"))
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    hugo_version = subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.split()[1]
+    return (f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores ({cpu}), "
+            f"Python {platform.python_version()}, Hugo {hugo_version}")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--write", type=Path, help="replace the build section of this RESULTS.md")
+    args = ap.parse_args()
+    rows = []
+    for size in args.sizes:
+        work = Path(tempfile.mkdtemp(prefix=f"bench-{size}-"))
+        subprocess.run([sys.executable, str(REPO / "bench" / "make_corpus.py"), str(work / "ours"),
+                        str(size), "--hugo", str(work / "hugo")], check=True, capture_output=True)
+        runs: dict[str, list] = {f"{who} {step}": [] for who in ("ours", "hugo") for step in STEPS}
+        for _ in range(args.runs):  # alternate so both see the same machine state
+            for who, fn, root in (("ours", ours, work / "ours"), ("hugo", hugo, work / "hugo")):
+                for step, value in fn(root).items():
+                    runs[f"{who} {step}"].append(value)
+        alive = kept_alive(work / "ours")
+        page = largest_page(work / "ours" / "site")
+        for step in STEPS:
+            us = statistics.median(t for t, _ in runs[f"ours {step}"])
+            them = statistics.median(t for t, _ in runs[f"hugo {step}"])
+            rows.append((size, step, us, them, us / them,
+                         max(m for _, m in runs[f"ours {step}"]) / 1024,
+                         max(m for _, m in runs[f"hugo {step}"]) / 1024))
+        rows.append((size, "serve: one entry (build part, kept alive)",
+                     statistics.median(alive), None, None, None, None))
+        rows.append((size, f"largest page: {page / 1024:.0f} KiB", None, None, None, None, None))
+        shutil.rmtree(work, ignore_errors=True)
+    table = ["| entries | step | ours (s) | Hugo (s) | ours/Hugo | ours peak MiB | Hugo peak MiB |",
+             "| --- | --- | ---: | ---: | ---: | ---: | ---: |"]
+    fmt = lambda v, f: "" if v is None else format(v, f)  # noqa: E731
+    for size, step, us, them, ratio, mem, hmem in rows:
+        table.append(f"| {size:,} | {step} | {fmt(us, '.2f')} | {fmt(them, '.2f')} | "
+                     f"{fmt(ratio, '.1f')} | {fmt(mem, '.0f')} | {fmt(hmem, '.0f')} |")
+    text = "\n".join(table)
+    print(f"Machine: {machine()}; medians of {args.runs} runs\n\n{text}")
+    if args.write:
+        write_section(args.write, f"Machine: {machine()}. Medians of {args.runs} runs, "
+                      f"ours and Hugo alternating, `python bench/run.py --runs {args.runs}`.\n\n{text}\n")
+    return 0
+
+
+def write_section(path: Path, body: str, heading: str = "## Build speed") -> None:
+    text = path.read_text() if path.exists() else "# Benchmark results\n"
+    start = text.find(heading)
+    if start >= 0:
+        end = text.find("\n## ", start + len(heading))
+        text = text[:start] + text[end + 1:] if end >= 0 else text[:start]
+    path.write_text(text.rstrip() + f"\n\n{heading}\n\n{body}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
