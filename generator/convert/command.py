@@ -143,6 +143,7 @@ class Run:
         self.store = Store.scan(self.out)
         self.virtual: dict[Path, str] = {}  # dry run: entries that would exist
         self.counts: Counter = Counter()
+        self.to_review: set[Path] = set()  # entries written or merged that have open items
         self.records: list[dict] = []
         self.log = sys.stderr if args.json else sys.stdout
 
@@ -215,7 +216,7 @@ class Run:
             self.say(f"{prefix}: new {display_path(path)}" + _review_note(text))
         self.counts["converted"] += 1
         if "\nreview:" in text:
-            self.counts["needs review"] += 1
+            self.to_review.add(path)
         return {"action": "new", "entry": display_path(path)}
 
     def _merge(self, record: Record, eng, target: Stored, prefix: str) -> dict:
@@ -254,7 +255,7 @@ class Run:
             merged.replace("\r\n", "\n"), target.entry.path, shown)))
         self.counts["merged"] += 1
         if "\nreview:" in merged.replace("\r\n", "\n"):
-            self.counts["needs review"] += 1
+            self.to_review.add(target.path)
         return {"action": "merged", "entry": shown, "date_changed": bool(note)}
 
 
@@ -312,7 +313,8 @@ def run(args: argparse.Namespace, config) -> int:
             print(f"{item.shown}: {exc.strerror or exc}; nothing written", file=sys.stderr)
     c = state.counts
     summary = (f"{'dry run: ' if args.dry_run else ''}converted {c['converted']}, "
-               f"merged {c['merged']}, skipped {c['skipped']}, needs review {c['needs review']}"
+               f"merged {c['merged']}, skipped {c['skipped']}, "
+               f"needs review {c['needs review'] + len(state.to_review)}"
                f", failed {failed}")
     if ignored:
         summary += f" ({ignored} other file{'s' if ignored != 1 else ''} ignored)"
