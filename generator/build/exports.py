@@ -81,13 +81,24 @@ def render_json(graph: SiteGraph, config: Config) -> bytes:
     return "".join(out).encode("utf-8")
 
 
+# A cell starting with one of these is a formula to spreadsheet programs
+# (CSV injection); a leading apostrophe makes them show it as text.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: str) -> str:
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
 def render_csv(graph: SiteGraph, config: Config) -> bytes:
-    """RFC 4180 CSV with a UTF-8 byte order mark, which spreadsheets need to read UTF-8."""
+    """RFC 4180 CSV with a UTF-8 byte order mark, which spreadsheets need to read UTF-8.
+
+    Text that a spreadsheet would run as a formula gets a leading ``'``."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for e in graph.entries:
-        writer.writerow([
+        writer.writerow(_cell(cell) for cell in [
             e.date.iso(), e.date.precision, "yes" if e.date.approximate else "no",
             e.date.first_day().isoformat(), e.date.last_day().isoformat(), e.title, e.kind,
             "; ".join(graph.people[p].name for p in e.people), " ".join(e.people),
