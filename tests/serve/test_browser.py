@@ -10,8 +10,8 @@ import urllib.request
 import pytest
 from playwright.sync_api import expect
 
-from serving import (ENTRY, TIMEOUT, demo_copy, loads, open_live, serve,  # noqa: F401
-                     set_title)
+from serving import (ENTRY, TIMEOUT, demo_copy, in_process, loads, open_live,  # noqa: F401
+                     serve, set_title)
 
 pytestmark = pytest.mark.browser
 MS = TIMEOUT * 1000
@@ -120,3 +120,33 @@ def test_sub_path_base_url(serve, demo_copy, page):
     expect(page.locator("h1")).to_have_text("Seen under the sub-path", timeout=MS)
     href = page.locator("link[rel=stylesheet]").get_attribute("href")
     assert href.startswith("/deep/sub/static/")
+
+
+def test_browser_reloads_only_once_the_new_build_is_in_place(in_process, demo_copy, page):
+    """A slow build: the page must not reload (and show the old title) before the
+    new site is swapped in; it reloads once, straight to the new title."""
+
+    def slow(build):
+        def wrapped(changed=None):
+            time.sleep(1.5)  # e.g. a big site; livereload alone reloads at once
+            return build(changed)
+        return wrapped
+
+    server = in_process(wrap_build=slow)
+    open_live(page, server.url + f"entries/{ENTRY}/")
+    before = loads(page)
+    set_title(entry_file(demo_copy), "After the slow build")
+    expect(page.locator("h1")).to_have_text("After the slow build", timeout=MS)
+    assert loads(page) == before + ["After the slow build"]
+
+
+def test_a_page_opened_during_a_build_catches_up(in_process, demo_copy, page):
+    """A page that loads just before a build lands and connects after it was
+    announced compares build ids and reloads itself."""
+    server = in_process()
+    page.add_init_script("document.addEventListener('LiveReloadConnect', "
+                         "() => { window.__connected = true; })")
+    page.route("**/livereload.js*", lambda route: (time.sleep(1.2), route.continue_()))
+    page.goto(server.url + f"entries/{ENTRY}/", wait_until="commit")
+    set_title(entry_file(demo_copy), "Built while connecting")  # lands before the socket
+    expect(page.locator("h1")).to_have_text("Built while connecting", timeout=MS)
