@@ -136,8 +136,13 @@ def leading_date(line: str) -> tuple[FuzzyDate, str, str] | None:
         return None
     date, m = found
     rest = stripped[m.end():]
-    rest = re.sub(r"^\s*(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:[A-Z]{2,4})?)?"
-                  r"\s*[|,\u2013\u2014-]?\s*", "", rest)
+    # a date line, a date with a time, or a date glued to the text (a crawler joined
+    # the lines); not a sentence that merely begins with a date
+    if rest.strip() and rest[:1] in " ,.;:" and not re.match(
+            r"\s*(?:[,|\u2013\u2014-]\s*)?\d{1,2}[:.]\d{2}\b|\s*[|\u2013\u2014]|\s*-\s", rest):
+        return None
+    rest = re.sub(r"^(?:\s*[|,\u2013\u2014-]?\s*\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?"
+                  r"\s*(?:[A-Z]{2,4}\b)?)*\s*[|,\u2013\u2014-]?\s*", "", rest)
     return date, m.group(0), rest
 
 

@@ -105,8 +105,9 @@ def _facts(cleaned: Cleaned, reg: Registries, pub: FuzzyDate | None) -> tuple[li
     found: list[Mention] = []
     skip = {fold(f.name) for f in reg.forums} | {fold(a) for f in reg.forums for a in f.aliases}
     skip |= {fold(o.name) for o in reg.outlets} | {fold(a) for o in reg.outlets for a in o.aliases}
+    common = set(re.findall(r"\b[a-z]{3,}\b", " ".join(cleaned.paragraphs)))
     for s in article_sentences(cleaned.paragraphs):
-        mentions = reg.index.find(s.text, known)
+        mentions = reg.index.find(s.text, known, common)
         known |= {m.person for m in mentions}
         taken = [(m.start, m.end) for m in mentions]
         offices = [o for o in reg.index.find_offices(s.text, pub)

@@ -169,13 +169,21 @@ class PeopleIndex:
         return self.people.items[person_id].name
 
     # -- names -------------------------------------------------------------
-    def find(self, text: str, known: set[str] | None = None) -> list[Mention]:
-        """Registry people named in ``text`` (exact forms, known surnames, close spellings)."""
+    def find(self, text: str, known: set[str] | None = None,
+             common: set[str] | None = None) -> list[Mention]:
+        """Registry people named in ``text`` (exact forms, known surnames, close spellings).
+
+        ``common`` holds words the article also uses in lower case ("price"): such a
+        one-word name opening a sentence counts only if the person is named elsewhere.
+        """
         tokens = tokenize(text)
         out: list[Mention] = []
         i = 0
         while i < len(tokens):
             hit = self._match_at(tokens, i)
+            if hit and hit[0] == 1 and common and tokens[i].key in common and i == 0 \
+                    and hit[1] not in (known or set()):
+                hit = None
             if hit:
                 n, pid = hit
                 start, end = tokens[i].start, tokens[i + n - 1].end

@@ -45,6 +45,8 @@ def test_crawler_date_prefix_and_glued_dates():
     assert leading_date("11.02.2022 18:40")[0].iso() == "2022-02-11"
     assert leading_date("Tuesday, 16 May 2023")[0].iso() == "2023-05-16"
     assert leading_date("Ministers met on 3 May 2023") is None
+    assert leading_date("11 February 2022 will be remembered as a turning point") is None
+    assert leading_date("April 12, 2024 | 10:05 IST")[2] == ""
 
 
 def test_dateline_has_no_year_and_social_posts_do():
@@ -143,6 +145,18 @@ def test_names_titles_possessives_handles_and_close_spellings():
                                         "kenji-arakawa"]
     assert "close spelling" in found[-1].how
     assert index.find("Austria and Prince Harry") == []
+
+
+def test_a_common_word_opening_a_sentence_is_not_a_name():
+    reg = Registries.load(Path(__file__).resolve().parents[2] / "content")
+    text = ("Price rises hit the region hard. The price of wheat doubled after the war began, "
+            "and ministers met in Delhi on Friday to discuss it.")
+    record = extract("Wheat talks in Delhi\nPublished on Jan 05, 2022 10:00 AM IST\n\n" + text, reg)
+    assert "Ned Price" not in {m.name for m in record.mentioned}
+    text = "Price said the talks went well, and the price of oil was not raised at all."
+    record = extract("Talks go well\nPublished on Jan 05, 2022 10:00 AM IST\n\n" + text
+                     + " Ned Price, the spokesperson, later repeated it to reporters in full.", reg)
+    assert "Ned Price" in {m.name for m in record.mentioned}
 
 
 def test_edit_distance_is_bounded():
