@@ -169,7 +169,10 @@ class Run:
             for eng in record.engagements:
                 actions.append(self._engagement(record, eng, prefix))
         if self.args.json:
-            self.records.append(record_json(record, actions))
+            status = "skipped" if done is not None else \
+                "nothing written" if not record.engagements else "converted"
+            self.records.append({**record_json(record, [] if done else actions), "status": status,
+                                 **({"entry": display_path(done.path)} if done else {})})
 
     def _add_people(self, record: Record, item: Input) -> None:
         path = Path(self.config.content) / "people.yaml"
@@ -288,7 +291,6 @@ def record_json(record: Record, actions: list[dict]) -> dict:
         "candidates": names(record.candidates),
         "quotes": [{"speaker": q.speaker, "text": q.text} for q in record.quotes],
         "review": record.review,
-        **({"action": actions[0]["action"]} if actions and not record.engagements else {}),
     }
 
 

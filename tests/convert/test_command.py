@@ -241,6 +241,7 @@ def test_json_prints_the_records(content, capsys):
     assert [e["date"] for e in data[0]["engagements"]] == ["2023-02-06", "2023-02-08"]
     assert data[0]["engagements"][1]["participants"] == ["Rohan Mehta", "Lena Vogt"]
     assert "would write" in captured.err  # progress goes to stderr
+    assert data[0]["status"] == "converted" and data[0]["engagements"][0]["action"] == "new"
 
 
 def test_stdin(content, monkeypatch, capsys):
