@@ -70,8 +70,7 @@ def _ticks(scale: _Scale, years: list[int], y_line: float) -> list[str]:
                    f'y2="{_num(y_line + 6)}"/>')
         if i < len(years) and i % step == 0:
             mid = (x + scale.x(dt.date(year + 1, 1, 1))) / 2
-            minor = ' class="minor"' if (i // step) % 2 else ""
-            out.append(f'<text x="{_num(mid)}" y="{_num(y_line + 22)}"{minor}>{year}</text>')
+            out.append(f'<text x="{_num(mid)}" y="{_num(y_line + 22)}">{year}</text>')
     return out
 
 

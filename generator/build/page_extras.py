@@ -62,8 +62,9 @@ def axis_figure(entries: list[Entry], what: str) -> Markup:
     else:
         how = ("Each bar counts the engagements of a month; a pale band, those known only "
                "to the year.")
-    return Markup('<figure class="chart-figure">{}<figcaption>{} {}</figcaption></figure>'
-                  ).format(chart, what + ".", how)
+    return Markup('<figure class="chart-figure"><div class="chart-scroll" tabindex="0" '
+                  'role="region" aria-label="{}">{}</div><figcaption>{} {}</figcaption></figure>'
+                  ).format(what, chart, what + ".", how)
 
 
 def template_globals(graph: SiteGraph, config: Config) -> dict[str, Any]:
