@@ -100,10 +100,19 @@ def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, b[0] - a[1], a[0] - b[1])
 
 
-def nearest_time(times: list[TimeExpr], start: int, end: int) -> TimeExpr | None:
-    best = min(times, key=lambda t: (_gap((start, end), (t.start, t.end)), t.start < start),
+_SAID_WHEN = re.compile(r"\b(?:said|says|tweeted|wrote|posted|announced|added|stated|"
+                        r"told\s+(?:\w+\s+){0,2}?)\s*$", re.I)
+
+
+def nearest_time(times: list[TimeExpr], start: int, end: int, plain: str = "") -> TimeExpr | None:
+    """The time expression closest to a word; "said on Wednesday" dates the saying, so such
+    times are passed over when the sentence has another."""
+    if plain:
+        told = [t for t in times if _SAID_WHEN.search(plain[max(0, t.start - 30):t.start])]
+        if told and len(told) < len(times):
+            times = [t for t in times if t not in told]
+    return min(times, key=lambda t: (_gap((start, end), (t.start, t.end)), t.start < start),
                default=None)
-    return best
 
 
 def _compatible(a: FuzzyDate | None, b: FuzzyDate | None) -> bool:
@@ -138,7 +147,7 @@ def _cities(f: Facts, date: FuzzyDate | None) -> list[str]:
     """Cities named as where something happened at ``date`` (not at another time)."""
     out = []
     for m in _CITY_RX.finditer(f.plain):
-        t = nearest_time(f.times, m.start(), m.end())
+        t = nearest_time(f.times, m.start(), m.end(), f.plain)
         if (t is None or _compatible(t.date, date)) and not other_time(f.plain, m.start(), m.end()):
             out.append(m.group(1))
     return out
@@ -186,7 +195,7 @@ def _date_sentence(facts: list[Facts]) -> tuple[int, TimeExpr, tuple[int, int]] 
         for s, e, g in f.keywords:
             if other_time(f.plain, s, e):
                 continue
-            t = nearest_time(f.times, s, e)
+            t = nearest_time(f.times, s, e, f.plain)
             if t is not None and not other_time(f.plain, t.start, t.end):
                 pairs.append((_gap((s, e), (t.start, t.end)), _PRIORITY[g], t, (s, e)))
         if pairs:
@@ -201,7 +210,7 @@ def _participant_sentence(facts: list[Facts], date: FuzzyDate | None, start: int
         usable = [k for k in f.keywords if not other_time(f.plain, k[0], k[1])]
         if not usable or len(actors(f)) < 2:
             continue
-        t = nearest_time(f.times, usable[0][0], usable[0][1])
+        t = nearest_time(f.times, usable[0][0], usable[0][1], f.plain)
         if t is None or _compatible(t.date, date):
             return i
     return None
@@ -267,7 +276,7 @@ def secondary(facts: list[Facts], main: Engagement, start: int) -> list[Engageme
         for s, e, g in f.keywords:
             if g in ("statement",) or other_time(f.plain, s, e):
                 continue
-            t = nearest_time(f.times, s, e)
+            t = nearest_time(f.times, s, e, f.plain)
             if t is None or t.date is None or t.date.precision != "day" or main.date is None:
                 continue
             if t.date == main.date or other_time(f.plain, t.start, t.end):
@@ -328,7 +337,7 @@ def attach_forums(facts: list[Facts], eng: Engagement, others: list[Engagement],
                 continue
             if other_time(f.plain, hit.start, hit.end):
                 continue
-            t = nearest_time(f.times, hit.start, hit.end)
+            t = nearest_time(f.times, hit.start, hit.end, f.plain)
             if t is not None and not _compatible(t.date, eng.date):
                 continue
             eng.forums.append(hit.forum)
