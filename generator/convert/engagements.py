@@ -35,6 +35,9 @@ _KEYWORDS = re.compile(
     r"|\b(?P<visit>visit(?:s|ed|ing)?|trip|arrived)\b"
     r"|\b(?P<statement>joint\s+statement|issued\s+a\s+statement)\b", re.I)
 _PRIORITY = {"phone": 0, "talk": 0, "meet": 0, "video": 0, "summit": 1, "visit": 2, "statement": 3}
+# A verb reports the action ("met on Friday"); a noun may name a backdrop ("last week's summit").
+_VERB = re.compile(r"met|spoke|spoken|talked|called|phoned|telephoned|dialled|dialed|held\s+talks|"
+                   r"hosted|received|welcomed|visited|arrived|discussed", re.I)
 _OTHER_TIME = re.compile(
     r"\b(?:will|would|shall|planned|plans?\s+to|ahead\s+of|upcoming|postponed|put\s+off|"
     r"expected|scheduled|slated|slotted|set\s+to|due\s+to|to\s+be\s+held|next|since|previous(?:ly)?|"
@@ -197,9 +200,11 @@ def _date_sentence(facts: list[Facts]) -> tuple[int, TimeExpr, tuple[int, int]] 
                 continue
             t = nearest_time(f.times, s, e, f.plain)
             if t is not None and not other_time(f.plain, t.start, t.end):
-                pairs.append((_gap((s, e), (t.start, t.end)), _PRIORITY[g], t, (s, e)))
+                gap = _gap((s, e), (t.start, t.end))
+                verb = bool(_VERB.fullmatch(f.plain[s:e]))
+                pairs.append(((gap > 90, not verb, gap, _PRIORITY[g]), t, (s, e)))
         if pairs:
-            _, _, t, kw = min(pairs, key=lambda p: (p[0], p[1]))
+            _, t, kw = min(pairs, key=lambda p: p[0])
             return i, t, kw
     return None
 
@@ -216,7 +221,8 @@ def _participant_sentence(facts: list[Facts], date: FuzzyDate | None, start: int
     return None
 
 
-def primary(facts: list[Facts], pub: FuzzyDate | None) -> Engagement | None:
+def primary(facts: list[Facts], pub: FuzzyDate | None,
+            headline: list[Mention] | None = None) -> Engagement | None:
     """The article's main engagement, or None when it reports none."""
     found = _date_sentence(facts)
     review: list[str] = []
@@ -248,9 +254,17 @@ def primary(facts: list[Facts], pub: FuzzyDate | None) -> Engagement | None:
         if len(people) < 2:
             for m in actors(facts[di]):
                 people.setdefault(m.person, m)
-            if _PRONOUN.search(facts[di].plain) and di > 0 and len(people) < 2:
-                for m in actors(facts[di - 1]):
+            if _PRONOUN.search(facts[di].plain) and len(people) < 2:
+                near = [j for j in (di - 1, di + 1) if 0 <= j < len(facts)]
+                for j in near:
+                    if len(people) >= 2:
+                        break
+                    for m in actors(facts[j]):
+                        people.setdefault(m.person, m)
+            if len(people) < 2 and headline:
+                for m in headline:
                     people.setdefault(m.person, m)
+                review.append("people: the participants are named only in the headline")
     if date is None:
         if pub is not None:
             date = pub

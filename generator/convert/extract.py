@@ -202,7 +202,8 @@ def extract(data: str, reg: Registries, file: str | None = None) -> Record:
 
     facts, mentions = _facts(cleaned, reg, pub)
     engagements: list[Engagement] = []
-    main = primary(facts, pub)
+    headline = reg.index.find(title) if title else []
+    main = primary(facts, pub, headline)
     if main is not None:
         engagements.append(main)
         start = main.sentences[0] if main.sentences else 0

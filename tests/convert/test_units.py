@@ -221,3 +221,27 @@ def test_demo_registries_cover_the_seeds():
     assert reg.outlets.lookup("Samay Live") and reg.outlets.lookup("Hindustantimes")
     assert {o.name for o in reg.outlets if o.agency} >= {"IANS", "The Associated Press", "AFP",
                                                          "Reuters"}
+
+
+DEMO = Registries.load(Path(__file__).resolve().parents[2] / "content")
+HEAD = "A headline for the test\nPublished on Jan 08, 2022 12:47 AM IST\n\n"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("After last week's summit in New Delhi, External Affairs Minister S Jaishankar met Russian "
+     "Foreign Minister Sergey Lavrov in Moscow on Friday.",
+     [("2022-01-07", "meeting", ["S. Jaishankar", "Sergey Lavrov"], "Moscow")]),
+    ("Prime Minister Narendra Modi and US President Joe Biden held a virtual meeting on Monday "
+     "ahead of the 2+2 ministerial dialogue in Washington.",
+     [("2022-01-03", "video call", ["Narendra Modi", "Joe Biden"], None)]),
+    ("US Secretary of State Antony Blinken will visit New Delhi next week for talks with "
+     "Jaishankar, officials said on Tuesday.", []),
+    ("The two ministers spoke by phone on Thursday. Jaishankar and Blinken had last met in "
+     "October in Rome.",
+     [("2022-01-06", "call", ["S. Jaishankar", "Antony Blinken"], None)]),
+])
+def test_tricky_sentences(text, expected):
+    record = extract(HEAD + text, DEMO)
+    got = [(e.date.iso(), e.kind, [m.name for m in e.participants], e.place)
+           for e in record.engagements]
+    assert got == expected
