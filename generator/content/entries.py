@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from urllib.parse import urlsplit
 
@@ -44,15 +45,22 @@ def split_front_matter(text: str, path: str) -> tuple[LineMap, str, int]:
 
 
 def check_url(url: str, path: str, line: int) -> str:
-    """Only web links and relative links reach a page; ``javascript:`` never does."""
-    cleaned = "".join(ch for ch in url if ch.isprintable() and not ch.isspace())
-    try:
-        scheme = urlsplit(cleaned).scheme.lower()
-    except ValueError:
-        raise TimelineError(f"'{url}' is not a valid URL", path, line) from None
-    if scheme not in SAFE_SCHEMES:
-        raise TimelineError(f"URL scheme '{scheme}:' is not allowed; use an http(s) link",
-                            path, line)
+    """Only web links and relative links reach a page; ``javascript:`` never does.
+
+    The scheme is judged as a browser would find it: with spaces and control
+    characters removed, and also after decoding character references
+    (``&#106;avascript&colon;``), since an href attribute decodes them.
+    """
+    for form in (url, html.unescape(url)):
+        cleaned = "".join(ch for ch in form if ch.isprintable() and not ch.isspace())
+        try:
+            scheme = urlsplit(cleaned).scheme.lower()
+        except ValueError:
+            shown = "".join(ch if ch.isprintable() else " " for ch in url)
+            raise TimelineError(f"'{shown}' is not a valid URL", path, line) from None
+        if scheme not in SAFE_SCHEMES:
+            raise TimelineError(f"URL scheme '{scheme}:' is not allowed; use an http(s) link",
+                                path, line)
     return url.strip()
 
 
