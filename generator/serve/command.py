@@ -14,8 +14,8 @@ from pathlib import Path
 
 from generator.config import CONFIG_NAME, Config
 
-HELP = ("preview the site with live reload: rebuild on every save of content/, theme/ "
-        "or the config, and refresh the browser")
+HELP = ("preview the site with live reload: build into the output folder, rebuild on "
+        "every save of content/, theme/ or the config, and refresh the browser")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -24,7 +24,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--port", type=int, default=8000,
                         help="port (default: 8000; 0 picks a free one)")
     parser.add_argument("--open", action="store_true", help="open the site in a browser")
-    parser.add_argument("--drafts", action="store_true", help="include entries with draft: true")
+    parser.add_argument("--drafts", action="store_true",
+                        help="include entries with draft: true (built into a temporary "
+                        "folder, never into the output folder)")
     parser.add_argument("--poll", action="store_true",
                         help="poll for changes instead of using inotify (network drives)")
 
@@ -35,11 +37,15 @@ def run(args: argparse.Namespace, config: Config) -> int:
     from generator.serve.watcher import PollingWatcher, Watched, make_watcher
 
     config_file = Path(config.path) if config.path else Path(args.config or CONFIG_NAME)
-    work = Path(tempfile.mkdtemp(prefix="timeline-serve-"))  # never mixes drafts into site/
+    # The output folder, as ``timeline build`` writes it (so both share the build
+    # cache and a restart has nothing to redo); with drafts, a temporary folder,
+    # so drafts never reach what ``publish`` pushes.
+    work = Path(tempfile.mkdtemp(prefix="timeline-serve-")) if args.drafts else None
+    output = work / "site" if work else Path(config.output)
     try:
-        rebuilder = Rebuilder(config, work / "site", drafts=args.drafts, config_file=config_file)
+        rebuilder = Rebuilder(config, output, drafts=args.drafts, config_file=config_file)
         watched = Watched([config.content, config.theme], [config_file],
-                          skip=[work, config.output])
+                          skip=[output, config.output])
         watcher = make_watcher(watched, polling=args.poll)
         preview = Preview(rebuilder, watcher, host=args.host, port=args.port)
         preview.report(rebuilder.build(None))
@@ -63,4 +69,5 @@ def run(args: argparse.Namespace, config: Config) -> int:
         print("stopped", flush=True)
         return 0
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        if work:
+            shutil.rmtree(work, ignore_errors=True)

@@ -8,6 +8,7 @@ import os
 import re
 import signal
 import socket
+import subprocess
 import sys
 import threading
 import time
@@ -15,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import REPO
 from serving import (ENTRY, TIMEOUT, demo_copy, in_process, serve,  # noqa: F401
                      set_title)
 
@@ -225,7 +227,21 @@ def test_stops_cleanly_on_sigterm_and_ctrl_c(serve, sig):
         probe.listen()
 
 
-def test_builds_into_a_temporary_folder_removed_at_exit(serve, demo_copy):
+def test_builds_the_output_folder_like_build_does(serve, demo_copy):
+    server = serve()
+    assert server.wait_for(r"building into (\S+)$").group(1) == "site"
+    assert server.stop() == 0
+    served = {p.relative_to(demo_copy / "site"): p.read_bytes()
+              for p in (demo_copy / "site").rglob("*") if p.is_file()}
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    subprocess.run([sys.executable, "-m", "generator", "build", "--out", "built"],
+                   cwd=demo_copy, env=env, check=True, capture_output=True)
+    built = {p.relative_to(demo_copy / "built"): p.read_bytes()
+             for p in (demo_copy / "built").rglob("*") if p.is_file()}
+    assert served == built  # the script is added while serving, never written
+
+
+def test_drafts_build_into_a_temporary_folder_removed_at_exit(serve, demo_copy):
     server = serve("--drafts")
     output = Path(server.wait_for(r"building into (\S+)$").group(1))
     assert (output / "index.html").is_file()
