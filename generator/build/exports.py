@@ -9,6 +9,7 @@ import json
 from typing import Any
 
 from generator.build import urls
+from generator.build.fragments import per_entry
 from generator.build.graph import SiteGraph
 from generator.build.outputs import CSV_EXPORT, JSON_EXPORT
 from generator.config import Config
@@ -65,6 +66,11 @@ def _dump(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
 
 
+@per_entry
+def _entry_json(e: Entry, graph: SiteGraph, config: Config) -> str:
+    return _dump(entry_record(e, graph, config))
+
+
 def render_json(graph: SiteGraph, config: Config) -> bytes:
     """Compact JSON with one person, forum or entry per line: small, yet diffable."""
     head = {"schema": SCHEMA_VERSION, "title": config.title, "description": config.description,
@@ -72,11 +78,12 @@ def render_json(graph: SiteGraph, config: Config) -> bytes:
     lists = {
         "people": [_person(p, graph, config) for _, p in sorted(graph.people.items())],
         "forums": [_forum(f, graph, config) for _, f in sorted(graph.forums.items())],
-        "entries": [entry_record(e, graph, config) for e in graph.entries],
     }
     out = [_dump(head)[:-1]]
     for key, items in lists.items():
         out.append(f',\n"{key}":[' + ",\n".join(_dump(item) for item in items) + "]")
+    out.append(',\n"entries":[' + ",\n".join(_entry_json(e, graph, config) for e in graph.entries)
+               + "]")
     out.append("}\n")
     return "".join(out).encode("utf-8")
 

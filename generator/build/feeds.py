@@ -12,6 +12,7 @@ import re
 from xml.sax.saxutils import escape, quoteattr
 
 from generator.build import urls
+from generator.build.fragments import per_entry
 from generator.build.graph import SiteGraph
 from generator.build.outputs import feed_path, newest_first, updated
 from generator.config import Config
@@ -48,6 +49,7 @@ def describe(entry: Entry, graph: SiteGraph) -> str:
     return f"{head} {entry.summary}" if entry.summary else head
 
 
+@per_entry
 def _entry_xml(entry: Entry, graph: SiteGraph, config: Config) -> str:
     link = config.base_url + urls.entry_path(entry.slug)
     cats = [f'<category term={attr(entry.kind)} label={attr(entry.kind.capitalize())}/>']

@@ -17,6 +17,7 @@ from generator import __version__
 from generator.build import render as rendering
 from generator.build.pages import Page
 from generator.config import Config
+from generator.content.files import FileDigests
 from generator.content.loader import FORUMS_FILE, PEOPLE_FILE, Content
 
 PACKAGE = Path(__file__).resolve().parents[1]
@@ -39,11 +40,13 @@ def code_digest() -> str:
     return h.hexdigest()
 
 
-def files_digest(root: Path) -> str:
+def files_digest(root: Path, digests: FileDigests | None = None) -> str:
+    """Names and bytes of every file under ``root``."""
+    digests = digests or FileDigests()
     h = _hasher()
     if root.is_dir():
         for path in sorted(p for p in root.rglob("*") if p.is_file()):
-            h.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+            h.update(f"{path.relative_to(root).as_posix()}\0{digests.digest(path)}\0".encode())
     return h.hexdigest()
 
 
@@ -86,14 +89,14 @@ def content_digest(site: str, content: Content, static: dict[str, bytes]) -> str
     return h.hexdigest()
 
 
-def inputs_digest(config: Config, drafts: bool) -> str:
+def inputs_digest(config: Config, drafts: bool, digests: FileDigests | None = None) -> str:
     """Every input file's bytes, before any parsing: equal means nothing changed."""
     h = _hasher()
     h.update(code_digest().encode())
     settings = {k: str(v) for k, v in dataclasses.asdict(config).items()}
     h.update(repr(sorted(settings.items())).encode() + (b"drafts" if drafts else b"-"))
     for root in (config.content, config.theme):
-        h.update(files_digest(root).encode())
+        h.update(files_digest(root, digests).encode())
     if config.path and Path(config.path).exists():
         h.update(Path(config.path).read_bytes())
     return h.hexdigest()

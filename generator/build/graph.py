@@ -72,11 +72,15 @@ class SiteGraph:
         people, forums = set(entry.people), set(entry.forums)
         entries = self.entries
 
+        day = entry.date.first_day().toordinal()
+
         def rank(pos: int) -> tuple[int, int, int]:
+            # Distance in days, not in list positions: an entry added elsewhere
+            # in the timeline must not reorder this entry's related list.
             other = entries[pos]
             score = sum(1 for p in other.people if p in people)
             score += sum(2 for f in other.forums if f in forums)
-            return (-score, abs(pos - here), pos)
+            return (-score, abs(other.date.first_day().toordinal() - day), pos)
 
         return [self.entries[pos] for pos in sorted(candidates, key=rank)[:RELATED_LIMIT]]
 

@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 from generator.build import urls
 from generator.build.feeds import describe
+from generator.build.fragments import per_entry
 from generator.build.graph import SiteGraph
 from generator.build.outputs import calendar_path, updated
 from generator.config import Config
@@ -47,6 +48,7 @@ def _day(d: dt.date) -> str:
     return d.strftime("%Y%m%d")
 
 
+@per_entry
 def event(entry: Entry, graph: SiteGraph, config: Config) -> str:
     """One VEVENT, folded, with CRLF line ends."""
     link = config.base_url + urls.entry_path(entry.slug)

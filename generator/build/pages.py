@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.build import urls
+from generator.build.affected import Selection
 from generator.build.charts import axis_key
 from generator.build.graph import SiteGraph, group_by_month
 from generator.config import Config
@@ -63,7 +64,8 @@ def _titled(title: str, info: dict | None) -> str:
     return f"{title}, page {info['number']}" if info and info["number"] > 1 else title
 
 
-def plan_pages(graph: SiteGraph, config: Config) -> list[Page]:
+def plan_pages(graph: SiteGraph, config: Config, only: Selection | None = None) -> list[Page]:
+    """Every page, or with ``only`` the home page, the indexes and the selected pages."""
     pages: list[Page] = []
     ordered = _ordered(graph.entries, config)
     years = sorted(graph.by_year, reverse=config.order == "newest-first")
@@ -78,6 +80,8 @@ def plan_pages(graph: SiteGraph, config: Config) -> list[Page]:
         "total": len(ordered)}, home, f"{years}{len(ordered)}{axis_key(graph.entries)}"))
 
     for year in years:
+        if only and str(year) not in only.years:
+            continue
         items = _ordered(graph.by_year[year], config)
         for path, chunk, info in paginate(urls.year_path(year), items):
             pages.append(Page(path, "year.html", {
@@ -88,6 +92,8 @@ def plan_pages(graph: SiteGraph, config: Config) -> list[Page]:
                 "groups": group_by_month(chunk), "pager_info": info}, items, f"{years}"))
 
     for entry in graph.entries:
+        if only and entry.slug not in only.entries:
+            continue
         path = urls.entry_path(entry.slug)
         prev, nxt = graph.previous(entry), graph.next(entry)
         related = graph.related(entry)
@@ -105,6 +111,8 @@ def plan_pages(graph: SiteGraph, config: Config) -> list[Page]:
                       "people", "people/", config),
         "rows": [(p, graph.by_person.get(p.id, [])) for p in people]}, graph.entries))
     for person in people:
+        if only and person.id not in only.people:
+            continue
         entries = graph.by_person.get(person.id, [])
         mentions = graph.mentions.get(person.id, [])
         description = person.description or f"{person.name}: {_plural(len(entries), 'engagement')}."
@@ -123,6 +131,8 @@ def plan_pages(graph: SiteGraph, config: Config) -> list[Page]:
                       "forums", "forums/", config),
         "rows": [(f, graph.by_forum.get(f.id, [])) for f in forums]}, graph.entries))
     for forum in forums:
+        if only and forum.id not in only.forums:
+            continue
         entries = graph.by_forum.get(forum.id, [])
         description = forum.description or f"{forum.name}: {_plural(len(entries), 'engagement')}."
         participants = graph.participants(forum.id)
@@ -132,6 +142,7 @@ def plan_pages(graph: SiteGraph, config: Config) -> list[Page]:
                 "f": forum, "entries": entries, "participants": participants,
                 "groups": group_by_month(chunk), "pager_info": info}, entries))
 
-    pages.append(Page("404.html", "404.html", {
-        "page": _meta("Page not found", "", "", "404.html", config)}))
+    if not only:
+        pages.append(Page("404.html", "404.html", {
+            "page": _meta("Page not found", "", "", "404.html", config)}))
     return pages

@@ -13,6 +13,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.build import fragments
+from generator.build.affected import affected
 from generator.build.cache import BuildCache, Manifest, output_matches
 from generator.build.fingerprint import (content_digest, inputs_digest, page_fingerprint,
                                          site_digest)
@@ -23,6 +25,7 @@ from generator.build.pages import Page, plan_pages
 from generator.build.renderer import PageRenderer, read_static, render_pages
 from generator.build.urls import output_file
 from generator.config import Config
+from generator.content.files import FileDigests
 from generator.content.loader import Content, load_content
 from generator.errors import ManyErrors, Problem
 
@@ -50,12 +53,12 @@ def visible(content: Content, config: Config) -> Content:
     return content
 
 
-def other_files(graph: SiteGraph, config: Config, pages: list[Page],
+def other_files(graph: SiteGraph, config: Config, page_paths: list[str],
                 static: dict[str, bytes]) -> dict[str, bytes]:
     """Everything that is not a page: theme assets, feeds, exports, sitemap."""
     files = {f"static/{name}": data for name, data in static.items()}
     files[".nojekyll"] = b""
-    files.update(extra_files(graph, config, [p.path for p in pages]))
+    files.update(extra_files(graph, config, page_paths))
     return files
 
 
@@ -65,7 +68,8 @@ def render_site(content: Content, config: Config) -> tuple[dict[str, bytes], int
     pages = plan_pages(graph, config)
     renderer = PageRenderer(graph, config)
     files = {output_file(p.path): renderer.render(p) for p in pages}
-    files.update(other_files(graph, config, pages, read_static(config.theme)))
+    page_paths = sorted(urls_file_to_path(output_file(p.path)) for p in pages)
+    files.update(other_files(graph, config, page_paths, read_static(config.theme)))
     return files, len(pages)
 
 
@@ -87,6 +91,9 @@ class Builder:
         self.items: dict = {}
         self.manifest: Manifest | None = None
         self.site = ""
+        self.digests = FileDigests()
+        self.graph: SiteGraph | None = None  # of the last build, to plan small changes
+        self.saved_caches = False
 
     def build(self, changed: set[Path] | None = None) -> BuildResult:
         started = time.perf_counter()
@@ -94,7 +101,7 @@ class Builder:
         if self.manifest is None:
             self.manifest = self.cache.load_manifest() if self.cache else Manifest()
         old = self.manifest
-        files_seen = inputs_digest(config, self.drafts)
+        files_seen = inputs_digest(config, self.drafts, self.digests)
         if old.files == files_seen and output_matches(out, old):
             warnings = [Problem(m, p, ln, "warning") for m, p, ln in old.warnings]
             return BuildResult(old.entries, len(old.fingerprints), len(old.sizes),
@@ -102,7 +109,8 @@ class Builder:
                                WriteStats(unchanged=len(old.sizes)), warnings)
         if self.parsed is None:
             self.parsed = self.cache.load("entries") if self.cache else {}
-        content = load_content(config.content, drafts=self.drafts, parsed=self.parsed)
+        content = load_content(config.content, drafts=self.drafts, parsed=self.parsed,
+                               digests=self.digests)
         if content.errors:
             raise ManyErrors(content.errors)
         content = visible(content, config)
@@ -116,15 +124,25 @@ class Builder:
             return BuildResult(len(content.entries), len(old.fingerprints), len(old.sizes),
                                time.perf_counter() - started,
                                WriteStats(unchanged=len(old.sizes)), content.warnings)
+        fragments.start_build(site)
+        same_place = old.output == str(out.resolve())
+        graph = build_graph(content)
+        only = None
+        if site == self.site and self.graph is not None and same_place:
+            only = affected(self.graph, graph)
         if site != self.site:
             self.items = {}
             self.site = site
-        graph = build_graph(content)
-        pages = plan_pages(graph, config)
-        same_place = old.output == str(out.resolve())
+        pages = plan_pages(graph, config, only)
         fingerprints: dict[str, str] = {}
         todo: list[Page] = []
         keep: set[str] = set()
+        if only is not None:  # pages nobody changed: as they were
+            planned = {output_file(p.path) for p in pages}
+            for name, fp in old.fingerprints.items():
+                if name not in planned and not only.covers(name):
+                    fingerprints[name] = fp
+                    keep.add(name)
         for page in pages:
             name = output_file(page.path)
             fingerprints[name] = fp = page_fingerprint(site, page)
@@ -136,7 +154,8 @@ class Builder:
             self.bodies = self.cache.load("bodies") if self.cache and todo else {}
         renderer = PageRenderer(graph, config, self.bodies, self.items)
         files = {output_file(p.path): html for p, html in zip(todo, render_pages(renderer, todo))}
-        files.update(other_files(graph, config, pages, static))
+        page_paths = sorted(urls_file_to_path(name) for name in fingerprints)
+        files.update(other_files(graph, config, page_paths, static))
         previous = set(old.sizes) if same_place else None
         stats = write_site(out, files, keep, previous)
         sizes = {name: len(data) for name, data in files.items()}
@@ -145,7 +164,8 @@ class Builder:
                                  [[w.message, w.path, w.line] for w in content.warnings],
                                  len(content.entries))
         self._save(content)
-        return BuildResult(len(content.entries), len(pages), len(sizes),
+        self.graph = graph
+        return BuildResult(len(content.entries), len(fingerprints), len(sizes),
                            time.perf_counter() - started, stats, content.warnings, len(todo))
 
     def _save(self, content: Content) -> None:
@@ -155,9 +175,16 @@ class Builder:
         digests = {e.digest for e in content.entries}
         self.bodies = {k: v for k, v in (self.bodies or {}).items() if k in digests}
         if self.cache:
-            self.cache.save("entries", self.parsed)
-            self.cache.save("bodies", self.bodies)
+            if not self.saved_caches:  # an optimisation only: stale ones are never wrong
+                self.cache.save("entries", self.parsed)
+                self.cache.save("bodies", self.bodies)
+                self.saved_caches = True
             self.cache.save_manifest(self.manifest)
+
+
+def urls_file_to_path(name: str) -> str:
+    """``entries/x/index.html`` -> ``entries/x/``: the page path of an output file."""
+    return name[:-len("index.html")] if name.endswith("index.html") else name
 
 
 def _has_size(path: Path, size: int | None) -> bool:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import copy
-import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.content.entries import parse_entry
+from generator.content.files import FileDigests, digest_bytes
 from generator.content.model import Entry, Forum, Person
 from generator.content.registry import Registry, load_forums, load_people
 from generator.content.slugs import slugify
@@ -72,11 +72,19 @@ def resolve_entry(entry: Entry, people: Registry[Person], forums: Registry[Forum
 
 
 def _parse_cached(file: Path, rel: str, shown: str,
-                  parsed: dict[tuple[str, str], Entry] | None) -> Entry:
-    data = file.read_bytes()
-    key = (rel, file_digest(data))
+                  parsed: dict[tuple[str, str], Entry] | None,
+                  digests: FileDigests | None) -> Entry:
+    data = None
+    if digests is None:
+        data = file.read_bytes()
+        key = (rel, digest_bytes(data))
+    else:
+        key = (rel, digests.digest(file))
     cached = parsed.get(key) if parsed is not None else None
     if cached is None:
+        if data is None or digests is not None:
+            data = file.read_bytes()
+            key = (rel, digest_bytes(data))  # the file may have changed since its stat
         cached = parse_entry(decode_text(data, file), rel, shown)
         cached.digest = key[1]
         if parsed is not None:
@@ -92,16 +100,14 @@ def _registry_or_empty(load, path: Path, errors: list[Problem]) -> Registry:
         return Registry({}, display_path(path))
 
 
-def file_digest(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
-
-
 def load_content(content_dir: Path, drafts: bool = False,
-                 parsed: dict[tuple[str, str], Entry] | None = None) -> Content:
+                 parsed: dict[tuple[str, str], Entry] | None = None,
+                 digests: FileDigests | None = None) -> Content:
     """Read everything; problems are collected, not raised, so ``check`` sees them all.
 
     ``parsed`` maps (path, file digest) to entries parsed before; it is
     updated in place, so a caller that keeps it re-parses only changed files.
+    ``digests`` lets a caller that stays alive skip reading unchanged files.
     """
     errors: list[Problem] = []
     people = _registry_or_empty(load_people, content_dir / PEOPLE_FILE, errors)
@@ -113,7 +119,7 @@ def load_content(content_dir: Path, drafts: bool = False,
         rel = file.relative_to(content_dir).as_posix()
         shown = display_path(file)
         try:
-            entry = _parse_cached(file, rel, shown, parsed)
+            entry = _parse_cached(file, rel, shown, parsed, digests)
             if entry.draft and not drafts:
                 continue
             resolve_entry(entry, people, forums, shown, content.warnings)
