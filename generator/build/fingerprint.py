@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hashlib
+import os
 from pathlib import Path
 
 from generator import __version__
@@ -44,10 +45,20 @@ def files_digest(root: Path, digests: FileDigests | None = None) -> str:
     """Names and bytes of every file under ``root``."""
     digests = digests or FileDigests()
     h = _hasher()
-    if root.is_dir():
-        for path in sorted(p for p in root.rglob("*") if p.is_file()):
-            h.update(f"{path.relative_to(root).as_posix()}\0{digests.digest(path)}\0".encode())
+    for rel, path in walk_files(root):
+        h.update(f"{rel}\0{digests.digest(path)}\0".encode())
     return h.hexdigest()
+
+
+def walk_files(root: Path) -> list[tuple[str, str]]:
+    """(relative posix path, full path) of every file under ``root``, sorted."""
+    found = []
+    for folder, dirs, names in os.walk(root):
+        rel_folder = os.path.relpath(folder, root).replace(os.sep, "/")
+        prefix = "" if rel_folder == "." else rel_folder + "/"
+        found.extend((prefix + name, os.path.join(folder, name)) for name in names)
+    found.sort()
+    return found
 
 
 def site_digest(config: Config, content: Content, drafts: bool) -> str:

@@ -7,6 +7,7 @@ nothing here ever touches a clock or a time zone.
 from __future__ import annotations
 
 import calendar
+import functools
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -34,7 +35,7 @@ class FuzzyDate:
             return "day"
         return "month" if self.month is not None else "year"
 
-    @property
+    @functools.cached_property
     def sort_key(self) -> tuple[int, int, int, int]:
         """Start of the period; coarser dates come before the days they contain."""
         rank = {"year": 0, "month": 1, "day": 2}[self.precision]

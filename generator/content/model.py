@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 from generator.content.dates import FuzzyDate
@@ -81,6 +82,6 @@ class Entry:
     lines: dict[str, int] = field(default_factory=dict)  # field -> line in the file
     digest: str = ""  # hash of the file's bytes: what caches and page fingerprints key on
 
-    @property
+    @functools.cached_property
     def sort_key(self) -> tuple:
         return (self.date.sort_key, self.title.casefold(), self.slug)

@@ -8,6 +8,7 @@ full stops, commas, a leading ``@`` and repeated spaces.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import unicodedata
 from pathlib import Path
@@ -31,6 +32,7 @@ _PUNCT = re.compile(r"[.,'’\u2019]")
 _SPACE = re.compile(r"\s+")
 
 
+@functools.lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """The form used to compare names: case, dots, ``@`` and spacing do not matter."""
     text = unicodedata.normalize("NFKC", name).casefold().strip()
