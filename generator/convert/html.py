@@ -15,9 +15,12 @@ import json
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from urllib.parse import urlsplit
 
 from generator.content.dates import FuzzyDate
+from generator.content.entries import check_url
 from generator.convert.dates import parse_machine_date
+from generator.errors import TimelineError
 
 SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "iframe", "form", "button",
              "select", "nav", "aside", "footer", "figure", "figcaption", "object", "canvas"}
@@ -235,7 +238,8 @@ def parse_html(data: str) -> Page:
         published = parse_machine_date(ld["datePublished"])
     if published is None and p.times:
         published = parse_machine_date(p.times[0])
-    url = p.canonical or meta.get("og:url") or _name(ld.get("url"))
+    url = next((u.strip() for u in (p.canonical, meta.get("og:url"), _name(ld.get("url")))
+                if _web_url(u)), None)
     author = _name(ld.get("author")) or meta.get("author") or meta.get("article:author")
     best = max((lvl for lvl, _ in p.lines), default=0)
     while best > 0 and sum(len(t.split()) for lvl, t in p.lines if lvl >= best) < 40:
@@ -246,3 +250,15 @@ def parse_html(data: str) -> Page:
         lines = lines[lines.index(p.h1) + 1:] or lines
     return Page(title=title or None, site_name=site, url=url, published=published,
                 author=author, text="\n\n".join(lines), chrome=p.chrome, outside=outside)
+
+
+def _web_url(value: object) -> bool:
+    """Only an absolute http(s) address of the page may become a source link:
+    a page's ``javascript:``, ``data:`` or relative canonical link is dropped."""
+    if not isinstance(value, str) or not value.strip():
+        return False
+    try:
+        check_url(value, "", 0)
+    except TimelineError:
+        return False
+    return urlsplit(value.strip()).scheme.lower() in ("http", "https")
