@@ -49,12 +49,27 @@ def _resolve_names(entry: Entry, key: str, registry: Registry, make, shown: str,
             item_id = slugify(name)
             if not item_id:
                 raise TimelineError(f"'{name}' in '{key}' cannot become a page name", shown, line)
-            hint = registry.suggest(name)
-            tip = f"; did you mean {' or '.join(repr(h) for h in hint)}?" if hint else \
-                f"; add it to {PEOPLE_FILE if what == 'person' else FORUMS_FILE}"
-            warnings.append(Problem(f"unknown {what} '{name}'{tip}", shown, line, "warning"))
-            item = make(item_id, name)
-            registry.add(item)
+            taken = registry.items.get(item_id)
+            if taken is not None and taken.registered:  # its id, spelled otherwise: that item
+                warnings.append(Problem(
+                    f"'{name}' is not a name of '{taken.name}' ({registry.path}) but makes its "
+                    f"page '{item_id}', so it is taken as that {what}; write '{taken.name}' "
+                    "or add the name to its aliases", shown, line, "warning"))
+                item = taken
+            elif taken is not None:  # never let one unknown name take another's page
+                raise TimelineError(
+                    f"'{name}' in '{key}' would share the page '{item_id}' with "
+                    f"'{taken.name}' ({registry.origins.get(item_id)}); write the name the "
+                    f"same way or add it to {PEOPLE_FILE if what == 'person' else FORUMS_FILE}",
+                    shown, line)
+            else:
+                hint = registry.suggest(name)
+                tip = f"; did you mean {' or '.join(repr(h) for h in hint)}?" if hint else \
+                    f"; add it to {PEOPLE_FILE if what == 'person' else FORUMS_FILE}"
+                warnings.append(Problem(f"unknown {what} '{name}'{tip}", shown, line, "warning"))
+                item = make(item_id, name)
+                registry.add(item)
+                registry.origins[item_id] = shown
         if item.id not in ids:
             ids.append(item.id)
     return ids

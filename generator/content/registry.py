@@ -46,6 +46,7 @@ class Registry(Generic[T]):
     def __init__(self, items: dict[str, T], path: str | None = None):
         self.items = items
         self.path = path
+        self.origins: dict[str, str] = {}  # id -> file that first named an unregistered item
         self._by_key: dict[str, str] = {}
         for item in items.values():
             for name in (item.id, item.name, *item.aliases):

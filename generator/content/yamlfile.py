@@ -30,6 +30,10 @@ class LineMap(dict):
     line: int = 0
     key_lines: dict[str, int]
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.key_lines = {}  # an empty document's mapping needs it too
+
     def line_of(self, key: str) -> int:
         return self.key_lines.get(key, self.line)
 
