@@ -46,6 +46,21 @@ def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": path, "args": CHROMIUM_FLAGS}
 
 
+def copy_demo(dest: Path) -> Path:
+    """timeline.yaml, content/ and theme/ of the repository, for a test to change freely."""
+    dest.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(REPO / "timeline.yaml", dest / "timeline.yaml")
+    for name in ("content", "theme"):
+        shutil.copytree(REPO / name, dest / name)
+    return dest
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    """A copy of the demo project that the test may break."""
+    return copy_demo(tmp_path)
+
+
 @pytest.fixture(scope="session")
 def demo_config():
     return load_config(REPO / "timeline.yaml")

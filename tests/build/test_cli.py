@@ -1,7 +1,6 @@
 """The command line, run as a user runs it: a subprocess in a project folder."""
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -16,14 +15,6 @@ def run(cwd: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, env=env,
                           capture_output=True, text=True, timeout=120)
 
-
-@pytest.fixture
-def project(tmp_path) -> Path:
-    """A copy of the demo project that tests may break."""
-    for name in ("content", "theme"):
-        shutil.copytree(REPO / name, tmp_path / name)
-    shutil.copy(REPO / "timeline.yaml", tmp_path / "timeline.yaml")
-    return tmp_path
 
 
 def entry(project: Path, name: str, text: str) -> Path:

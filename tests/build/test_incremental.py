@@ -1,6 +1,5 @@
 """Cached and incremental builds must give exactly what a clean build gives."""
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -10,13 +9,6 @@ from generator.build.site import Builder, build_site
 from generator.config import load_config
 from test_demo_site import tree_digest
 
-
-@pytest.fixture
-def project(tmp_path) -> Path:
-    for name in ("content", "theme"):
-        shutil.copytree(REPO / name, tmp_path / name)
-    shutil.copy(REPO / "timeline.yaml", tmp_path / "timeline.yaml")
-    return tmp_path
 
 
 def clean_build(project: Path, tmp_path_factory) -> dict[str, str]:
