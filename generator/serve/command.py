@@ -60,6 +60,8 @@ def run(args: argparse.Namespace, config: Config) -> int:
 
         try:
             asyncio.run(preview.run(ready))
+        except KeyboardInterrupt:  # where signal handlers cannot be installed
+            pass
         except OSError as exc:
             if exc.errno != errno.EADDRINUSE:
                 raise

@@ -243,7 +243,10 @@ class Preview:
         self.stopping = asyncio.Event()
         if handle_signals:
             for sig in (signal.SIGINT, signal.SIGTERM):
-                self.loop.add_signal_handler(sig, self._on_signal)
+                try:
+                    self.loop.add_signal_handler(sig, self._on_signal)
+                except (NotImplementedError, RuntimeError):  # Windows: Ctrl-C still raises
+                    pass
         self.listen()
         self.watcher.start(self.loop, self.on_change)
         if ready:
