@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,11 +32,20 @@ class Content:
 
 def entry_files(entries_dir: Path) -> list[Path]:
     """Markdown files under ``entries_dir``, in a stable order; hidden files skipped."""
-    if not entries_dir.is_dir():
-        return []
-    found = [p for p in entries_dir.rglob("*.md")
-             if not any(part.startswith((".", "_")) for part in p.relative_to(entries_dir).parts)]
-    return sorted(found, key=lambda p: p.relative_to(entries_dir).as_posix())
+    return [Path(full) for _, full in _entry_files(entries_dir)]
+
+
+def _entry_files(entries_dir: Path) -> list[tuple[str, str]]:
+    """(path relative to ``entries_dir``, full path), sorted; one directory walk."""
+    found = []
+    for folder, dirs, names in os.walk(entries_dir):
+        dirs[:] = [d for d in dirs if not d.startswith((".", "_"))]
+        rel = os.path.relpath(folder, entries_dir).replace(os.sep, "/")
+        prefix = "" if rel == "." else rel + "/"
+        found.extend((prefix + n, os.path.join(folder, n)) for n in names
+                     if n.endswith(".md") and not n.startswith((".", "_")))
+    found.sort()
+    return found
 
 
 def _resolve_names(entry: Entry, key: str, registry: Registry, make, shown: str,
@@ -130,9 +140,10 @@ def load_content(content_dir: Path, drafts: bool = False,
     content = Content([], people, forums, errors)
     entries_dir = content_dir / ENTRIES_DIR
     by_slug: dict[str, str] = {}
-    for file in entry_files(entries_dir):
-        rel = file.relative_to(content_dir).as_posix()
-        shown = display_path(file)
+    for rel_in_entries, full in _entry_files(entries_dir):
+        rel = f"{ENTRIES_DIR}/{rel_in_entries}"
+        shown = display_path(full)
+        file = Path(full)
         try:
             entry = _parse_cached(file, rel, shown, parsed, digests)
             if entry.draft and not drafts:
