@@ -27,6 +27,9 @@ from generator.convert.quotes import Quote, key_quotes
 from generator.convert.sentences import article_sentences
 
 
+MAX_SENTENCES = 800
+
+
 @dataclass
 class Registries:
     """Everything the converter matches against, loaded once per run."""
@@ -105,8 +108,12 @@ def _facts(cleaned: Cleaned, reg: Registries, pub: FuzzyDate | None) -> tuple[li
     found: list[Mention] = []
     skip = {fold(f.name) for f in reg.forums} | {fold(a) for f in reg.forums for a in f.aliases}
     skip |= {fold(o.name) for o in reg.outlets} | {fold(a) for o in reg.outlets for a in o.aliases}
+    post_pub: dict[int, FuzzyDate | None] = {}
     common = set(re.findall(r"\b[a-z]{3,}\b", " ".join(cleaned.paragraphs)))
-    for s in article_sentences(cleaned.paragraphs):
+    sentences = article_sentences(cleaned.paragraphs)
+    if len(sentences) > MAX_SENTENCES:  # a book, not an article: read its beginning
+        sentences = sentences[:MAX_SENTENCES]
+    for s in sentences:
         mentions = reg.index.find(s.text, known, common)
         known |= {m.person for m in mentions}
         taken = [(m.start, m.end) for m in mentions]
@@ -116,7 +123,9 @@ def _facts(cleaned: Cleaned, reg: Registries, pub: FuzzyDate | None) -> tuple[li
         cands = reg.index.candidates(s.text, taken, skip)
         people = sorted(mentions + offices + cands, key=lambda m: m.start)
         found += people
-        here = _pub_for(cleaned.paragraphs[s.paragraph], pub)
+        if s.paragraph not in post_pub:
+            post_pub[s.paragraph] = _pub_for(cleaned.paragraphs[s.paragraph], pub)
+        here = post_pub[s.paragraph]
         times = find_times(s.plain, here)
         if here is not pub and here is not None:
             for t in times:

@@ -28,18 +28,24 @@ class Sentence:
 
 
 def split_sentences(paragraph: str) -> list[str]:
-    """Split on sentence ends, keeping initials and abbreviations inside names."""
+    """Split on sentence ends, keeping initials, abbreviations and quotations whole."""
     out: list[str] = []
     start = 0
+    scanned, curly, straight = 0, 0, 0  # quotation state up to ``scanned``, kept incrementally
     for m in _BOUNDARY.finditer(paragraph):
         if m.group(1) == ".":
-            before = paragraph[start:m.start()].rsplit(None, 1)
+            before = paragraph[max(start, m.start() - 40):m.start()].rsplit(None, 1)
             word = before[-1] if before else ""
             bare = word.strip("(\"'\u201c").lower()
             if (bare in _ABBREV or re.fullmatch(r"[a-z]", bare)
                     or re.fullmatch(r"(?:[a-z]\.)+[a-z]", bare)):
                 continue
-            if not m.group(2) and _inside_quote(paragraph, m.start()):
+        if not m.group(2):
+            chunk = paragraph[scanned:m.start()]
+            curly += chunk.count("\u201c") - chunk.count("\u201d")
+            straight += chunk.count('"')
+            scanned = m.start()
+            if m.group(1) == "." and (curly > 0 or straight % 2 == 1):
                 continue
         out.append(paragraph[start:m.end()].strip())
         start = m.end()
@@ -47,13 +53,6 @@ def split_sentences(paragraph: str) -> list[str]:
     if tail:
         out.append(tail)
     return out
-
-
-def _inside_quote(text: str, pos: int) -> bool:
-    """True when ``pos`` sits inside an open curly or straight double quotation."""
-    before = text[:pos]
-    opened = before.count("\u201c") - before.count("\u201d")
-    return opened > 0 or before.count('"') % 2 == 1
 
 
 def quote_spans(text: str, min_words: int = 5) -> list[tuple[int, int, str]]:
