@@ -97,6 +97,17 @@ def _date_outside(lines: list[str]) -> FuzzyDate | None:
     return None
 
 
+def _candidate_surnames(text: str, taken: list[tuple[int, int]],
+                        by_surname: dict[str, str]) -> list[Mention]:
+    """Later mentions of an unregistered person by surname alone."""
+    out = []
+    for surname, name in by_surname.items():
+        for m in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text):
+            if not any(a <= m.start() < b for a, b in taken):
+                out.append(Mention(name, name, surname, m.start(), m.end(), "", candidate=True))
+    return out
+
+
 def _pub_for(paragraph: str, pub: FuzzyDate | None) -> FuzzyDate | None:
     """A quoted post's "Today" is the post's day, not the article's."""
     return social_post_date(paragraph) or pub
@@ -109,6 +120,7 @@ def _facts(cleaned: Cleaned, reg: Registries, pub: FuzzyDate | None) -> tuple[li
     skip = {fold(f.name) for f in reg.forums} | {fold(a) for f in reg.forums for a in f.aliases}
     skip |= {fold(o.name) for o in reg.outlets} | {fold(a) for o in reg.outlets for a in o.aliases}
     post_pub: dict[int, FuzzyDate | None] = {}
+    by_surname: dict[str, str] = {}  # "Abashidze" -> "Tamar Abashidze" once named in full
     common = set(re.findall(r"\b[a-z]{3,}\b", " ".join(cleaned.paragraphs)))
     sentences = article_sentences(cleaned.paragraphs)
     if len(sentences) > MAX_SENTENCES:  # a book, not an article: read its beginning
@@ -121,6 +133,10 @@ def _facts(cleaned: Cleaned, reg: Registries, pub: FuzzyDate | None) -> tuple[li
                    if not any(a <= o.start < b for a, b in taken)]
         taken += [(m.start, m.end) for m in offices]
         cands = reg.index.candidates(s.text, taken, skip)
+        taken += [(m.start, m.end) for m in cands]
+        cands += _candidate_surnames(s.text, taken, by_surname)
+        for c in cands:
+            by_surname.setdefault(c.name.split()[-1], c.name)
         people = sorted(mentions + offices + cands, key=lambda m: m.start)
         found += people
         if s.paragraph not in post_pub:
