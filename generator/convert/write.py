@@ -9,6 +9,7 @@ the file it read, and only if nobody changed it in the meantime.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from pathlib import Path
 
 from generator.content.registry import name_key, parse_people
@@ -30,7 +31,10 @@ def inside(path: Path, root: Path) -> bool:
 
 
 def entry_name(date_iso: str, title: str) -> str:
-    slug = slugify(title) or "entry"
+    """``2023-05-12-vogt-and-celik-meet``: accents dropped where a plain letter exists, so the
+    name is the same on every file system (macOS stores accents decomposed)."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", title) if not unicodedata.combining(c))
+    slug = slugify(plain) or slugify(title) or "entry"
     stem = f"{date_iso}-{slug}"
     if len(stem) > MAX_NAME:
         stem = stem[:MAX_NAME].rsplit("-", 1)[0]
