@@ -33,8 +33,12 @@ def inside(path: Path, root: Path) -> bool:
 def entry_name(date_iso: str, title: str) -> str:
     """``2023-05-12-vogt-and-celik-meet``: accents dropped where a plain letter exists, so the
     name is the same on every file system (macOS stores accents decomposed)."""
-    plain = "".join(c for c in unicodedata.normalize("NFKD", title) if not unicodedata.combining(c))
-    slug = slugify(plain) or slugify(title) or "entry"
+    out: list[str] = []
+    for c in unicodedata.normalize("NFKD", title):
+        if unicodedata.combining(c) and out and out[-1].isascii():
+            continue  # an accent on a Latin letter; other scripts keep their marks
+        out.append(c)
+    slug = slugify("".join(out)) or slugify(title) or "entry"
     stem = f"{date_iso}-{slug}"
     if len(stem) > MAX_NAME:
         stem = stem[:MAX_NAME].rsplit("-", 1)[0]

@@ -245,3 +245,10 @@ def test_tricky_sentences(text, expected):
     got = [(e.date.iso(), e.kind, [m.name for m in e.participants], e.place)
            for e in record.engagements]
     assert got == expected
+
+
+def test_file_names_drop_accents_but_keep_other_scripts():
+    from generator.convert.write import entry_name
+    assert entry_name("2023-05-12", "Vogt and Çelik meet") == "2023-05-12-vogt-and-celik-meet"
+    assert entry_name("2023", "नमस्ते तुर्की") == "2023-नमस्ते-तुर्की"
+    assert entry_name("2022", "Встреча Лаврова") == "2022-встреча-лаврова"
