@@ -84,8 +84,7 @@ def site_digest(config: Config, content: Content, drafts: bool) -> str:
 def page_fingerprint(site: str, page: Page) -> str:
     h = _hasher()
     h.update(f"{site}\0{page.template}\0{page.path}\0{page.key}\0".encode())
-    for entry in page.shows:
-        h.update(entry.digest.encode())
+    h.update("".join([e.digest for e in page.shows]).encode())
     return h.hexdigest()
 
 

@@ -60,6 +60,15 @@ def paginate(path: str, items: list[Entry]) -> list[tuple[str, list[Entry], dict
     return out
 
 
+def _shows(info: dict | None, everything: list[Entry], chunk: list[Entry]) -> list[Entry]:
+    """Page 1 of a list sums up all its entries; later pages show only their own."""
+    return everything if info is None or info["number"] == 1 else chunk
+
+
+def _list_key(info: dict | None, count: int) -> str:
+    return f"{info['total'] if info else 1}|{count}"
+
+
 def _titled(title: str, info: dict | None) -> str:
     return f"{title}, page {info['number']}" if info and info["number"] > 1 else title
 
@@ -89,7 +98,8 @@ def plan_pages(graph: SiteGraph, config: Config, only: Selection | None = None) 
                               f"{_plural(len(items), 'engagement')} in {year}.", "home", path,
                               config),
                 "year": year, "count": len(items), "years": years,
-                "groups": group_by_month(chunk), "pager_info": info}, items, f"{years}"))
+                "groups": group_by_month(chunk), "pager_info": info},
+                _shows(info, items, chunk), f"{years}|{_list_key(info, len(items))}"))
 
     for entry in graph.entries:
         if only and entry.slug not in only.entries:
@@ -122,7 +132,8 @@ def plan_pages(graph: SiteGraph, config: Config, only: Selection | None = None) 
                 "page": _meta(_titled(person.name, info), description, "people", path, config),
                 "p": person, "entries": entries, "mentions": _ordered(mentions, config),
                 "counterparts": counterparts, "forums": person_forums,
-                "groups": group_by_month(chunk), "pager_info": info}, entries + mentions))
+                "groups": group_by_month(chunk), "pager_info": info},
+                _shows(info, entries + mentions, chunk), _list_key(info, len(entries))))
 
     forums = sorted(graph.forums.values(), key=lambda f: (-len(graph.by_forum.get(f.id, [])),
                                                         f.name.casefold(), f.id))
@@ -140,7 +151,8 @@ def plan_pages(graph: SiteGraph, config: Config, only: Selection | None = None) 
             pages.append(Page(path, "forum.html", {
                 "page": _meta(_titled(forum.name, info), description, "forums", path, config),
                 "f": forum, "entries": entries, "participants": participants,
-                "groups": group_by_month(chunk), "pager_info": info}, entries))
+                "groups": group_by_month(chunk), "pager_info": info},
+                _shows(info, entries, chunk), _list_key(info, len(entries))))
 
     if not only:
         pages.append(Page("404.html", "404.html", {

@@ -24,9 +24,12 @@ PARALLEL_MIN_PAGES = 1500  # below this, starting workers costs more than it sav
 
 class PageRenderer:
     def __init__(self, graph: SiteGraph, config: Config, bodies: dict[str, str] | None = None,
-                 items: dict[tuple[str, str, int], Markup] | None = None):
+                 items: dict[tuple[str, str, int], Markup] | None = None,
+                 env: Any = None):
+        """``env``: an environment from an earlier build with the same templates;
+        its compiled templates are reused, its globals replaced."""
         self.config = config
-        self.env = rendering.make_environment(config.theme)
+        self.env = env if env is not None else rendering.make_environment(config.theme)
         self.bodies = bodies if bodies is not None else {}
         self.items = items if items is not None else {}
         self._markdown = BodyRenderer(trust_raw_html=config.raw_html)

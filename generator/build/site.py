@@ -94,6 +94,7 @@ class Builder:
         self.digests = FileDigests()
         self.graph: SiteGraph | None = None  # of the last build, to plan small changes
         self.saved_caches = False
+        self.env = None  # the Jinja2 environment, kept while templates do not change
 
     def build(self, changed: set[Path] | None = None) -> BuildResult:
         started = time.perf_counter()
@@ -132,6 +133,7 @@ class Builder:
             only = affected(self.graph, graph)
         if site != self.site:
             self.items = {}
+            self.env = None
             self.site = site
         pages = plan_pages(graph, config, only)
         fingerprints: dict[str, str] = {}
@@ -152,7 +154,8 @@ class Builder:
                 todo.append(page)
         if self.bodies is None:
             self.bodies = self.cache.load("bodies") if self.cache and todo else {}
-        renderer = PageRenderer(graph, config, self.bodies, self.items)
+        renderer = PageRenderer(graph, config, self.bodies, self.items, self.env)
+        self.env = renderer.env
         files = {output_file(p.path): html for p, html in zip(todo, render_pages(renderer, todo))}
         page_paths = sorted(urls_file_to_path(name) for name in fingerprints)
         files.update(other_files(graph, config, page_paths, static))
