@@ -135,6 +135,7 @@ class Preview:
         self.err = err or (lambda line: print(line, file=sys.stderr, flush=True))
         self.token = secrets.token_hex(4)
         self.generation = 0
+        self.served_path = rebuilder.base_path
         self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="timeline-build")
         self.pending: set[Path] | None = set()
         self.created: set[Path] = set()
@@ -170,6 +171,9 @@ class Preview:
     def report(self, outcome: Outcome) -> None:
         for line in outcome.lines:
             (self.err if outcome.errors else self.out)(line)
+        if self.http is not None and self.rebuilder.base_path != self.served_path:
+            self.out(f"base_url changed: now serving {self.url}")
+        self.served_path = self.rebuilder.base_path
         if outcome.reload:
             self.generation += 1
             livereload_bridge.reload(outcome.reload)

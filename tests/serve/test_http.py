@@ -248,3 +248,16 @@ def test_drafts_build_into_a_temporary_folder_removed_at_exit(serve, demo_copy):
     assert not (demo_copy / "site").exists()  # drafts never reach the real output
     assert server.stop() == 0
     assert not output.exists() and not output.parent.exists()
+
+
+def test_a_new_base_url_in_the_config_moves_the_site(in_process, demo_copy):
+    server = in_process()
+    config = demo_copy / "timeline.yaml"
+    mark = len(server.lines)
+    config.write_text(re.sub(r"(?m)^base_url: .*$", "base_url: https://example.org/moved/",
+                             config.read_text(encoding="utf-8")), encoding="utf-8")
+    server.wait_for(r"now serving http://127\.0\.0\.1:\d+/moved/$", since=mark)
+    status, _, body = get(server.origin, "/moved/")
+    assert status == 200 and b'href="/moved/people/"' in body
+    assert get(server.origin, "/")[1]["Location"] == "/moved/"
+    assert get(server.origin, "/timeline/")[0] == 404
