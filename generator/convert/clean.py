@@ -238,9 +238,15 @@ def _find_title(lines: list[str], body_start: int, date_line: int | None) -> int
     def ok(j: int) -> bool:
         return bool(lines[j]) and looks_like_headline(lines[j]) and not is_paragraph(lines[j])
     if date_line is not None and date_line < body_start:
-        above = next((j for j in range(date_line - 1, -1, -1) if lines[j]), None)
-        if above is not None and ok(above):
-            return above
+        above = [j for j in range(date_line - 1, -1, -1) if lines[j]][:4]
+        if above and ok(above[0]) and not lines[above[0]].isupper():
+            return above[0]
+        # skip section labels in capitals ("READOUT", "OFFICE OF THE SPOKESPERSON")
+        for j in above:
+            if not lines[j].isupper():
+                if ok(j):
+                    return j
+                break
         after = next((j for j in range(date_line + 1, body_start) if ok(j)), None)
         if after is not None:
             return after
@@ -262,6 +268,9 @@ def clean_text(text: str, agency_keys: set[str]) -> Cleaned:
             cleaned.dropped.append(line)
             lines[i] = ""
     body_start = next((i for i, x in enumerate(lines) if is_paragraph(x)), len(lines))
+    lead_in = [i for i in range(body_start) if lines[i]][-1:]
+    if lead_in and lines[lead_in[0]].endswith(":") and len(lines[lead_in[0]].split()) >= 5:
+        body_start = lead_in[0]  # "The below is attributable to Spokesperson ...:"
     t = _find_title(lines, body_start, date_line)
     if t is not None and t < body_start:
         cleaned.title = lines[t].strip()

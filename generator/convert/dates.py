@@ -120,6 +120,8 @@ def labelled_date(line: str) -> tuple[FuzzyDate, str] | None:
         return None
     rest = _WEEKDAY_PREFIX.sub("", line[m.end():])
     found = find_full_date(rest, anchored=True)
+    if not found and len(rest.split()) <= 8:  # "Published 3:45 AM GMT+9, March 18, 2024"
+        found = find_full_date(rest)
     if not found:
         return None
     return found[0], line.strip()

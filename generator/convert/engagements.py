@@ -45,7 +45,8 @@ _OTHER_TIME = re.compile(
 _JOINED = re.compile(r"\b(?:joined\s+by|along\s+with|accompanied\s+by|also\s+(?:attended|took\s+"
                      r"part|participated))\b", re.I)
 _PRONOUN = re.compile(r"\b(?:they|their|them|the\s+two|both)\b", re.I)
-_CITY_RX = re.compile(r"\b(?:in|at|visited|visiting|visit\s+to|trip\s+to|arrived\s+in)\s+(?:the\s+)?(" + "|".join(
+_CITY_RX = re.compile(r"\b(?:in|at|visited|visiting|visit\s+to|trip\s+to|arrived\s+in|travell?ed\s+to|flew\s+to)"
+    r"\s+(?:the\s+)?(" + "|".join(
     re.escape(c) for c in sorted(CITIES, key=len, reverse=True)) + r")\b")
 
 

@@ -17,14 +17,15 @@ from generator.content.registry import Registry, load_forums, load_people
 from generator.convert.clean import Cleaned, clean_text
 from generator.convert.dates import find_times, labelled_date, leading_date, social_post_date
 from generator.convert.engagements import (Engagement, Facts, attach_forums, attach_place,
-                                           infer_two_plus_two, keywords, primary, secondary)
+                                           infer_two_plus_two, keywords, nearest_time,
+                                           other_time, primary, secondary)
 from generator.convert.forums import TWO_PLUS_TWO, ForumIndex, is_two_plus_two
 from generator.convert.html import is_html, parse_html
 from generator.convert.outlets import (OUTLETS_FILE, Where, agency_keys, find_agency,
                                        find_outlet, load_outlets)
 from generator.convert.people import Mention, PeopleIndex, fold
 from generator.convert.quotes import Quote, key_quotes
-from generator.convert.sentences import article_sentences
+from generator.convert.sentences import Sentence, article_sentences
 
 
 MAX_SENTENCES = 800
@@ -113,6 +114,37 @@ def _pub_for(paragraph: str, pub: FuzzyDate | None) -> FuzzyDate | None:
     return social_post_date(paragraph) or pub
 
 
+_CLAUSE_BREAK = re.compile(r"(?:,\s+(?:and\s+)?(?:then\s+)?|;\s+|\s+and\s+(?:then\s+)?)")
+
+
+def _clauses(sentences: list[Sentence], pub: FuzzyDate | None) -> list[Sentence]:
+    """Split a sentence that reports two engagements on two days ("met Dubois in Paris on
+    Monday and then travelled to Berlin, where he held talks with Vogt on Tuesday")."""
+    out: list[Sentence] = []
+    for s in sentences:
+        times = find_times(s.plain, pub)
+        pairs = []
+        for ks, ke, _ in keywords(s.plain):
+            if other_time(s.plain, ks, ke):
+                continue
+            t = nearest_time(times, ks, ke, s.plain)
+            if t and t.date and t.date.precision == "day" and not other_time(s.plain, t.start, t.end):
+                pairs.append((min(ks, t.start), max(ke, t.end), t.date))
+        pairs.sort()
+        second = next((p for p in pairs if pairs and p[2] != pairs[0][2]), None)
+        cut = None
+        if second is not None and pairs[0][1] < second[0]:
+            breaks = list(_CLAUSE_BREAK.finditer(s.plain, pairs[0][1], second[0]))
+            cut = breaks[0] if breaks else None
+        if cut is None:
+            out.append(s)
+            continue
+        a, b = cut.start(), cut.end()
+        out.append(Sentence(s.text[:a], s.paragraph, s.index, s.plain[:a]))
+        out.append(Sentence(s.text[b:], s.paragraph, s.index, s.plain[b:]))
+    return out
+
+
 def _facts(cleaned: Cleaned, reg: Registries, pub: FuzzyDate | None) -> tuple[list[Facts], list[Mention]]:
     facts: list[Facts] = []
     known: set[str] = set()
@@ -125,7 +157,7 @@ def _facts(cleaned: Cleaned, reg: Registries, pub: FuzzyDate | None) -> tuple[li
     sentences = article_sentences(cleaned.paragraphs)
     if len(sentences) > MAX_SENTENCES:  # a book, not an article: read its beginning
         sentences = sentences[:MAX_SENTENCES]
-    for s in sentences:
+    for s in _clauses(sentences, pub):
         mentions = reg.index.find(s.text, known, common)
         known |= {m.person for m in mentions}
         taken = [(m.start, m.end) for m in mentions]

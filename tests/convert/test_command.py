@@ -217,7 +217,8 @@ def test_fixture_folder_writes_only_inside_out_and_every_entry_parses(content, t
         entry = parse_entry(path.read_text(encoding="utf-8"), path.name, path.name)
         assert entry.sources and entry.sources[-1].fingerprint
     # f02 and f25 report the same meeting: one entry, two sources
-    tokyo = [p for p in out.glob("*.md") if "Tokyo" in p.read_text(encoding="utf-8")]
+    tokyo = [p for p in out.glob("*.md") if "Kenji Arakawa" in p.read_text(encoding="utf-8")
+             and "Tokyo" in p.read_text(encoding="utf-8")]
     assert len(tokyo) == 1
 
 
