@@ -97,24 +97,31 @@ def _cell(value: str) -> str:
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 
+def _csv_line(cells: list[str]) -> str:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerow(_cell(cell) for cell in cells)
+    return out.getvalue()
+
+
+@per_entry
+def _csv_row(e: Entry, graph: SiteGraph, config: Config) -> str:
+    return _csv_line([
+        e.date.iso(), e.date.precision, "yes" if e.date.approximate else "no",
+        e.date.first_day().isoformat(), e.date.last_day().isoformat(), e.title, e.kind,
+        "; ".join(graph.people[p].name for p in e.people), " ".join(e.people),
+        "; ".join(graph.people[p].name for p in e.mentioned),
+        "; ".join(graph.forums[f].name for f in e.forums), " ".join(e.forums),
+        e.place or "", e.summary or "",
+        " ".join(s.url for s in e.sources if s.url),
+        config.base_url + urls.entry_path(e.slug)])
+
+
 def render_csv(graph: SiteGraph, config: Config) -> bytes:
     """RFC 4180 CSV with a UTF-8 byte order mark, which spreadsheets need to read UTF-8.
 
     Text that a spreadsheet would run as a formula gets a leading ``'``."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-    for e in graph.entries:
-        writer.writerow(_cell(cell) for cell in [
-            e.date.iso(), e.date.precision, "yes" if e.date.approximate else "no",
-            e.date.first_day().isoformat(), e.date.last_day().isoformat(), e.title, e.kind,
-            "; ".join(graph.people[p].name for p in e.people), " ".join(e.people),
-            "; ".join(graph.people[p].name for p in e.mentioned),
-            "; ".join(graph.forums[f].name for f in e.forums), " ".join(e.forums),
-            e.place or "", e.summary or "",
-            " ".join(s.url for s in e.sources if s.url),
-            config.base_url + urls.entry_path(e.slug)])
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+    rows = [_csv_line(CSV_COLUMNS)] + [_csv_row(e, graph, config) for e in graph.entries]
+    return ("\ufeff" + "".join(rows)).encode("utf-8")
 
 
 def export_files(graph: SiteGraph, config: Config) -> dict[str, bytes]:

@@ -13,9 +13,15 @@ import json
 from generator.build.graph import SiteGraph
 from generator.build.outputs import SEARCH_INDEX
 from generator.config import Config
-from generator.content.model import KINDS
+from generator.content.model import KINDS, Entry
 
 INDEX_VERSION = 1
+
+
+def _record(e: Entry, pi: dict[str, int], fi: dict[str, int], ki: dict[str, int]) -> list:
+    return [e.slug, e.title, ("~" if e.date.approximate else "") + e.date.iso(),
+            ki[e.kind], [pi[p] for p in e.people], [fi[f] for f in e.forums],
+            e.place or "", e.summary or ""]
 
 
 def build_index(graph: SiteGraph, config: Config) -> dict:
@@ -34,9 +40,7 @@ def build_index(graph: SiteGraph, config: Config) -> dict:
         "kinds": kinds,
         "people": [[p.id, p.name, "|".join(p.aliases)] for p in people],
         "forums": [[f.id, f.name, "|".join(f.aliases)] for f in forums],
-        "entries": [[e.slug, e.title, ("~" if e.date.approximate else "") + e.date.iso(),
-                     ki[e.kind], [pi[p] for p in e.people], [fi[f] for f in e.forums],
-                     e.place or "", e.summary or ""] for e in entries],
+        "entries": [_record(e, pi, fi, ki) for e in entries],
     }
 
 
