@@ -93,7 +93,7 @@ _LABEL = re.compile(r"^\s*(?:last\s+updated|updated(?:\s+on)?|published(?:\s+on)
 _DATELINE = re.compile(rf"^([A-Z][A-Za-z.\- ]{{1,30}}?|[A-Z][A-Z .\-]{{1,30}}),\s*({MONTH})\s+(\d{{1,2}})"
                        rf"(?!\d)(?!,?\s*(?:19|20)\d\d)(?:\s*\(([^)]{{1,40}})\))?")
 _POST_DATE = re.compile(rf"[\u2014\u2013-]\s*[^\u2014\n]{{0,80}}\(@\w{{1,30}}\)\s*({MONTH}\s+\d{{1,2}},?\s*\d{{4}})\s*$")
-_WEEKDAY_PREFIX = re.compile(rf"^{WEEKDAY},?\s+")
+_WEEKDAY_PREFIX = re.compile(rf"^(?:{WEEKDAY}|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?),?\s+")
 
 
 @dataclass

@@ -24,7 +24,8 @@ from generator.convert.sentences import quote_spans
 
 _KEYWORDS = re.compile(
     r"\b(?P<video>video[\s-]?(?:call|conference|link)|videoconference|virtual(?:ly)?\s+"
-    r"(?:meeting|summit|talks|call)|online\s+meeting)\b"
+    r"(?:meeting|summit|talks|call)|(?:met|meet|meeting|talks)\s+(?:virtually|online)|"
+    r"online\s+meeting)\b"
     r"|\b(?P<phone>(?:tele)?phone(?:d)?(?:\s+(?:call|conversation|talks))?|"
     r"call(?:ed)?(?!\s+(?:for|upon|off|it)\b)(?!\s+on\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|"
     r"Friday|Saturday|Sunday)\b))|calls|dialled|dialed)\b"
@@ -47,7 +48,7 @@ _JOINED = re.compile(r"\b(?:joined\s+by|along\s+with|accompanied\s+by|also\s+(?:
 _PRONOUN = re.compile(r"\b(?:they|their|them|the\s+two|both)\b", re.I)
 _CITY_RX = re.compile(r"\b(?:in|at|visited|visiting|visit\s+to|trip\s+to|arrived\s+in|travell?ed\s+to|flew\s+to)"
     r"\s+(?:the\s+)?(" + "|".join(
-    re.escape(c) for c in sorted(CITIES, key=len, reverse=True)) + r")\b")
+    re.escape(c) for c in sorted(CITIES, key=len, reverse=True)) + r")\b(?![ \t]+[A-Z][a-z])")
 
 
 @dataclass
@@ -275,6 +276,10 @@ def primary(facts: list[Facts], pub: FuzzyDate | None,
             review.append("date: neither the engagement nor the publication is dated")
     anchor_f = facts[di] if di is not None else facts[used[0]]
     kind, note = kind_of(anchor_f, kw, date)
+    if kind in ("meeting", "call"):  # "met virtually ... joined the video conference"
+        groups = {g for i in used for _, _, g in facts[i].keywords}
+        if "video" in groups:
+            kind, note = "video call", ""
     if note:
         review.append(note)
     if len(people) < 2:
