@@ -48,7 +48,6 @@ def run(args: argparse.Namespace, config: Config) -> int:
                           skip=[output, config.output])
         watcher = make_watcher(watched, polling=args.poll)
         preview = Preview(rebuilder, watcher, host=args.host, port=args.port)
-        preview.report(rebuilder.build(None))
 
         def ready(p: Preview) -> None:
             kind = "polling" if isinstance(watcher, PollingWatcher) else "inotify"

@@ -89,8 +89,13 @@ class SiteHandler(web.RequestHandler):
             except OSError:
                 pass
         if not preview.rebuilder.built_once:
-            body = inject.standalone("Build failed", "There is no good build to show yet.")
-            self._send(500 if preview.rebuilder.errors else 503, body, "error.html")
+            if preview.rebuilder.errors:
+                body = inject.standalone("Build failed", "There is no good build to show yet.")
+                self._send(500, body, "error.html")
+            else:  # the first build is running; this page reloads when it lands
+                body = inject.standalone("Building…", "The first build is running; this page "
+                                         "reloads by itself when it is done.")
+                self._send(503, body, "building.html")
         else:
             self._send(404, inject.standalone("Not found", "No page at this address."),
                        "404.html")
@@ -243,6 +248,7 @@ class Preview:
 
     async def run(self, ready: Callable[["Preview"], None] | None = None,
                   handle_signals: bool = True) -> None:
+        """Listen, build everything once, call ``ready``, rebuild on change until stopped."""
         self.loop = asyncio.get_running_loop()
         self.stopping = asyncio.Event()
         if handle_signals:
@@ -251,11 +257,15 @@ class Preview:
                     self.loop.add_signal_handler(sig, self._on_signal)
                 except (NotImplementedError, RuntimeError):  # Windows: Ctrl-C still raises
                     pass
-        self.listen()
-        self.watcher.start(self.loop, self.on_change)
-        if ready:
+        self.listen()  # answers at once: the last build in the output, or "no build yet"
+        self.watcher.start(self.loop, self.on_change)  # saves during the first build count
+        self.building = True
+        self.build_task = asyncio.ensure_future(self._build(None))
+        stop = asyncio.ensure_future(self.stopping.wait())
+        await asyncio.wait([self.build_task, stop], return_when=asyncio.FIRST_COMPLETED)
+        if ready and not self.stopping.is_set():
             ready(self)
-        await self.stopping.wait()
+        await stop
         await self.shutdown()
 
     def _on_signal(self) -> None:

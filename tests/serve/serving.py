@@ -147,7 +147,7 @@ class InProcessServer:
     """The same server in a thread of this process: lets a test look inside
     (what files are opened, a slowed-down build) where a subprocess cannot."""
 
-    def __init__(self, project: Path, wrap_build=None):
+    def __init__(self, project: Path, wrap_build=None, wait_ready: bool = True):
         import asyncio
 
         from generator.config import load_config
@@ -166,14 +166,18 @@ class InProcessServer:
                                        skip=[self.output]))
         self.preview = Preview(self.rebuilder, watcher, port=0,
                                out=self.lines.append, err=self.lines.append)
-        self.preview.report(self.rebuilder.build(None))
         ready = threading.Event()
         self.thread = threading.Thread(
             target=lambda: asyncio.run(self.preview.run(lambda p: ready.set(),
                                                         handle_signals=False)),
             name="preview-server", daemon=True)
         self.thread.start()
-        assert ready.wait(TIMEOUT), "in-process server did not start"
+        self.ready = ready
+        deadline = time.monotonic() + TIMEOUT
+        while self.preview.http is None and time.monotonic() < deadline:
+            time.sleep(0.01)  # listening (the first build may still run)
+        if wait_ready:
+            assert ready.wait(TIMEOUT), "in-process server did not start"
         self.url = self.preview.url
         self.origin = re.match(r"http://[^/]+", self.url).group(0)
 
@@ -197,8 +201,8 @@ def in_process(demo_copy):
     """Start the server in this process (call with optional wrap_build)."""
     started: list[InProcessServer] = []
 
-    def start(wrap_build=None) -> InProcessServer:
-        server = InProcessServer(demo_copy, wrap_build)
+    def start(wrap_build=None, wait_ready: bool = True) -> InProcessServer:
+        server = InProcessServer(demo_copy, wrap_build, wait_ready)
         started.append(server)
         return server
 

@@ -150,3 +150,19 @@ def test_a_page_opened_during_a_build_catches_up(in_process, demo_copy, page):
     page.goto(server.url + f"entries/{ENTRY}/", wait_until="commit")
     set_title(entry_file(demo_copy), "Built while connecting")  # lands before the socket
     expect(page.locator("h1")).to_have_text("Built while connecting", timeout=MS)
+
+
+def test_a_page_opened_during_the_first_build_shows_the_site_when_it_lands(in_process,
+                                                                         demo_copy, page):
+    title = re.search(r"(?m)^title: (.*)$", entry_file(demo_copy).read_text()).group(1)
+
+    def slow(build):
+        def wrapped(changed=None):
+            time.sleep(2.0)  # a big site's first build
+            return build(changed)
+        return wrapped
+
+    server = in_process(wrap_build=slow, wait_ready=False)
+    response = page.goto(server.url + f"entries/{ENTRY}/")
+    assert response.status == 503 and not server.ready.is_set()
+    expect(page.locator("h1")).to_have_text(title.strip().strip('"'), timeout=MS)
