@@ -252,3 +252,18 @@ def test_file_names_drop_accents_but_keep_other_scripts():
     assert entry_name("2023-05-12", "Vogt and Çelik meet") == "2023-05-12-vogt-and-celik-meet"
     assert entry_name("2023", "नमस्ते तुर्की") == "2023-नमस्ते-तुर्की"
     assert entry_name("2022", "Встреча Лаврова") == "2022-встреча-лаврова"
+
+
+def test_hostile_page_metadata_still_makes_a_valid_entry():
+    from generator.convert.render import render_entry
+    page = ('<html><head><link rel="canonical" href="javascript:alert(1)">'
+            '<meta property="og:title" content="---\ntitle: pwned\n--- &quot;x&quot; #1 [a](b) <b>">'
+            '</head><body><article><p>External Affairs Minister Rohan Mehta met French Foreign '
+            'Minister Claire Dubois in Paris on 3 May 2023 to discuss space cooperation and a '
+            'student exchange.</p></article></body></html>')
+    record = extract(page, REG, "x.html")
+    assert record.url is None
+    text = render_entry(record, record.engagements[0])
+    entry = parse_entry(text, "x.md", "x.md")
+    assert entry.title.startswith("--- title: pwned ---") and entry.date.iso() == "2023-05-03"
+    assert "<b>" not in entry.body
