@@ -9,6 +9,7 @@ memory and updates the live tree in place, file by atomic file.
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,7 +27,8 @@ from generator.build.renderer import PageRenderer, read_static, render_pages
 from generator.build.urls import output_file
 from generator.config import Config
 from generator.content.files import FileDigests
-from generator.content.loader import Content, load_content
+from generator.content.loader import FORUMS_FILE, PEOPLE_FILE, Content, load_content
+from generator.content.reload import reload_content
 from generator.errors import ManyErrors, Problem
 
 
@@ -49,7 +51,7 @@ class BuildResult:
 def visible(content: Content, config: Config) -> Content:
     """Drop entries the config hides (open review items with ``unreviewed: hide``)."""
     if config.unreviewed == "hide":
-        content.entries = [e for e in content.entries if not e.review]
+        return dataclasses.replace(content, entries=[e for e in content.entries if not e.review])
     return content
 
 
@@ -95,6 +97,8 @@ class Builder:
         self.graph: SiteGraph | None = None  # of the last build, to plan small changes
         self.saved_caches = False
         self.env = None  # the Jinja2 environment, kept while templates do not change
+        self.content: Content | None = None  # as loaded, before hiding entries
+        self.registries: tuple[str, ...] = ()
 
     def build(self, changed: set[Path] | None = None) -> BuildResult:
         started = time.perf_counter()
@@ -110,8 +114,7 @@ class Builder:
                                WriteStats(unchanged=len(old.sizes)), warnings)
         if self.parsed is None:
             self.parsed = self.cache.load("entries") if self.cache else {}
-        content = load_content(config.content, drafts=self.drafts, parsed=self.parsed,
-                               digests=self.digests)
+        content = self._load()
         if content.errors:
             raise ManyErrors(content.errors)
         content = visible(content, config)
@@ -170,6 +173,22 @@ class Builder:
         self.graph = graph
         return BuildResult(len(content.entries), len(fingerprints), len(sizes),
                            time.perf_counter() - started, stats, content.warnings, len(todo))
+
+    def _load(self) -> Content:
+        """Patch the last content with the changed files when that is safe, else load all."""
+        registries = tuple(self.digests.digest(p) if p.exists() else ""
+                           for p in (self.config.content / PEOPLE_FILE,
+                                     self.config.content / FORUMS_FILE))
+        content = None
+        if self.content is not None and registries == self.registries:
+            content = reload_content(self.content, self.config.content, self.drafts,
+                                     self.parsed, self.digests)
+        if content is None:
+            content = load_content(self.config.content, drafts=self.drafts, parsed=self.parsed,
+                                   digests=self.digests)
+        self.content = None if content.errors else content
+        self.registries = registries
+        return content
 
     def _save(self, content: Content) -> None:
         """Keep only what the current content can use, then store it."""

@@ -28,6 +28,7 @@ class Content:
     errors: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     files: dict[str, Path] = field(default_factory=dict)  # entry path -> file on disk
+    seen: dict[str, str] = field(default_factory=dict)  # every entry file read -> its digest
 
 
 def entry_files(entries_dir: Path) -> list[Path]:
@@ -146,6 +147,7 @@ def load_content(content_dir: Path, drafts: bool = False,
         file = Path(full)
         try:
             entry = _parse_cached(file, rel, shown, parsed, digests)
+            content.seen[rel] = entry.digest
             if entry.draft and not drafts:
                 continue
             resolve_entry(entry, people, forums, shown, content.warnings)

@@ -32,6 +32,13 @@ EDITS = [
     ("new entry", lambda p: (p / "content/entries/2024-01-01-new.md").write_text(
         "---\ntitle: A new call\ndate: 2024-01-02\nkind: call\npeople: [Lavrov, Payne]\n---\nText.\n")),
     ("deleted entry", lambda p: (p / "content/entries/2022-02-11-melbourne-meeting.md").unlink()),
+    ("unknown name", lambda p: (p / "content/entries/2024-02-01-unknown.md").write_text(
+        "---\ntitle: Talks\ndate: 2024-02\npeople: [Someone New, Lavrov]\n---\n")),
+    ("second spelling", lambda p: (p / "content/entries/2024-03-01-again.md").write_text(
+        "---\ntitle: More talks\ndate: 2024-03\npeople: [someone new]\n---\n")),
+    ("first spelling gone", lambda p: (p / "content/entries/2024-02-01-unknown.md").unlink()),
+    ("draft", lambda p: (p / "content/entries/2024-04-01-draft.md").write_text(
+        "---\ntitle: Draft\ndate: 2024-04\ndraft: true\npeople: [Lavrov]\n---\n")),
     ("registry name", lambda p: edit(p / "content/people.yaml", "name: Sergey Lavrov",
                                      "name: Sergei Lavrov")),
     ("template", lambda p: edit(p / "theme/templates/item.html", '<p class="when">',
@@ -60,7 +67,9 @@ def test_each_change_in_turn_matches_a_clean_build(project, tmp_path_factory, ke
         result = builder.build()
         assert tree_digest(project / "site") == clean_build(project, tmp_path_factory), name
         assert result.rendered < result.pages or name in ("template", "config", "registry name",
-                                                          "review hides"), name
+                                                          "review hides", "unknown name",
+                                                          "second spelling",
+                                                          "first spelling gone"), name
 
 
 def test_one_entry_change_renders_only_what_shows_it(project):

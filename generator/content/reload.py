@@ -1,0 +1,78 @@
+"""Patch a loaded ``Content`` with the few entry files that changed.
+
+A builder kept alive by ``timeline serve`` would otherwise re-resolve 10,000
+entries after every save. Patching is only done when the result is certainly
+the one a full load gives: same registries, no errors before, and no changed
+entry (old or new) that involves a name missing from the registries (those
+names create pages whose spelling depends on file order). Otherwise it
+returns None and the caller loads everything.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from generator.content.files import FileDigests
+from generator.content.loader import (ENTRIES_DIR, Content, _entry_files, _parse_cached,
+                                      resolve_entry)
+from generator.content.model import Entry
+from generator.errors import Problem, TimelineError, display_path
+
+MAX_CHANGED = 50
+
+
+def _all_registered(entry: Entry, content: Content, resolved: bool) -> bool:
+    """True when every name of ``entry`` is in the registries as written in the files."""
+    if resolved:
+        return (all(content.people.items[p].registered for p in entry.people + entry.mentioned)
+                and all(content.forums.items[f].registered for f in entry.forums))
+    for names, registry in ((entry.people + entry.mentioned, content.people),
+                            (entry.forums, content.forums)):
+        for name in names:
+            item = registry.lookup(name)
+            if item is None or not item.registered:
+                return False
+    return True
+
+
+def reload_content(previous: Content, content_dir: Path, drafts: bool,
+                   parsed: dict, digests: FileDigests) -> Content | None:
+    if previous.errors:
+        return None
+    current = {f"{ENTRIES_DIR}/{rel}": full for rel, full in _entry_files(content_dir / ENTRIES_DIR)}
+    seen = {rel: digests.digest(Path(full)) for rel, full in current.items()}
+    changed = [rel for rel in seen.keys() | previous.seen.keys()
+               if seen.get(rel) != previous.seen.get(rel)]
+    if len(changed) > MAX_CHANGED:
+        return None
+    old = {e.path: e for e in previous.entries}
+    if any(rel in old and not _all_registered(old[rel], previous, True) for rel in changed):
+        return None
+    fresh: list[Entry] = []
+    for rel in sorted(changed):
+        if rel not in current:
+            continue
+        shown = display_path(current[rel])
+        try:
+            entry = _parse_cached(Path(current[rel]), rel, shown, parsed, digests)
+        except TimelineError:
+            return None  # the full load reports it with every other problem
+        if entry.draft and not drafts:
+            continue
+        if not _all_registered(entry, previous, False):
+            return None
+        warnings: list[Problem] = []
+        resolve_entry(entry, previous.people, previous.forums, shown, warnings)
+        fresh.append(entry)
+    entries = [e for e in previous.entries if e.path not in changed] + fresh
+    slugs = [e.slug.casefold() for e in entries]
+    if len(set(slugs)) != len(slugs):
+        return None
+    entries.sort(key=lambda e: e.sort_key)
+    files = {e.path: previous.files.get(e.path) or Path(current[e.path]) for e in entries}
+    shown_changed = {display_path(current[rel]) for rel in changed if rel in current}
+    shown_changed |= {display_path(previous.files[rel]) for rel in changed if rel in previous.files}
+    warnings = [w for w in previous.warnings if w.path not in shown_changed]
+    return dataclasses.replace(previous, entries=entries, warnings=warnings, files=files,
+                               seen={rel: seen[rel] for rel in seen})
