@@ -27,14 +27,20 @@ def start_build(site: str | None) -> None:
 
 
 def per_entry(fn: Callable[..., Any]) -> Callable[..., Any]:
-    """Cache ``fn(entry, *args)`` by entry file and site digest."""
+    """Cache ``fn(entry, *args)`` by entry file and site digest.
+
+    Text arguments are part of the key (a caller passes one for any other
+    input the fragment depends on); other arguments (the graph, the config)
+    must be fully described by the site digest.
+    """
     name = fn.__qualname__
 
     @functools.wraps(fn)
     def wrapper(entry: Entry, *args: Any) -> Any:
         if _site is None or not entry.digest:
             return fn(entry, *args)
-        key = (name, entry.path, entry.digest, entry.slug)
+        key = (name, entry.path, entry.digest, entry.slug,
+               *[a for a in args if isinstance(a, str)])
         try:
             return _store[key]
         except KeyError:

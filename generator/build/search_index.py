@@ -8,8 +8,10 @@ is described in docs/data.md.
 
 from __future__ import annotations
 
+import hashlib
 import json
 
+from generator.build.fragments import per_entry
 from generator.build.graph import SiteGraph
 from generator.build.outputs import SEARCH_INDEX
 from generator.config import Config
@@ -24,7 +26,7 @@ def _record(e: Entry, pi: dict[str, int], fi: dict[str, int], ki: dict[str, int]
             e.place or "", e.summary or ""]
 
 
-def build_index(graph: SiteGraph, config: Config) -> dict:
+def build_index(graph: SiteGraph, config: Config, with_entries: bool = True) -> dict:
     people = sorted((p for p in graph.people.values() if p.id in graph.by_person),
                     key=lambda p: (p.name.casefold(), p.id))
     forums = sorted((f for f in graph.forums.values() if f.id in graph.by_forum),
@@ -34,16 +36,37 @@ def build_index(graph: SiteGraph, config: Config) -> dict:
     pi = {p.id: i for i, p in enumerate(people)}
     fi = {f.id: i for i, f in enumerate(forums)}
     ki = {k: i for i, k in enumerate(kinds)}
-    entries = graph.entries if config.order == "oldest-first" else list(reversed(graph.entries))
-    return {
+    index: dict = {
         "v": INDEX_VERSION,
         "kinds": kinds,
         "people": [[p.id, p.name, "|".join(p.aliases)] for p in people],
         "forums": [[f.id, f.name, "|".join(f.aliases)] for f in forums],
-        "entries": [_record(e, pi, fi, ki) for e in entries],
     }
+    if with_entries:
+        entries = graph.entries if config.order == "oldest-first" else list(reversed(graph.entries))
+        index["entries"] = [_record(e, pi, fi, ki) for e in entries]
+    return index
+
+
+def _dump(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+@per_entry
+def _record_json(e: Entry, numbering: str, pi: dict[str, int], fi: dict[str, int],
+                 ki: dict[str, int]) -> str:
+    return _dump(_record(e, pi, fi, ki))
 
 
 def index_files(graph: SiteGraph, config: Config) -> dict[str, bytes]:
-    data = json.dumps(build_index(graph, config), ensure_ascii=False, separators=(",", ":"))
-    return {SEARCH_INDEX: data.encode("utf-8")}
+    """``json.dumps`` of :func:`build_index`, joined from per-entry records kept
+    between builds (keyed also by the numbering of people, forums and kinds)."""
+    index = build_index(graph, config, with_entries=False)
+    head = _dump(index)[:-1]
+    numbering = hashlib.blake2b(head.encode(), digest_size=8).hexdigest()
+    pi = {p[0]: i for i, p in enumerate(index["people"])}
+    fi = {f[0]: i for i, f in enumerate(index["forums"])}
+    ki = {k: i for i, k in enumerate(index["kinds"])}
+    entries = graph.entries if config.order == "oldest-first" else list(reversed(graph.entries))
+    records = ",".join(_record_json(e, numbering, pi, fi, ki) for e in entries)
+    return {SEARCH_INDEX: f'{head},"entries":[{records}]}}'.encode("utf-8")}
