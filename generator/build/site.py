@@ -66,6 +66,7 @@ def other_files(graph: SiteGraph, config: Config, page_paths: list[str],
 
 def render_site(content: Content, config: Config) -> tuple[dict[str, bytes], int]:
     """Every output file of the site, in memory, with no cache (``check`` uses it)."""
+    fragments.start_build(None)  # no fragments of another site's build
     graph = build_graph(content)
     pages = plan_pages(graph, config)
     renderer = PageRenderer(graph, config)
