@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.build import fragments
-from generator.build.affected import affected
+from generator.build.affected import Selection, affected
 from generator.build.cache import BuildCache, Manifest, output_matches
 from generator.build.fingerprint import (content_digest, inputs_digest, page_fingerprint,
                                          site_digest)
@@ -140,22 +140,7 @@ class Builder:
             self.env = None
             self.site = site
         pages = plan_pages(graph, config, only)
-        fingerprints: dict[str, str] = {}
-        todo: list[Page] = []
-        keep: set[str] = set()
-        if only is not None:  # pages nobody changed: as they were
-            planned = {output_file(p.path) for p in pages}
-            for name, fp in old.fingerprints.items():
-                if name not in planned and not only.covers(name):
-                    fingerprints[name] = fp
-                    keep.add(name)
-        for page in pages:
-            name = output_file(page.path)
-            fingerprints[name] = fp = page_fingerprint(site, page)
-            if same_place and old.fingerprints.get(name) == fp and _has_size(out / name, old.sizes.get(name)):
-                keep.add(name)
-            else:
-                todo.append(page)
+        fingerprints, todo, keep = self._sort_out(pages, only, old, out, site, same_place)
         if self.bodies is None:
             self.bodies = self.cache.load("bodies") if self.cache and todo else {}
         renderer = PageRenderer(graph, config, self.bodies, self.items, self.env)
@@ -174,6 +159,29 @@ class Builder:
         self.graph = graph
         return BuildResult(len(content.entries), len(fingerprints), len(sizes),
                            time.perf_counter() - started, stats, content.warnings, len(todo))
+
+    @staticmethod
+    def _sort_out(pages: list[Page], only: Selection | None, old: Manifest, out: Path,
+                  site: str, same_place: bool) -> tuple[dict[str, str], list[Page], set[str]]:
+        """Fingerprint every page; split them into pages to render and files to keep."""
+        fingerprints: dict[str, str] = {}
+        todo: list[Page] = []
+        keep: set[str] = set()
+        if only is not None:  # pages no change can reach: as they were
+            planned = {output_file(p.path) for p in pages}
+            for name, fp in old.fingerprints.items():
+                if name not in planned and not only.covers(name):
+                    fingerprints[name] = fp
+                    keep.add(name)
+        for page in pages:
+            name = output_file(page.path)
+            fingerprints[name] = fp = page_fingerprint(site, page)
+            if (same_place and old.fingerprints.get(name) == fp
+                    and _has_size(out / name, old.sizes.get(name))):
+                keep.add(name)
+            else:
+                todo.append(page)
+        return fingerprints, todo, keep
 
     def _load(self) -> Content:
         """Patch the last content with the changed files when that is safe, else load all."""
