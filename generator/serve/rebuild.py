@@ -74,7 +74,8 @@ class Rebuilder:
             self.builder = Builder(config, drafts=self.drafts)
 
     def stylesheets(self, changed: set[Path] | None) -> list[str] | None:
-        """Site paths of the changed stylesheets, if stylesheets are all that changed."""
+        """Site paths of the changed stylesheets, if edits of stylesheets the pages
+        already link are all that changed (a new or deleted one needs a reload)."""
         if not changed:
             return None
         static = abspath(self.config.theme) / "static"
@@ -83,7 +84,10 @@ class Rebuilder:
             p = abspath(path)
             if static not in p.parents or p.suffix.lower() not in LIVE_SUFFIXES:
                 return None
-            paths.append(self.base_path + "static/" + p.relative_to(static).as_posix())
+            rel = "static/" + p.relative_to(static).as_posix()
+            if not p.is_file() or not (self.output / rel).is_file():
+                return None
+            paths.append(self.base_path + rel)
         return sorted(paths)
 
     def build(self, changed: set[Path] | None) -> Outcome:
@@ -96,6 +100,7 @@ class Rebuilder:
                                    {abspath(p) for p in changed}):
                 self._reload_config()
                 changed = None
+            live = self.stylesheets(changed)  # before the build: was it there already?
             result = self.builder.build(changed)
         except ManyErrors as exc:
             return self._failed([str(p) for p in exc.problems])
@@ -121,7 +126,7 @@ class Rebuilder:
         if had_errors:
             reload = [RELOAD_PAGE]
         elif result.stats.written or result.stats.removed:
-            reload = self.stylesheets(changed) or [RELOAD_PAGE]
+            reload = live or [RELOAD_PAGE]
         return Outcome(lines, [], reload, result)
 
     def _failed(self, messages: list[str]) -> Outcome:

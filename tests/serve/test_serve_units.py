@@ -113,6 +113,11 @@ def test_stylesheet_change_reloads_only_the_stylesheet(rebuilder, demo_copy):
     assert (rebuilder.output / "static" / "style.css").read_text().endswith("color:red}\n")
     template = demo_copy / "theme" / "templates" / "base.html"
     assert rebuilder.stylesheets({css, template}) is None
+    extra = demo_copy / "theme" / "static" / "extra.css"  # new: no page links it yet
+    extra.write_text("p{}")
+    assert rebuilder.build({extra}).reload == [RELOAD_PAGE]
+    extra.unlink()
+    assert rebuilder.build({extra}).reload == [RELOAD_PAGE]
 
 
 def test_config_change_rebuilds_with_the_new_config(rebuilder, demo_copy):
