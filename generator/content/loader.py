@@ -118,6 +118,39 @@ def _parse_cached(file: Path, rel: str, shown: str,
     return copy.copy(cached)  # resolution replaces lists; the cached parse stays as read
 
 
+PARALLEL_MIN_FILES = 2000  # below this, starting workers costs more than it saves
+
+
+def _parse_file(item: tuple[str, str]) -> tuple[tuple[str, str], Entry] | None:
+    """Runs in a worker: one file's parse, or None when it has a problem (the
+    serial pass then reports it with its location)."""
+    rel_in_entries, full = item
+    rel = f"{ENTRIES_DIR}/{rel_in_entries}"
+    try:
+        data = Path(full).read_bytes()
+        entry = parse_entry(decode_text(data, full), rel, display_path(full))
+    except (TimelineError, OSError):
+        return None
+    entry.digest = digest_bytes(data)
+    return (rel, entry.digest), entry
+
+
+def parse_in_workers(files: list[tuple[str, str]], parsed: dict) -> None:
+    """Fill ``parsed`` for a cold start using every core (parsing is CPU-bound)."""
+    import multiprocessing
+
+    try:
+        workers = len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        workers = os.cpu_count() or 1
+    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        for result in pool.imap(_parse_file, files, chunksize=200):
+            if result is not None:
+                parsed[result[0]] = result[1]
+
+
 def _registry_or_empty(load, path: Path, errors: list[Problem]) -> Registry:
     try:
         return load(path)
@@ -141,7 +174,10 @@ def load_content(content_dir: Path, drafts: bool = False,
     content = Content([], people, forums, errors)
     entries_dir = content_dir / ENTRIES_DIR
     by_slug: dict[str, str] = {}
-    for rel_in_entries, full in _entry_files(entries_dir):
+    files = _entry_files(entries_dir)
+    if parsed is not None and len(files) - len(parsed) >= PARALLEL_MIN_FILES:
+        parse_in_workers(files, parsed)
+    for rel_in_entries, full in files:
         rel = f"{ENTRIES_DIR}/{rel_in_entries}"
         shown = display_path(full)
         file = Path(full)
