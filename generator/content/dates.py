@@ -17,6 +17,7 @@ MONTH_ABBR = ("", "Jan", "Feb", "Mar", "Apr", "May", "Jun",
 MONTH_NAMES = ("", "January", "February", "March", "April", "May", "June", "July",
                "August", "September", "October", "November", "December")
 
+MAX_YEAR = 9998
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
@@ -88,7 +89,7 @@ def parse_fuzzy_date(value: object, approximate: bool = False) -> FuzzyDate:
     if isinstance(value, dt.datetime):
         raise ValueError("a date with a time is not allowed; write YYYY-MM-DD")
     if isinstance(value, dt.date):
-        return FuzzyDate(value.year, value.month, value.day, approximate)
+        value = value.isoformat()  # checked like the text form
     if isinstance(value, int) and not isinstance(value, bool):
         value = str(value)
     if not isinstance(value, str):
@@ -101,6 +102,8 @@ def parse_fuzzy_date(value: object, approximate: bool = False) -> FuzzyDate:
     day = int(m.group(3)) if m.group(3) else None
     if year < 1:
         raise ValueError(f"'{value}' has no year 0")
+    if year > MAX_YEAR:  # calendars and charts need the year after the last one
+        raise ValueError(f"'{value}' is past the last year a timeline can show ({MAX_YEAR})")
     if month is not None and not 1 <= month <= 12:
         raise ValueError(f"'{value}' has no month {month}")
     if day is not None:

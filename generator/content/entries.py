@@ -6,6 +6,7 @@ import html
 import re
 from urllib.parse import urlsplit
 
+from generator.content.bodycheck import check_body
 from generator.content.model import KINDS, Entry, Source
 from generator.content.schema import (as_mapping, did_you_mean, opt_bool, opt_date,
                                       opt_str, reject_unknown, req_str, str_list)
@@ -92,6 +93,11 @@ def parse_entry(text: str, rel_path: str, shown_path: str) -> Entry:
     """Parse and validate an entry; people and forums stay as written (see resolve)."""
     data, body, body_line = split_front_matter(text, shown_path)
     reject_unknown(data, ENTRY_FIELDS, shown_path, "entry")
+    slow = check_body(body)
+    if slow:
+        raise TimelineError("this paragraph has so many unclosed or nested '[' or '<' that "
+                            "Markdown would take too long to read it; close them or write "
+                            "them as \\[ and &lt;", shown_path, body_line + slow[1])
     title = req_str(data, "title", shown_path, hint="; add 'title: ...' to the front matter")
     if data.get("date") is None:
         raise TimelineError("'date' is required (YYYY-MM-DD, YYYY-MM or YYYY)", shown_path, data.line)

@@ -28,6 +28,7 @@ PERSON_FIELDS = ("name", "aliases", "country", "roles", "description", "unconfir
 FORUM_FIELDS = ("name", "aliases", "description", "kind", "members")
 ROLE_FIELDS = ("title", "from", "to")
 
+SUGGEST_BUDGET = 300_000  # name comparisons for "did you mean" hints in one load (~1 s)
 _PUNCT = re.compile(r"[.,'’\u2019]")
 _SPACE = re.compile(r"\s+")
 
@@ -47,6 +48,7 @@ class Registry(Generic[T]):
         self.items = items
         self.path = path
         self.origins: dict[str, str] = {}  # id -> file that first named an unregistered item
+        self._suggest_left = SUGGEST_BUDGET
         self._by_key: dict[str, str] = {}
         for item in items.values():
             for name in (item.id, item.name, *item.aliases):
@@ -66,7 +68,15 @@ class Registry(Generic[T]):
         return self.items[item_id] if item_id else None
 
     def suggest(self, name: str, limit: int = 3) -> list[str]:
-        """Display names of the closest matches, best first."""
+        """Display names of the closest matches, best first.
+
+        Each call compares ``name`` with every known name; past a total of
+        ``SUGGEST_BUDGET`` comparisons (a huge registry and many unknown names)
+        it returns nothing, so a build never spends minutes on hints.
+        """
+        if self._suggest_left < len(self._by_key):
+            return []
+        self._suggest_left -= len(self._by_key)
         hits = difflib.get_close_matches(name_key(name), self._by_key, n=limit * 3, cutoff=0.7)
         names: list[str] = []
         for key in hits:

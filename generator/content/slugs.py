@@ -16,7 +16,8 @@ def slugify(text: str) -> str:
     Never contains ``/``, ``\\``, ``.`` or NUL, so it cannot leave its folder.
     Returns "" when nothing usable is left; callers decide what that means.
     """
-    text = unicodedata.normalize("NFKC", text).casefold()
+    # casefold() can undo composition (U+1FE2 -> three code points): compose again
+    text = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
     out: list[str] = []
     dash = False
     for ch in text:

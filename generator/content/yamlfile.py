@@ -22,6 +22,7 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _BaseLoader = yaml.SafeLoader
 
 MAX_NODES = 200_000  # expanded nodes in one document: far above any real file
+MAX_FILE_BYTES = 16 * 2**20  # an entry, registry or config: a 5 MB article fits thrice
 
 
 class LineMap(dict):
@@ -105,13 +106,19 @@ _make_deep(_Loader)
 
 
 def _count_nodes(root: yaml.Node, offset: int) -> None:
-    """Refuse documents whose aliases expand into huge trees (billion laughs)."""
+    """Refuse documents whose aliases expand into huge trees (billion laughs).
+
+    Only values reached again through an alias count: a large document
+    written out in full (a registry of 20,000 people) is not a bomb.
+    """
     seen = 0
+    distinct: set[int] = set()
     stack = [root]
     while stack:
         node = stack.pop()
         seen += 1
-        if seen > MAX_NODES:
+        distinct.add(id(node))
+        if seen - len(distinct) > MAX_NODES:
             raise TimelineError(
                 f"YAML expands to more than {MAX_NODES} values (anchors/aliases?); "
                 "write the values out", None, root.start_mark.line + 1 + offset)
@@ -149,11 +156,21 @@ def parse_yaml(text: str, path: str | Path | None = None, line_offset: int = 0) 
 
 def read_text(path: Path) -> str:
     """Read a UTF-8 text file (BOM and CRLF accepted); refuse binary or other encodings."""
+    if path.stat().st_size > MAX_FILE_BYTES:  # do not even read it
+        raise too_big(path.stat().st_size, path)
     return decode_text(path.read_bytes(), path)
+
+
+def too_big(size: int, path: Path | str) -> TimelineError:
+    return TimelineError(f"the file has {size / 2**20:.1f} MB, more than the "
+                         f"{MAX_FILE_BYTES // 2**20} MB a content or config file may have; "
+                         "split it", path)
 
 
 def decode_text(data: bytes, path: Path | str) -> str:
     """Decode file bytes as :func:`read_text` does; errors name ``path``."""
+    if len(data) > MAX_FILE_BYTES:
+        raise too_big(len(data), path)
     if data.startswith(b"\xff\xfe") or data.startswith(b"\xfe\xff"):
         try:
             text = data.decode("utf-16")
