@@ -21,7 +21,7 @@ from typing import Callable
 
 from tornado import httpserver, netutil, web
 
-from generator.serve import inject, livereload_bridge
+from generator.serve import forking, inject, livereload_bridge
 from generator.serve.files import resolve
 from generator.serve.rebuild import Outcome, Rebuilder
 from generator.serve.watcher import Watcher
@@ -245,6 +245,7 @@ class Preview:
         self.port = sockets[0].getsockname()[1]
         self.http = httpserver.HTTPServer(self.application())
         self.http.add_sockets(sockets)
+        forking.protect(*(sock.close for sock in sockets), self.watcher.close_in_child)
 
     async def run(self, ready: Callable[["Preview"], None] | None = None,
                   handle_signals: bool = True) -> None:
@@ -292,5 +293,6 @@ class Preview:
             except Exception:  # noqa: BLE001 - we are stopping anyway
                 pass
         self.executor.shutdown(wait=True)
+        forking.release()  # only now: the last build may still fork and end workers
         if self.http is not None:
             await self.http.close_all_connections()

@@ -41,8 +41,8 @@ def set_title(entry: Path, title: str) -> None:
 class ServeProcess:
     """``python -m generator serve --port 0`` in ``cwd``, its output collected."""
 
-    def __init__(self, cwd: Path, *args: str):
-        env = {**os.environ, "PYTHONPATH": str(REPO), "PYTHONUNBUFFERED": "1"}
+    def __init__(self, cwd: Path, *args: str, env: dict[str, str] | None = None):
+        env = {**os.environ, "PYTHONPATH": str(REPO), "PYTHONUNBUFFERED": "1", **(env or {})}
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "generator", "serve", "--port", "0", *args],
             cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
@@ -109,8 +109,9 @@ def serve(demo_copy):
     """Start ``timeline serve`` on the demo copy (call it with extra arguments)."""
     started: list[ServeProcess] = []
 
-    def start(*args: str, cwd: Path | None = None) -> ServeProcess:
-        server = ServeProcess(cwd or demo_copy, *args)
+    def start(*args: str, cwd: Path | None = None,
+              env: dict[str, str] | None = None) -> ServeProcess:
+        server = ServeProcess(cwd or demo_copy, *args, env=env)
         started.append(server)
         return server
 

@@ -261,3 +261,48 @@ def test_a_new_base_url_in_the_config_moves_the_site(in_process, demo_copy):
     assert status == 200 and b'href="/moved/people/"' in body
     assert get(server.origin, "/")[1]["Location"] == "/moved/"
     assert get(server.origin, "/timeline/")[0] == 404
+
+
+def test_open_starts_a_browser_at_the_site_and_binds_loopback(serve, tmp_path):
+    opened = tmp_path / "opened.txt"
+    opener = tmp_path / "fake-browser"
+    opener.write_text(f'#!/bin/sh\necho "$1" > {opened}\n')
+    opener.chmod(0o755)
+    server = serve("--open", env={"BROWSER": str(opener), "DISPLAY": ""})
+    assert server.url.startswith("http://127.0.0.1:")  # loopback unless --host says otherwise
+    deadline = time.monotonic() + TIMEOUT
+    while not opened.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert opened.read_text().strip() == server.url
+
+
+FORKING_BUILD = '''
+import os, signal
+from generator.build import site
+_build = site.Builder.build
+def build(self, changed=None):
+    pid = os.fork()  # as a parallel build does; Pool.terminate() SIGTERMs its workers
+    if pid == 0:
+        os.kill(os.getpid(), signal.SIGTERM)
+        os._exit(0)
+    os.waitpid(pid, 0)
+    return _build(self, changed)
+site.Builder.build = build
+'''
+
+
+def test_workers_forked_by_the_build_do_not_stop_the_server(serve, demo_copy, tmp_path):
+    """A forked child shares asyncio's signal wakeup socket: without care, a
+    SIGTERM to a render worker stops the whole server."""
+    hooks = tmp_path / "hooks"
+    hooks.mkdir()
+    (hooks / "sitecustomize.py").write_text(FORKING_BUILD)
+    server = serve(env={"PYTHONPATH": os.pathsep.join([str(hooks), str(REPO)])})
+    mark = server.mark()
+    set_title(demo_copy / "content" / "entries" / f"{ENTRY}.md", "After a forking build")
+    server.wait_for(r"pages rewritten", since=mark)
+    time.sleep(0.5)
+    assert server.proc.poll() is None, server.output()
+    status, _, body = get(server.origin, f"/timeline/entries/{ENTRY}/")
+    assert status == 200 and b"After a forking build" in body
+    assert server.stop() == 0
