@@ -169,8 +169,8 @@ def write_results(text: str) -> None:
     old = path.read_text(encoding="utf-8") if path.exists() else "# Benchmark results\n"
     section = "## Serve latency\n\n" + text.strip() + "\n"
     m = re.search(r"(?ms)^## Serve latency\n.*?(?=^## |\Z)", old)
-    new = (old[:m.start()] + section + ("\n" if old[m.end():] else "") + old[m.end():]
-           if m else old.rstrip("\n") + "\n\n" + section)
+    new = (old[:m.start()].rstrip("\n") + "\n\n" + section + ("\n" if old[m.end():] else "")
+           + old[m.end():] if m else old.rstrip("\n") + "\n\n" + section)
     path.write_text(new, encoding="utf-8")
 
 
