@@ -59,8 +59,7 @@ def touch_hugo_entry(root: Path, n: int) -> None:
 
 def touch_registry(root: Path, n: int) -> None:
     path = root / "content" / "people.yaml"
-    path.write_text(path.read_text().replace("country: ", f"country: X{n}", 1)
-                    if n % 2 else path.read_text().replace("country: X", "country: ", 1))
+    path.write_text(path.read_text().replace("country: ", f"country: R{n}", 1))
 
 
 def touch_hugo_registry(root: Path, n: int) -> None:
