@@ -18,27 +18,37 @@ import re
 MAX_SCAN = 4_000_000  # characters scanned: about a second of Markdown at worst
 SCAN_PER_CHAR = 4  # and this many more per character of the body (a 5 MB article: ~6 s)
 _BLOCK_END = re.compile(r"\n[ \t]*\n")
-_MARKS = re.compile(r"[\[\]<>]")
+_MARKS = re.compile(r"\]\(|[\[\]<>()]")
 
 
 def scan_cost(block: str) -> int:
-    """Characters Markdown would scan to close every ``[`` and ``<`` of one block."""
+    """Characters Markdown would scan to close every ``[``, link ``](`` and ``<`` of
+    one block."""
     cost = 0
     brackets: list[int] = []
+    parens: list[int] = []  # inside a link's "(...)", where Markdown counts nesting
     angles: list[int] = []
     for m in _MARKS.finditer(block):
-        ch, at = m.group(), m.start()
-        if ch == "[":
+        mark, at = m.group(), m.start()
+        if mark == "[":
             brackets.append(at)
-        elif ch == "<":
+        elif mark == "<":
             angles.append(at)
-        elif ch == "]" and brackets:
-            cost += at - brackets.pop()
-        elif ch == ">" and angles:
+        elif mark[0] == "]":
+            if brackets:
+                cost += at - brackets.pop()
+            if mark == "](":
+                parens.append(at)
+        elif mark == "(" and parens:
+            parens.append(at)
+        elif mark == ")" and parens:
+            cost += at - parens.pop()
+        elif mark == ">" and angles:
             cost += sum(at - a for a in angles)  # each open '<' ends at this '>'
             angles.clear()
     end = len(block)
-    cost += sum(end - a for a in brackets) + sum(end - a for a in angles)
+    cost += sum(end - a for a in brackets) + sum(end - a for a in parens)
+    cost += sum(end - a for a in angles)
     return cost
 
 

@@ -146,8 +146,15 @@ def parse_yaml(text: str, path: str | Path | None = None, line_offset: int = 0) 
         bad = lines[mark.line] if mark and mark.line < len(lines) else ""
         hint = " (indent YAML with spaces, not tabs)" if "\t" in bad else ""
         raise TimelineError(f"invalid YAML: {what}{hint}", path, line) from None
+    except yaml.reader.ReaderError as exc:  # a control character: say which, and where
+        line = text.count("\n", 0, max(exc.position, 0)) + 1 + line_offset
+        char = exc.character
+        code = char if isinstance(char, int) else ord(char[:1] or "\0")
+        raise TimelineError(f"invalid YAML: control character U+{code:04X} is not "
+                            "allowed; remove it", path, line) from None
     except yaml.YAMLError as exc:
-        raise TimelineError(f"invalid YAML: {exc}", path, None) from None
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else "unreadable"
+        raise TimelineError(f"invalid YAML: {first}", path, None) from None
     except RecursionError:
         raise TimelineError("invalid YAML: nested too deeply", path, None) from None
     finally:
