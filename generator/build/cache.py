@@ -67,7 +67,7 @@ class BuildCache:
             if old != self._path(name):
                 old.unlink(missing_ok=True)
         (self.dir / ".gitignore").write_text("*\n") if not (self.dir / ".gitignore").exists() else None
-        atomic_write(self._path(name), data)
+        atomic_write(self._path(name), data, durable=False)
 
 
 def output_matches(out_dir: Path, manifest: Manifest) -> bool:

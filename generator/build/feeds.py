@@ -12,7 +12,7 @@ import re
 from xml.sax.saxutils import escape, quoteattr
 
 from generator.build import urls
-from generator.build.fragments import per_entry
+from generator.build.fragments import per_entry, per_entry_list
 from generator.build.graph import SiteGraph
 from generator.build.outputs import feed_path, newest_first, updated
 from generator.config import Config
@@ -67,6 +67,7 @@ def _entry_xml(entry: Entry, graph: SiteGraph, config: Config) -> str:
             + "".join(f"  {c}\n" for c in cats) + "</entry>\n")
 
 
+@per_entry_list
 def render_feed(title: str, page_path: str, path: str, entries: list[Entry],
                 graph: SiteGraph, config: Config, cache: dict[str, str]) -> bytes:
     """One Atom document of the newest ``FEED_LIMIT`` of ``entries``."""

@@ -56,7 +56,7 @@ def walk_files(root: Path) -> list[tuple[str, str]]:
     for folder, dirs, names in os.walk(root):
         rel_folder = os.path.relpath(folder, root).replace(os.sep, "/")
         prefix = "" if rel_folder == "." else rel_folder + "/"
-        found.extend((prefix + name, os.path.join(folder, name)) for name in names)
+        found.extend((prefix + name, f"{folder}/{name}") for name in names)
     found.sort()
     return found
 

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 from generator.build import urls
 from generator.build.feeds import describe
-from generator.build.fragments import per_entry
+from generator.build.fragments import per_entry, per_entry_list
 from generator.build.graph import SiteGraph
 from generator.build.outputs import calendar_path, updated
 from generator.config import Config
@@ -73,6 +73,7 @@ def event(entry: Entry, graph: SiteGraph, config: Config) -> str:
     return "".join(fold(line) for line in lines)
 
 
+@per_entry_list
 def render_calendar(name: str, entries: list[Entry], graph: SiteGraph, config: Config,
                     cache: dict[str, str]) -> bytes:
     head = ["BEGIN:VCALENDAR", "VERSION:2.0",

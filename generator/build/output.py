@@ -112,13 +112,15 @@ class _Stage:
 
 
 def write_site(out_dir: Path, files: dict[str, bytes], keep: set[str] = frozenset(),
-               previous: set[str] | None = None) -> WriteStats:
+               previous: set[str] | None = None, same: set[str] = frozenset()) -> WriteStats:
     """Make ``out_dir`` hold exactly ``files`` plus the current files in ``keep``.
 
     ``previous`` is what the output held after the last build, when known; it
     allows a small change to be patched in place instead of swapping trees.
+    ``same`` names files of ``files`` known to equal what was written last time.
     """
-    changed = {rel for rel, data in files.items() if not _same_bytes(out_dir / rel, data)}
+    changed = {rel for rel, data in files.items()
+               if not ((rel in same and (out_dir / rel).exists()) or _same_bytes(out_dir / rel, data))}
     if previous is not None and out_dir.is_dir():
         removed = previous - set(files) - keep
         if len(changed) + len(removed) <= PATCH_LIMIT:

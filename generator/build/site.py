@@ -100,6 +100,7 @@ class Builder:
         self.env = None  # the Jinja2 environment, kept while templates do not change
         self.content: Content | None = None  # as loaded, before hiding entries
         self.registries: tuple[str, ...] = ()
+        self.extras: dict[str, bytes] = {}  # last build's non-page files, by identity
 
     def build(self, changed: set[Path] | None = None) -> BuildResult:
         started = time.perf_counter()
@@ -107,6 +108,7 @@ class Builder:
         if self.manifest is None:
             self.manifest = self.cache.load_manifest() if self.cache else Manifest()
         old = self.manifest
+        self.digests.begin()
         files_seen = inputs_digest(config, self.drafts, self.digests)
         if old.files == files_seen and output_matches(out, old):
             warnings = [Problem(m, p, ln, "warning") for m, p, ln in old.warnings]
@@ -147,9 +149,13 @@ class Builder:
         self.env = renderer.env
         files = {output_file(p.path): html for p, html in zip(todo, render_pages(renderer, todo))}
         page_paths = sorted(urls_file_to_path(name) for name in fingerprints)
-        files.update(other_files(graph, config, page_paths, static))
+        extras = other_files(graph, config, page_paths, static)
+        fragments.finish_build()
+        same = {rel for rel, data in extras.items() if self.extras.get(rel) is data}
+        self.extras = extras
+        files.update(extras)
         previous = set(old.sizes) if same_place else None
-        stats = write_site(out, files, keep, previous)
+        stats = write_site(out, files, keep, previous, same)
         sizes = {name: len(data) for name, data in files.items()}
         sizes.update({name: old.sizes[name] for name in keep})
         self.manifest = Manifest(str(out.resolve()), inputs, fingerprints, sizes, files_seen,

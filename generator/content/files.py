@@ -18,16 +18,29 @@ def digest_bytes(data: bytes) -> str:
 
 
 class FileDigests:
+    """Within one build (between two ``begin`` calls) a file is looked at once."""
+
     def __init__(self) -> None:
         self._seen: dict[str, tuple[tuple[int, int, int, int], str]] = {}
+        self._now: dict[str, str] = {}
 
-    def digest(self, path: Path) -> str:
-        st = os.stat(path)
-        key = (st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino)
+    def begin(self) -> None:
+        self._now = {}
+
+    def digest(self, path: Path | str) -> str:
         name = os.fspath(path)
+        value = self._now.get(name)
+        if value is None:
+            value = self._now[name] = self._digest(name)
+        return value
+
+    def _digest(self, name: str) -> str:
+        st = os.stat(name)
+        key = (st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino)
         seen = self._seen.get(name)
         if seen is not None and seen[0] == key:
             return seen[1]
-        value = digest_bytes(Path(path).read_bytes())
+        with open(name, "rb") as fh:
+            value = digest_bytes(fh.read())
         self._seen[name] = (key, value)
         return value

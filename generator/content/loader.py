@@ -43,7 +43,7 @@ def _entry_files(entries_dir: Path) -> list[tuple[str, str]]:
         dirs[:] = [d for d in dirs if not d.startswith((".", "_"))]
         rel = os.path.relpath(folder, entries_dir).replace(os.sep, "/")
         prefix = "" if rel == "." else rel + "/"
-        found.extend((prefix + n, os.path.join(folder, n)) for n in names
+        found.extend((prefix + n, f"{folder}/{n}") for n in names
                      if n.endswith(".md") and not n.startswith((".", "_")))
     found.sort()
     return found

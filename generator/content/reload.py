@@ -41,7 +41,7 @@ def reload_content(previous: Content, content_dir: Path, drafts: bool,
     if previous.errors:
         return None
     current = {f"{ENTRIES_DIR}/{rel}": full for rel, full in _entry_files(content_dir / ENTRIES_DIR)}
-    seen = {rel: digests.digest(Path(full)) for rel, full in current.items()}
+    seen = {rel: digests.digest(full) for rel, full in current.items()}
     changed = [rel for rel in seen.keys() | previous.seen.keys()
                if seen.get(rel) != previous.seen.get(rel)]
     if len(changed) > MAX_CHANGED:
