@@ -67,8 +67,8 @@ def _dump(value: Any) -> str:
 
 
 @per_entry
-def _entry_json(e: Entry, graph: SiteGraph, config: Config) -> str:
-    return _dump(entry_record(e, graph, config))
+def _entry_json(e: Entry, graph: SiteGraph, config: Config) -> bytes:
+    return _dump(entry_record(e, graph, config)).encode("utf-8")
 
 
 def render_json(graph: SiteGraph, config: Config) -> bytes:
@@ -82,10 +82,9 @@ def render_json(graph: SiteGraph, config: Config) -> bytes:
     out = [_dump(head)[:-1]]
     for key, items in lists.items():
         out.append(f',\n"{key}":[' + ",\n".join(_dump(item) for item in items) + "]")
-    out.append(',\n"entries":[' + ",\n".join(_entry_json(e, graph, config) for e in graph.entries)
-               + "]")
-    out.append("}\n")
-    return "".join(out).encode("utf-8")
+    out.append(',\n"entries":[')
+    entries = b",\n".join([_entry_json(e, graph, config) for e in graph.entries])
+    return "".join(out).encode("utf-8") + entries + b"]}\n"
 
 
 # A cell starting with one of these is a formula to spreadsheet programs

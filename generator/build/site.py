@@ -10,6 +10,7 @@ memory and updates the live tree in place, file by atomic file.
 from __future__ import annotations
 
 import dataclasses
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -101,9 +102,11 @@ class Builder:
         self.content: Content | None = None  # as loaded, before hiding entries
         self.registries: tuple[str, ...] = ()
         self.extras: dict[str, bytes] = {}  # last build's non-page files, by identity
+        self._saving: threading.Thread | None = None
 
     def build(self, changed: set[Path] | None = None) -> BuildResult:
         started = time.perf_counter()
+        self.wait()
         config, out = self.config, Path(self.config.output)
         if self.manifest is None:
             self.manifest = self.cache.load_manifest() if self.cache else Manifest()
@@ -215,8 +218,20 @@ class Builder:
             if not self.saved_caches:  # an optimisation only: stale ones are never wrong
                 self.cache.save("entries", self.parsed)
                 self.cache.save("bodies", self.bodies)
+                self.cache.save_manifest(self.manifest)
                 self.saved_caches = True
-            self.cache.save_manifest(self.manifest)
+                return
+            # Kept alive: write the manifest while the browser reloads; the next
+            # build (and the end of the process) waits for it.
+            self._saving = threading.Thread(target=self.cache.save_manifest,
+                                            args=(self.manifest,), name="timeline-manifest")
+            self._saving.start()
+
+    def wait(self) -> None:
+        """Until the last build's cache is on disk."""
+        if self._saving is not None:
+            self._saving.join()
+            self._saving = None
 
 
 def urls_file_to_path(name: str) -> str:
