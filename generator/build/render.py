@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import sys
 import traceback
 from pathlib import Path
@@ -39,11 +38,6 @@ def make_environment(theme: Path) -> jinja2.Environment:
         auto_reload=False, cache_size=-1)
     env.globals.update(paths=Paths, month_name=lambda m: MONTH_NAMES[m])
     return env
-
-
-def asset_hashes(static_files: dict[str, bytes]) -> dict[str, str]:
-    """Short content hashes so a changed stylesheet gets a new URL query."""
-    return {name: hashlib.sha256(data).hexdigest()[:10] for name, data in static_files.items()}
 
 
 def template_error(exc: Exception, theme: Path) -> TimelineError:
