@@ -68,6 +68,38 @@ def safe_relative(rel: str) -> PurePosixPath:
     return p
 
 
+MARKER = ".nojekyll"  # every site has it: a folder without it was not built by us
+
+
+def check_output_folder(out_dir: Path, project: Path, sources: dict[str, Path]) -> None:
+    """Refuse an output folder whose replacement would lose anything.
+
+    A build replaces the output folder as a whole and deletes the old one, so
+    it must not be the project folder (or hold it), must not hold or lie inside
+    the content or theme folder, and if it exists with files in it, they must
+    be an earlier build (its ``.nojekyll``).
+    """
+    out = out_dir.resolve()
+    advice = "; a build replaces that whole folder: choose one of its own, such as site/"
+    if out == project.resolve() or out in project.resolve().parents:
+        raise TimelineError(f"the output folder {out_dir} holds the project itself{advice}")
+    for what, path in sources.items():
+        src = path.resolve()
+        if src == out or out in src.parents:
+            raise TimelineError(f"the output folder {out_dir} holds the {what} {path}{advice}")
+        if src in out.parents:
+            raise TimelineError(f"the output folder {out_dir} is inside the {what} {path}{advice}")
+    try:
+        names = {p.name for p in out.iterdir()}
+    except (FileNotFoundError, NotADirectoryError):
+        names = None
+    if out.exists() and not out.is_dir():
+        raise TimelineError(f"the output folder {out_dir} is a file{advice}")
+    if names and MARKER not in names:
+        raise TimelineError(f"the output folder {out_dir} has files that no build wrote (no "
+                            f"{MARKER}){advice}, or empty it")
+
+
 def staging_dirs(out_dir: Path) -> list[Path]:
     """Leftover staging or old trees of earlier (failed or killed) builds."""
     prefix = f".{out_dir.name}."

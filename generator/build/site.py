@@ -22,7 +22,7 @@ from generator.build.fingerprint import (content_digest, inputs_digest, page_fin
                                          site_digest)
 from generator.build.graph import SiteGraph, build_graph
 from generator.build.outputs import extra_files
-from generator.build.output import WriteStats, write_site
+from generator.build.output import WriteStats, check_output_folder, write_site
 from generator.build.pages import Page, plan_pages
 from generator.build.renderer import PageRenderer, read_static, render_pages
 from generator.build.urls import output_file
@@ -108,6 +108,8 @@ class Builder:
         started = time.perf_counter()
         self.wait()
         config, out = self.config, Path(self.config.output)
+        check_output_folder(out, config.root, {"content folder": config.content,
+                                               "theme folder": config.theme})
         if self.manifest is None:
             self.manifest = self.cache.load_manifest() if self.cache else Manifest()
         old = self.manifest

@@ -279,3 +279,43 @@ def test_builds_are_byte_identical_across_tz_locale_hash_seed_and_creation_order
         digests.append(tree_digest(root / "site"))
         assert (root / "site" / "entries" / "e-v" / "index.html").is_file()
     assert digests[0] == digests[1]
+
+
+# An output folder that would take the sources with it ----------------------------------------
+
+@pytest.mark.parametrize("output, words", [
+    ("content", "holds the content folder"),
+    ("content/entries", "is inside the content folder"),
+    (".", "holds the project itself"),
+    ("..", "holds the project itself"),
+    ("theme", "holds the theme folder"),
+    ("theme/static", "is inside the theme folder"),
+    ("notes", "has files that no build wrote"),
+    ("notes/todo.txt", "is a file"),
+])
+@pytest.mark.parametrize("how", ["config", "--out"])
+def test_an_output_folder_that_would_replace_sources_is_refused(tmp_path, output, words, how):
+    root = copy_demo(tmp_path / "project")
+    write(root / "notes" / "todo.txt", "my own notes\n")
+    write(root.parent / "beside.txt", "a neighbour\n")
+    before = tree_files(tmp_path)
+    if how == "config":
+        config = root / "timeline.yaml"
+        config.write_text(re.sub(r"(?m)^output: .*$", f"output: {output}",
+                                 config.read_text("utf-8")), "utf-8")
+        before = tree_files(tmp_path)
+        run = cli(root, "build")
+    else:
+        run = cli(root, "build", "--out", output)
+    assert run.returncode == 1
+    (line,) = run.stderr.strip().splitlines()
+    assert words in line and "choose one of its own" in line, line
+    assert tree_files(tmp_path) == before  # nothing written, nothing lost
+
+
+def test_an_earlier_site_or_an_empty_folder_is_fine(tmp_path):
+    root = copy_demo(tmp_path / "project")
+    (root / "empty").mkdir()
+    assert cli(root, "build", "--out", "empty").returncode == 0
+    assert cli(root, "build", "--out", "empty").returncode == 0  # its own earlier build
+    assert (root / "empty" / "index.html").is_file()
