@@ -242,3 +242,56 @@ def test_csv_has_one_row_per_entry_and_no_formulas(hostile):
     assert formula[col["place"]] == "'" + FORMULAS["place"]
     assert formula[col["summary"]] == "'" + FORMULAS["summary"]
     assert formula[col["people"]] == "'" + FORMULAS["person"]
+
+
+@pytest.mark.browser
+def test_no_hostile_value_runs_a_script_in_a_real_browser(hostile, page):
+    """Pages, the search results and the filter lists, in Chromium: no dialog opens."""
+    from conftest import StaticServer
+
+    cfg, site, _ = hostile
+    server = StaticServer(site, cfg.base_path)
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    try:
+        for rel in ("entries/2024-03-04-hostile/", "people/img-person/",
+                    "people/img-src-y-onerror-alert-2/", "forums/evil-forum/", "people/"):
+            page.goto(server.url + rel)
+            assert page.locator("h1").first.inner_text() != ""
+        page.goto(server.url)
+        page.wait_for_selector("#explore[data-ready='true']")
+        page.get_by_label("Person").select_option("img-person")
+        page.wait_for_function("document.querySelectorAll('#explore-results li').length > 0")
+        page.get_by_label("Search titles, people, forums, places and summaries") \
+            .press_sequentially("script", delay=10)
+        page.wait_for_function("document.querySelectorAll('#explore-results li').length > 0")
+        assert TITLE in page.locator("#explore-results li a").all_inner_texts()
+        assert PERSON in page.locator("#explore-results").inner_text()
+        options = page.locator("#explore-person option").all_inner_texts()
+        assert any(o.startswith(PERSON) for o in options)
+        page.wait_for_timeout(300)
+    finally:
+        server.close()
+    assert dialogs == []
+
+
+def test_a_hostile_base_url_path_stays_inside_its_attributes(tmp_path):
+    root = copy_demo(tmp_path / "p")
+    config = root / "timeline.yaml"
+    config.write_text(re.sub(r"(?m)^base_url: .*$",
+                             "base_url: 'https://example.org/a\"b<c>&d''e/'",
+                             config.read_text("utf-8")), "utf-8")
+    cfg, _ = build(root)
+    site = Path(cfg.output)
+    assert cfg.base_url == "https://example.org/a\"b<c>&d'e/"
+    for page in site.rglob("*.html"):
+        dom = Dom(page.read_text("utf-8"))
+        for tag, attrs in dom.tags:
+            assert not any(a.startswith("on") or "<" in a or '"' in a for a in attrs), page
+        canon = [a["href"] for t, a in dom.tags if t == "link" and a.get("rel") == "canonical"]
+        assert all(c.startswith(cfg.base_url) for c in canon), page
+    for feed in site.rglob("*.xml"):
+        ET.parse(feed)
+    json.loads((site / "timeline.json").read_bytes())
+    for cal in site.rglob("*.ics"):
+        events(unfold_ics(cal.read_bytes()))
