@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 MAX_SLUG = 80
+MAX_SLUG_BYTES = 200  # in UTF-8: 80 CJK or Devanagari letters would not fit a file name
 # Names that some file systems or our own URL layout reserve.
 RESERVED = {"con", "prn", "aux", "nul", "index", "static", "feeds",
             *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
@@ -28,9 +29,12 @@ def slugify(text: str) -> str:
             out.append("-")
             dash = True
     slug = "".join(out).strip("-")
-    if len(slug) > MAX_SLUG:
-        cut = slug[:MAX_SLUG]
-        slug = cut.rsplit("-", 1)[0] if "-" in cut[MAX_SLUG // 2:] else cut
+    limit = MAX_SLUG  # characters, and bytes: file names end at 255 bytes
+    while len(slug[:limit].encode("utf-8")) > MAX_SLUG_BYTES:
+        limit -= 1
+    if len(slug) > limit:
+        cut = slug[:limit]
+        slug = cut.rsplit("-", 1)[0] if "-" in cut[limit // 2:] else cut
         slug = slug.strip("-")
     if slug in RESERVED:
         slug += "-page"

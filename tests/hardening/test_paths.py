@@ -19,7 +19,7 @@ from generator.build.urls import entry_path, output_file, person_path
 from generator.config import Config
 from generator.content.loader import load_content
 from generator.content.registry import load_forums, load_people
-from generator.content.slugs import MAX_SLUG, slugify
+from generator.content.slugs import MAX_SLUG, MAX_SLUG_BYTES, slugify
 from generator.errors import TimelineError
 from hardening_kit import REPO, build, minimal_project, tree_files, write
 
@@ -41,6 +41,8 @@ HOSTILE_SLUGS = {
     "...": None,
     "-/-": None,
     "x" * 300: "x" * MAX_SLUG,
+    "\U00020000" * 100: "\U00020000" * (MAX_SLUG_BYTES // 4),  # 4 bytes each in UTF-8
+    "ब" * 30 + "ि" * 70: "ब" * 30 + "ि" * 36,
     "Москва: встреча": "москва-встреча",
     "नरेंद्र मोदी की यात्रा": "नरेंद्र-मोदी-की-यात्रा",
     "José Martí, La Habana": "josé-martí-la-habana",
@@ -283,6 +285,7 @@ def test_any_text_gives_a_slug_that_is_one_safe_path_segment(text):
     assert not set(slug) & set("/\\.\x00:*?\"<>| \t\n")
     assert not slug.startswith("-") and not slug.endswith("-") and "--" not in slug
     assert len(slug) <= MAX_SLUG + len("-page")
+    assert len(slug.encode("utf-8")) <= MAX_SLUG_BYTES + len("-page")  # a file name fits
     assert slug == unicodedata.normalize("NFC", slug)
     for path in (entry_path(slug), person_path(slug)):
         assert str(safe_relative(output_file(path))).startswith(path.split("/")[0] + "/")
@@ -306,6 +309,7 @@ HOSTILE_HEADLINES = [
     "Москва: встреча министров",
     "नरेंद्र मोदी की यात्रा",
     "....",
+    "\U00020000" * 100,
 ]
 
 
