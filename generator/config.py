@@ -95,7 +95,7 @@ def load_config(path: Path | None = None) -> Config:
     """Read ``timeline.yaml`` (or ``path``); a missing default file means defaults."""
     if path is None:
         path = Path(CONFIG_NAME)
-        if not path.exists():
+        if not path.exists() and not path.is_symlink():  # a broken link is an error
             return Config(path=None)
     shown = display_path(path)
     if not path.exists():

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from pathlib import Path
 
 
@@ -35,7 +36,12 @@ class FileDigests:
         return value
 
     def _digest(self, name: str) -> str:
-        st = os.stat(name)
+        try:
+            st = os.stat(name)
+        except OSError as exc:  # a broken link: the loader reports it
+            return f"unreadable-{exc.errno}"
+        if not stat.S_ISREG(st.st_mode):  # never open a pipe: it would wait forever
+            return f"not-a-file-{stat.S_IFMT(st.st_mode)}"
         key = (st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino)
         seen = self._seen.get(name)
         if seen is not None and seen[0] == key:

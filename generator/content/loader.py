@@ -12,7 +12,7 @@ from generator.content.files import FileDigests, digest_bytes
 from generator.content.model import Entry, Forum, Person
 from generator.content.registry import Registry, load_forums, load_people
 from generator.content.slugs import slugify
-from generator.content.yamlfile import decode_text
+from generator.content.yamlfile import decode_text, read_regular
 from generator.errors import Problem, TimelineError, display_path
 
 PEOPLE_FILE = "people.yaml"
@@ -102,14 +102,14 @@ def _parse_cached(file: Path, rel: str, shown: str,
                   digests: FileDigests | None) -> Entry:
     data = None
     if digests is None:
-        data = file.read_bytes()
+        data = read_regular(file)
         key = (rel, digest_bytes(data))
     else:
         key = (rel, digests.digest(file))
     cached = parsed.get(key) if parsed is not None else None
     if cached is None:
         if data is None or digests is not None:
-            data = file.read_bytes()
+            data = read_regular(file)
             key = (rel, digest_bytes(data))  # the file may have changed since its stat
         cached = parse_entry(decode_text(data, file), rel, shown)
         cached.digest = key[1]
@@ -127,7 +127,7 @@ def _parse_file(item: tuple[str, str]) -> tuple[tuple[str, str], Entry] | None:
     rel_in_entries, full = item
     rel = f"{ENTRIES_DIR}/{rel_in_entries}"
     try:
-        data = Path(full).read_bytes()
+        data = read_regular(full)
         entry = parse_entry(decode_text(data, full), rel, display_path(full))
     except (TimelineError, OSError):
         return None

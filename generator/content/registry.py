@@ -182,14 +182,14 @@ def parse_forums(data: LineMap, path: str) -> Registry[Forum]:
 
 
 def load_people(path: Path) -> Registry[Person]:
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():  # a broken link is an error
         return Registry({}, display_path(path))
     data, shown = _read_mapping(path)
     return parse_people(data, shown)
 
 
 def load_forums(path: Path) -> Registry[Forum]:
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():  # a broken link is an error
         return Registry({}, display_path(path))
     data, shown = _read_mapping(path)
     return parse_forums(data, shown)

@@ -9,6 +9,8 @@ wants. Duplicate keys, alias bombs and non-YAML text become a located
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -163,9 +165,27 @@ def parse_yaml(text: str, path: str | Path | None = None, line_offset: int = 0) 
 
 def read_text(path: Path) -> str:
     """Read a UTF-8 text file (BOM and CRLF accepted); refuse binary or other encodings."""
-    if path.stat().st_size > MAX_FILE_BYTES:  # do not even read it
-        raise too_big(path.stat().st_size, path)
-    return decode_text(path.read_bytes(), path)
+    return decode_text(read_regular(path), path)
+
+
+def read_regular(path: Path | str) -> bytes:
+    """The bytes of a regular file (or a link to one). A folder, a broken link, a
+    pipe (reading it would wait forever), an unreadable or an oversized file is a
+    TimelineError naming it."""
+    try:
+        st = os.stat(path)
+        if not stat.S_ISREG(st.st_mode):
+            raise TimelineError("not a regular file (a folder, pipe or device?); "
+                                "remove it or rename it", path)
+        if st.st_size > MAX_FILE_BYTES:  # do not even read it
+            raise too_big(st.st_size, path)
+        with open(path, "rb") as fh:
+            return fh.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        raise TimelineError("cannot read the file: it is gone, or a link to nothing",
+                            path) from None
+    except OSError as exc:
+        raise TimelineError(f"cannot read the file: {exc.strerror or exc}", path) from None
 
 
 def too_big(size: int, path: Path | str) -> TimelineError:

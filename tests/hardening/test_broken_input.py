@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import io
+import os
 import re
 import tempfile
 import time
@@ -25,7 +26,7 @@ from generator.content.loader import load_content
 from generator.content.registry import load_people, parse_forums, parse_people
 from generator.content.yamlfile import MAX_FILE_BYTES, LineMap, decode_text, parse_yaml
 from generator.errors import ManyErrors, TimelineError
-from hardening_kit import REPO, build, minimal_project, tree_digest, write
+from hardening_kit import REPO, build, cli, minimal_project, tree_digest, write
 
 SHOWN = "content/entries/fuzz.md"
 
@@ -953,3 +954,30 @@ def test_convert_never_crashes_and_writes_only_entries_that_parse(text, suffix, 
         for path in written:
             entry_obj = parse_entry(path.read_text("utf-8"), path.name, path.name)
             assert all(s.url is None or s.url.startswith("http") for s in entry_obj.sources)
+
+
+# Things that are not files -------------------------------------------------------------------
+
+@pytest.mark.parametrize("where", ["content/entries/odd.md", "content/people.yaml",
+                                   "content/forums.yaml", "timeline.yaml"])
+@pytest.mark.parametrize("kind", ["broken link", "pipe", "folder"])
+def test_links_to_nothing_pipes_and_folders_are_refused_not_waited_on(tmp_path, where, kind):
+    root = minimal_project(tmp_path)
+    write(root / "content" / "entries" / "ok.md", entry("title: T\ndate: 2024-01-02"))
+    target = root / where
+    target.unlink(missing_ok=True)
+    if kind == "broken link":
+        target.symlink_to(tmp_path / "nowhere")
+    elif kind == "pipe":
+        os.mkfifo(target)  # opening it for reading would block until a writer comes
+    else:
+        target.mkdir()
+    run = cli(root, "build", timeout=60)
+    if kind == "folder" and where.endswith(".md"):  # just a folder of entries
+        assert run.returncode == 0, run.stderr
+        return
+    assert run.returncode == 1 and "Traceback" not in run.stderr, run.stderr
+    assert f"{where}: " in run.stderr and ("cannot read" in run.stderr or
+                                          "not a regular file" in run.stderr or
+                                          "config file not found" in run.stderr), run.stderr
+    assert not (root / "site").exists()
