@@ -6,6 +6,7 @@ from pathlib import Path
 
 from generator.config import Config
 from generator.content.dates import parse_fuzzy_date
+from generator.content.entries import check_url
 from generator.content.loader import ENTRIES_DIR, FORUMS_FILE, PEOPLE_FILE
 from generator.content.model import KINDS
 from generator.content.newentry import entry_file_name, new_entry_text
@@ -48,6 +49,8 @@ def create_entry(config: Config, title: str, date: str, kind: str, people: list[
                             f"{did_you_mean(kind, KINDS)}")
     if not title.strip():
         raise TimelineError("the title must not be empty")
+    if url:
+        check_url(url, "--url", None)  # the entry must build: no javascript: links
     warnings: list[Problem] = []
     people = _canonical(_split(people), load_people(config.content / PEOPLE_FILE), "person",
                         warnings)

@@ -348,3 +348,19 @@ def test_convert_writes_only_inside_out_whatever_the_headline(tmp_path):
     config, result = build(root)
     assert result.entries == len(new)
     assert "javascript:" not in "".join(p.read_text("utf-8") for p in out.glob("*.md"))
+
+
+@pytest.mark.parametrize("title", ["../../../../tmp/evil", "/etc/passwd", "CON", "...",
+                                   "\U00020000" * 100, "a\\b\\..\\c"])
+def test_timeline_new_writes_only_inside_content_entries(tmp_path, title):
+    from hardening_kit import cli
+
+    root = minimal_project(tmp_path / "p")
+    before = tree_files(tmp_path)
+    run = cli(root, "new", title, "--date", "2024-01-02")
+    assert run.returncode == 0, run.stderr
+    new = [k for k in tree_files(tmp_path) if k not in before]
+    assert len(new) == 1 and new[0].startswith("p/content/entries/") and new[0].count("/") == 3
+    assert len(new[0].rsplit("/", 1)[1].encode()) < 255 - 20
+    config, result = build(root)
+    assert result.entries == 1

@@ -266,3 +266,19 @@ FRAGMENTS = st.sampled_from(VECTORS + [
 @given(st.lists(FRAGMENTS, max_size=12).map("".join))
 def test_random_html_soup_always_comes_out_inert(soup):
     assert_inert(sanitise_html(soup))
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", " JaVa&#x09;script:alert(1)",
+                                 "data:text/html,x", "vbscript:x"])
+def test_timeline_new_refuses_an_unsafe_url_before_writing(tmp_path, url):
+    root = minimal_project(tmp_path)
+    run = cli(root, "new", "A call", "--date", "2024-01-02", "--url", url)
+    assert run.returncode == 1
+    assert run.stderr.strip() == ("--url: URL scheme '" + browser_scheme(html_unescape(url))
+                                  + ":' is not allowed; use an http(s) link")
+    assert list((root / "content" / "entries").iterdir()) == []
+
+
+def html_unescape(text: str) -> str:
+    import html
+    return html.unescape(text)
