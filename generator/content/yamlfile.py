@@ -67,7 +67,7 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
 
     def construct_document(self, node: yaml.Node) -> Any:
         _count_nodes(node, self.line_offset)
-        return super().construct_document(node)
+        return yaml.constructor.SafeConstructor.construct_document(self, node)
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> LineMap:
         self.flatten_mapping(node)
@@ -104,7 +104,28 @@ def _make_deep(loader_cls: type) -> None:
                                lambda ld, n: ld.construct_scalar(n))
 
 
+class _PureLoader(yaml.SafeLoader):
+    """The same rules on PyYAML's pure-Python parser, for text that might nest
+    deeper than the C parser's stack allows: it crashes the whole process past
+    some 20,000 levels, where Python stops at its recursion limit."""
+
+    yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
+    line_offset = 0
+    construct_document = _Loader.construct_document
+    construct_mapping = _Loader.construct_mapping
+    construct_sequence = _Loader.construct_sequence
+
+
 _make_deep(_Loader)
+_make_deep(_PureLoader)
+SAFE_DEPTH = 2000  # nesting the C parser surely survives
+
+
+def _may_nest_deeply(text: str) -> bool:
+    """A cheap bound: flow nesting needs brackets, block nesting needs columns."""
+    if text.count("[") + text.count("{") > SAFE_DEPTH:
+        return True
+    return any(len(line) > SAFE_DEPTH for line in text.split("\n"))
 
 
 def _count_nodes(root: yaml.Node, offset: int) -> None:
@@ -134,7 +155,7 @@ def _count_nodes(root: yaml.Node, offset: int) -> None:
 
 def parse_yaml(text: str, path: str | Path | None = None, line_offset: int = 0) -> Any:
     """Parse one YAML document; errors carry ``path`` and the file line."""
-    loader = _Loader(text)
+    loader = (_PureLoader if _may_nest_deeply(text) else _Loader)(text)
     loader.line_offset = line_offset
     try:
         return loader.get_single_data()

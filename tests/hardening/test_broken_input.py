@@ -981,3 +981,25 @@ def test_links_to_nothing_pipes_and_folders_are_refused_not_waited_on(tmp_path, 
                                           "not a regular file" in run.stderr or
                                           "config file not found" in run.stderr), run.stderr
     assert not (root / "site").exists()
+
+
+@pytest.mark.parametrize("shape", ["flow", "dashes", "mappings"])
+@pytest.mark.parametrize("where", ["entry", "people", "config"])
+def test_nesting_deep_enough_to_crash_the_c_parser_is_refused(tmp_path, shape, where):
+    """libyaml's composer recurses in C: some 30,000 levels killed the process."""
+    n = 40_000
+    value = {"flow": "[" * n + "]" * n, "dashes": "\n" + "- " * n + "x",
+             "mappings": "{a: " * n + "x" + "}" * n}[shape]
+    root = minimal_project(tmp_path)
+    if where == "entry":
+        target = write(root / "content" / "entries" / "deep.md",
+                       f"---\ntitle: T\ndate: 2024-01-02\nextra:\n  k: {value}\n---\n")
+    elif where == "people":
+        target = write(root / "content" / "people.yaml", f"ana:\n  name: Ana\n  aliases: {value}\n")
+    else:
+        target = root / "timeline.yaml"
+        target.write_text(target.read_text("utf-8") + f"description: {value}\n", "utf-8")
+    run = cli(root, "build", timeout=60)
+    assert run.returncode == 1, (run.returncode, run.stderr[-500:])  # not -11 (SIGSEGV)
+    (line,) = [ln for ln in run.stderr.splitlines() if target.name in ln]
+    assert "invalid YAML" in line and "Traceback" not in run.stderr
