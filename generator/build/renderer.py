@@ -18,6 +18,7 @@ from generator.build.page_extras import template_globals
 from generator.build.pages import Page
 from generator.config import Config
 from generator.content.model import Entry
+from generator.errors import TimelineError
 
 PARALLEL_MIN_PAGES = 1500  # below this, starting workers costs more than it saves
 
@@ -51,7 +52,13 @@ class PageRenderer:
     def body_html(self, entry: Entry) -> Markup:
         html = self.bodies.get(entry.digest)
         if html is None:
-            html = self.bodies[entry.digest] = self._markdown.render(entry.body)
+            try:
+                html = self._markdown.render(entry.body)
+            except RecursionError:  # else reported as an error of the template
+                raise TimelineError("the body nests lists or quotes too deeply for Markdown; "
+                                    "flatten it", self.config.content / entry.path,
+                                    entry.body_line) from None
+            self.bodies[entry.digest] = html
         return Markup(html)
 
     def item_html(self, entry: Entry, level: int) -> Markup:

@@ -1003,3 +1003,19 @@ def test_nesting_deep_enough_to_crash_the_c_parser_is_refused(tmp_path, shape, w
     assert run.returncode == 1, (run.returncode, run.stderr[-500:])  # not -11 (SIGSEGV)
     (line,) = [ln for ln in run.stderr.splitlines() if target.name in ln]
     assert "invalid YAML" in line and "Traceback" not in run.stderr
+
+
+def test_a_body_nested_too_deeply_for_markdown_is_located_in_the_entry(tmp_path):
+    root = minimal_project(tmp_path)
+    write(root / "content" / "entries" / "ok.md", entry("title: Fine\ndate: 2024-01-01",
+                                                       "> " * 5000 + "quoted\n\n" + "<div>" * 20000))
+    write(root / "content" / "entries" / "deep.md", entry(
+        "title: T\ndate: 2024-01-02", "".join("    " * i + "- x\n" for i in range(600))))
+    with pytest.raises(TimelineError) as info:
+        build(root)
+    assert_readable(info.value)
+    assert info.value.path.endswith("content/entries/deep.md") and info.value.line == 5
+    assert "too deeply" in info.value.message
+    (root / "content" / "entries" / "deep.md").unlink()
+    config, result = build(root)  # the other one, deep but not too deep, builds
+    assert result.entries == 1
