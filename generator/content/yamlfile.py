@@ -155,9 +155,11 @@ def _count_nodes(root: yaml.Node, offset: int) -> None:
 
 def parse_yaml(text: str, path: str | Path | None = None, line_offset: int = 0) -> Any:
     """Parse one YAML document; errors carry ``path`` and the file line."""
-    loader = (_PureLoader if _may_nest_deeply(text) else _Loader)(text)
-    loader.line_offset = line_offset
+    loader = None
     try:
+        # The pure-Python reader checks characters as it is made: inside the try.
+        loader = (_PureLoader if _may_nest_deeply(text) else _Loader)(text)
+        loader.line_offset = line_offset
         return loader.get_single_data()
     except TimelineError as exc:
         raise TimelineError(exc.message, path, exc.line) from None
@@ -181,7 +183,8 @@ def parse_yaml(text: str, path: str | Path | None = None, line_offset: int = 0) 
     except RecursionError:
         raise TimelineError("invalid YAML: nested too deeply", path, None) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
 
 
 def read_text(path: Path) -> str:
