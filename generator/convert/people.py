@@ -288,17 +288,18 @@ class PeopleIndex:
         """Capitalised runs that read like a person's name but match no one in the registry."""
         tokens = tokenize(text)
         out: list[Mention] = []
+        covered = {t for s, e in taken for t in range(s, e)}  # a long text has thousands
         i = 0
         while i < len(tokens):
             tok = tokens[i]
-            if not self._name_word(tok) or any(s <= tok.start < e for s, e in taken):
+            if not self._name_word(tok) or tok.start in covered:
                 i += 1
                 continue
             j = i
             while j + 1 < len(tokens) and (self._name_word(tokens[j + 1])
                                            or tokens[j + 1].key in _PARTICLES) \
                     and tokens[j + 1].start - tokens[j].end <= 2 \
-                    and not any(s <= tokens[j + 1].start < e for s, e in taken):
+                    and tokens[j + 1].start not in covered:
                 j += 1
             while j > i and tokens[j].key in _PARTICLES:
                 j -= 1

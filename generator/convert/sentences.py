@@ -8,6 +8,7 @@ forums looks at the text with long quotations blanked out.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -55,14 +56,15 @@ def split_sentences(paragraph: str) -> list[str]:
     return out
 
 
-def quote_spans(text: str, min_words: int = 5) -> list[tuple[int, int, str]]:
+@functools.lru_cache(maxsize=64)  # asked again for each mention in one long sentence
+def quote_spans(text: str, min_words: int = 5) -> tuple[tuple[int, int, str], ...]:
     """(start, end, words) of quotations with at least ``min_words`` words."""
     spans = []
     for m in _QUOTE.finditer(text):
         words = m.group(1) if m.group(1) is not None else m.group(2)
         if len(words.split()) >= min_words:
             spans.append((m.start(), m.end(), words))
-    return spans
+    return tuple(spans)
 
 
 def blank_quotes(text: str) -> str:
@@ -74,9 +76,26 @@ def blank_quotes(text: str) -> str:
     return "".join(chars)
 
 
+MAX_SENTENCE = 2000  # characters; news sentences stay far below it
+
+
+def bounded(sentence: str) -> list[str]:
+    """A run-on "sentence" (a page without full stops) in pieces of at most
+    ``MAX_SENTENCE`` characters cut at spaces: what is done for each name in a
+    sentence with each other name and date in it must not grow with the page."""
+    pieces = []
+    while len(sentence) > MAX_SENTENCE:
+        cut = sentence.rfind(" ", MAX_SENTENCE // 2, MAX_SENTENCE)
+        cut = cut if cut > 0 else MAX_SENTENCE
+        pieces.append(sentence[:cut].strip())
+        sentence = sentence[cut:].strip()
+    return pieces + [sentence] if sentence else pieces
+
+
 def article_sentences(paragraphs: list[str]) -> list[Sentence]:
     sentences: list[Sentence] = []
     for p, para in enumerate(paragraphs):
-        for s in split_sentences(para):
-            sentences.append(Sentence(s, p, len(sentences), blank_quotes(s)))
+        for whole in split_sentences(para):
+            for s in bounded(whole):
+                sentences.append(Sentence(s, p, len(sentences), blank_quotes(s)))
     return sentences

@@ -9,6 +9,7 @@ import argparse
 import contextlib
 import io
 import os
+import random
 import re
 import tempfile
 import time
@@ -637,3 +638,27 @@ def test_a_body_nested_too_deeply_for_markdown_is_located_in_the_entry(tmp_path)
     (root / "content" / "entries" / "deep.md").unlink()
     config, result = build(root)  # the other one, deep but not too deep, builds
     assert result.entries == 1
+
+
+@pytest.mark.parametrize("shape", ["one name, again and again", "names, dates and quotes"])
+def test_a_run_on_article_converts_in_time_that_grows_with_its_length(tmp_path, shape):
+    """A page without full stops is one "sentence": work per name in it with every other
+    name, date and quotation in it was quadratic (34 KB: 6 s, 136 KB: 88 s)."""
+    from generator.config import Config
+    from generator.convert import command
+
+    rng = random.Random(1)
+    if shape.startswith("one"):
+        text = "Mehta met Okafor " * 20_000
+    else:
+        names = ["Rohan Mehta", "David Okafor", "Kenji Arakawa", "Aditi Rao", "Jean Dupont"]
+        words = ('met called with about talks in Tokyo on Monday said "we agreed that this '
+                 'matters" the minister').split()
+        text = " ".join(rng.choice(names + words) for _ in range(60_000))
+    article = write(tmp_path / "article.txt", text)
+    args = argparse.Namespace(paths=[str(article)], out=str(tmp_path / "out"), dry_run=True,
+                              json=False, add_people=False, full_text=False)
+    started = time.perf_counter()
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        code = command.run(args, Config(content=REPO / "tests" / "fixtures" / "convert" / "registry"))
+    assert code in (0, 1) and time.perf_counter() - started < 20
