@@ -90,7 +90,7 @@ def request(server: Served, raw: bytes, read: int = 1 << 20, timeout: float = TI
             s.sendall(raw)
             if half_close:
                 s.shutdown(socket.SHUT_WR)
-        except (BrokenPipeError, ConnectionResetError):
+        except OSError:  # broken pipe, reset, or not connected any more:
             pass  # the server may hang up on garbage before it is all sent
         chunks, total = [], 0
         while total < read:
