@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
+from itertools import islice
 from dataclasses import dataclass, field
 
 from generator.content.dates import FuzzyDate
@@ -179,7 +179,7 @@ def _strip_meta(lines: list[str], cleaned: Cleaned) -> list[str]:
         post = social_post_date(line)
         if post:
             cleaned.post_dates.append(post)
-        early = sum(1 for x in out if x) < 12
+        early = sum(1 for _ in islice(filter(None, out), 12)) < 12  # stops at 12: pages are long
         found = labelled_date(line)
         if found and early and len(line.split()) <= 14:
             if cleaned.published is None:
@@ -205,16 +205,20 @@ def _strip_meta(lines: list[str], cleaned: Cleaned) -> list[str]:
 def _drop_repeats(lines: list[str], cleaned: Cleaned) -> list[str]:
     """Short lines printed again and again are page furniture; a headline printed twice at
     the top (crawler line, then page) is kept once."""
-    counts = Counter(_key(x) for x in lines if x)
+    keys = [_key(x) if x else "" for x in lines]
+    places: dict[str, list[int]] = {}  # key -> lines that have it (once: pages can be long)
+    for j, (k, x) in enumerate(zip(keys, lines)):
+        if x:
+            places.setdefault(k, []).append(j)
     nonempty = [i for i, x in enumerate(lines) if x]
     top = set(nonempty[:5])
     out = list(lines)
     seen: set[str] = set()
     for i, line in enumerate(lines):
-        k = _key(line)
-        if not line or counts[k] < 2:
+        k = keys[i]
+        if not line or len(places[k]) < 2:
             continue
-        where = [j for j, x in enumerate(lines) if x and _key(x) == k]
+        where = places[k]
         if all(j in top for j in where):
             if i != where[-1]:
                 out[i] = ""
