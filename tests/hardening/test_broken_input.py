@@ -27,7 +27,7 @@ from generator.content.loader import load_content
 from generator.content.registry import load_people, parse_forums, parse_people
 from generator.content.yamlfile import MAX_FILE_BYTES, LineMap, decode_text, parse_yaml
 from generator.errors import ManyErrors, TimelineError
-from hardening_kit import REPO, build, cli, minimal_project, tree_digest, write
+from hardening_kit import REPO, Dom, build, cli, minimal_project, tree_digest, write
 
 SHOWN = "content/entries/fuzz.md"
 
@@ -574,6 +574,11 @@ def test_convert_never_crashes_and_writes_only_entries_that_parse(text, suffix, 
         for path in written:
             entry_obj = parse_entry(path.read_text("utf-8"), path.name, path.name)
             assert all(s.url is None or s.url.startswith("http") for s in entry_obj.sources)
+            # no HTML from the page gets through, even to a site that trusts raw HTML
+            import markdown
+            dom = Dom(markdown.markdown(entry_obj.body, extensions=["extra"]))
+            assert not {t for t, _ in dom.tags} & {"script", "img", "iframe", "style"}, dom.tags
+            assert not [a for _, attrs in dom.tags for a in attrs if a.startswith("on")]
 
 
 # Things that are not files -------------------------------------------------------------------
