@@ -83,8 +83,19 @@ def gather(paths: list[str]) -> tuple[list[Input], int]:
     return items, ignored
 
 
+# Characters YAML may not carry (C0 and C1 controls but tab and line ends,
+# surrogates, non-characters): a page may hold them, an entry must not.
+_NOT_IN_YAML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f"
+                          "\ud800-\udfff\ufffe\uffff]")
+
+
 def decode_article(data: bytes, shown: str) -> str:
-    """Article bytes as text; every refusal is one clear message."""
+    """Article bytes as text without control characters; every refusal is one clear
+    message."""
+    return _NOT_IN_YAML.sub("", _decode_article(data, shown))
+
+
+def _decode_article(data: bytes, shown: str) -> str:
     if len(data) > MAX_BYTES:
         raise TimelineError(f"{len(data) / 1024 / 1024:.1f} MB is more than the "
                             f"{MAX_BYTES // 1024 // 1024} MB an article may have; save only the "
