@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -14,16 +13,8 @@ from pathlib import Path
 from generator.build.site import build_site
 from generator.config import load_config
 
-REPO = Path(__file__).resolve().parents[2]
+from conftest import REPO, copy_demo  # noqa: F401 - shared with the hardening tests
 
-
-def copy_demo(dest: Path) -> Path:
-    """timeline.yaml, content/ and theme/ of the repository, to attack freely."""
-    dest.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(REPO / "timeline.yaml", dest / "timeline.yaml")
-    shutil.copytree(REPO / "content", dest / "content")
-    shutil.copytree(REPO / "theme", dest / "theme")
-    return dest
 
 
 def minimal_project(dest: Path, config: str = "") -> Path:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import signal
 import subprocess
 import sys
@@ -15,19 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO
+from conftest import REPO, copy_demo  # noqa: F401 - used by the tests
 
 ENTRY = "2023-11-blinken-modi-meeting"  # a demo entry the tests edit
 TIMEOUT = 20.0  # generous: behaviour tests, not speed tests (2 slow CI cores)
 
-
-def copy_demo(dest: Path) -> Path:
-    """timeline.yaml, content/ and theme/ of the repository, to edit freely."""
-    dest.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(REPO / "timeline.yaml", dest / "timeline.yaml")
-    shutil.copytree(REPO / "content", dest / "content")
-    shutil.copytree(REPO / "theme", dest / "theme")
-    return dest
 
 
 def set_title(entry: Path, title: str) -> None:
