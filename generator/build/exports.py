@@ -8,8 +8,7 @@ import io
 import json
 from typing import Any
 
-from generator.build import urls
-from generator.build.fragments import per_entry
+from generator.build import fragments, urls
 from generator.build.graph import SiteGraph
 from generator.build.outputs import CSV_EXPORT, JSON_EXPORT
 from generator.config import Config
@@ -66,7 +65,6 @@ def _dump(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
 
 
-@per_entry
 def _entry_json(e: Entry, graph: SiteGraph, config: Config) -> bytes:
     return _dump(entry_record(e, graph, config)).encode("utf-8")
 
@@ -83,7 +81,7 @@ def render_json(graph: SiteGraph, config: Config) -> bytes:
     for key, items in lists.items():
         out.append(f',\n"{key}":[' + ",\n".join(_dump(item) for item in items) + "]")
     out.append(',\n"entries":[')
-    entries = b",\n".join([_entry_json(e, graph, config) for e in graph.entries])
+    entries = b",\n".join(fragments.each(_entry_json, graph.entries, graph, config))
     return "".join(out).encode("utf-8") + entries + b"]}\n"
 
 
@@ -102,7 +100,6 @@ def _csv_line(cells: list[str]) -> str:
     return out.getvalue()
 
 
-@per_entry
 def _csv_row(e: Entry, graph: SiteGraph, config: Config) -> str:
     return _csv_line([
         e.date.iso(), e.date.precision, "yes" if e.date.approximate else "no",
@@ -119,7 +116,7 @@ def render_csv(graph: SiteGraph, config: Config) -> bytes:
     """RFC 4180 CSV with a UTF-8 byte order mark, which spreadsheets need to read UTF-8.
 
     Text that a spreadsheet would run as a formula gets a leading ``'``."""
-    rows = [_csv_line(CSV_COLUMNS)] + [_csv_row(e, graph, config) for e in graph.entries]
+    rows = [_csv_line(CSV_COLUMNS)] + fragments.each(_csv_row, graph.entries, graph, config)
     return ("\ufeff" + "".join(rows)).encode("utf-8")
 
 

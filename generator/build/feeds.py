@@ -11,10 +11,9 @@ import datetime as dt
 import re
 from xml.sax.saxutils import escape, quoteattr
 
-from generator.build import urls
-from generator.build.fragments import per_entry, per_entry_list
+from generator.build import fragments, urls
 from generator.build.graph import SiteGraph
-from generator.build.outputs import feed_path, newest_first, updated
+from generator.build.outputs import Kept, feed_path, newest_first, updated
 from generator.config import Config
 from generator.content.model import Entry
 
@@ -49,7 +48,6 @@ def describe(entry: Entry, graph: SiteGraph) -> str:
     return f"{head} {entry.summary}" if entry.summary else head
 
 
-@per_entry
 def _entry_xml(entry: Entry, graph: SiteGraph, config: Config) -> str:
     link = config.base_url + urls.entry_path(entry.slug)
     cats = [f'<category term={attr(entry.kind)} label={attr(entry.kind.capitalize())}/>']
@@ -67,10 +65,10 @@ def _entry_xml(entry: Entry, graph: SiteGraph, config: Config) -> str:
             + "".join(f"  {c}\n" for c in cats) + "</entry>\n")
 
 
-@per_entry_list
 def render_feed(title: str, page_path: str, path: str, entries: list[Entry],
-                graph: SiteGraph, config: Config, cache: dict[str, str]) -> bytes:
-    """One Atom document of the newest ``FEED_LIMIT`` of ``entries``."""
+                config: Config, pieces: dict[str, str]) -> bytes:
+    """One Atom document of the newest ``FEED_LIMIT`` of ``entries``
+    (``pieces``: each entry's ``<entry>`` element, by slug)."""
     chosen = newest_first(entries)[:FEED_LIMIT]
     latest = max((updated(e) for e in chosen), default=EPOCH)
     author = config.author or config.title
@@ -84,24 +82,22 @@ def render_feed(title: str, page_path: str, path: str, entries: list[Entry],
             f"<updated>{stamp(latest)}</updated>\n"
             f"<author><name>{text(author)}</name></author>\n"
             "<generator>timeline</generator>\n")
-    body = []
-    for entry in chosen:
-        if entry.slug not in cache:
-            cache[entry.slug] = _entry_xml(entry, graph, config)
-        body.append(cache[entry.slug])
-    return (head + "".join(body) + "</feed>\n").encode("utf-8")
+    body = "".join([pieces[e.slug] for e in chosen])
+    return (head + body + "</feed>\n").encode("utf-8")
 
 
-def feed_files(graph: SiteGraph, config: Config) -> dict[str, bytes]:
-    cache: dict[str, str] = {}
-    files = {feed_path(): render_feed(config.title, "", feed_path(), graph.entries, graph,
-                                      config, cache)}
-    for pid, person in sorted(graph.people.items()):
-        path = feed_path("people", pid)
-        files[path] = render_feed(f"{person.name} · {config.title}", urls.person_path(pid), path,
-                                  graph.by_person.get(pid, []), graph, config, cache)
-    for fid, forum in sorted(graph.forums.items()):
-        path = feed_path("forums", fid)
-        files[path] = render_feed(f"{forum.name} · {config.title}", urls.forum_path(fid), path,
-                                  graph.by_forum.get(fid, []), graph, config, cache)
+def feed_files(graph: SiteGraph, config: Config, kept: Kept) -> dict[str, bytes]:
+    """The site's feed, and one per person and forum (``kept`` may give those)."""
+    xml = fragments.each(_entry_xml, graph.entries, graph, config)
+    pieces = dict(zip([e.slug for e in graph.entries], xml))
+    files = {feed_path(): render_feed(config.title, "", feed_path(), graph.entries, config,
+                                      pieces)}
+    for scope, items, lists, page in (("people", graph.people, graph.by_person, urls.person_path),
+                                      ("forums", graph.forums, graph.by_forum, urls.forum_path)):
+        for key, item in sorted(items.items()):
+            path = feed_path(scope, key)
+            data = kept(path)
+            files[path] = data if data is not None else render_feed(
+                f"{item.name} · {config.title}", page(key), path, lists.get(key, []), config,
+                pieces)
     return files

@@ -10,11 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from urllib.parse import urlsplit
 
-from generator.build import urls
+from generator.build import fragments, urls
 from generator.build.feeds import describe
-from generator.build.fragments import per_entry, per_entry_list
 from generator.build.graph import SiteGraph
-from generator.build.outputs import calendar_path, updated
+from generator.build.outputs import Kept, calendar_path, updated
 from generator.config import Config
 from generator.content.model import Entry
 
@@ -48,7 +47,6 @@ def _day(d: dt.date) -> str:
     return d.strftime("%Y%m%d")
 
 
-@per_entry
 def event(entry: Entry, graph: SiteGraph, config: Config) -> str:
     """One VEVENT, folded, with CRLF line ends."""
     link = config.base_url + urls.entry_path(entry.slug)
@@ -73,28 +71,28 @@ def event(entry: Entry, graph: SiteGraph, config: Config) -> str:
     return "".join(fold(line) for line in lines)
 
 
-@per_entry_list
-def render_calendar(name: str, entries: list[Entry], graph: SiteGraph, config: Config,
-                    cache: dict[str, str]) -> bytes:
+def render_calendar(name: str, entries: list[Entry], config: Config,
+                    events: dict[str, str]) -> bytes:
+    """One calendar of ``entries`` (``events``: each entry's VEVENT, by slug)."""
     head = ["BEGIN:VCALENDAR", "VERSION:2.0",
             f"PRODID:-//timeline//{escape_text(config.title)}//EN",
             "CALSCALE:GREGORIAN", "METHOD:PUBLISH", f"X-WR-CALNAME:{escape_text(name)}"]
     out = ["".join(fold(line) for line in head)]
-    for entry in entries:  # the graph's lists are oldest first
-        if entry.slug not in cache:
-            cache[entry.slug] = event(entry, graph, config)
-        out.append(cache[entry.slug])
+    out += [events[e.slug] for e in entries]  # the graph's lists are oldest first
     out.append("END:VCALENDAR\r\n")
     return "".join(out).encode("utf-8")
 
 
-def calendar_files(graph: SiteGraph, config: Config) -> dict[str, bytes]:
-    cache: dict[str, str] = {}
-    files = {calendar_path(): render_calendar(config.title, graph.entries, graph, config, cache)}
-    for pid, person in sorted(graph.people.items()):
-        files[calendar_path("people", pid)] = render_calendar(
-            f"{person.name} · {config.title}", graph.by_person.get(pid, []), graph, config, cache)
-    for fid, forum in sorted(graph.forums.items()):
-        files[calendar_path("forums", fid)] = render_calendar(
-            f"{forum.name} · {config.title}", graph.by_forum.get(fid, []), graph, config, cache)
+def calendar_files(graph: SiteGraph, config: Config, kept: Kept) -> dict[str, bytes]:
+    """The site's calendar, and one per person and forum (``kept`` may give those)."""
+    events = dict(zip([e.slug for e in graph.entries],
+                      fragments.each(event, graph.entries, graph, config)))
+    files = {calendar_path(): render_calendar(config.title, graph.entries, config, events)}
+    for scope, items, lists in (("people", graph.people, graph.by_person),
+                                ("forums", graph.forums, graph.by_forum)):
+        for key, item in sorted(items.items()):
+            path = calendar_path(scope, key)
+            data = kept(path)
+            files[path] = data if data is not None else render_calendar(
+                f"{item.name} · {config.title}", lists.get(key, []), config, events)
     return files

@@ -8,6 +8,7 @@ never from the clock.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Callable
 
 from generator.build.graph import SiteGraph
 from generator.config import Config
@@ -20,6 +21,14 @@ CSV_EXPORT = "timeline.csv"
 SEARCH_INDEX = "search.json"
 SITEMAP = "sitemap.xml"
 ROBOTS = "robots.txt"
+
+# A person's or forum's file that the build cannot have changed -> its last
+# bytes; None: make it. A builder kept alive knows which ones (see affected.py).
+Kept = Callable[[str], "bytes | None"]
+
+
+def nothing_kept(path: str) -> None:
+    return None
 
 
 def feed_path(scope: str = "", key: str = "") -> str:
@@ -43,13 +52,14 @@ def newest_first(entries: list[Entry]) -> list[Entry]:
     return sorted(entries, key=lambda e: e.sort_key, reverse=True)
 
 
-def extra_files(graph: SiteGraph, config: Config, page_paths: list[str]) -> dict[str, bytes]:
+def extra_files(graph: SiteGraph, config: Config, page_paths: list[str],
+                kept: Kept = nothing_kept) -> dict[str, bytes]:
     """Every non-page output of the site: site path -> bytes."""
     from generator.build import exports, feeds, ics, search_index, sitemap
 
     files: dict[str, bytes] = {}
-    files.update(feeds.feed_files(graph, config))
-    files.update(ics.calendar_files(graph, config))
+    files.update(feeds.feed_files(graph, config, kept))
+    files.update(ics.calendar_files(graph, config, kept))
     files.update(exports.export_files(graph, config))
     files.update(search_index.index_files(graph, config))
     files.update(sitemap.sitemap_files(page_paths, config))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 
-from generator.build.fragments import per_entry
+from generator.build import fragments
 from generator.build.graph import SiteGraph
 from generator.build.outputs import SEARCH_INDEX
 from generator.config import Config
@@ -52,7 +52,6 @@ def _dump(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-@per_entry
 def _record_json(e: Entry, numbering: str, pi: dict[str, int], fi: dict[str, int],
                  ki: dict[str, int]) -> str:
     return _dump(_record(e, pi, fi, ki))
@@ -67,6 +66,7 @@ def index_files(graph: SiteGraph, config: Config) -> dict[str, bytes]:
     pi = {p[0]: i for i, p in enumerate(index["people"])}
     fi = {f[0]: i for i, f in enumerate(index["forums"])}
     ki = {k: i for i, k in enumerate(index["kinds"])}
-    entries = graph.entries if config.order == "oldest-first" else list(reversed(graph.entries))
-    records = ",".join(_record_json(e, numbering, pi, fi, ki) for e in entries)
-    return {SEARCH_INDEX: f'{head},"entries":[{records}]}}'.encode("utf-8")}
+    records = fragments.each(_record_json, graph.entries, numbering, pi, fi, ki)
+    if config.order != "oldest-first":
+        records.reverse()
+    return {SEARCH_INDEX: f'{head},"entries":[{",".join(records)}]}}'.encode("utf-8")}

@@ -10,7 +10,7 @@ memory and updates the live tree in place, file by atomic file.
 from __future__ import annotations
 
 import dataclasses
-import threading
+import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,14 +21,15 @@ from generator.build.cache import BuildCache, Manifest, output_matches
 from generator.build.fingerprint import (content_digest, inputs_digest, page_fingerprint,
                                          site_digest)
 from generator.build.graph import SiteGraph, build_graph
-from generator.build.outputs import extra_files
+from generator.build.outputs import Kept, extra_files, nothing_kept
 from generator.build.output import WriteStats, check_output_folder, write_site
 from generator.build.pages import Page, plan_pages
 from generator.build.renderer import PageRenderer, read_static, render_pages
 from generator.build.urls import output_file
 from generator.config import Config
 from generator.content.files import FileDigests
-from generator.content.loader import FORUMS_FILE, PEOPLE_FILE, Content, load_content
+from generator.content.loader import (ENTRIES_DIR, FORUMS_FILE, PEOPLE_FILE, SKIPPED, Content,
+                                      is_entry_file, load_content)
 from generator.content.reload import reload_content
 from generator.errors import ManyErrors, Problem
 
@@ -57,11 +58,11 @@ def visible(content: Content, config: Config) -> Content:
 
 
 def other_files(graph: SiteGraph, config: Config, page_paths: list[str],
-                static: dict[str, bytes]) -> dict[str, bytes]:
+                static: dict[str, bytes], kept: Kept = nothing_kept) -> dict[str, bytes]:
     """Everything that is not a page: theme assets, feeds, exports, sitemap."""
     files = {f"static/{name}": data for name, data in static.items()}
     files[".nojekyll"] = b""
-    files.update(extra_files(graph, config, page_paths))
+    files.update(extra_files(graph, config, page_paths, kept))
     return files
 
 
@@ -80,10 +81,11 @@ def render_site(content: Content, config: Config) -> tuple[dict[str, bytes], int
 class Builder:
     """Builds one site again and again.
 
-    ``build(changed)`` may be told which paths changed (unused for now: every
-    input is re-checked by its digest, which is cheap and cannot miss a
-    change). Output is always byte-identical to a clean build. On bad input
-    it raises ManyErrors or TimelineError and leaves the output as it was.
+    ``build(changed)`` may be told which paths changed (``timeline serve``'s
+    watcher knows). When they are all entry files, only they are looked at;
+    otherwise every input file is re-checked by its digest. Output is always
+    byte-identical to a clean build. On bad input it raises ManyErrors or
+    TimelineError and leaves the output as it was.
     """
 
     def __init__(self, config: Config, drafts: bool = False, use_cache: bool = True):
@@ -102,11 +104,9 @@ class Builder:
         self.content: Content | None = None  # as loaded, before hiding entries
         self.registries: tuple[str, ...] = ()
         self.extras: dict[str, bytes] = {}  # last build's non-page files, by identity
-        self._saving: threading.Thread | None = None
 
     def build(self, changed: set[Path] | None = None) -> BuildResult:
         started = time.perf_counter()
-        self.wait()
         config, out = self.config, Path(self.config.output)
         check_output_folder(out, config.root, {"content folder": config.content,
                                                "theme folder": config.theme})
@@ -114,15 +114,18 @@ class Builder:
             self.manifest = self.cache.load_manifest() if self.cache else Manifest()
         old = self.manifest
         self.digests.begin()
-        files_seen = inputs_digest(config, self.drafts, self.digests)
-        if old.files == files_seen and output_matches(out, old):
-            warnings = [Problem(m, p, ln, "warning") for m, p, ln in old.warnings]
-            return BuildResult(old.entries, len(old.fingerprints), len(old.sizes),
-                               time.perf_counter() - started,
-                               WriteStats(unchanged=len(old.sizes)), warnings)
+        hint = self._entry_hint(changed)
+        files_seen = ""  # unknown when only the hinted files were looked at
+        if hint is None:
+            files_seen = inputs_digest(config, self.drafts, self.digests)
+            if old.files == files_seen and output_matches(out, old):
+                warnings = [Problem(m, p, ln, "warning") for m, p, ln in old.warnings]
+                return BuildResult(old.entries, len(old.fingerprints), len(old.sizes),
+                                   time.perf_counter() - started,
+                                   WriteStats(unchanged=len(old.sizes)), warnings)
         if self.parsed is None:
             self.parsed = self.cache.load("entries") if self.cache else {}
-        content = self._load()
+        content = self._load(hint)
         if content.errors:
             raise ManyErrors(content.errors)
         content = visible(content, config)
@@ -130,8 +133,8 @@ class Builder:
         site = site_digest(config, content, self.drafts)
         inputs = content_digest(site, content, static)
         if old.inputs == inputs and output_matches(out, old):
-            old.files = files_seen
-            if self.cache:
+            if self.cache and files_seen:
+                old.files = files_seen
                 self.cache.save_manifest(old)
             return BuildResult(len(content.entries), len(old.fingerprints), len(old.sizes),
                                time.perf_counter() - started,
@@ -154,7 +157,7 @@ class Builder:
         self.env = renderer.env
         files = {output_file(p.path): html for p, html in zip(todo, render_pages(renderer, todo))}
         page_paths = sorted(urls_file_to_path(name) for name in fingerprints)
-        extras = other_files(graph, config, page_paths, static)
+        extras = other_files(graph, config, page_paths, static, self._kept(only))
         fragments.finish_build()
         same = {rel for rel, data in extras.items() if self.extras.get(rel) is data}
         self.extras = extras
@@ -166,7 +169,7 @@ class Builder:
         self.manifest = Manifest(str(out.resolve()), inputs, fingerprints, sizes, files_seen,
                                  [[w.message, w.path, w.line] for w in content.warnings],
                                  len(content.entries))
-        self._save(content)
+        self._save(content, old)
         self.graph = graph
         return BuildResult(len(content.entries), len(fingerprints), len(sizes),
                            time.perf_counter() - started, stats, content.warnings, len(todo))
@@ -194,7 +197,33 @@ class Builder:
                 todo.append(page)
         return fingerprints, todo, keep
 
-    def _load(self) -> Content:
+    def _kept(self, only: Selection | None) -> Kept:
+        """Last build's files of the people and forums no changed entry involves."""
+        if only is None:
+            return nothing_kept
+        last = self.extras
+        return lambda path: None if only.covers(path) else last.get(path)
+
+    def _entry_hint(self, changed: set[Path] | None) -> list[str] | None:
+        """The changed entry files, relative to the entries folder, when the
+        changed paths are entry files alone and the last content is at hand."""
+        if not changed or self.content is None:
+            return None
+        entries = os.path.abspath(self.config.content / ENTRIES_DIR) + os.sep
+        hint = []
+        for path in changed:
+            full = os.path.abspath(path)
+            if not full.startswith(entries):
+                return None  # registries, theme, config: look at everything
+            rel = full[len(entries):].replace(os.sep, "/")
+            if is_entry_file(rel):
+                hint.append(rel)
+            elif not os.path.exists(full) and not any(p.startswith(SKIPPED)
+                                                      for p in rel.split("/")):
+                return None  # a folder moved away: which entries went with it?
+        return sorted(hint)
+
+    def _load(self, hint: list[str] | None) -> Content:
         """Patch the last content with the changed files when that is safe, else load all."""
         registries = tuple(self.digests.digest(p) if p.exists() else ""
                            for p in (self.config.content / PEOPLE_FILE,
@@ -202,7 +231,7 @@ class Builder:
         content = None
         if self.content is not None and registries == self.registries:
             content = reload_content(self.content, self.config.content, self.drafts,
-                                     self.parsed, self.digests)
+                                     self.parsed, self.digests, hint)
         if content is None:
             content = load_content(self.config.content, drafts=self.drafts, parsed=self.parsed,
                                    digests=self.digests)
@@ -210,30 +239,24 @@ class Builder:
         self.registries = registries
         return content
 
-    def _save(self, content: Content) -> None:
-        """Keep only what the current content can use, then store it."""
+    def _save(self, content: Content, old: Manifest) -> None:
+        """Keep only what the current content can use, then store it; ``old``
+        is the manifest the cache holds, so a kept-alive builder appends only
+        the difference."""
         current = {(e.path, e.digest) for e in content.entries}
         self.parsed = {k: v for k, v in (self.parsed or {}).items() if k in current}
         digests = {e.digest for e in content.entries}
         self.bodies = {k: v for k, v in (self.bodies or {}).items() if k in digests}
-        if self.cache:
-            if not self.saved_caches:  # an optimisation only: stale ones are never wrong
-                self.cache.save("entries", self.parsed)
-                self.cache.save("bodies", self.bodies)
-                self.cache.save_manifest(self.manifest)
-                self.saved_caches = True
-                return
-            # Kept alive: write the manifest while the browser reloads; the next
-            # build (and the end of the process) waits for it.
-            self._saving = threading.Thread(target=self.cache.save_manifest,
-                                            args=(self.manifest,), name="timeline-manifest")
-            self._saving.start()
-
-    def wait(self) -> None:
-        """Until the last build's cache is on disk."""
-        if self._saving is not None:
-            self._saving.join()
-            self._saving = None
+        if not self.cache:
+            return
+        if self.saved_caches:
+            self.cache.append_manifest(old, self.manifest)
+            return
+        # An optimisation only: stale caches of entries and bodies are never wrong.
+        self.cache.save("entries", self.parsed)
+        self.cache.save("bodies", self.bodies)
+        self.cache.save_manifest(self.manifest)
+        self.saved_caches = True
 
 
 def urls_file_to_path(name: str) -> str:

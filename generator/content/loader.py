@@ -36,15 +36,24 @@ def entry_files(entries_dir: Path) -> list[Path]:
     return [Path(full) for _, full in _entry_files(entries_dir)]
 
 
+SKIPPED = (".", "_")  # files and folders starting so are not entries (editors' files, drafts)
+
+
+def is_entry_file(rel: str) -> bool:
+    """Whether a path relative to the entries folder is an entry, by its name."""
+    parts = rel.split("/")
+    return parts[-1].endswith(".md") and not any(p.startswith(SKIPPED) for p in parts)
+
+
 def _entry_files(entries_dir: Path) -> list[tuple[str, str]]:
     """(path relative to ``entries_dir``, full path), sorted; one directory walk."""
     found = []
     for folder, dirs, names in os.walk(entries_dir):
-        dirs[:] = [d for d in dirs if not d.startswith((".", "_"))]
+        dirs[:] = [d for d in dirs if not d.startswith(SKIPPED)]
         rel = os.path.relpath(folder, entries_dir).replace(os.sep, "/")
         prefix = "" if rel == "." else rel + "/"
         found.extend((prefix + n, f"{folder}/{n}") for n in names
-                     if n.endswith(".md") and not n.startswith((".", "_")))
+                     if n.endswith(".md") and not n.startswith(SKIPPED))
     found.sort()
     return found
 

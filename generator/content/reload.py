@@ -11,6 +11,7 @@ returns None and the caller loads everything.
 from __future__ import annotations
 
 import dataclasses
+import os
 from pathlib import Path
 
 from generator.content.files import FileDigests
@@ -36,14 +37,35 @@ def _all_registered(entry: Entry, content: Content, resolved: bool) -> bool:
     return True
 
 
-def reload_content(previous: Content, content_dir: Path, drafts: bool,
-                   parsed: dict, digests: FileDigests) -> Content | None:
+def _look(content_dir: Path, digests: FileDigests, previous: dict[str, str],
+          hint: list[str] | None) -> tuple[dict[str, str], dict[str, str]]:
+    """Entry files now (relative path -> full path; only the hinted ones when
+    the caller knows which files changed) and every entry file's digest."""
+    entries_dir = content_dir / ENTRIES_DIR
+    if hint is None:
+        current = {f"{ENTRIES_DIR}/{rel}": full for rel, full in _entry_files(entries_dir)}
+        return current, {rel: digests.digest(full) for rel, full in current.items()}
+    current, seen = {}, dict(previous)
+    for rel in hint:
+        full = f"{entries_dir}/{rel}"
+        if os.path.isfile(full):
+            current[f"{ENTRIES_DIR}/{rel}"] = full
+            seen[f"{ENTRIES_DIR}/{rel}"] = digests.digest(full)
+        else:
+            seen.pop(f"{ENTRIES_DIR}/{rel}", None)
+    return current, seen
+
+
+def reload_content(previous: Content, content_dir: Path, drafts: bool, parsed: dict,
+                   digests: FileDigests, hint: list[str] | None = None) -> Content | None:
+    """``hint``: the entry files (relative to the entries folder) known to be
+    the only ones changed, added or deleted; None looks at every file."""
     if previous.errors:
         return None
-    current = {f"{ENTRIES_DIR}/{rel}": full for rel, full in _entry_files(content_dir / ENTRIES_DIR)}
-    seen = {rel: digests.digest(full) for rel, full in current.items()}
-    changed = [rel for rel in seen.keys() | previous.seen.keys()
-               if seen.get(rel) != previous.seen.get(rel)]
+    current, seen = _look(content_dir, digests, previous.seen, hint)
+    candidates = seen.keys() | previous.seen.keys() if hint is None else \
+        {f"{ENTRIES_DIR}/{rel}" for rel in hint}
+    changed = [rel for rel in candidates if seen.get(rel) != previous.seen.get(rel)]
     if len(changed) > MAX_CHANGED:
         return None
     old = {e.path: e for e in previous.entries}

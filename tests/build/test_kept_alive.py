@@ -1,0 +1,95 @@
+"""A builder kept alive (``timeline serve``) told which files changed, and the
+manifest it journals: the output must still be exactly a clean build's."""
+
+import json
+import shutil
+from pathlib import Path
+
+from generator.build.cache import BuildCache
+from generator.build.site import Builder
+from generator.config import load_config
+from test_demo_site import tree_digest
+from test_incremental import clean_build
+
+ENTRIES = "content/entries"
+NEW_ENTRY = "---\ntitle: {title}\ndate: 2024-05-0{day}\nkind: call\npeople: [Lavrov]\n---\nText.\n"
+
+
+def write(project: Path, rel: str, text: str) -> set[Path]:
+    path = project / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text)
+    return {path}
+
+
+def move_folder_out(project: Path) -> set[Path]:
+    """``mv content/entries/2024 elsewhere``: the watcher names the folder only."""
+    folder = project / ENTRIES / "2024"
+    shutil.move(folder, project / "elsewhere")
+    return {folder}
+
+
+# Each change returns the paths a watcher would report for it.
+CHANGES = [
+    ("title", lambda p: write(p, f"{ENTRIES}/2022-01-04-jaishankar-lavrov-call.md",
+                              (p / ENTRIES / "2022-01-04-jaishankar-lavrov-call.md").read_text()
+                              .replace("title: Jaishankar", "title: Renamed Jaishankar"))),
+    ("new entry in a new folder", lambda p: write(p, f"{ENTRIES}/2024/a.md",
+                                                  NEW_ENTRY.format(title="A call", day=1))
+     | {p / ENTRIES / "2024"}),
+    ("second new entry", lambda p: write(p, f"{ENTRIES}/2024/b.md",
+                                         NEW_ENTRY.format(title="B call", day=2))),
+    ("folder moved away", move_folder_out),
+    ("a draft folder", lambda p: write(p, f"{ENTRIES}/_drafts/c.md",
+                                       NEW_ENTRY.format(title="C call", day=3))),
+    ("notes beside entries", lambda p: write(p, f"{ENTRIES}/notes.txt", "not an entry\n")),
+    ("deleted entry", lambda p: ((p / ENTRIES / "2022-02-11-melbourne-meeting.md").unlink(),
+                                 {p / ENTRIES / "2022-02-11-melbourne-meeting.md"})[1]),
+    ("touched, same bytes", lambda p: write(p, f"{ENTRIES}/2023-06-modi-washington-visit.md",
+                                            (p / ENTRIES / "2023-06-modi-washington-visit.md")
+                                            .read_text())),
+    ("registry and entry", lambda p: write(p, "content/people.yaml",
+                                           (p / "content/people.yaml").read_text()
+                                           .replace("name: Sergey Lavrov", "name: S. Lavrov"))
+     | write(p, f"{ENTRIES}/2024-06-01-d.md", NEW_ENTRY.format(title="D call", day=4))),
+    ("template and entry", lambda p: write(p, "theme/templates/item.html",
+                                           (p / "theme/templates/item.html").read_text()
+                                           .replace('<p class="when">', '<p class="when x">'))
+     | write(p, f"{ENTRIES}/2024-06-02-e.md", NEW_ENTRY.format(title="E call", day=5))),
+]
+
+
+def test_builds_told_what_changed_match_clean_builds(project, tmp_path_factory):
+    builder = Builder(load_config(project / "timeline.yaml"))
+    builder.build()
+    for name, change in CHANGES:
+        changed = change(project)
+        result = builder.build(changed)
+        assert tree_digest(project / "site") == clean_build(project, tmp_path_factory), name
+        if name == "touched, same bytes":
+            assert result.stats.written == [] and result.stats.removed == []
+
+
+def test_the_journal_gives_the_manifest_a_new_process_needs(project, tmp_path_factory):
+    builder = Builder(load_config(project / "timeline.yaml"))
+    builder.build()
+    cache = project / ".timeline-cache"
+    for day in range(1, 4):
+        builder.build(write(project, f"{ENTRIES}/2024-05-0{day}-x.md",
+                            NEW_ENTRY.format(title=f"Call {day}", day=day)))
+    journal, = cache.glob("journal-*")
+    assert len(journal.read_bytes().splitlines()) == 3  # one line per build, no full rewrite
+    loaded = BuildCache(project).load_manifest()
+    assert loaded.fingerprints == builder.manifest.fingerprints
+    assert loaded.sizes == builder.manifest.sizes and loaded.inputs == builder.manifest.inputs
+
+    # A kill while appending leaves half a line: it is ignored, the rest is read.
+    lines = journal.read_bytes().splitlines(keepends=True)
+    journal.write_bytes(b"".join(lines[:2]) + lines[2][:40])
+    second = json.loads(lines[1])
+    assert BuildCache(project).load_manifest().inputs == second["inputs"]
+
+    # A new process starts from that manifest and still builds what a clean build gives.
+    again = Builder(load_config(project / "timeline.yaml")).build()
+    assert again.rendered < again.pages
+    assert tree_digest(project / "site") == clean_build(project, tmp_path_factory)
