@@ -9,6 +9,7 @@ one mark per engagement, so a 10,000-entry home page gets a few kilobytes.
 from __future__ import annotations
 
 import datetime as dt
+from array import array
 from collections import Counter
 from xml.sax.saxutils import escape, quoteattr
 
@@ -178,7 +179,7 @@ def axis_key(entries: list[Entry]) -> str:
     if len(entries) <= DETAIL_LIMIT:
         for e in entries:
             h.update(f"{e.date.iso()}{e.date.approximate}\0{e.title}\0".encode())
-    else:
-        for e in entries:
-            h.update(f"{e.date.year}-{e.date.month}\0".encode())
+    else:  # the months, as two arrays: a loop of ``update`` calls costs 10 ms at 10,000
+        h.update(array("i", [e.date.year for e in entries]).tobytes())
+        h.update(bytes([e.date.month or 0 for e in entries]))
     return h.hexdigest()

@@ -81,8 +81,8 @@ def render_json(graph: SiteGraph, config: Config) -> bytes:
     for key, items in lists.items():
         out.append(f',\n"{key}":[' + ",\n".join(_dump(item) for item in items) + "]")
     out.append(',\n"entries":[')
-    entries = b",\n".join(fragments.each(_entry_json, graph.entries, graph, config))
-    return "".join(out).encode("utf-8") + entries + b"]}\n"
+    entries = fragments.each(_entry_json, graph.entries, graph, config)
+    return b"".join([("".join(out)).encode("utf-8"), b",\n".join(entries), b"]}\n"])
 
 
 # A cell starting with one of these is a formula to spreadsheet programs

@@ -15,7 +15,7 @@ from generator.content.model import Entry
 
 _last: dict[tuple, dict[tuple, Any]] = {}  # (function, text args) -> entry key -> piece
 _now: dict[tuple, dict[tuple, Any]] = {}  # the same, for the build running
-_keys: tuple[list[Entry] | None, list[tuple]] = (None, [])  # the last list's entry keys
+_keys: tuple[list[Entry] | None, list[tuple] | None] = (None, None)  # of the last list
 _site: str | None = None
 
 
@@ -26,7 +26,7 @@ def start_build(site: str | None) -> None:
         _last.clear()
         _site = site
     _now.clear()
-    _keys = (None, [])
+    _keys = (None, None)
 
 
 def finish_build() -> None:
@@ -36,10 +36,12 @@ def finish_build() -> None:
     _now.clear()
 
 
-def _entry_keys(entries: list[Entry]) -> list[tuple]:
+def _entry_keys(entries: list[Entry]) -> list[tuple] | None:
+    """Each entry's key, or None when one is not from a file (nothing to key on)."""
     global _keys
-    if _keys[0] is not entries or len(_keys[1]) != len(entries):
-        _keys = (entries, [(e.path, e.digest, e.slug) for e in entries])
+    if _keys[0] is not entries:
+        keys = [(e.path, e.digest, e.slug) for e in entries]
+        _keys = (entries, keys if all(k[1] for k in keys) else None)
     return _keys[1]
 
 
@@ -50,10 +52,10 @@ def each(fn: Callable[..., Any], entries: list[Entry], *args: Any) -> list[Any]:
     input the pieces depend on); other arguments (the graph, the config)
     must be fully described by the site digest.
     """
-    if _site is None or not all(e.digest for e in entries):
+    keys = _entry_keys(entries) if _site is not None else None
+    if keys is None:
         return [fn(e, *args) for e in entries]
     name = (fn.__qualname__, *[a for a in args if a.__class__ is str])
-    keys = _entry_keys(entries)
     old = _last.get(name, {})
     pieces = [old.get(k) for k in keys]
     for i in [i for i, piece in enumerate(pieces) if piece is None]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from itertools import groupby
 
 from generator.content.loader import Content
 from generator.content.model import Entry, Forum, Person
@@ -93,15 +94,18 @@ class SiteGraph:
 def build_graph(content: Content) -> SiteGraph:
     entries = sorted(content.entries, key=lambda e: e.sort_key)
     graph = SiteGraph(entries, dict(content.people.items), dict(content.forums.items))
-    for i, entry in enumerate(entries):
-        graph.position[entry.slug] = i
-        graph.by_year.setdefault(entry.date.year, []).append(entry)
+    graph.position = {entry.slug: i for i, entry in enumerate(entries)}
+    for year, group in groupby(entries, key=lambda e: e.date.year):  # sorted by date
+        graph.by_year[year] = list(group)
+    by_person, mentions, by_forum = defaultdict(list), defaultdict(list), defaultdict(list)
+    for entry in entries:
         for pid in entry.people:
-            graph.by_person.setdefault(pid, []).append(entry)
+            by_person[pid].append(entry)
         for pid in entry.mentioned:
-            graph.mentions.setdefault(pid, []).append(entry)
+            mentions[pid].append(entry)
         for fid in entry.forums:
-            graph.by_forum.setdefault(fid, []).append(entry)
+            by_forum[fid].append(entry)
+    graph.by_person, graph.mentions, graph.by_forum = dict(by_person), dict(mentions), dict(by_forum)
     return graph
 
 

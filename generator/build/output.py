@@ -21,6 +21,7 @@ import ctypes
 import ctypes.util
 import os
 import shutil
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -29,6 +30,7 @@ from generator.errors import TimelineError
 RENAME_EXCHANGE = 2
 AT_FDCWD = -100
 PATCH_LIMIT = 200  # files to change above which a full swap is cheaper and safer
+BIG_FILE = 1 << 20  # bytes; replacing a file this large frees the old one in the background
 
 
 @dataclass
@@ -128,6 +130,7 @@ class _Stage:
     """A folder beside the output, on the same file system, for new files."""
 
     def __init__(self, out_dir: Path):
+        _wait_for_removal()
         for leftover in staging_dirs(out_dir):
             shutil.rmtree(leftover, ignore_errors=True)
         out_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -163,14 +166,22 @@ def write_site(out_dir: Path, files: dict[str, bytes], keep: set[str] = frozense
 def _patch(out_dir: Path, files: dict[str, bytes], changed: set[str], removed: set[str],
            total: int) -> WriteStats:
     stage = _Stage(out_dir)
+    replaced = out_dir.parent / f".{out_dir.name}.{os.getpid()}.replaced.tmp"
     try:
         staged = []
         for rel in sorted(changed):
             tmp = stage.path(rel)
             tmp.write_bytes(files[rel])
-            staged.append((tmp, out_dir / safe_relative(rel)))
-        for tmp, target in staged:  # the only moment the tree changes: renames
+            staged.append((tmp, out_dir / safe_relative(rel), len(files[rel]) > BIG_FILE))
+        replaced.mkdir()
+        staged.sort(key=lambda item: item[2])  # big files last: see BIG_FILE
+        for n, (tmp, target, big) in enumerate(staged):  # the only moment the tree changes
             target.parent.mkdir(parents=True, exist_ok=True)
+            if big:  # keep the old bytes alive, so the rename does not wait to free them
+                try:
+                    os.link(target, replaced / str(n))
+                except OSError:
+                    pass
             os.replace(tmp, target)
         for rel in sorted(removed):
             target = out_dir / safe_relative(rel)
@@ -181,7 +192,27 @@ def _patch(out_dir: Path, files: dict[str, bytes], changed: set[str], removed: s
                 parent = parent.parent
     finally:
         shutil.rmtree(stage.root, ignore_errors=True)
+        _remove_soon(replaced)
     return WriteStats(sorted(changed), total - len(changed), sorted(removed))
+
+
+_removing: threading.Thread | None = None
+
+
+def _remove_soon(path: Path) -> None:
+    """Delete ``path`` in a thread (freeing a replaced 30 MB file takes 10 ms);
+    the next ``_Stage`` waits for it, and leftovers of a kill are removed there."""
+    global _removing
+    _removing = threading.Thread(target=shutil.rmtree, args=(path, True),
+                                 name="timeline-remove", daemon=True)
+    _removing.start()
+
+
+def _wait_for_removal() -> None:
+    global _removing
+    if _removing is not None:
+        _removing.join()
+        _removing = None
 
 
 def _swap(out_dir: Path, files: dict[str, bytes], keep: set[str], changed: set[str]) -> WriteStats:

@@ -22,8 +22,8 @@ SEARCH_INDEX = "search.json"
 SITEMAP = "sitemap.xml"
 ROBOTS = "robots.txt"
 
-# A person's or forum's file that the build cannot have changed -> its last
-# bytes; None: make it. A builder kept alive knows which ones (see affected.py).
+# A file that the build cannot have changed (a person's feed, the sitemap) ->
+# its last bytes; None: make it. A builder kept alive knows which ones.
 Kept = Callable[[str], "bytes | None"]
 
 
@@ -62,5 +62,5 @@ def extra_files(graph: SiteGraph, config: Config, page_paths: list[str],
     files.update(ics.calendar_files(graph, config, kept))
     files.update(exports.export_files(graph, config))
     files.update(search_index.index_files(graph, config))
-    files.update(sitemap.sitemap_files(page_paths, config))
+    files.update(sitemap.sitemap_files(page_paths, config, kept))
     return files

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
-from generator.build.outputs import ROBOTS, SITEMAP
+from generator.build.outputs import ROBOTS, SITEMAP, Kept, nothing_kept
 from generator.config import Config
 
 NOT_LISTED = ("404.html",)
@@ -23,8 +23,10 @@ def render_sitemap(page_paths: list[str], config: Config) -> bytes:
             f"{body}</urlset>\n").encode("utf-8")
 
 
-def sitemap_files(page_paths: list[str], config: Config) -> dict[str, bytes]:
-    files = {SITEMAP: render_sitemap(page_paths, config),
+def sitemap_files(page_paths: list[str], config: Config,
+                  kept: Kept = nothing_kept) -> dict[str, bytes]:
+    sitemap = kept(SITEMAP)
+    files = {SITEMAP: render_sitemap(page_paths, config) if sitemap is None else sitemap,
              ROBOTS: (f"User-agent: *\nAllow: /\n\nSitemap: {config.base_url}{SITEMAP}\n"
                       ).encode("utf-8")}
     if config.cname:

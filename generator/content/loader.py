@@ -29,6 +29,7 @@ class Content:
     warnings: list[Problem] = field(default_factory=list)
     files: dict[str, Path] = field(default_factory=dict)  # entry path -> file on disk
     seen: dict[str, str] = field(default_factory=dict)  # every entry file read -> its digest
+    slugs: set[str] = field(default_factory=set)  # the entries' slugs, casefolded
 
 
 def entry_files(entries_dir: Path) -> list[Path]:
@@ -207,4 +208,5 @@ def load_content(content_dir: Path, drafts: bool = False,
         content.entries.append(entry)
         content.files[entry.path] = file
     content.entries.sort(key=lambda e: e.sort_key)
+    content.slugs = set(by_slug)
     return content

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import dataclasses
 import os
+from bisect import insort
 from pathlib import Path
 
 from generator.content.files import FileDigests
 from generator.content.loader import (ENTRIES_DIR, Content, _entry_files, _parse_cached,
                                       resolve_entry)
 from generator.content.model import Entry
-from generator.errors import Problem, TimelineError, display_path
+from generator.errors import TimelineError, display_path
 
 MAX_CHANGED = 50
 
@@ -68,10 +69,15 @@ def reload_content(previous: Content, content_dir: Path, drafts: bool, parsed: d
     changed = [rel for rel in candidates if seen.get(rel) != previous.seen.get(rel)]
     if len(changed) > MAX_CHANGED:
         return None
-    old = {e.path: e for e in previous.entries}
-    if any(rel in old and not _all_registered(old[rel], previous, True) for rel in changed):
+    changed_set = set(changed)
+    gone = [e for e in previous.entries if e.path in changed_set]
+    if any(not _all_registered(e, previous, True) for e in gone):
         return None
-    fresh: list[Entry] = []
+    slugs = previous.slugs - {e.slug.casefold() for e in gone}
+    entries = [e for e in previous.entries if e.path not in changed_set]
+    files = dict(previous.files)
+    for rel in changed:
+        files.pop(rel, None)
     for rel in sorted(changed):
         if rel not in current:
             continue
@@ -84,17 +90,14 @@ def reload_content(previous: Content, content_dir: Path, drafts: bool, parsed: d
             continue
         if not _all_registered(entry, previous, False):
             return None
-        warnings: list[Problem] = []
-        resolve_entry(entry, previous.people, previous.forums, shown, warnings)
-        fresh.append(entry)
-    entries = [e for e in previous.entries if e.path not in changed] + fresh
-    slugs = [e.slug.casefold() for e in entries]
-    if len(set(slugs)) != len(slugs):
-        return None
-    entries.sort(key=lambda e: e.sort_key)
-    files = {e.path: previous.files.get(e.path) or Path(current[e.path]) for e in entries}
+        resolve_entry(entry, previous.people, previous.forums, shown, [])
+        if entry.slug.casefold() in slugs:
+            return None  # two files make one URL: the full load says which
+        slugs.add(entry.slug.casefold())
+        insort(entries, entry, key=lambda e: e.sort_key)
+        files[rel] = Path(current[rel])
     shown_changed = {display_path(current[rel]) for rel in changed if rel in current}
     shown_changed |= {display_path(previous.files[rel]) for rel in changed if rel in previous.files}
     warnings = [w for w in previous.warnings if w.path not in shown_changed]
     return dataclasses.replace(previous, entries=entries, warnings=warnings, files=files,
-                               seen={rel: seen[rel] for rel in seen})
+                               seen=seen, slugs=slugs)

@@ -2,6 +2,7 @@
 manifest it journals: the output must still be exactly a clean build's."""
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -92,4 +93,27 @@ def test_the_journal_gives_the_manifest_a_new_process_needs(project, tmp_path_fa
     # A new process starts from that manifest and still builds what a clean build gives.
     again = Builder(load_config(project / "timeline.yaml")).build()
     assert again.rendered < again.pages
+    assert tree_digest(project / "site") == clean_build(project, tmp_path_factory)
+
+
+def test_a_failed_build_after_a_template_change_is_not_forgotten(project, tmp_path_factory):
+    """The template changes in a build that fails; the next build, after a fix of
+    one entry only, must still re-render every page with the new template."""
+    import pytest
+
+    from generator.errors import TimelineError
+
+    builder = Builder(load_config(project / "timeline.yaml"))
+    builder.build()
+    item = project / "theme/templates/item.html"
+    item.write_text(item.read_text().replace(
+        '<p class="when">',
+        '{% if e.title == "Boom" %}{{ no_such_function() }}{% endif %}<p class="when new">'))
+    entry = project / ENTRIES / "2022-01-04-jaishankar-lavrov-call.md"
+    original = entry.read_text()
+    entry.write_text(re.sub(r"(?m)^title: .*$", "title: Boom", original, count=1))
+    with pytest.raises(TimelineError):
+        builder.build({item, entry})
+    entry.write_text(original)
+    builder.build({entry})
     assert tree_digest(project / "site") == clean_build(project, tmp_path_factory)
