@@ -100,7 +100,7 @@ def _csv_line(cells: list[str]) -> str:
     return out.getvalue()
 
 
-def _csv_row(e: Entry, graph: SiteGraph, config: Config) -> str:
+def _csv_row(e: Entry, graph: SiteGraph, config: Config) -> bytes:
     return _csv_line([
         e.date.iso(), e.date.precision, "yes" if e.date.approximate else "no",
         e.date.first_day().isoformat(), e.date.last_day().isoformat(), e.title, e.kind,
@@ -109,15 +109,15 @@ def _csv_row(e: Entry, graph: SiteGraph, config: Config) -> str:
         "; ".join(graph.forums[f].name for f in e.forums), " ".join(e.forums),
         e.place or "", e.summary or "",
         " ".join(s.url for s in e.sources if s.url),
-        config.base_url + urls.entry_path(e.slug)])
+        config.base_url + urls.entry_path(e.slug)]).encode("utf-8")
 
 
 def render_csv(graph: SiteGraph, config: Config) -> bytes:
     """RFC 4180 CSV with a UTF-8 byte order mark, which spreadsheets need to read UTF-8.
 
     Text that a spreadsheet would run as a formula gets a leading ``'``."""
-    rows = [_csv_line(CSV_COLUMNS)] + fragments.each(_csv_row, graph.entries, graph, config)
-    return ("\ufeff" + "".join(rows)).encode("utf-8")
+    head = ("\ufeff" + _csv_line(CSV_COLUMNS)).encode("utf-8")
+    return b"".join([head, *fragments.each(_csv_row, graph.entries, graph, config)])
 
 
 def export_files(graph: SiteGraph, config: Config) -> dict[str, bytes]:

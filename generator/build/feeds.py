@@ -66,9 +66,8 @@ def _entry_xml(entry: Entry, graph: SiteGraph, config: Config) -> str:
 
 
 def render_feed(title: str, page_path: str, path: str, entries: list[Entry],
-                config: Config, pieces: dict[str, str]) -> bytes:
-    """One Atom document of the newest ``FEED_LIMIT`` of ``entries``
-    (``pieces``: each entry's ``<entry>`` element, by slug)."""
+                graph: SiteGraph, config: Config) -> bytes:
+    """One Atom document of the newest ``FEED_LIMIT`` of ``entries``."""
     chosen = newest_first(entries)[:FEED_LIMIT]
     latest = max((updated(e) for e in chosen), default=EPOCH)
     author = config.author or config.title
@@ -82,22 +81,20 @@ def render_feed(title: str, page_path: str, path: str, entries: list[Entry],
             f"<updated>{stamp(latest)}</updated>\n"
             f"<author><name>{text(author)}</name></author>\n"
             "<generator>timeline</generator>\n")
-    body = "".join([pieces[e.slug] for e in chosen])
+    body = "".join([fragments.one(_entry_xml, e, graph, config) for e in chosen])
     return (head + body + "</feed>\n").encode("utf-8")
 
 
 def feed_files(graph: SiteGraph, config: Config, kept: Kept) -> dict[str, bytes]:
     """The site's feed, and one per person and forum (``kept`` may give those)."""
-    xml = fragments.each(_entry_xml, graph.entries, graph, config)
-    pieces = dict(zip([e.slug for e in graph.entries], xml))
-    files = {feed_path(): render_feed(config.title, "", feed_path(), graph.entries, config,
-                                      pieces)}
+    files = {feed_path(): render_feed(config.title, "", feed_path(), graph.entries, graph,
+                                      config)}
     for scope, items, lists, page in (("people", graph.people, graph.by_person, urls.person_path),
                                       ("forums", graph.forums, graph.by_forum, urls.forum_path)):
         for key, item in sorted(items.items()):
             path = feed_path(scope, key)
             data = kept(path)
             files[path] = data if data is not None else render_feed(
-                f"{item.name} · {config.title}", page(key), path, lists.get(key, []), config,
-                pieces)
+                f"{item.name} · {config.title}", page(key), path, lists.get(key, []), graph,
+                config)
     return files

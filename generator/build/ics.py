@@ -47,7 +47,7 @@ def _day(d: dt.date) -> str:
     return d.strftime("%Y%m%d")
 
 
-def event(entry: Entry, graph: SiteGraph, config: Config) -> str:
+def event(entry: Entry, graph: SiteGraph, config: Config) -> bytes:
     """One VEVENT, folded, with CRLF line ends."""
     link = config.base_url + urls.entry_path(entry.slug)
     note = {"day": "", "month": " The date is known only to the month.",
@@ -68,19 +68,18 @@ def event(entry: Entry, graph: SiteGraph, config: Config) -> str:
         lines.append(f"LOCATION:{escape_text(entry.place)}")
     lines += [f"CATEGORIES:{escape_text(entry.kind)}", f"URL:{link}",
               "TRANSP:TRANSPARENT", "END:VEVENT"]
-    return "".join(fold(line) for line in lines)
+    return "".join(fold(line) for line in lines).encode("utf-8")
 
 
 def render_calendar(name: str, entries: list[Entry], config: Config,
-                    events: dict[str, str]) -> bytes:
+                    events: dict[str, bytes]) -> bytes:
     """One calendar of ``entries`` (``events``: each entry's VEVENT, by slug)."""
     head = ["BEGIN:VCALENDAR", "VERSION:2.0",
             f"PRODID:-//timeline//{escape_text(config.title)}//EN",
             "CALSCALE:GREGORIAN", "METHOD:PUBLISH", f"X-WR-CALNAME:{escape_text(name)}"]
-    out = ["".join(fold(line) for line in head)]
-    out += [events[e.slug] for e in entries]  # the graph's lists are oldest first
-    out.append("END:VCALENDAR\r\n")
-    return "".join(out).encode("utf-8")
+    return b"".join([  # the graph's lists are oldest first
+        "".join(fold(line) for line in head).encode("utf-8"),
+        *[events[e.slug] for e in entries], b"END:VCALENDAR\r\n"])
 
 
 def calendar_files(graph: SiteGraph, config: Config, kept: Kept) -> dict[str, bytes]:

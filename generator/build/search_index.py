@@ -53,8 +53,8 @@ def _dump(value: object) -> str:
 
 
 def _record_json(e: Entry, numbering: str, pi: dict[str, int], fi: dict[str, int],
-                 ki: dict[str, int]) -> str:
-    return _dump(_record(e, pi, fi, ki))
+                 ki: dict[str, int]) -> bytes:
+    return _dump(_record(e, pi, fi, ki)).encode("utf-8")
 
 
 def index_files(graph: SiteGraph, config: Config) -> dict[str, bytes]:
@@ -69,4 +69,5 @@ def index_files(graph: SiteGraph, config: Config) -> dict[str, bytes]:
     records = fragments.each(_record_json, graph.entries, numbering, pi, fi, ki)
     if config.order != "oldest-first":
         records.reverse()
-    return {SEARCH_INDEX: f'{head},"entries":[{",".join(records)}]}}'.encode("utf-8")}
+    return {SEARCH_INDEX: b"".join([f'{head},"entries":['.encode("utf-8"), b",".join(records),
+                                    b"]}"])}

@@ -165,11 +165,10 @@ class Builder:
         page_paths = self.page_paths if same_pages and self.page_paths else \
             sorted(urls_file_to_path(name) for name in fingerprints)
         extras = other_files(graph, config, page_paths, static, self._kept(only, same_pages))
-        same = {rel for rel, data in extras.items() if self.extras.get(rel) is data}
         files.update(extras)
         previous = set(old.sizes) if same_place else None
-        stats = write_site(out, files, keep, previous, same)
-        fragments.finish_build()
+        stats = write_site(out, files, keep, previous, self.extras if same_place else None)
+        fragments.finish_build(graph.entries)
         # What the output now holds, for planning the next build from this one.
         self.built_site, self.graph, self.extras, self.page_paths = site, graph, extras, page_paths
         sizes = {name: len(data) for name, data in files.items()}

@@ -85,3 +85,8 @@ class Entry:
     @functools.cached_property
     def sort_key(self) -> tuple:
         return (self.date.sort_key, self.title.casefold(), self.slug)
+
+    @functools.cached_property
+    def cache_key(self) -> str:
+        """Names this entry's file and bytes; "" when it was not read from a file."""
+        return f"{self.path}\0{self.digest}\0{self.slug}" if self.digest else ""

@@ -26,7 +26,7 @@ from generator.serve.files import resolve
 from generator.serve.rebuild import Outcome, Rebuilder
 from generator.serve.watcher import Watcher
 
-QUIET = 0.04  # a burst ends after this long without events
+QUIET = 0.015  # a burst ends after this long without events (an editor's save takes < 1 ms)
 MAX_WAIT = 1.0  # ... or this long after its first event, whichever is first
 BUILD_PATH = "/livereload-build"  # the current build's id, checked on (re)connect
 # Our own table: ``mimetypes`` reads /etc/mime.types on first use (a file
