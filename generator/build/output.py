@@ -17,6 +17,7 @@ live tree as it was; leftovers (``.site.*.tmp``) are removed by the next build.
 
 from __future__ import annotations
 
+import atexit
 import ctypes
 import ctypes.util
 import os
@@ -204,24 +205,45 @@ def _patch(out_dir: Path, files: dict[str, bytes], changed: set[str], removed: s
     return WriteStats(sorted(changed), total - len(changed), sorted(removed))
 
 
-_removing: threading.Thread | None = None
+class _Removal:
+    """Folders to delete after a short delay, in a thread: the stage's emptied
+    folders (an ``rmdir`` costs a millisecond) and replaced files (freeing 30 MB
+    takes 10 ms), so that neither the build nor the pages a browser loads right
+    after it wait for them. The next stage, or the end of the process, hurries it."""
+
+    DELAY = 0.25  # seconds: after the browser has loaded the page
+
+    def __init__(self, paths: tuple[Path, ...]):
+        self.paths = paths
+        self.now = threading.Event()
+        self.thread = threading.Thread(target=self._run, name="timeline-remove", daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        self.now.wait(self.DELAY)
+        for path in self.paths:
+            shutil.rmtree(path, ignore_errors=True)
+
+    def finish(self) -> None:
+        self.now.set()
+        self.thread.join()
+
+
+_removal: _Removal | None = None
 
 
 def _remove_soon(*paths: Path) -> None:
-    """Delete folders in a thread: the stage's emptied folders (an ``rmdir``
-    costs a millisecond) and replaced files (freeing 30 MB takes 10 ms). The
-    next ``_Stage`` waits for it; leftovers of a kill are removed there."""
-    global _removing
-    _removing = threading.Thread(target=lambda: [shutil.rmtree(p, True) for p in paths],
-                                 name="timeline-remove")  # not a daemon: finishes at exit
-    _removing.start()
+    global _removal
+    _wait_for_removal()
+    _removal = _Removal(paths)
 
 
+@atexit.register
 def _wait_for_removal() -> None:
-    global _removing
-    if _removing is not None:
-        _removing.join()
-        _removing = None
+    global _removal
+    if _removal is not None:
+        _removal.finish()
+        _removal = None
 
 
 def _swap(out_dir: Path, files: dict[str, bytes], keep: set[str], changed: set[str]) -> WriteStats:
