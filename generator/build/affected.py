@@ -29,12 +29,9 @@ class Selection:
     forums: set[str] = field(default_factory=set)
     years: set[str] = field(default_factory=set)
 
-    def covers(self, output_file: str) -> bool:
-        """True when the file belongs to a selected entry, person, forum or year."""
-        parts = output_file.split("/")
-        if len(parts) < 3 or parts[0] not in GROUPS:
-            return False
-        return parts[1] in getattr(self, parts[0])
+    def prefixes(self) -> tuple[str, ...]:
+        """``entries/<slug>/``, ``people/<id>/``...: what the files of the selection start with."""
+        return tuple(f"{group}/{key}/" for group in GROUPS for key in sorted(getattr(self, group)))
 
 
 def _around(graph: SiteGraph, entry: Entry, sel: Selection) -> None:
@@ -53,11 +50,21 @@ def _around(graph: SiteGraph, entry: Entry, sel: Selection) -> None:
     sel.years.add(str(entry.date.year))
 
 
+def _differing(old: list[Entry], new: list[Entry]) -> tuple[list[Entry], list[Entry]]:
+    """The entries of each list that are not in the other, by identity: a
+    builder kept alive reuses the objects of unchanged entries."""
+    old_ids, new_ids = set(map(id, old)), set(map(id, new))
+    return [e for e in old if id(e) not in new_ids], [e for e in new if id(e) not in old_ids]
+
+
 def affected(old: SiteGraph, new: SiteGraph) -> Selection | None:
     if set(old.by_year) != set(new.by_year):
         return None
-    before = {e.path: e for e in old.entries}
-    after = {e.path: e for e in new.entries}
+    gone, came = _differing(old.entries, new.entries)
+    if len(gone) + len(came) > 2 * MAX_CHANGED:  # new objects (a full load): compare files
+        gone, came = old.entries, new.entries
+    before = {e.path: e for e in gone}
+    after = {e.path: e for e in came}
     changed = [p for p in before.keys() | after.keys()
                if p not in before or p not in after or before[p].digest != after[p].digest]
     if len(changed) > MAX_CHANGED:

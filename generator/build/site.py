@@ -192,10 +192,10 @@ class Builder:
         keep: set[str] = set()
         if only is not None:  # pages no change can reach: as they were
             planned = {output_file(p.path) for p in pages}
-            for name, fp in old.fingerprints.items():
-                if name not in planned and not only.covers(name):
-                    fingerprints[name] = fp
-                    keep.add(name)
+            selected = only.prefixes()
+            fingerprints = {name: fp for name, fp in old.fingerprints.items()
+                            if name not in planned and not name.startswith(selected)}
+            keep = set(fingerprints)
         for page in pages:
             name = output_file(page.path)
             fingerprints[name] = fp = page_fingerprint(site, page)
@@ -211,11 +211,12 @@ class Builder:
         the set of pages is the same, and the files of the people and forums
         no changed entry involves."""
         last = self.extras
+        selected = only.prefixes() if only is not None else ()
 
         def kept(path: str) -> bytes | None:
             if path == SITEMAP:
                 return last.get(path) if same_pages else None
-            return None if only is None or only.covers(path) else last.get(path)
+            return None if only is None or path.startswith(selected) else last.get(path)
 
         return kept
 
