@@ -117,3 +117,29 @@ def test_a_failed_build_after_a_template_change_is_not_forgotten(project, tmp_pa
     entry.write_text(original)
     builder.build({entry})
     assert tree_digest(project / "site") == clean_build(project, tmp_path_factory)
+
+
+def test_the_home_chart_follows_its_first_date_on_a_large_site(tmp_path, tmp_path_factory):
+    """Above DETAIL_LIMIT the home page's chart draws monthly counts, but its
+    label names the first and the last date: moving the first engagement by a
+    day within its month must re-render the home page."""
+    import subprocess
+    import sys
+
+    from conftest import REPO
+    from generator.build.charts import DETAIL_LIMIT
+    from generator.build.graph import build_graph
+    from generator.content.loader import load_content
+
+    corpus = tmp_path / "corpus"
+    subprocess.run([sys.executable, str(REPO / "bench" / "make_corpus.py"), str(corpus),
+                    str(DETAIL_LIMIT + 20), "--seed", "4"], check=True, capture_output=True)
+    config = load_config(corpus / "timeline.yaml")
+    Builder(config).build()
+    first = build_graph(load_content(config.content)).entries[0]
+    assert first.date.month and first.date.day != 1  # it can move to the 1st, staying first
+    path = config.content / first.path
+    day = f"date: {first.date.year:04d}-{first.date.month:02d}-01"
+    path.write_text(re.sub(r"(?m)^date: .*$", day, path.read_text(), count=1))
+    Builder(load_config(corpus / "timeline.yaml")).build()
+    assert tree_digest(corpus / "site") == clean_build(corpus, tmp_path_factory)
