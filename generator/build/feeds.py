@@ -13,7 +13,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from generator.build import fragments, urls
 from generator.build.graph import SiteGraph
-from generator.build.outputs import Kept, feed_path, newest_first, updated
+from generator.build.outputs import Kept, feed_path, updated
 from generator.config import Config
 from generator.content.model import Entry
 
@@ -67,8 +67,9 @@ def _entry_xml(entry: Entry, graph: SiteGraph, config: Config) -> str:
 
 def render_feed(title: str, page_path: str, path: str, entries: list[Entry],
                 graph: SiteGraph, config: Config) -> bytes:
-    """One Atom document of the newest ``FEED_LIMIT`` of ``entries``."""
-    chosen = newest_first(entries)[:FEED_LIMIT]
+    """One Atom document of the newest ``FEED_LIMIT`` of ``entries`` (oldest first,
+    as every list of the graph is)."""
+    chosen = entries[:-FEED_LIMIT - 1:-1]
     latest = max((updated(e) for e in chosen), default=EPOCH)
     author = config.author or config.title
     head = ('<?xml version="1.0" encoding="utf-8"?>\n'

@@ -24,6 +24,7 @@ class SiteGraph:
     by_forum: dict[str, list[Entry]] = field(default_factory=dict)
     by_year: dict[int, list[Entry]] = field(default_factory=dict)
     position: dict[str, int] = field(default_factory=dict)  # slug -> index in entries
+    kinds: set[str] = field(default_factory=set)  # of the entries
 
     def _pos(self, entry: Entry) -> int:
         return self.position[entry.slug]
@@ -98,7 +99,9 @@ def build_graph(content: Content) -> SiteGraph:
     for year, group in groupby(entries, key=lambda e: e.date.year):  # sorted by date
         graph.by_year[year] = list(group)
     by_person, mentions, by_forum = defaultdict(list), defaultdict(list), defaultdict(list)
+    kinds = graph.kinds
     for entry in entries:
+        kinds.add(entry.kind)
         for pid in entry.people:
             by_person[pid].append(entry)
         for pid in entry.mentioned:

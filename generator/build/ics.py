@@ -71,27 +71,25 @@ def event(entry: Entry, graph: SiteGraph, config: Config) -> bytes:
     return "".join(fold(line) for line in lines).encode("utf-8")
 
 
-def render_calendar(name: str, entries: list[Entry], config: Config,
-                    events: dict[str, bytes]) -> bytes:
-    """One calendar of ``entries`` (``events``: each entry's VEVENT, by slug)."""
+def render_calendar(name: str, events: list[bytes], config: Config) -> bytes:
+    """One calendar of ``events`` (VEVENTs, oldest first)."""
     head = ["BEGIN:VCALENDAR", "VERSION:2.0",
             f"PRODID:-//timeline//{escape_text(config.title)}//EN",
             "CALSCALE:GREGORIAN", "METHOD:PUBLISH", f"X-WR-CALNAME:{escape_text(name)}"]
-    return b"".join([  # the graph's lists are oldest first
-        "".join(fold(line) for line in head).encode("utf-8"),
-        *[events[e.slug] for e in entries], b"END:VCALENDAR\r\n"])
+    return b"".join(["".join(fold(line) for line in head).encode("utf-8"), *events,
+                     b"END:VCALENDAR\r\n"])
 
 
 def calendar_files(graph: SiteGraph, config: Config, kept: Kept) -> dict[str, bytes]:
     """The site's calendar, and one per person and forum (``kept`` may give those)."""
-    events = dict(zip([e.slug for e in graph.entries],
-                      fragments.each(event, graph.entries, graph, config)))
-    files = {calendar_path(): render_calendar(config.title, graph.entries, config, events)}
+    events = fragments.each(event, graph.entries, graph, config)
+    files = {calendar_path(): render_calendar(config.title, events, config)}
     for scope, items, lists in (("people", graph.people, graph.by_person),
                                 ("forums", graph.forums, graph.by_forum)):
         for key, item in sorted(items.items()):
             path = calendar_path(scope, key)
             data = kept(path)
             files[path] = data if data is not None else render_calendar(
-                f"{item.name} · {config.title}", lists.get(key, []), config, events)
+                f"{item.name} · {config.title}",
+                [events[graph.position[e.slug]] for e in lists.get(key, [])], config)
     return files

@@ -48,10 +48,6 @@ def updated(entry: Entry) -> dt.date:
     return max(days)
 
 
-def newest_first(entries: list[Entry]) -> list[Entry]:
-    return sorted(entries, key=lambda e: e.sort_key, reverse=True)
-
-
 def extra_files(graph: SiteGraph, config: Config, page_paths: list[str],
                 kept: Kept = nothing_kept) -> dict[str, bytes]:
     """Every non-page output of the site: site path -> bytes."""
