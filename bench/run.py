@@ -93,8 +93,9 @@ def hugo(site: Path) -> dict[str, tuple[float, int]]:
     return out
 
 
-def kept_alive(corpus: Path, edits: int = 5) -> list[float]:
-    """The build part of ``timeline serve``: one Builder, one entry edited each time."""
+def kept_alive(corpus: Path, edits: int = 10) -> list[float]:
+    """The build part of ``timeline serve``: one Builder, one entry edited each
+    time, a pause between saves as when a person edits."""
     from generator.build.site import Builder
     from generator.config import load_config
 
@@ -105,6 +106,7 @@ def kept_alive(corpus: Path, edits: int = 5) -> list[float]:
         builder.build()
         times = []
         for n in range(edits):
+            time.sleep(0.3)
             changed = touch_entry(corpus, 1000 + n)
             started = time.perf_counter()
             builder.build({changed})  # as the watcher of ``timeline serve`` tells it
