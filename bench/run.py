@@ -9,6 +9,10 @@ cold build (empty cache and output), rebuild with no change, rebuild after one
 entry changed, rebuild after one registry change; plus peak memory (max RSS of
 the build process), the largest page, and the kept-alive build that
 ``timeline serve`` runs after one entry changed. Needs Debian's ``hugo``.
+
+Before each timed step the disk is settled: the old trees that our builds
+delete in the background are gone and ``sync`` has flushed what the previous
+step wrote, so neither generator pays for the other's writes.
 """
 
 from __future__ import annotations
@@ -30,9 +34,19 @@ sys.path.insert(0, str(REPO))
 STEPS = ("cold", "no change", "one entry", "registry")
 
 
+def settle(folder: Path, timeout: float = 120) -> None:
+    """Wait for background deletions of old trees (``.site.*.tmp``) in ``folder``,
+    then flush the disk's write-back."""
+    deadline = time.monotonic() + timeout
+    while any(folder.glob(".*.tmp")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    os.sync()
+
+
 def timed(cmd: list[str], cwd: Path) -> tuple[float, int]:
     """Wall seconds and peak RSS (KiB) of one command."""
     env = {**os.environ, "PYTHONPATH": str(REPO)}
+    settle(cwd)
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE)
