@@ -9,7 +9,7 @@ from pathlib import Path
 
 from generator import __version__
 from generator.config import Config, load_config
-from generator.errors import ManyErrors, Problem, TimelineError
+from generator.errors import ManyErrors, TimelineError
 
 # Subcommands that live in their own modules: name -> module with HELP,
 # add_arguments(parser) and run(args, config) -> exit code.
