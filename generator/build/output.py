@@ -112,6 +112,14 @@ def staging_dirs(out_dir: Path) -> list[Path]:
                   if p.name.startswith(prefix) and p.name.endswith(".tmp"))
 
 
+def remove_leftovers(out_dir: Path) -> None:
+    """Delete what earlier builds left beside the output: this process's
+    folders waiting for deletion, and those of builds that were killed."""
+    _wait_for_removal()
+    for leftover in staging_dirs(out_dir):
+        shutil.rmtree(leftover, ignore_errors=True)
+
+
 def _same_bytes(path: Path, data: bytes) -> bool:
     try:
         if path.stat().st_size != len(data):
@@ -131,9 +139,7 @@ class _Stage:
     """A folder beside the output, on the same file system, for new files."""
 
     def __init__(self, out_dir: Path):
-        _wait_for_removal()
-        for leftover in staging_dirs(out_dir):
-            shutil.rmtree(leftover, ignore_errors=True)
+        remove_leftovers(out_dir)
         out_dir.parent.mkdir(parents=True, exist_ok=True)
         self.root = out_dir.parent / f".{out_dir.name}.{os.getpid()}.tmp"
         self.root.mkdir()

@@ -23,7 +23,8 @@ from generator.build.fingerprint import (content_digest, inputs_digest, page_fin
                                          site_digest)
 from generator.build.graph import SiteGraph, build_graph
 from generator.build.outputs import SITEMAP, Kept, extra_files, nothing_kept
-from generator.build.output import WriteStats, check_output_folder, write_site
+from generator.build.output import (WriteStats, check_output_folder, remove_leftovers,
+                                    write_site)
 from generator.build.pages import Page, plan_pages
 from generator.build.renderer import PageRenderer, read_static, render_pages
 from generator.build.urls import output_file
@@ -123,6 +124,7 @@ class Builder:
         if hint is None:
             files_seen = inputs_digest(config, self.drafts, self.digests)
             if old.files == files_seen and output_matches(out, old):
+                self._tidy(out)
                 warnings = [Problem(m, p, ln, "warning") for m, p, ln in old.warnings]
                 return BuildResult(old.entries, len(old.fingerprints), len(old.sizes),
                                    time.perf_counter() - started,
@@ -137,6 +139,7 @@ class Builder:
         site = site_digest(config, content, self.drafts)
         inputs = content_digest(site, content, static)
         if old.inputs == inputs and output_matches(out, old):
+            self._tidy(out)
             if self.cache and files_seen:
                 old.files = files_seen
                 self.cache.save_manifest(old)
@@ -205,6 +208,11 @@ class Builder:
             else:
                 todo.append(page)
         return fingerprints, todo, keep
+
+    def _tidy(self, out: Path) -> None:
+        """A first build with nothing to do still removes what killed builds left."""
+        if not self.builds:
+            remove_leftovers(out)
 
     def _kept(self, only: Selection | None, same_pages: bool) -> Kept:
         """Last build's files that this build cannot change: the sitemap when

@@ -143,3 +143,15 @@ def test_the_home_chart_follows_its_first_date_on_a_large_site(tmp_path, tmp_pat
     path.write_text(re.sub(r"(?m)^date: .*$", day, path.read_text(), count=1))
     Builder(load_config(corpus / "timeline.yaml")).build()
     assert tree_digest(corpus / "site") == clean_build(corpus, tmp_path_factory)
+
+
+def test_a_build_with_nothing_to_do_removes_what_killed_builds_left(project):
+    """A build killed after its renames leaves its staging folder; the next build
+    removes it even when it has nothing else to do."""
+    Builder(load_config(project / "timeline.yaml")).build()
+    leftover = project / ".site.99999.tmp" / "entries" / "x"
+    leftover.mkdir(parents=True)
+    (leftover / "index.html").write_text("half")
+    result = Builder(load_config(project / "timeline.yaml")).build()
+    assert result.stats.written == []
+    assert not (project / ".site.99999.tmp").exists()
