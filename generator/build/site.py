@@ -19,8 +19,8 @@ from pathlib import Path
 from generator.build import fragments
 from generator.build.affected import Selection, affected
 from generator.build.cache import BuildCache, Manifest, output_matches
-from generator.build.fingerprint import (content_digest, inputs_digest, page_fingerprint,
-                                         site_digest)
+from generator.build.fingerprint import (SUM_MODULUS, content_digest, file_term,
+                                         inputs_digest, page_fingerprint, site_digest)
 from generator.build.graph import SiteGraph, build_graph
 from generator.build.outputs import SITEMAP, Kept, extra_files, nothing_kept
 from generator.build.output import (WriteStats, check_output_folder, remove_leftovers,
@@ -30,7 +30,7 @@ from generator.build.renderer import PageRenderer, read_static, render_pages
 from generator.build.urls import output_file
 from generator.config import Config
 from generator.content.files import FileDigests
-from generator.content.loader import (ENTRIES_DIR, FORUMS_FILE, PEOPLE_FILE, SKIPPED, Content,
+from generator.content.loader import (ENTRIES_DIR, FORUMS_FILE, PEOPLE_FILE, Content,
                                       is_entry_file, load_content)
 from generator.content.reload import reload_content
 from generator.errors import ManyErrors, Problem
@@ -109,6 +109,7 @@ class Builder:
         self.registries: tuple[str, ...] = ()
         self.extras: dict[str, bytes] = {}  # last build's non-page files, by identity
         self.page_paths: list[str] = []  # last build's pages, for the sitemap
+        self.content_sum = 0  # files_sum of the content folder as last looked at
 
     def build(self, changed: set[Path] | None = None) -> BuildResult:
         started = time.perf_counter()
@@ -120,9 +121,8 @@ class Builder:
         old = self.manifest
         self.digests.begin()
         hint = self._entry_hint(changed)
-        files_seen = ""  # unknown when only the hinted files were looked at
         if hint is None:
-            files_seen = inputs_digest(config, self.drafts, self.digests)
+            files_seen, self.content_sum = inputs_digest(config, self.drafts, self.digests)
             if old.files == files_seen and output_matches(out, old):
                 self._tidy(out)
                 warnings = [Problem(m, p, ln, "warning") for m, p, ln in old.warnings]
@@ -131,16 +131,20 @@ class Builder:
                                    WriteStats(unchanged=len(old.sizes)), warnings)
         if self.parsed is None:
             self.parsed = self.cache.load("entries") if self.cache else {}
+        before = self.content
         content = self._load(hint)
         if content.errors:
             raise ManyErrors(content.errors)
+        if hint is not None:  # the digest of every input, from the changed files only
+            self.content_sum = _updated_sum(self.content_sum, hint, before.seen, content.seen)
+            files_seen, _ = inputs_digest(config, self.drafts, self.digests, self.content_sum)
         content = visible(content, config)
         static = read_static(config.theme)
         site = site_digest(config, content, self.drafts)
         inputs = content_digest(site, content, static)
         if old.inputs == inputs and output_matches(out, old):
             self._tidy(out)
-            if self.cache and files_seen:
+            if self.cache and old.files != files_seen:
                 old.files = files_seen
                 self.cache.save_manifest(old)
             return BuildResult(len(content.entries), len(old.fingerprints), len(old.sizes),
@@ -230,7 +234,8 @@ class Builder:
 
     def _entry_hint(self, changed: set[Path] | None) -> list[str] | None:
         """The changed entry files, relative to the entries folder, when the
-        changed paths are entry files alone and the last content is at hand."""
+        changed paths are entry files alone and the last content is at hand
+        (then the digest of all inputs can be updated from them alone)."""
         if not changed or self.content is None:
             return None
         entries = os.path.abspath(self.config.content / ENTRIES_DIR) + os.sep
@@ -240,11 +245,9 @@ class Builder:
             if not full.startswith(entries):
                 return None  # registries, theme, config: look at everything
             rel = full[len(entries):].replace(os.sep, "/")
-            if is_entry_file(rel):
-                hint.append(rel)
-            elif not os.path.exists(full) and not any(p.startswith(SKIPPED)
-                                                      for p in rel.split("/")):
-                return None  # a folder moved away: which entries went with it?
+            if not is_entry_file(rel):
+                return None  # a folder (which entries went with it?), notes, drafts
+            hint.append(rel)
         return sorted(hint)
 
     def _load(self, hint: list[str] | None) -> Content:
@@ -284,6 +287,18 @@ class Builder:
         self.cache.save("bodies", self.bodies)
         self.cache.save_manifest(self.manifest)
         self.saved_caches = True
+
+
+def _updated_sum(total: int, hint: list[str], before: dict[str, str],
+                 after: dict[str, str]) -> int:
+    """``files_sum`` of the content folder after only the ``hint`` entry files changed."""
+    for rel in hint:
+        key = f"{ENTRIES_DIR}/{rel}"
+        if key in before:
+            total -= file_term(key, before[key])
+        if key in after:
+            total += file_term(key, after[key])
+    return total % SUM_MODULUS
 
 
 def _settle_memory(full: bool) -> None:
