@@ -131,7 +131,10 @@ def inputs_digest(config: Config, drafts: bool, digests: FileDigests | None = No
         content_sum = files_sum(config.content, digests)
     h = _hasher()
     h.update(code_digest().encode())
-    settings = {k: str(v) for k, v in dataclasses.asdict(config).items()}
+    # Where the output goes is checked against the manifest by the caller, and
+    # a relative or absolute spelling of a folder must not count as a change.
+    settings = {k: os.path.abspath(v) if isinstance(v, Path) else str(v)
+                for k, v in dataclasses.asdict(config).items() if k not in ("output", "root", "path")}
     h.update(repr(sorted(settings.items())).encode() + (b"drafts" if drafts else b"-"))
     h.update(f"{content_sum:032x}".encode())
     h.update(files_digest(config.theme, digests).encode())
