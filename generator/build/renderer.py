@@ -96,6 +96,23 @@ def worker_count() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+def _slices(pages: list[Page], count: int) -> list[tuple[int, int]]:
+    """Cut ``pages`` into about ``count`` runs of similar cost. A list page
+    costs more the more entries it shows; equal slices keep both workers busy
+    to the end instead of one waiting on a run of person pages."""
+    weights = [1 + len(p.shows) // 20 for p in pages]
+    share = max(1, sum(weights) // count)
+    bounds, start, load = [], 0, 0
+    for i, weight in enumerate(weights):
+        load += weight
+        if load >= share:
+            bounds.append((start, i + 1))
+            start, load = i + 1, 0
+    if start < len(pages):
+        bounds.append((start, len(pages)))
+    return bounds
+
+
 def render_pages(renderer: PageRenderer, pages: list[Page]) -> list[bytes]:
     """Render ``pages`` in order; forked workers share the planned site for free."""
     workers = worker_count()
@@ -104,11 +121,9 @@ def render_pages(renderer: PageRenderer, pages: list[Page]) -> list[bytes]:
         return [renderer.render(p) for p in pages]
     global _JOB
     _JOB = (renderer, pages)
-    step = max(50, len(pages) // (workers * 8))
-    bounds = [(i, min(i + step, len(pages))) for i in range(0, len(pages), step)]
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            chunks = pool.map(_render_slice, bounds, chunksize=1)
+            chunks = pool.map(_render_slice, _slices(pages, workers * 12), chunksize=1)
     finally:
         _JOB = None
     for _, bodies in chunks:

@@ -133,3 +133,32 @@ def test_kept_alive_builder_matches_clean_builds_on_a_larger_site(tmp_path, tmp_
         result = builder.build()
         assert result.rendered < result.pages / 2, i
         assert tree_digest(corpus / "site") == clean_build(corpus, tmp_path_factory), i
+
+
+def test_pages_rendered_by_forked_workers_match_one_process(tmp_path, monkeypatch):
+    """The cold build of a large site spreads its pages over worker processes;
+    the bytes, and the entry bodies the workers hand back, are the same."""
+    import subprocess
+    import sys
+
+    from generator.build import renderer
+    from generator.build.graph import build_graph
+    from generator.build.pages import plan_pages
+    from generator.content.loader import load_content
+
+    corpus = tmp_path / "corpus"
+    subprocess.run([sys.executable, str(REPO / "bench" / "make_corpus.py"), str(corpus), "200",
+                    "--seed", "4"], check=True, capture_output=True)
+    config = load_config(corpus / "timeline.yaml")
+    graph = build_graph(load_content(config.content))
+    pages = plan_pages(graph, config)
+    one = renderer.PageRenderer(graph, config)
+    alone = [one.render(p) for p in pages]
+    monkeypatch.setattr(renderer, "PARALLEL_MIN_PAGES", 1)
+    monkeypatch.setattr(renderer, "worker_count", lambda: 2)
+    spread = renderer.PageRenderer(graph, config)
+    assert renderer.render_pages(spread, pages) == alone
+    assert spread.bodies == one.bodies and len(spread.bodies) == len(graph.entries)
+    slices = renderer._slices(pages, 24)
+    assert len(slices) > 12 and slices[0][0] == 0 and slices[-1][1] == len(pages)
+    assert all(a[1] == b[0] for a, b in zip(slices, slices[1:]))
