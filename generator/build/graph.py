@@ -25,6 +25,7 @@ class SiteGraph:
     by_year: dict[int, list[Entry]] = field(default_factory=dict)
     position: dict[str, int] = field(default_factory=dict)  # slug -> index in entries
     kinds: set[str] = field(default_factory=set)  # of the entries
+    days: list[int] = field(default_factory=list)  # first day of each entry, as an ordinal
 
     def _pos(self, entry: Entry) -> int:
         return self.position[entry.slug]
@@ -72,17 +73,16 @@ class SiteGraph:
                     candidates.add(self.position[e.slug])
         candidates.discard(here)
         people, forums = set(entry.people), set(entry.forums)
-        entries = self.entries
-
-        day = entry.date.first_day().toordinal()
+        entries, days = self.entries, self.days
+        day = days[here]
 
         def rank(pos: int) -> tuple[int, int, int]:
             # Distance in days, not in list positions: an entry added elsewhere
             # in the timeline must not reorder this entry's related list.
-            other = entries[pos]
-            score = sum(1 for p in other.people if p in people)
-            score += sum(2 for f in other.forums if f in forums)
-            return (-score, abs(other.date.first_day().toordinal() - day), pos)
+            other = entries[pos]  # names in an entry are unique: sets count right
+            score = len(people.intersection(other.people)) + \
+                2 * len(forums.intersection(other.forums))
+            return (-score, abs(days[pos] - day), pos)
 
         return [self.entries[pos] for pos in sorted(candidates, key=rank)[:RELATED_LIMIT]]
 
@@ -96,6 +96,7 @@ def build_graph(content: Content) -> SiteGraph:
     entries = sorted(content.entries, key=lambda e: e.sort_key)
     graph = SiteGraph(entries, dict(content.people.items), dict(content.forums.items))
     graph.position = {entry.slug: i for i, entry in enumerate(entries)}
+    graph.days = [entry.date.first_day().toordinal() for entry in entries]
     for year, group in groupby(entries, key=lambda e: e.date.year):  # sorted by date
         graph.by_year[year] = list(group)
     by_person, mentions, by_forum = defaultdict(list), defaultdict(list), defaultdict(list)
