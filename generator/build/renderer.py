@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, Iterator
 
 from markupsafe import Markup
 
@@ -113,22 +114,37 @@ def _slices(pages: list[Page], count: int) -> list[tuple[int, int]]:
     return bounds
 
 
-def render_pages(renderer: PageRenderer, pages: list[Page]) -> list[bytes]:
-    """Render ``pages`` in order; forked workers share the planned site for free."""
+@contextmanager
+def pages_rendering(renderer: PageRenderer, pages: list[Page]) -> Iterator[Callable[[], list[bytes]]]:
+    """Render ``pages`` while the caller does other work; the function given
+    returns the pages' bytes in order. A large site is rendered by forked
+    workers (they share the planned site for free), so the caller's work
+    (feeds, exports) fills the gaps of two busy cores instead of following them."""
     workers = worker_count()
     if workers < 2 or len(pages) < PARALLEL_MIN_PAGES or "fork" not in \
             multiprocessing.get_all_start_methods():
-        return [renderer.render(p) for p in pages]
+        yield lambda: [renderer.render(p) for p in pages]
+        return
     global _JOB
     _JOB = (renderer, pages)
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            chunks = pool.map(_render_slice, _slices(pages, workers * 12), chunksize=1)
+            pending = pool.map_async(_render_slice, _slices(pages, workers * 12), chunksize=1)
+
+            def result() -> list[bytes]:
+                chunks = pending.get()
+                for _, bodies in chunks:
+                    renderer.bodies.update(bodies)
+                return [html for chunk, _ in chunks for html in chunk]
+
+            yield result
     finally:
         _JOB = None
-    for _, bodies in chunks:
-        renderer.bodies.update(bodies)
-    return [html for chunk, _ in chunks for html in chunk]
+
+
+def render_pages(renderer: PageRenderer, pages: list[Page]) -> list[bytes]:
+    with pages_rendering(renderer, pages) as result:
+        return result()
 
 
 def read_static(theme: Path) -> dict[str, bytes]:

@@ -26,7 +26,7 @@ from generator.build.outputs import SITEMAP, Kept, extra_files, nothing_kept
 from generator.build.output import (WriteStats, check_output_folder, remove_leftovers,
                                     write_site)
 from generator.build.pages import Page, plan_pages
-from generator.build.renderer import PageRenderer, read_static, render_pages
+from generator.build.renderer import PageRenderer, pages_rendering, read_static
 from generator.build.urls import output_file
 from generator.config import Config
 from generator.content.files import FileDigests
@@ -167,11 +167,12 @@ class Builder:
             self.bodies = self.cache.load("bodies") if self.cache and todo else {}
         renderer = PageRenderer(graph, config, self.bodies, self.items, self.env)
         self.env = renderer.env
-        files = {output_file(p.path): html for p, html in zip(todo, render_pages(renderer, todo))}
         same_pages = same_site and fingerprints.keys() == old.fingerprints.keys()
         page_paths = self.page_paths if same_pages and self.page_paths else \
             sorted(urls_file_to_path(name) for name in fingerprints)
-        extras = other_files(graph, config, page_paths, static, self._kept(only, same_pages))
+        with pages_rendering(renderer, todo) as rendered:
+            extras = other_files(graph, config, page_paths, static, self._kept(only, same_pages))
+            files = {output_file(p.path): html for p, html in zip(todo, rendered())}
         files.update(extras)
         previous = set(old.sizes) if same_place else None
         stats = write_site(out, files, keep, previous, self.extras if same_place else None)
