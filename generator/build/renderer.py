@@ -5,7 +5,6 @@ page that lists it; optionally spread over worker processes."""
 from __future__ import annotations
 
 import multiprocessing
-import os
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Callable, Iterator
@@ -20,6 +19,7 @@ from generator.build.pages import Page
 from generator.config import Config
 from generator.content.model import Entry
 from generator.errors import TimelineError
+from generator.workers import worker_count
 
 PARALLEL_MIN_PAGES = 1500  # below this, starting workers costs more than it saves
 
@@ -90,13 +90,6 @@ def _render_slice(bounds: tuple[int, int]) -> tuple[list[bytes], dict[str, str]]
     return html, {k: v for k, v in renderer.bodies.items() if k not in known}
 
 
-def worker_count() -> int:
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # pragma: no cover - not Linux
-        return max(1, os.cpu_count() or 1)
-
-
 def _slices(pages: list[Page], count: int) -> list[tuple[int, int]]:
     """Cut ``pages`` into about ``count`` runs of similar cost. A list page
     costs more the more entries it shows; equal slices keep both workers busy
@@ -121,8 +114,7 @@ def pages_rendering(renderer: PageRenderer, pages: list[Page]) -> Iterator[Calla
     workers (they share the planned site for free), so the caller's work
     (feeds, exports) fills the gaps of two busy cores instead of following them."""
     workers = worker_count()
-    if workers < 2 or len(pages) < PARALLEL_MIN_PAGES or "fork" not in \
-            multiprocessing.get_all_start_methods():
+    if workers < 2 or len(pages) < PARALLEL_MIN_PAGES:
         yield lambda: [renderer.render(p) for p in pages]
         return
     global _JOB

@@ -14,6 +14,7 @@ from generator.content.registry import Registry, load_forums, load_people
 from generator.content.slugs import slugify
 from generator.content.yamlfile import decode_text, read_regular
 from generator.errors import Problem, TimelineError, display_path
+from generator.workers import worker_count
 
 PEOPLE_FILE = "people.yaml"
 FORUMS_FILE = "forums.yaml"
@@ -145,20 +146,23 @@ def _parse_file(item: tuple[str, str]) -> tuple[tuple[str, str], Entry] | None:
     return (rel, entry.digest), entry
 
 
+def _parse_files(items: list[tuple[str, str]]) -> list:
+    return [result for result in map(_parse_file, items) if result is not None]
+
+
 def parse_in_workers(files: list[tuple[str, str]], parsed: dict) -> None:
-    """Fill ``parsed`` for a cold start using every core (parsing is CPU-bound)."""
+    """Fill ``parsed`` for a cold start using every core (parsing is CPU-bound):
+    forked workers parse a share each while this process parses the first."""
     import multiprocessing
 
-    try:
-        workers = len(os.sched_getaffinity(0))
-    except AttributeError:  # pragma: no cover - not Linux
-        workers = os.cpu_count() or 1
-    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    workers = worker_count()
+    if workers < 2:
         return
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
-        for result in pool.imap(_parse_file, files, chunksize=200):
-            if result is not None:
-                parsed[result[0]] = result[1]
+    shares = [files[i::workers] for i in range(workers)]
+    with multiprocessing.get_context("fork").Pool(workers - 1) as pool:
+        pending = pool.map_async(_parse_files, shares[1:], chunksize=1)
+        for share in [_parse_files(shares[0]), *pending.get()]:
+            parsed.update(share)
 
 
 def _registry_or_empty(load, path: Path, errors: list[Problem]) -> Registry:
