@@ -153,6 +153,11 @@ class _Stage:
         return target
 
 
+def swap_only(out_dir: Path, previous: set[str] | None) -> bool:
+    """Without a known tree to patch, a build stages a whole new one."""
+    return previous is None or not out_dir.is_dir()
+
+
 def write_site(out_dir: Path, files: dict[str, bytes], keep: set[str] = frozenset(),
                previous: set[str] | None = None,
                last: dict[str, bytes] | None = None) -> WriteStats:
@@ -165,7 +170,7 @@ def write_site(out_dir: Path, files: dict[str, bytes], keep: set[str] = frozense
     """
     last = last or {}
     changed = {rel for rel, data in files.items() if not _unchanged(out_dir, rel, data, last)}
-    if previous is not None and out_dir.is_dir():
+    if not swap_only(out_dir, previous):
         removed = previous - set(files) - keep
         if len(changed) + len(removed) <= PATCH_LIMIT:
             return _patch(out_dir, files, changed, removed, len(files) + len(keep))
@@ -252,32 +257,66 @@ def _wait_for_removal() -> None:
         _removal = None
 
 
-def _swap(out_dir: Path, files: dict[str, bytes], keep: set[str], changed: set[str]) -> WriteStats:
-    stage = _Stage(out_dir)
-    stats = WriteStats()
+class NewTree:
+    """A whole new tree staged beside the output, then swapped in at once.
+
+    Files are put one by one, by this process or by forked render workers
+    (each writes the files it rendered); a file whose bytes equal the live
+    one's is hard-linked from it instead of written."""
+
+    def __init__(self, out_dir: Path):
+        self.out_dir = out_dir
+        self.stage = _Stage(out_dir)
+
+    def put(self, rel: str, data: bytes, changed: bool | None = None) -> bool:
+        """Stage ``rel``; True when it was written (its bytes are new)."""
+        target = self.stage.path(rel)
+        if changed is None:
+            changed = not _same_bytes(self.out_dir / rel, data)
+        if not changed:
+            try:
+                os.link(self.out_dir / rel, target)
+                return False
+            except OSError:
+                pass
+        target.write_bytes(data)
+        return True
+
+    def swap(self, names: set[str], written: list[str], keep: set[str]) -> WriteStats:
+        """Add the kept files of the live tree, swap, retire the old tree."""
+        for rel in sorted(keep - names):
+            os.link(self.out_dir / safe_relative(rel), self.stage.path(rel))
+        removed = sorted(_existing_files(self.out_dir) - names - keep)
+        old = _swap_in(self.stage.root, self.out_dir)
+        if old is not None:
+            remove_in_background(old)
+        return WriteStats(sorted(written), len(names) - len(written) + len(keep - names), removed)
+
+    def discard(self) -> None:
+        shutil.rmtree(self.stage.root, ignore_errors=True)
+
+
+def swap_site(tree: NewTree, files: dict[str, bytes], staged: dict[str, bool],
+              keep: set[str] = frozenset()) -> WriteStats:
+    """Finish ``tree`` with ``files`` (``staged``: files already put, and
+    whether each was written) and the current files in ``keep``; swap it in."""
     try:
-        for rel in sorted(files):
-            target = stage.path(rel)
-            if rel not in changed:
-                try:
-                    os.link(out_dir / rel, target)
-                    stats.unchanged += 1
-                    continue
-                except OSError:
-                    pass
-            target.write_bytes(files[rel])
-            stats.written.append(rel)
-        for rel in sorted(keep - set(files)):
-            os.link(out_dir / safe_relative(rel), stage.path(rel))
-            stats.unchanged += 1
-        stats.removed = sorted(_existing_files(out_dir) - set(files) - set(keep))
-        old = _swap_in(stage.root, out_dir)
+        written = [rel for rel, new in staged.items() if new]
+        written += [rel for rel in sorted(files) if tree.put(rel, files[rel])]
+        return tree.swap(set(files) | set(staged), written, keep)
     except BaseException:
-        shutil.rmtree(stage.root, ignore_errors=True)
+        tree.discard()
         raise
-    if old is not None:
-        remove_in_background(old)
-    return stats
+
+
+def _swap(out_dir: Path, files: dict[str, bytes], keep: set[str], changed: set[str]) -> WriteStats:
+    tree = NewTree(out_dir)
+    try:
+        written = [rel for rel in sorted(files) if tree.put(rel, files[rel], rel in changed)]
+        return tree.swap(set(files), written, keep)
+    except BaseException:
+        tree.discard()
+        raise
 
 
 def _swap_in(stage: Path, out_dir: Path) -> Path | None:

@@ -14,8 +14,10 @@ from markupsafe import Markup
 from generator.build import render as rendering
 from generator.build.graph import SiteGraph
 from generator.build.markdown_render import BodyRenderer
+from generator.build.output import NewTree
 from generator.build.page_extras import template_globals
 from generator.build.pages import Page
+from generator.build.urls import output_file
 from generator.config import Config
 from generator.content.model import Entry
 from generator.errors import TimelineError
@@ -78,16 +80,25 @@ class PageRenderer:
                                 self.config.theme).encode("utf-8")
 
 
-_JOB: tuple[PageRenderer, list[Page]] | None = None
+_JOB: tuple[PageRenderer, list[Page], NewTree | None] | None = None
+Staged = tuple[bool, int]  # a page put into a NewTree: written (not linked), size
 
 
-def _render_slice(bounds: tuple[int, int]) -> tuple[list[bytes], dict[str, str]]:
-    """Runs in a worker: the pages, and the entry bodies it had to render."""
+def _render_slice(bounds: tuple[int, int]) -> tuple[list, dict[str, str]]:
+    """Runs in a worker: the pages (or, with a tree, how each was staged), and
+    the entry bodies it had to render."""
     assert _JOB is not None
-    renderer, pages = _JOB
+    renderer, pages, tree = _JOB
     known = set(renderer.bodies)
-    html = [renderer.render(p) for p in pages[bounds[0]:bounds[1]]]
-    return html, {k: v for k, v in renderer.bodies.items() if k not in known}
+    done = [_render_one(renderer, p, tree) for p in pages[bounds[0]:bounds[1]]]
+    return done, {k: v for k, v in renderer.bodies.items() if k not in known}
+
+
+def _render_one(renderer: PageRenderer, page: Page, tree: NewTree | None) -> bytes | Staged:
+    html = renderer.render(page)
+    if tree is None:
+        return html
+    return tree.put(output_file(page.path), html), len(html)
 
 
 def _slices(pages: list[Page], count: int) -> list[tuple[int, int]]:
@@ -108,26 +119,28 @@ def _slices(pages: list[Page], count: int) -> list[tuple[int, int]]:
 
 
 @contextmanager
-def pages_rendering(renderer: PageRenderer, pages: list[Page]) -> Iterator[Callable[[], list[bytes]]]:
+def pages_rendering(renderer: PageRenderer, pages: list[Page],
+                    tree: NewTree | None = None) -> Iterator[Callable[[], list]]:
     """Render ``pages`` while the caller does other work; the function given
-    returns the pages' bytes in order. A large site is rendered by forked
-    workers (they share the planned site for free), so the caller's work
+    returns, in order, each page's bytes, or with ``tree`` how each page was
+    staged in it. A large site is rendered by forked workers (they share the
+    planned site for free, and write what they render), so the caller's work
     (feeds, exports) fills the gaps of two busy cores instead of following them."""
     workers = worker_count()
     if workers < 2 or len(pages) < PARALLEL_MIN_PAGES:
-        yield lambda: [renderer.render(p) for p in pages]
+        yield lambda: [_render_one(renderer, p, tree) for p in pages]
         return
     global _JOB
-    _JOB = (renderer, pages)
+    _JOB = (renderer, pages, tree)
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
             pending = pool.map_async(_render_slice, _slices(pages, workers * 12), chunksize=1)
 
-            def result() -> list[bytes]:
+            def result() -> list:
                 chunks = pending.get()
                 for _, bodies in chunks:
                     renderer.bodies.update(bodies)
-                return [html for chunk, _ in chunks for html in chunk]
+                return [done for chunk, _ in chunks for done in chunk]
 
             yield result
     finally:

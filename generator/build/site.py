@@ -16,7 +16,7 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from generator.build import fragments
 from generator.build.affected import Selection, affected
@@ -25,8 +25,8 @@ from generator.build.fingerprint import (SUM_MODULUS, content_digest, file_term,
                                          inputs_digest, page_fingerprint, site_digest)
 from generator.build.graph import SiteGraph, build_graph
 from generator.build.outputs import SITEMAP, Kept, extra_files, nothing_kept
-from generator.build.output import (WriteStats, check_output_folder, remove_leftovers,
-                                    write_site)
+from generator.build.output import (NewTree, WriteStats, check_output_folder,
+                                    remove_leftovers, swap_only, swap_site, write_site)
 from generator.build.pages import Page, plan_pages
 from generator.build.renderer import PageRenderer, pages_rendering, read_static
 from generator.build.urls import output_file
@@ -176,16 +176,21 @@ class Builder:
         same_pages = same_site and fingerprints.keys() == old.fingerprints.keys()
         page_paths = self.page_paths if same_pages and self.page_paths else \
             sorted(urls_file_to_path(name) for name in fingerprints)
-        with pages_rendering(renderer, todo) as rendered:
-            extras = other_files(graph, config, page_paths, static, self._kept(only, same_pages))
-            files = {output_file(p.path): html for p, html in zip(todo, rendered())}
-        files.update(extras)
         previous = set(old.sizes) if same_place else None
-        stats = write_site(out, files, keep, previous, self.extras if same_place else None)
+        make_extras = lambda: other_files(graph, config, page_paths, static,  # noqa: E731
+                                          self._kept(only, same_pages))
+        if swap_only(out, previous):
+            extras, stats, sizes = self._write_new_tree(out, renderer, todo, make_extras, keep)
+        else:
+            with pages_rendering(renderer, todo) as rendered:
+                extras = make_extras()
+                files = {output_file(p.path): html for p, html in zip(todo, rendered())}
+            files.update(extras)
+            stats = write_site(out, files, keep, previous, self.extras if same_place else None)
+            sizes = {name: len(data) for name, data in files.items()}
         fragments.finish_build(graph.entries)
         # What the output now holds, for planning the next build from this one.
         self.built_site, self.graph, self.extras, self.page_paths = site, graph, extras, page_paths
-        sizes = {name: len(data) for name, data in files.items()}
         sizes.update({name: old.sizes[name] for name in keep})
         self.manifest = Manifest(str(out.resolve()), inputs, fingerprints, sizes, files_seen,
                                  [[w.message, w.path, w.line] for w in content.warnings],
@@ -196,6 +201,25 @@ class Builder:
             _settle_memory(full=only is None)
         return BuildResult(len(content.entries), len(fingerprints), len(sizes),
                            time.perf_counter() - started, stats, content.warnings, len(todo))
+
+    @staticmethod
+    def _write_new_tree(out: Path, renderer: PageRenderer, todo: list[Page],
+                        make_extras: Callable[[], dict[str, bytes]], keep: set[str],
+                        ) -> tuple[dict[str, bytes], WriteStats, dict[str, int]]:
+        """No tree to patch (a first build): pages go straight from the render
+        workers into a new tree, not through this process; then it is swapped in."""
+        tree = NewTree(out)
+        try:
+            with pages_rendering(renderer, todo, tree) as rendered:
+                extras = make_extras()
+                staged = {output_file(p.path): done for p, done in zip(todo, rendered())}
+        except BaseException:
+            tree.discard()
+            raise
+        stats = swap_site(tree, extras, {name: new for name, (new, _) in staged.items()}, keep)
+        sizes = {name: size for name, (_, size) in staged.items()}
+        sizes.update((name, len(data)) for name, data in extras.items())
+        return extras, stats, sizes
 
     @staticmethod
     def _sort_out(pages: list[Page], only: Selection | None, old: Manifest, out: Path,
