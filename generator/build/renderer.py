@@ -23,7 +23,7 @@ from generator.content.model import Entry
 from generator.errors import TimelineError
 from generator.workers import worker_count
 
-PARALLEL_MIN_PAGES = 1500  # below this, starting workers costs more than it saves
+PARALLEL_MIN_PAGES = 200  # below this, starting workers costs more than it saves (measured)
 
 
 class PageRenderer:

@@ -129,7 +129,7 @@ def _parse_cached(file: Path, rel: str, shown: str,
     return copy.copy(cached)  # resolution replaces lists; the cached parse stays as read
 
 
-PARALLEL_MIN_FILES = 2000  # below this, starting workers costs more than it saves
+PARALLEL_MIN_FILES = 200  # below this, starting workers costs more than it saves (measured)
 
 
 def _parse_file(item: tuple[str, str]) -> tuple[tuple[str, str], Entry] | None:
