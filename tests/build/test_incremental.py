@@ -162,3 +162,25 @@ def test_pages_rendered_by_forked_workers_match_one_process(tmp_path, monkeypatc
     slices = renderer._slices(pages, 24)
     assert len(slices) > 12 and slices[0][0] == 0 and slices[-1][1] == len(pages)
     assert all(a[1] == b[0] for a, b in zip(slices, slices[1:]))
+
+
+def test_a_first_build_written_by_workers_matches_one_process(tmp_path, monkeypatch):
+    """A first build's pages are written into the new tree by the workers that
+    render them; the tree is the one a single process writes."""
+    import subprocess
+    import sys
+
+    from generator.build import renderer
+
+    corpus = tmp_path / "corpus"
+    subprocess.run([sys.executable, str(REPO / "bench" / "make_corpus.py"), str(corpus), "250",
+                    "--seed", "6"], check=True, capture_output=True)
+    config = load_config(corpus / "timeline.yaml")
+    trees = {}
+    for workers in (1, 2):
+        monkeypatch.setattr(renderer, "worker_count", lambda: workers)
+        out = tmp_path / f"site-{workers}"
+        result = build_site(config.with_overrides(output=out), use_cache=False)
+        assert len(result.stats.written) == result.files and result.pages > renderer.PARALLEL_MIN_PAGES
+        trees[workers] = tree_digest(out)
+    assert trees[1] == trees[2] and len(trees[1]) > 250
