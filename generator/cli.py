@@ -72,8 +72,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub.required = True
 
     p = sub.add_parser("build", help="build the site into the output folder",
-                       description="Build the site. Writes a complete new tree and swaps it "
-                       "in only when the whole build succeeded.")
+                       description="Build the site. Writes nothing unless the whole build "
+                       "succeeds; then a large change is swapped in as a complete new "
+                       "tree, a small one (at most 200 files) file by atomic file.")
     p.add_argument("--out", metavar="DIR", help="output folder (default: from config, site/)")
     p.add_argument("--base-url", metavar="URL", help="override base_url, e.g. "
                    "https://user.github.io/repo/")

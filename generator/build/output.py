@@ -174,7 +174,7 @@ def write_site(out_dir: Path, files: dict[str, bytes], keep: set[str] = frozense
         removed = previous - set(files) - keep
         if len(changed) + len(removed) <= PATCH_LIMIT:
             return _patch(out_dir, files, changed, removed, len(files) + len(keep))
-    return _swap(out_dir, files, keep, changed)
+    return swap_site(NewTree(out_dir), files, {}, keep, changed)
 
 
 def _unchanged(out_dir: Path, rel: str, data: bytes, last: dict[str, bytes]) -> bool:
@@ -297,23 +297,15 @@ class NewTree:
 
 
 def swap_site(tree: NewTree, files: dict[str, bytes], staged: dict[str, bool],
-              keep: set[str] = frozenset()) -> WriteStats:
+              keep: set[str] = frozenset(), changed: set[str] | None = None) -> WriteStats:
     """Finish ``tree`` with ``files`` (``staged``: files already put, and
-    whether each was written) and the current files in ``keep``; swap it in."""
+    whether each was written; ``changed``: which of ``files`` differ from the
+    live tree, when known) and the current files in ``keep``; swap it in."""
     try:
         written = [rel for rel, new in staged.items() if new]
-        written += [rel for rel in sorted(files) if tree.put(rel, files[rel])]
+        written += [rel for rel in sorted(files)
+                    if tree.put(rel, files[rel], None if changed is None else rel in changed)]
         return tree.swap(set(files) | set(staged), written, keep)
-    except BaseException:
-        tree.discard()
-        raise
-
-
-def _swap(out_dir: Path, files: dict[str, bytes], keep: set[str], changed: set[str]) -> WriteStats:
-    tree = NewTree(out_dir)
-    try:
-        written = [rel for rel in sorted(files) if tree.put(rel, files[rel], rel in changed)]
-        return tree.swap(set(files), written, keep)
     except BaseException:
         tree.discard()
         raise

@@ -179,15 +179,8 @@ class Builder:
         previous = set(old.sizes) if same_place else None
         make_extras = lambda: other_files(graph, config, page_paths, static,  # noqa: E731
                                           self._kept(only, same_pages))
-        if swap_only(out, previous):
-            extras, stats, sizes = self._write_new_tree(out, renderer, todo, make_extras, keep)
-        else:
-            with pages_rendering(renderer, todo) as rendered:
-                extras = make_extras()
-                files = {output_file(p.path): html for p, html in zip(todo, rendered())}
-            files.update(extras)
-            stats = write_site(out, files, keep, previous, self.extras if same_place else None)
-            sizes = {name: len(data) for name, data in files.items()}
+        extras, stats, sizes = self._render_and_write(out, renderer, todo, make_extras, keep,
+                                                      previous)
         fragments.finish_build(graph.entries)
         # What the output now holds, for planning the next build from this one.
         self.built_site, self.graph, self.extras, self.page_paths = site, graph, extras, page_paths
@@ -202,22 +195,29 @@ class Builder:
         return BuildResult(len(content.entries), len(fingerprints), len(sizes),
                            time.perf_counter() - started, stats, content.warnings, len(todo))
 
-    @staticmethod
-    def _write_new_tree(out: Path, renderer: PageRenderer, todo: list[Page],
-                        make_extras: Callable[[], dict[str, bytes]], keep: set[str],
-                        ) -> tuple[dict[str, bytes], WriteStats, dict[str, int]]:
-        """No tree to patch (a first build): pages go straight from the render
-        workers into a new tree, not through this process; then it is swapped in."""
-        tree = NewTree(out)
+    def _render_and_write(self, out: Path, renderer: PageRenderer, todo: list[Page],
+                          make_extras: Callable[[], dict[str, bytes]], keep: set[str],
+                          previous: set[str] | None,
+                          ) -> tuple[dict[str, bytes], WriteStats, dict[str, int]]:
+        """Render the pages while the other files are made, then write them all.
+        With no tree to patch (a first build) the render workers put the pages
+        straight into the new tree instead of handing them back."""
+        tree = NewTree(out) if swap_only(out, previous) else None
         try:
             with pages_rendering(renderer, todo, tree) as rendered:
                 extras = make_extras()
-                staged = {output_file(p.path): done for p, done in zip(todo, rendered())}
+                done = {output_file(p.path): page for p, page in zip(todo, rendered())}
         except BaseException:
-            tree.discard()
+            if tree is not None:
+                tree.discard()
             raise
-        stats = swap_site(tree, extras, {name: new for name, (new, _) in staged.items()}, keep)
-        sizes = {name: size for name, (_, size) in staged.items()}
+        if tree is None:
+            files = {**done, **extras}
+            stats = write_site(out, files, keep, previous,
+                               self.extras if previous is not None else None)
+            return extras, stats, {name: len(data) for name, data in files.items()}
+        stats = swap_site(tree, extras, {name: new for name, (new, _) in done.items()}, keep)
+        sizes = {name: size for name, (_, size) in done.items()}
         sizes.update((name, len(data)) for name, data in extras.items())
         return extras, stats, sizes
 
