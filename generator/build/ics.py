@@ -18,13 +18,14 @@ from generator.config import Config
 from generator.content.model import Entry
 
 LIMIT = 75  # octets per line, CRLF excluded
+_CONTROLS = dict.fromkeys(c for c in range(32) if chr(c) not in "\n\t")  # dropped
 
 
 def escape_text(value: str) -> str:
     """TEXT value escaping: backslash, semicolon, comma and newlines."""
     value = value.replace("\r\n", "\n").replace("\r", "\n")
     value = value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-    value = "".join(ch for ch in value if ch == "\n" or ch == "\t" or ord(ch) >= 32)
+    value = value.translate(_CONTROLS)
     return value.replace("\n", "\\n")
 
 

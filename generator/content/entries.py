@@ -52,8 +52,9 @@ def check_url(url: str, path: str, line: int) -> str:
     characters removed, and also after decoding character references
     (``&#106;avascript&colon;``), since an href attribute decodes them.
     """
-    for form in (url, html.unescape(url)):
-        cleaned = "".join(ch for ch in form if ch.isprintable() and not ch.isspace())
+    for form in (url, html.unescape(url)) if "&" in url else (url,):
+        cleaned = form if form.isprintable() and " " not in form else \
+            "".join(ch for ch in form if ch.isprintable() and not ch.isspace())
         try:
             scheme = urlsplit(cleaned).scheme.lower()
         except ValueError:

@@ -58,6 +58,12 @@ class Source:
     file: str | None = None  # local copy the entry was taken from
     fingerprint: str | None = None  # set by the converter to recognise a re-run
 
+    @property
+    def credit(self) -> str:
+        """Who else the source names, for after its link: the outlet (when the
+        link text is the title) and the agency, e.g. ``Example News / Reuters``."""
+        return " / ".join(x for x in (self.outlet if self.title else None, self.agency) if x)
+
 
 @dataclass
 class Entry:

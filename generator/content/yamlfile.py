@@ -64,9 +64,11 @@ def _string_only_resolvers() -> dict:
 class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
     yaml_implicit_resolvers = _string_only_resolvers()
     line_offset = 0
+    may_alias = True  # False when the text has no ``*``: nothing can expand
 
     def construct_document(self, node: yaml.Node) -> Any:
-        _count_nodes(node, self.line_offset)
+        if self.may_alias:
+            _count_nodes(node, self.line_offset)
         return yaml.constructor.SafeConstructor.construct_document(self, node)
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> LineMap:
@@ -160,6 +162,7 @@ def parse_yaml(text: str, path: str | Path | None = None, line_offset: int = 0) 
         # The pure-Python reader checks characters as it is made: inside the try.
         loader = (_PureLoader if _may_nest_deeply(text) else _Loader)(text)
         loader.line_offset = line_offset
+        loader.may_alias = "*" in text
         return loader.get_single_data()
     except TimelineError as exc:
         raise TimelineError(exc.message, path, exc.line) from None

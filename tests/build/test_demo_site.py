@@ -2,6 +2,7 @@
 
 import hashlib
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -93,6 +94,23 @@ def test_person_page_has_counts_counterparts_and_forums(demo_site):
     assert 'href="/timeline/people/antony-blinken/">Antony Blinken</a> <span class="count">6</span>' in page
     assert 'href="/timeline/forums/quad/">Quad</a>' in page
     assert "<dt>Engagements</dt><dd>7, from Oct 2021 to 10 Nov 2023</dd>" in page
+
+
+HEADING = re.compile(r"<h([1-6])\b")
+
+
+def test_no_page_skips_a_heading_level_and_every_list_shows_items_alike(demo_site):
+    """Items are rendered once per entry and reused on every list, so home,
+    year, person and forum pages all give them the same heading level."""
+    for page in demo_site.rglob("*.html"):
+        levels = [int(n) for n in HEADING.findall(page.read_text())]
+        assert levels[0] == 1, page
+        for before, after in zip(levels, levels[1:]):
+            assert after <= before + 1, f"{page}: h{before} then h{after}"
+    item = re.compile(r'<h(\d) class="title">')
+    lists = ["index.html", "years/2022/index.html", "people/s-jaishankar/index.html",
+             "forums/quad/index.html"]
+    assert {n for name in lists for n in item.findall((demo_site / name).read_text())} == {"4"}
 
 
 def test_entry_page_has_sources_prev_next_and_related(demo_site):

@@ -117,3 +117,19 @@ def test_large_timelines_draw_monthly_counts_compactly():
     assert "10030 engagements" in root.get("aria-label")
     few = ET.fromstring(str(charts.timeline_axis(entries[:5], "Timeline")))
     assert "marks" in few.get("class") and len(few.findall("circle")) == 5
+
+
+def test_date_tag_gives_the_iso_date_the_shown_date_and_marks_approximate_ones():
+    from generator.build.render import date_tag
+    assert date_tag(FuzzyDate(2022, 2, 11)) == \
+        '<time datetime="2022-02-11">11 Feb 2022</time>'
+    assert date_tag(FuzzyDate(2023, 11, approximate=True)) == \
+        '<time datetime="2023-11" title="approximate date">c. Nov 2023</time>'
+
+
+def test_a_source_credits_the_outlet_only_when_its_title_is_the_link_text():
+    from generator.content.model import Source
+    assert Source(outlet="Ledger", title="Talks held", agency="Wire").credit == "Ledger / Wire"
+    assert Source(outlet="Ledger", agency="Wire").credit == "Wire"  # the outlet is the link
+    assert Source(outlet="Ledger", title="Talks held").credit == "Ledger"
+    assert Source(title="Talks held").credit == ""
