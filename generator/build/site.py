@@ -127,7 +127,8 @@ class Builder:
         old = self.manifest
         self.digests.begin()
         hint = self._entry_hint(changed)
-        if hint is None:
+        files_seen = ""
+        if hint is None and old.files:  # else nothing to compare: digest after loading
             files_seen, self.content_sum = inputs_digest(config, self.drafts, self.digests)
             if old.files == files_seen and output_matches(out, old):
                 self._tidy(out)
@@ -144,6 +145,8 @@ class Builder:
         if hint is not None:  # the digest of every input, from the changed files only
             self.content_sum = _updated_sum(self.content_sum, hint, before.seen, content.seen)
             files_seen, _ = inputs_digest(config, self.drafts, self.digests, self.content_sum)
+        elif not files_seen:  # from the digests the loader took as it read each file
+            files_seen, self.content_sum = inputs_digest(config, self.drafts, self.digests)
         content = visible(content, config)
         static = read_static(config.theme)
         site = site_digest(config, content, self.drafts)

@@ -18,6 +18,11 @@ def digest_bytes(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
+def status_key(st: os.stat_result) -> tuple[int, int, int, int]:
+    """What changes whenever a file's bytes may have changed."""
+    return (st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino)
+
+
 class FileDigests:
     """Within one build (between two ``begin`` calls) a file is looked at once."""
 
@@ -35,6 +40,12 @@ class FileDigests:
             value = self._now[name] = self._digest(name)
         return value
 
+    def learn(self, name: str, key: tuple[int, int, int, int], value: str) -> None:
+        """This build's look at a file, taken elsewhere (a parse worker): ``key``
+        is its status before the read, ``value`` the digest of the bytes read."""
+        self._now[name] = value
+        self._seen[name] = (key, value)
+
     def _digest(self, name: str) -> str:
         try:
             st = os.stat(name)
@@ -42,7 +53,7 @@ class FileDigests:
             return f"unreadable-{exc.errno}"
         if not stat.S_ISREG(st.st_mode):  # never open a pipe: it would wait forever
             return f"not-a-file-{stat.S_IFMT(st.st_mode)}"
-        key = (st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino)
+        key = status_key(st)
         seen = self._seen.get(name)
         if seen is not None and seen[0] == key:
             return seen[1]

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.content.entries import parse_entry
-from generator.content.files import FileDigests, digest_bytes
+from generator.content.files import FileDigests, digest_bytes, status_key
 from generator.content.model import Entry, Forum, Person
 from generator.content.registry import Registry, load_forums, load_people
 from generator.content.slugs import slugify
@@ -132,27 +132,33 @@ def _parse_cached(file: Path, rel: str, shown: str,
 PARALLEL_MIN_FILES = 200  # below this, starting workers costs more than it saves (measured)
 
 
-def _parse_file(item: tuple[str, str]) -> tuple[tuple[str, str], Entry] | None:
+Parsed = tuple[str, tuple[int, int, int, int], Entry]  # full path, status, entry
+
+
+def _parse_file(item: tuple[str, str]) -> Parsed | None:
     """Runs in a worker: one file's parse, or None when it has a problem (the
     serial pass then reports it with its location)."""
     rel_in_entries, full = item
     rel = f"{ENTRIES_DIR}/{rel_in_entries}"
     try:
+        key = status_key(os.stat(full))  # before the read: a later change shows
         data = read_regular(full)
         entry = parse_entry(decode_text(data, full), rel, display_path(full))
     except (TimelineError, OSError):
         return None
     entry.digest = digest_bytes(data)
-    return (rel, entry.digest), entry
+    return full, key, entry
 
 
-def _parse_files(items: list[tuple[str, str]]) -> list:
+def _parse_files(items: list[tuple[str, str]]) -> list[Parsed]:
     return [result for result in map(_parse_file, items) if result is not None]
 
 
-def parse_in_workers(files: list[tuple[str, str]], parsed: dict) -> None:
+def parse_in_workers(files: list[tuple[str, str]], parsed: dict,
+                     digests: FileDigests | None = None) -> None:
     """Fill ``parsed`` for a cold start using every core (parsing is CPU-bound):
-    forked workers parse a share each while this process parses the first."""
+    forked workers parse a share each while this process parses the first.
+    ``digests`` learns each file's digest, so nothing reads the files again."""
     import multiprocessing
 
     workers = worker_count()
@@ -162,7 +168,10 @@ def parse_in_workers(files: list[tuple[str, str]], parsed: dict) -> None:
     with multiprocessing.get_context("fork").Pool(workers - 1) as pool:
         pending = pool.map_async(_parse_files, shares[1:], chunksize=1)
         for share in [_parse_files(shares[0]), *pending.get()]:
-            parsed.update(share)
+            for full, key, entry in share:
+                parsed[(entry.path, entry.digest)] = entry
+                if digests is not None:
+                    digests.learn(full, key, entry.digest)
 
 
 def _registry_or_empty(load, path: Path, errors: list[Problem]) -> Registry:
@@ -190,7 +199,7 @@ def load_content(content_dir: Path, drafts: bool = False,
     by_slug: dict[str, str] = {}
     files = _entry_files(entries_dir)
     if parsed is not None and len(files) - len(parsed) >= PARALLEL_MIN_FILES:
-        parse_in_workers(files, parsed)
+        parse_in_workers(files, parsed, digests)
     for rel_in_entries, full in files:
         rel = f"{ENTRIES_DIR}/{rel_in_entries}"
         shown = display_path(full)

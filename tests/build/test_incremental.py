@@ -184,3 +184,28 @@ def test_a_first_build_written_by_workers_matches_one_process(tmp_path, monkeypa
         assert len(result.stats.written) == result.files and result.pages > renderer.PARALLEL_MIN_PAGES
         trees[workers] = tree_digest(out)
     assert trees[1] == trees[2] and len(trees[1]) > 250
+
+
+def test_an_entry_saved_while_a_first_build_loads_is_built_by_the_next(project, monkeypatch):
+    """A first build takes each entry's digest from the bytes its parse worker
+    read, not from a second look later, so a save during the build is a change
+    to the next build instead of passing as already built."""
+    from generator.content import loader
+
+    entry = project / "content/entries/2022-01-04-jaishankar-lavrov-call.md"
+    parse_in_workers = loader.parse_in_workers
+
+    def parse_then_save(files, parsed, digests=None):
+        parse_in_workers(files, parsed, digests)
+        edit(entry, "title: Jaishankar and Lavrov", "title: Saved mid-build, Jaishankar and Lavrov")
+
+    monkeypatch.setattr(loader, "PARALLEL_MIN_FILES", 1)
+    monkeypatch.setattr(loader, "worker_count", lambda: 2)
+    monkeypatch.setattr(loader, "parse_in_workers", parse_then_save)
+    config = load_config(project / "timeline.yaml")
+    Builder(config).build()
+    page = project / "site/entries/2022-01-04-jaishankar-lavrov-call/index.html"
+    assert "Saved mid-build" not in page.read_text()
+    monkeypatch.setattr(loader, "parse_in_workers", parse_in_workers)
+    assert len(Builder(config).build().stats.written) > 0
+    assert "Saved mid-build" in page.read_text()
