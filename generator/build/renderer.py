@@ -84,13 +84,13 @@ _JOB: tuple[PageRenderer, list[Page], NewTree | None] | None = None
 Staged = tuple[bool, int]  # a page put into a NewTree: written (not linked), size
 
 
-def _render_slice(bounds: tuple[int, int]) -> tuple[list, dict[str, str]]:
+def _render_slice(indexes: list[int]) -> tuple[list, dict[str, str]]:
     """Runs in a worker: the pages (or, with a tree, how each was staged), and
     the entry bodies it had to render."""
     assert _JOB is not None
     renderer, pages, tree = _JOB
     known = set(renderer.bodies)
-    done = [_render_one(renderer, p, tree) for p in pages[bounds[0]:bounds[1]]]
+    done = [_render_one(renderer, pages[i], tree) for i in indexes]
     return done, {k: v for k, v in renderer.bodies.items() if k not in known}
 
 
@@ -101,21 +101,30 @@ def _render_one(renderer: PageRenderer, page: Page, tree: NewTree | None) -> byt
     return tree.put(output_file(page.path), html), len(html)
 
 
-def _slices(pages: list[Page], count: int) -> list[tuple[int, int]]:
-    """Cut ``pages`` into about ``count`` runs of similar cost. A list page
-    costs more the more entries it shows; equal slices keep both workers busy
-    to the end instead of one waiting on a run of person pages."""
+MIN_SLICE = 24  # about as much work as 24 entry pages: a few milliseconds
+
+
+def _slices(pages: list[Page], workers: int) -> list[list[int]]:
+    """The pages' indexes in runs to hand out one by one: costly pages first
+    and each run a share of the work left, so runs shrink towards the end and
+    the workers finish together (guided self-scheduling). A list page costs
+    more the more entries it shows."""
     weights = [1 + len(p.shows) // 20 for p in pages]
-    share = max(1, sum(weights) // count)
-    bounds, start, load = [], 0, 0
-    for i, weight in enumerate(weights):
-        load += weight
-        if load >= share:
-            bounds.append((start, i + 1))
-            start, load = i + 1, 0
-    if start < len(pages):
-        bounds.append((start, len(pages)))
-    return bounds
+    order = sorted(range(len(pages)), key=lambda i: -weights[i])
+    left = sum(weights)
+    slices: list[list[int]] = []
+    current: list[int] = []
+    load = 0
+    for i in order:
+        current.append(i)
+        load += weights[i]
+        if load >= max(MIN_SLICE, left // (2 * workers)):
+            slices.append(current)
+            left -= load
+            current, load = [], 0
+    if current:
+        slices.append(current)
+    return slices
 
 
 @contextmanager
@@ -134,13 +143,16 @@ def pages_rendering(renderer: PageRenderer, pages: list[Page],
     _JOB = (renderer, pages, tree)
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            pending = pool.map_async(_render_slice, _slices(pages, workers * 12), chunksize=1)
+            slices = _slices(pages, workers)
+            pending = pool.map_async(_render_slice, slices, chunksize=1)
 
             def result() -> list:
-                chunks = pending.get()
-                for _, bodies in chunks:
+                done: list = [None] * len(pages)
+                for indexes, (chunk, bodies) in zip(slices, pending.get()):
                     renderer.bodies.update(bodies)
-                return [done for chunk, _ in chunks for done in chunk]
+                    for i, page in zip(indexes, chunk):
+                        done[i] = page
+                return done
 
             yield result
     finally:
