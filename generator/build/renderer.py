@@ -5,6 +5,7 @@ page that lists it; optionally spread over worker processes."""
 from __future__ import annotations
 
 import multiprocessing
+import signal
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Callable, Iterator
@@ -157,6 +158,57 @@ def pages_rendering(renderer: PageRenderer, pages: list[Page],
             yield result
     finally:
         _JOB = None
+
+
+def _render_ahead(conn: Any, parents_end: Any, entries: list[Entry],
+                  trust_raw_html: bool) -> None:
+    """Runs in a helper: render bodies until told to stop, then send them all
+    (sending as it goes would block on the pipe while the parent is busy)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    parents_end.close()  # so that the parent's closing it reads as the end here
+    markdown = BodyRenderer(trust_raw_html)
+    done: dict[str, str] = {}
+    for entry in entries:
+        if conn.poll():
+            break
+        try:
+            done[entry.digest] = markdown.render(entry.body)
+        except Exception:  # noqa: BLE001 - the page's render reports it, located
+            continue
+    try:
+        conn.recv()
+        conn.send(done)
+    except (EOFError, OSError):  # the parent gave up on the build: nothing to hand
+        pass
+
+
+@contextmanager
+def bodies_ahead(entries: list[Entry], bodies: dict[str, str],
+                 trust_raw_html: bool) -> Iterator[None]:
+    """While the caller plans the pages on one core, a forked helper renders
+    the missing entry bodies on another; what it finished joins ``bodies``
+    when the block ends, and so reaches the render workers forked after it.
+    Only for many missing bodies: a first build, or a new generator."""
+    missing = [e for e in entries if e.digest not in bodies]
+    if worker_count() < 2 or len(missing) < PARALLEL_MIN_PAGES:
+        yield
+        return
+    context = multiprocessing.get_context("fork")
+    mine, theirs = context.Pipe()
+    helper = context.Process(target=_render_ahead, args=(theirs, mine, missing, trust_raw_html),
+                             daemon=True)
+    helper.start()
+    theirs.close()
+    try:
+        yield
+        mine.send("stop")
+        bodies.update(mine.recv())
+    finally:
+        mine.close()
+        helper.join(timeout=5)
+        if helper.is_alive():  # only when the block failed before asking it to stop
+            helper.kill()
+            helper.join()
 
 
 def render_pages(renderer: PageRenderer, pages: list[Page]) -> list[bytes]:

@@ -28,7 +28,8 @@ from generator.build.outputs import SITEMAP, Kept, extra_files, nothing_kept
 from generator.build.output import (NewTree, WriteStats, check_output_folder,
                                     remove_leftovers, swap_only, swap_site, write_site)
 from generator.build.pages import Page, plan_pages
-from generator.build.renderer import PageRenderer, pages_rendering, read_static
+from generator.build.renderer import (PageRenderer, bodies_ahead, pages_rendering,
+                                     read_static)
 from generator.build.urls import output_file
 from generator.config import Config
 from generator.content.files import FileDigests
@@ -170,10 +171,11 @@ class Builder:
             self.items = {}
             self.env = None
             self.site = site
-        pages = plan_pages(graph, config, only)
-        fingerprints, todo, keep = self._sort_out(pages, only, old, out, site, same_place)
         if self.bodies is None:
-            self.bodies = self.cache.load("bodies") if self.cache and todo else {}
+            self.bodies = self.cache.load("bodies") if self.cache else {}
+        with bodies_ahead(content.entries, self.bodies, config.raw_html):
+            pages = plan_pages(graph, config, only)
+            fingerprints, todo, keep = self._sort_out(pages, only, old, out, site, same_place)
         renderer = PageRenderer(graph, config, self.bodies, self.items, self.env)
         self.env = renderer.env
         same_pages = same_site and fingerprints.keys() == old.fingerprints.keys()

@@ -211,3 +211,42 @@ def test_an_entry_saved_while_a_first_build_loads_is_built_by_the_next(project, 
     monkeypatch.setattr(loader, "parse_in_workers", parse_in_workers)
     assert len(Builder(config).build().stats.written) > 0
     assert "Saved mid-build" in page.read_text()
+
+
+def test_bodies_rendered_ahead_are_the_bodies_and_a_bad_one_is_still_located(tmp_path,
+                                                                             monkeypatch, capfd):
+    """A first build renders bodies in a helper while it plans; they equal the
+    renderer's, and a body Markdown cannot take is left to the page render,
+    which names the file and line."""
+    import subprocess
+    import sys
+    import time
+
+    from generator.build import renderer
+    from generator.build.markdown_render import BodyRenderer
+    from generator.content.loader import load_content
+    from generator.errors import TimelineError
+
+    corpus = tmp_path / "corpus"
+    subprocess.run([sys.executable, str(REPO / "bench" / "make_corpus.py"), str(corpus), "250",
+                    "--seed", "8"], check=True, capture_output=True)
+    deep = corpus / "content" / "entries" / "deep.md"
+    deep.write_text("---\ntitle: T\ndate: 2000-01-02\n---\n" +
+                    "".join("    " * i + "- x\n" for i in range(250)))
+    monkeypatch.setattr(renderer, "worker_count", lambda: 2)
+    entries = load_content(corpus / "content").entries
+    assert entries[0].path.endswith("deep.md")  # the first the helper takes
+    bodies: dict[str, str] = {}
+    with renderer.bodies_ahead(entries, bodies, trust_raw_html=False):
+        time.sleep(2.0)  # ten times what all take
+    markdown = BodyRenderer()
+    assert len(bodies) == len(entries) - 1 and entries[0].digest not in bodies
+    assert all(bodies[e.digest] == markdown.render(e.body) for e in entries[1:])
+    with pytest.raises(TimelineError) as info:
+        build_site(load_config(corpus / "timeline.yaml"), use_cache=False)
+    assert info.value.path.endswith("deep.md") and info.value.line == 5
+    started = time.perf_counter()  # planning fails: the helper ends at once, quietly
+    with pytest.raises(ValueError):
+        with renderer.bodies_ahead(entries, {}, trust_raw_html=False):
+            raise ValueError("planning failed")
+    assert time.perf_counter() - started < 2 and "Traceback" not in capfd.readouterr().err
