@@ -6,7 +6,7 @@ import random
 
 import markdown
 
-from generator.build.markdown_render import EXTENSIONS, BodyRenderer
+from generator.build.markdown_render import EXTENSIONS, SKIPPABLE, BodyRenderer
 
 # Lines of every kind Markdown treats specially, and plain ones in between.
 LINES = [
@@ -21,7 +21,8 @@ LINES = [
     "_under_ start", "plain:colon", "see [a link](http://x.org)", "![img](i.png)",
     "`code` span", "x <b>bold</b> y", "&amp; entity", "2024 was a year",
     "escaped \\*stars\\* here", "a_b_c plain", "a backslash \\. alone",
-    "Head | row", "Next | row",
+    "Head | row", "Next | row", "&#169; &copy AT&T", "x\\y", "{curly} text", "<!-- note -->",
+    "a < b > c", "Heading text {#anchor}", "{.plain}",
 ]
 
 
@@ -35,6 +36,9 @@ def test_the_shortcuts_are_in_use():
     md = BodyRenderer()._md
     assert "plain_paragraph" in md.parser.blockprocessors
     assert "skip_plain" in md.treeprocessors and "unmark_plain" in md.treeprocessors
+    assert "keep_source" in md.preprocessors
+    for (kind, name) in SKIPPABLE:
+        assert type(getattr(md, kind)[name]).__name__ == "_Unless", name
 
 
 def test_output_is_python_markdowns_own():
