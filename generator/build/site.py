@@ -182,9 +182,13 @@ class Builder:
         page_paths = self.page_paths if same_pages and self.page_paths else \
             sorted(urls_file_to_path(name) for name in fingerprints)
         previous = set(old.sizes) if same_place else None
-        make_extras = lambda: other_files(graph, config, page_paths, static,  # noqa: E731
-                                          self._kept(only, same_pages))
-        extras, stats, sizes = self._render_and_write(out, renderer, todo, make_extras, keep,
+
+        def meanwhile() -> dict[str, bytes]:  # what this process does while workers render
+            extras = other_files(graph, config, page_paths, static, self._kept(only, same_pages))
+            self._save_parsed(content)
+            return extras
+
+        extras, stats, sizes = self._render_and_write(out, renderer, todo, meanwhile, keep,
                                                       previous)
         fragments.finish_build(graph.entries)
         # What the output now holds, for planning the next build from this one.
@@ -201,7 +205,7 @@ class Builder:
                            time.perf_counter() - started, stats, content.warnings, len(todo))
 
     def _render_and_write(self, out: Path, renderer: PageRenderer, todo: list[Page],
-                          make_extras: Callable[[], dict[str, bytes]], keep: set[str],
+                          meanwhile: Callable[[], dict[str, bytes]], keep: set[str],
                           previous: set[str] | None,
                           ) -> tuple[dict[str, bytes], WriteStats, dict[str, int]]:
         """Render the pages while the other files are made, then write them all.
@@ -210,7 +214,7 @@ class Builder:
         tree = NewTree(out) if swap_only(out, previous) else None
         try:
             with pages_rendering(renderer, todo, tree) as rendered:
-                extras = make_extras()
+                extras = meanwhile()
                 done = {output_file(p.path): page for p, page in zip(todo, rendered())}
         except BaseException:
             if tree is not None:
@@ -302,15 +306,21 @@ class Builder:
         self.registries = registries
         return content
 
-    def _save(self, content: Content, old: Manifest) -> None:
-        """Keep only what the current content can use, then store it; ``old``
-        is the manifest the cache holds, so a kept-alive builder appends only
-        the difference."""
-        slack = len(content.entries) // 10 + 100  # old versions a preview may keep
-        if len(self.parsed or {}) > len(content.entries) + slack:
+    def _save_parsed(self, content: Content) -> None:
+        """Keep only the parsed entries the current content can use; store them
+        on a builder's first build (later ones change only the manifest)."""
+        if len(self.parsed or {}) > len(content.entries) + _slack(content):
             current = {(e.path, e.digest) for e in content.entries}
             self.parsed = {k: v for k, v in (self.parsed or {}).items() if k in current}
-        if len(self.bodies or {}) > len(content.entries) + slack:
+        if self.cache and not self.saved_caches:
+            # An optimisation only: stale caches of entries and bodies are never wrong.
+            self.cache.save("entries", self.parsed)
+
+    def _save(self, content: Content, old: Manifest) -> None:
+        """Keep only the bodies the current content can use, then store them
+        and the manifest; ``old`` is the manifest the cache holds, so a
+        kept-alive builder appends only the difference."""
+        if len(self.bodies or {}) > len(content.entries) + _slack(content):
             digests = {e.digest for e in content.entries}
             self.bodies = {k: v for k, v in (self.bodies or {}).items() if k in digests}
         if not self.cache:
@@ -318,11 +328,14 @@ class Builder:
         if self.saved_caches:
             self.cache.append_manifest(old, self.manifest)
             return
-        # An optimisation only: stale caches of entries and bodies are never wrong.
-        self.cache.save("entries", self.parsed)
         self.cache.save("bodies", self.bodies)
         self.cache.save_manifest(self.manifest)
         self.saved_caches = True
+
+
+def _slack(content: Content) -> int:
+    """How many old versions of entries a preview may keep in memory."""
+    return len(content.entries) // 10 + 100
 
 
 def _updated_sum(total: int, hint: list[str], before: dict[str, str],
