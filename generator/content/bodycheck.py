@@ -58,6 +58,9 @@ def check_body(body: str) -> tuple[int, int] | None:
     if len(body) < 2000 or ("[" not in body and "<" not in body):
         return None
     limit = MAX_SCAN + SCAN_PER_CHAR * len(body)
+    openers = body.count("[") + body.count("<") + body.count("(")
+    if openers * len(body) <= limit:  # each opener scans the body once at most
+        return None
     total, start = 0, 0
     for end in [m.start() for m in _BLOCK_END.finditer(body)] + [len(body)]:
         block = body[start:end]

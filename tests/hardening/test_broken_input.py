@@ -483,6 +483,27 @@ def test_the_body_guard_lets_long_real_text_through_and_markdown_stays_fast():
         assert time.perf_counter() - started < 5
 
 
+def test_the_body_guard_shortcut_agrees_with_the_full_scan():
+    """Bodies with few openers skip the scan; the verdict never changes."""
+    import random
+
+    from generator.content.bodycheck import MAX_SCAN, SCAN_PER_CHAR, scan_cost
+
+    rnd = random.Random(11)
+    pieces = ["[", "]", "(", ")", "<", ">", "](", "word ", "\n\n", "[a](b) "]
+    refused = short = 0
+    for _ in range(300):
+        weights = [rnd.random() ** 3 for _ in pieces]
+        body = "".join(rnd.choices(pieces, weights, k=rnd.randint(700, 9000)))
+        total = sum(scan_cost(block) for block in body.split("\n\n"))
+        over = len(body) >= 2000 and total > MAX_SCAN + SCAN_PER_CHAR * len(body)
+        assert (check_body(body) is not None) == over
+        refused += over
+        openers = sum(body.count(c) for c in "[<(")
+        short += len(body) >= 2000 and openers * len(body) <= MAX_SCAN + SCAN_PER_CHAR * len(body)
+    assert refused >= 10 and short >= 10  # both verdicts, and the shortcut, were tried
+
+
 def test_a_10000_person_registry_and_an_entry_with_1000_people(tmp_path):
     root = minimal_project(tmp_path)
     write(root / "content" / "people.yaml", "".join(
