@@ -37,6 +37,17 @@ def test_build_prints_a_summary(project):
     assert (project / "site" / "index.html").is_file()
 
 
+def test_builds_leave_no_staging_folders_behind(project):
+    """The command leaves without freeing its heap, but only after its exit
+    handlers: they delete the staging folders of a patched build."""
+    assert run(project, "build").returncode == 0
+    page = project / "content" / "entries" / "2022-01-04-jaishankar-lavrov-call.md"
+    page.write_text(page.read_text().replace("title: Jaishankar", "title: Then Jaishankar", 1))
+    result = run(project, "build")
+    assert result.returncode == 0 and "removed)" in result.stdout
+    assert sorted(p.name for p in project.iterdir() if p.name.startswith(".site")) == []
+
+
 @pytest.mark.parametrize("text,expected", [
     ("---\ntitle: x\ndate: 2022-02-30\n---\n", "bad.md:3: 'date': '2022-02-30' is not a real date"),
     ("---\ndate: 2022-02-01\n---\n", "bad.md:2: 'title' is required"),
