@@ -266,13 +266,14 @@ class NewTree:
 
     def __init__(self, out_dir: Path):
         self.out_dir = out_dir
+        self.fresh = not out_dir.exists()  # nothing to compare with or link from
         self.stage = _Stage(out_dir)
 
     def put(self, rel: str, data: bytes, changed: bool | None = None) -> bool:
         """Stage ``rel``; True when it was written (its bytes are new)."""
         target = self.stage.path(rel)
         if changed is None:
-            changed = not _same_bytes(self.out_dir / rel, data)
+            changed = self.fresh or not _same_bytes(self.out_dir / rel, data)
         if not changed:
             try:
                 os.link(self.out_dir / rel, target)
