@@ -56,3 +56,10 @@ def test_output_is_python_markdowns_own():
 def test_abbreviations_still_apply_to_plain_text():
     html = BodyRenderer().render("*[UN]: United Nations\n\nTalks at the UN today.")
     assert '<abbr title="United Nations">UN</abbr>' in html
+
+
+def test_an_unknown_processor_turns_the_skipping_off():
+    from generator.build.markdown_render import PlainFastPath
+    md = markdown.Markdown(extensions=[*EXTENSIONS, "toc", PlainFastPath()])
+    assert "keep_source" not in md.preprocessors
+    assert type(md.treeprocessors["unescape"]).__name__ != "_Unless"
