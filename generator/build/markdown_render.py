@@ -152,12 +152,10 @@ class PlainFastPath(Extension):
         self._guard(md)
         blocks = md.parser.blockprocessors
         if _names(blocks) <= PARAGRAPH_SAFE_BLOCKS:
-            top = max(item.priority for item in blocks._priority)
-            blocks.register(_PlainParagraph(md.parser), "plain_paragraph", top + 5)
+            blocks.register(_PlainParagraph(md.parser), "plain_paragraph", _top(blocks) + 5)
         if not _names(md.inlinePatterns) <= PLAIN_SAFE_PATTERNS:
             return
-        inline = md.treeprocessors.get_index_for_name("inline")
-        priority = md.treeprocessors._priority[inline].priority
+        priority = _priority(md.treeprocessors, "inline")
         marked: list = []
         md.treeprocessors.register(_SkipPlain(md, marked), "skip_plain", priority + 0.5)
         md.treeprocessors.register(_Unmark(md, marked), "unmark_plain", priority - 0.5)
@@ -168,18 +166,25 @@ class PlainFastPath(Extension):
         if any(_names(getattr(md, kind)) != known for kind, known in KNOWN_PROCESSORS.items()):
             return
         source = _Source(md)
-        top = max(item.priority for item in md.preprocessors._priority)
-        md.preprocessors.register(source, "keep_source", top + 5)
+        md.preprocessors.register(source, "keep_source", _top(md.preprocessors) + 5)
         for (kind, name), needs in SKIPPABLE.items():
             registry = getattr(md, kind)
             if name in registry:
-                priority = registry._priority[registry.get_index_for_name(name)].priority
                 registry.register(_Unless(registry[name], needs, source, kind == "treeprocessors"),
-                                  name, priority)
+                                  name, _priority(registry, name))
 
 
 def _names(registry: markdown.util.Registry) -> set[str]:
     return {item.name for item in registry._priority}
+
+
+def _priority(registry: markdown.util.Registry, name: str) -> float:
+    return registry._priority[registry.get_index_for_name(name)].priority
+
+
+def _top(registry: markdown.util.Registry) -> float:
+    """A priority above all: run first."""
+    return max(item.priority for item in registry._priority)
 
 
 class BodyRenderer:
