@@ -15,7 +15,7 @@ from generator.content.yamlfile import LineList, LineMap, parse_yaml
 from generator.errors import TimelineError
 
 ENTRY_FIELDS = ("title", "date", "approximate", "kind", "people", "mentioned", "forums",
-                "place", "summary", "sources", "draft", "review", "slug", "extra")
+                "place", "summary", "sources", "draft", "scheduled", "review", "slug", "extra")
 SOURCE_FIELDS = ("outlet", "title", "url", "published", "agency", "file", "fingerprint")
 SAFE_SCHEMES = ("http", "https", "")
 
@@ -124,5 +124,6 @@ def parse_entry(text: str, rel_path: str, shown_path: str) -> Entry:
         forums=str_list(data, "forums", shown_path),
         place=opt_str(data, "place", shown_path), summary=opt_str(data, "summary", shown_path),
         sources=_sources(data, shown_path), draft=opt_bool(data, "draft", shown_path),
+        scheduled=opt_bool(data, "scheduled", shown_path),
         review=str_list(data, "review", shown_path), body=body, body_line=body_line,
         extra=dict(extra), lines={**data.key_lines, "": data.line})

@@ -81,6 +81,7 @@ class Entry:
     summary: str | None = None
     sources: list[Source] = field(default_factory=list)
     draft: bool = False
+    scheduled: bool = False  # announced, not yet held when the source was written
     review: list[str] = field(default_factory=list)
     body: str = ""  # Markdown
     body_line: int = 1  # line of the file where the body starts
