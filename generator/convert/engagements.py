@@ -74,6 +74,8 @@ class Engagement:
     review: list[str] = field(default_factory=list)
     sentences: list[int] = field(default_factory=list)
     topic: str | None = None
+    scheduled: bool = False  # announced for later, not yet held when the article was written
+    draft: bool = False  # the date is a guess or unknown: the user must supply it
 
     @property
     def ids(self) -> list[str]:

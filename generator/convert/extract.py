@@ -225,13 +225,19 @@ def topic(facts: list[Facts], eng: Engagement) -> str | None:
     return None
 
 
-def extract(data: str, reg: Registries, file: str | None = None) -> Record:
-    """Read one article (plain text or HTML) into a record."""
+def extract(data: str, reg: Registries, file: str | None = None, *, url: str | None = None,
+            published: FuzzyDate | None = None, outlet: str | None = None) -> Record:
+    """Read one article (plain text or HTML) into a record.
+
+    ``url``, ``published`` and ``outlet`` are what the user knows about the page
+    (``--url``, ``--published``, a manifest); they win over what the page says.
+    """
     page = parse_html(data) if is_html(data) else None
     cleaned = clean_text(page.text if page else data, reg.agencies)
     review: list[str] = []
     title = (page.title if page and page.title else None) or cleaned.title
-    pub = page.published if page and page.published else None
+    url = url or (page.url if page else None)
+    pub = published or (page.published if page and page.published else None)
     if pub is None and cleaned.published:
         pub = cleaned.published.date
     if pub is None and page:
@@ -248,14 +254,15 @@ def extract(data: str, reg: Registries, file: str | None = None) -> Record:
             review.append("published: the text gives no publication date")
     credits = cleaned.credits + (page.credits if page else [])
     agency = find_agency(credits, page.author if page else None, reg.outlets)
-    where = Where(page.site_name if page else None, page.url if page else None,
+    where = Where(page.site_name if page else None, url,
                   cleaned.header + cleaned.footer + cleaned.dropped +
                   ([f"By{cleaned.byline}"] if cleaned.byline else []) +
                   (page.chrome + page.outside if page else []),
                   cleaned.repeated)
-    outlet, note = find_outlet(where, reg.outlets)
-    if note:
-        review.append(note)
+    if outlet is None:
+        outlet, note = find_outlet(where, reg.outlets)
+        if note:
+            review.append(note)
 
     facts, mentions = _facts(cleaned, reg, pub)
     engagements: list[Engagement] = []
@@ -301,7 +308,7 @@ def extract(data: str, reg: Registries, file: str | None = None) -> Record:
                       "converter")
     record = Record(
         file=file, fingerprint=fingerprint(cleaned.paragraphs), title=title, outlet=outlet,
-        agency=agency, published=pub, url=page.url if page else None, engagements=engagements,
+        agency=agency, published=pub, url=url, engagements=engagements,
         mentioned=list(mentioned.values()), forums_mentioned=[f for f in named_forums if f not in in_use],
         candidates=list(candidates.values()), quotes=key_quotes(facts, acting), review=review,
         paragraphs=cleaned.paragraphs)
