@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.content.dates import parse_fuzzy_date
 from generator.content.entries import parse_entry
 from generator.content.registry import load_people
 from generator.convert.extract import Record, Registries, entry_title, extract
@@ -51,6 +52,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="append unknown people to people.yaml, marked unconfirmed")
     parser.add_argument("--full-text", action="store_true",
                         help="also keep the cleaned article text in the entry body")
+    parser.add_argument("--url", help="the address the (single) article was read from")
+    parser.add_argument("--published", metavar="DATE",
+                        help="the (single) article's publication date: YYYY-MM-DD, YYYY-MM or YYYY")
 
 
 @dataclass
@@ -163,7 +167,8 @@ class Run:
 
     def convert(self, item: Input, prefix: str) -> None:
         text = read_input(item)
-        record = extract(text, self.reg, item.file)
+        record = extract(text, self.reg, item.file, url=getattr(self.args, "url", None),
+                         published=getattr(self.args, "published", None))
         actions: list[dict] = []
         done = self.store.converted(record)
         if done is not None:
@@ -307,6 +312,14 @@ def record_json(record: Record, actions: list[dict]) -> dict:
 
 def run(args: argparse.Namespace, config) -> int:
     items, ignored = gather(args.paths)
+    if (getattr(args, "url", None) or getattr(args, "published", None)) and len(items) != 1:
+        raise TimelineError("--url and --published describe one article; give one file, or "
+                            "a manifest for a folder")
+    if getattr(args, "published", None):
+        try:
+            args.published = parse_fuzzy_date(args.published)
+        except ValueError as exc:
+            raise TimelineError(f"--published: {exc}") from None
     if not items:
         raise TimelineError("no articles found (looked for .txt and .html files)",
                             args.paths[0] if args.paths else None)
