@@ -72,7 +72,8 @@ def test_bad_files_print_one_line_each_and_the_batch_goes_on(content, tmp_path, 
     for name, words in expected.items():
         line = next(e for e in errors if name in e)
         assert words in line and line.endswith("nothing written"), line
-    assert "converted 1" in captured.out and "failed 5" in captured.out
+    assert "6 articles: 1 entry written, 0 merged, 0 skipped, 0 need a date from you, " \
+        "5 failed" in captured.out
     assert [p.name for p in out.iterdir()] == ["2022-03-03-mehta-and-okafor-discuss-maritime-security-in-phone-call.md"]
 
 
@@ -201,7 +202,7 @@ def test_converting_twice_changes_nothing(content, capsys):
     capsys.readouterr()
     run(content, ARTICLES, out=out)
     printed = capsys.readouterr().out
-    assert "converted 0, merged 0" in printed and "skipped" in printed
+    assert "0 entries written, 0 merged" in printed and "skipped" in printed
     assert tree(content) == before
 
 
@@ -286,8 +287,9 @@ def test_without_add_people_the_registry_is_untouched(content):
 
 
 def test_article_without_a_usable_date_writes_nothing(content, capsys):
-    assert run(content, ARTICLES / "f06_no_date.txt", out=content / "entries") == 0
-    assert "no usable date" in capsys.readouterr().out
+    assert run(content, ARTICLES / "f06_no_date.txt", out=content / "entries") == 3
+    printed = capsys.readouterr().out
+    assert "no usable date" in printed and "1 needs a date from you, 0 failed" in printed
     assert list((content / "entries").iterdir()) == []
 
 
@@ -295,7 +297,7 @@ def test_through_the_cli(content, tmp_path, monkeypatch, capsys):
     (tmp_path / "timeline.yaml").write_text("title: Test\ncontent: content\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     assert main(["convert", str(ARTICLES / "f17_two_plus_two.txt")]) == 0
-    assert "converted 1" in capsys.readouterr().out
+    assert "1 article: 1 entry written" in capsys.readouterr().out
     written = list((content / "entries").glob("*.md"))
     assert len(written) == 1 and "2+2 Dialogue" in written[0].read_text(encoding="utf-8")
     with pytest.raises(SystemExit):

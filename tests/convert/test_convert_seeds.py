@@ -70,7 +70,7 @@ def test_seed_folder_into_empty_entries_folder(tmp_path, gold, capsys):
     out = tmp_path / "entries"
     assert convert([seeds_dir()], out) == 0
     printed = capsys.readouterr().out
-    assert "converted 5, merged 1, skipped 0" in printed
+    assert "5 articles: 5 entries written, 1 merged, 0 skipped" in printed
     files = sorted(out.glob("*.md"))
     entries = {f.name: parse_entry(f.read_text(encoding="utf-8"), f.name, f.name) for f in files}
     assert len(entries) == 5  # 000, 001 twice, 002+003 together, 004
@@ -110,7 +110,7 @@ def test_converting_again_changes_nothing(tmp_path, capsys):
     before = {f.name: f.read_bytes() for f in out.iterdir()}
     capsys.readouterr()
     assert convert([seeds_dir()], out) == 0
-    assert "converted 0, merged 0, skipped 5" in capsys.readouterr().out
+    assert "5 articles: 0 entries written, 0 merged, 5 skipped" in capsys.readouterr().out
     assert {f.name: f.read_bytes() for f in out.iterdir()} == before
 
 
@@ -120,7 +120,7 @@ def test_seeds_merge_into_the_hand_written_demo_entries(tmp_path, capsys):
     shutil.copytree(DEMO, content)
     before = {f.name: f.read_bytes() for f in (content / "entries").iterdir()}
     assert convert([seeds_dir()], content / "entries", content=content) == 0
-    assert "skipped 5" in capsys.readouterr().out
+    assert "0 entries written, 0 merged, 5 skipped" in capsys.readouterr().out
     assert {f.name: f.read_bytes() for f in (content / "entries").iterdir()} == before
 
 
