@@ -160,10 +160,11 @@ def _read(response, current: str, url: str, deadline: float, timeout: float,
         raise _too_large(int(length), max_bytes, url)
     chunks: list[bytes] = []
     size = 0
+    read = getattr(response, "read1", response.read)  # what has come, so the clock is checked
     while True:
         _time_left(deadline, url, timeout)
         try:
-            chunk = response.read(_CHUNK)
+            chunk = read(_CHUNK)
         except (OSError, http.client.HTTPException) as exc:
             raise FetchError(_why(exc, timeout) + _at(current, url), url) from None
         if not chunk:
