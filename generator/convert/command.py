@@ -329,9 +329,10 @@ def _prepare(args: argparse.Namespace) -> tuple[list[Input], int]:
         raise TimelineError("no articles found (looked for .txt and .html files)",
                             args.paths[0] if args.paths else None)
     timeout = getattr(args, "timeout", None)
-    if timeout is not None and not 0 < timeout <= 3600:
-        raise TimelineError(f"--timeout {timeout:g}: give a number of seconds above 0, at most 3600")
     try:
+        if timeout is not None and not 0 < timeout <= 3600:
+            raise TimelineError(f"--timeout {timeout:g}: give a number of seconds above 0, "
+                                "at most 3600")
         attach_known(items, args)
     except TimelineError as exc:
         raise TimelineError(f"{exc.message}; nothing converted", exc.path, exc.line) from None
