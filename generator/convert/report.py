@@ -16,9 +16,11 @@ EXIT_NEEDS_DATE = 3  # none failed, but some entry needs a date from the user
 EPILOG = f"""\
 exit status:
   {EXIT_OK}  every article was converted, merged, skipped or had no engagement
-  {EXIT_FAILED}  some article failed (unreadable file, failed fetch) or the input was refused
-  {EXIT_NEEDS_DATE}  none failed, but some entry needs a date from you (written as a draft,
-     its date a guess): fix its date: line, and its review: lines say why"""
+  {EXIT_FAILED}  some article failed (unreadable file, failed fetch), or a wrong option or
+     manifest stopped the run before anything was converted
+  {EXIT_NEEDS_DATE}  none failed, but some entry needs a date from you: its date is a guess
+     (set its date: line by hand; its review: lines say why) or unknown
+     (nothing written: convert it again with --published or a manifest row)"""
 
 
 @dataclass

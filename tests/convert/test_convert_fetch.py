@@ -229,6 +229,16 @@ def test_a_closed_port_is_refused():
     assert "connection refused" in caught.value.message
 
 
+def test_an_unknown_host_is_said_so(monkeypatch):
+    def no_such_host(*args, **kw):
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+    monkeypatch.setattr(socket, "getaddrinfo", no_such_host)  # no resolver is asked
+    with pytest.raises(FetchError) as caught:
+        get("https://no-such-host.example/a.html")
+    assert str(caught.value) == ("https://no-such-host.example/a.html: host not found; check "
+                                 "the address")
+
+
 def test_a_slow_server_times_out(site):
     start = time.monotonic()
     with pytest.raises(FetchError) as caught:
