@@ -23,8 +23,7 @@ from generator.content.registry import load_people
 from generator.convert.engagements import Engagement
 from generator.convert.extract import Record, Registries, entry_title, extract
 from generator.convert.fetch import DEFAULT_TIMEOUT
-from generator.convert.inputs import (ARTICLE_SUFFIXES, MAX_BYTES, Input, Known,  # noqa: F401
-                                      decode_article, gather, read_input)
+from generator.convert.inputs import Input, Known, gather, read_input
 from generator.convert.manifest import check_url, find_manifest, load_manifest
 from generator.convert.merge import MergeError, merge_text
 from generator.convert.render import render_entry
@@ -166,6 +165,16 @@ class Run:
                          published=known.published, outlet=known.outlet)
         if read.note:
             record.review.append(f"text: {read.note}")
+        outcome = self._place(record, item, prefix)
+        if self.args.json:
+            engagements = [] if outcome.skipped else [e.as_json() for e in outcome.entries]
+            details = {k: v for k, v in record_json(record, engagements).items()
+                       if k not in ("file", "url")}
+            self.records.append({**outcome.as_json(), **details})
+        return outcome
+
+    def _place(self, record: Record, item: Input, prefix: str) -> Outcome:
+        """Skip the article, or write or merge each of its engagements."""
         outcome = Outcome(item.file, record.url)
         done = self.store.converted(record)
         if done is not None:
@@ -182,11 +191,6 @@ class Run:
                 self._add_people(record, item)
             outcome.entries += [self._engagement(record, eng, prefix)
                                 for eng in record.engagements]
-        if self.args.json:
-            engagements = [] if outcome.skipped else [e.as_json() for e in outcome.entries]
-            details = {k: v for k, v in record_json(record, engagements).items()
-                       if k not in ("file", "url")}
-            self.records.append({**outcome.as_json(), **details})
         return outcome
 
     def _add_people(self, record: Record, item: Input) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -22,6 +23,7 @@ from generator.convert.inputs import MANIFEST_NAMES, Known
 from generator.errors import TimelineError, display_path
 
 FIELDS = ("file", "url", "published", "outlet")
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,7 @@ def load_manifest(path: Path, folders: list[Path]) -> dict[Path, Known]:
                                 f"{first[file]}); keep one row", shown, row.line)
         first[file] = row.line
         known[file] = _known(row, shown)
+    log.info("%s: %d rows", shown, len(known))
     return known
 
 
