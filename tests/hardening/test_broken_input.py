@@ -586,7 +586,7 @@ def test_convert_never_crashes_and_writes_only_entries_that_parse(text, suffix, 
         err = io.StringIO()
         with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
             code = command.run(args, Config(content=fixtures))
-        assert code in (0, 1)
+        assert code in (0, 1, 3)  # 3: an entry needs a date from the user
         for line in err.getvalue().splitlines():
             assert "Traceback" not in line and " object at 0x" not in line, line
         written = sorted(out.glob("*.md")) if out.exists() else []
@@ -693,4 +693,4 @@ def test_a_long_article_converts_in_time_that_grows_with_its_length(tmp_path, sh
     started = time.perf_counter()
     with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
         code = command.run(args, Config(content=REPO / "tests" / "fixtures" / "convert" / "registry"))
-    assert code in (0, 1) and time.perf_counter() - started < 20
+    assert code in (0, 1, 3) and time.perf_counter() - started < 20

@@ -191,7 +191,8 @@ def test_a_killed_merge_leaves_the_entry_fully_old_or_fully_new(tmp_path):
     started = time.monotonic()
     run = cli(root, "convert", str(second))
     duration = time.monotonic() - started
-    assert run.returncode == 0 and "merged 1" in run.stdout, run.stdout + run.stderr
+    assert run.returncode == 0 and "0 entries written, 1 merged" in run.stdout, \
+        run.stdout + run.stderr
     new = target.read_bytes()
     assert new != old and new.startswith(old[:40])
     rng = random.Random(3)
@@ -214,7 +215,8 @@ def test_a_killed_batch_writes_only_whole_entries(tmp_path):
     articles = sorted((FIXTURES / "articles").glob("f*"))
     ref = convert_project(tmp_path / "ref")
     started = time.monotonic()
-    assert cli(ref, "convert", str(FIXTURES / "articles")).returncode in (0, 1)
+    # 3: f06 gives no date, so its engagement needs one from the user; nothing failed
+    assert cli(ref, "convert", str(FIXTURES / "articles")).returncode == 3
     duration = time.monotonic() - started
     complete = {p.name: p.read_bytes() for p in (ref / "content" / "entries").glob("*.md")}
     assert len(complete) > 10 and len(articles) > 20
