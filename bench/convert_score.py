@@ -86,13 +86,14 @@ def _close(a: str, b: str) -> bool:
 
 
 class Names:
-    """Person and forum names compared the way an editor would."""
+    """Person and forum names compared the way an editor would: through the registries the
+    converter uses (the site's own and its reference lists), then by their words."""
 
     def __init__(self, reg: Registries):
         self.reg = reg
 
     def person(self, name: str) -> str:
-        hit = self.reg.people.lookup(name)
+        hit = self.reg.known_people.lookup(name)
         return f"id:{hit.id}" if hit else fold(name)
 
     def same_person(self, a: str, b: str) -> bool:
@@ -109,7 +110,7 @@ class Names:
         return False
 
     def forum(self, name: str) -> str:
-        hit = self.reg.forums.lookup(name)
+        hit = self.reg.known_forums.lookup(name)
         return f"id:{hit.id}" if hit else fold(name)
 
 
@@ -138,14 +139,22 @@ def groups(articles: list[dict]) -> list[list[dict]]:
             x = parent[x]
         return x
     for a in articles:
-        links = [a.get("same_event_as")] + [e.get("same_event_as") for e in a.get("events") or []]
+        links = _links(a.get("same_event_as")) + [x for e in a.get("events") or []
+                                                   for x in _links(e.get("same_event_as"))]
         for other in links:
-            if other and other in parent:
+            if other in parent:
                 parent[find(a["file"])] = find(other)
     out: dict[str, list[dict]] = {}
     for a in sorted(articles, key=lambda x: x["file"]):
         out.setdefault(find(a["file"]), []).append(a)
     return list(out.values())
+
+
+def _links(value) -> list[str]:
+    """``same_event_as`` names one file, or a list of them."""
+    if not value:
+        return []
+    return [value] if isinstance(value, str) else list(value)
 
 
 def convert_group(articles: list[dict], texts: Path, registry: Path, out: Path) -> list[str]:
@@ -194,13 +203,14 @@ def expected(group: list[dict]) -> list[Expected]:
     owner: dict[tuple[str, int], Expected] = {}
     for a in group:
         for k, e in enumerate(a.get("events") or []):
-            other = e.get("same_event_as")
+            others = _links(e.get("same_event_as"))
             twin = None
-            if other:
-                for (f, j), exp in owner.items():
-                    if f == other and a["file"] not in exp.files and _alike(e, exp.members[0][1]):
-                        twin = exp
-                        break
+            for (f, j), exp in owner.items():
+                linked = f in others or any(a["file"] in _links(ev.get("same_event_as"))
+                                            for fa, ev in exp.members if fa["file"] == f)
+                if linked and a["file"] not in exp.files and _alike(e, exp.members[0][1]):
+                    twin = exp
+                    break
             if twin is None:
                 twin = Expected()
                 items.append(twin)
@@ -319,6 +329,7 @@ class Report:
     fp: dict = field(default_factory=lambda: {"participants": 0, "forums": 0})
     fn: dict = field(default_factory=lambda: {"participants": 0, "forums": 0})
     articles: int = 0
+    with_events: int = 0
     with_entry: int = 0
     engagements: int = 0
     found: int = 0
@@ -344,7 +355,8 @@ class Report:
 
     def summary(self) -> dict:
         return {
-            "articles": self.articles, "articles_with_entry": self.with_entry,
+            "articles": self.articles, "articles_with_events": self.with_events,
+            "articles_with_entry": self.with_entry,
             "engagements": self.engagements, "found": self.found,
             "found_rate": self.found / self.engagements if self.engagements else 1.0,
             "spurious_entries": self.spurious,
@@ -358,7 +370,8 @@ class Report:
     def table(self) -> str:
         s = self.summary()
         rows = [
-            f"articles with an entry   {s['articles_with_entry']}/{s['articles']}",
+            f"articles with an entry   {s['articles_with_entry']}/{s['articles_with_events']} "
+            f"(of {s['articles']}, {s['articles'] - s['articles_with_events']} report none)",
             f"engagements found        {s['found']}/{s['engagements']} "
             f"({100 * s['found_rate']:.0f} %), {s['spurious_entries']} entries with no engagement",
         ]
@@ -407,9 +420,12 @@ def _score_fields(report: Report, names: Names, exp: Expected, entry: Entry) -> 
 
 def _score_article(report: Report, names: Names, article: dict, entries: list[Entry]) -> None:
     mine = [e for e in entries if article["file"] in cited(e)]
-    report.with_entry += bool(mine)
+    if article.get("events"):
+        report.with_entry += bool(mine)
+        report.with_events += 1
     if not mine:
-        report.misses.append(f"{article['file']}: no entry cites it")
+        if article.get("events"):
+            report.misses.append(f"{article['file']}: no entry cites it")
         return
     entry = mine[0]
     source = next(s for s in entry.sources if s.file and Path(s.file).name == article["file"])

@@ -16,7 +16,8 @@ from itertools import islice
 from dataclasses import dataclass, field
 
 from generator.content.dates import FuzzyDate
-from generator.convert.dates import (PubDate, dateline, labelled_date, lead_date, leading_date,
+from generator.convert.dates import (PubDate, dated_dateline, dateline, labelled_date, lead_date,
+                                     leading_date,
                                      social_post_date)
 from generator.convert.places import is_city
 
@@ -76,7 +77,10 @@ class Cleaned:
     footer: list[str] = field(default_factory=list)  # lines after its end
     dropped: list[str] = field(default_factory=list)  # boilerplate set aside
     repeated: list[str] = field(default_factory=list)  # short lines printed again and again
-    published: PubDate | None = None
+    published: PubDate | None = None  # a labelled date line, the crawler's, a dated dateline
+    unlabelled: PubDate | None = None  # a bare date line ("Jul 09, 2024"): weaker
+    unlabelled_line: int = -1
+    unlabelled_above_title: bool = False  # above the headline: perhaps the site's "today"
     dateline: tuple[str, int, int, str | None] | None = None  # place, month, day, credit
     post_dates: list[FuzzyDate] = field(default_factory=list)
     byline: str | None = None
@@ -189,9 +193,19 @@ def _strip_meta(lines: list[str], cleaned: Cleaned) -> list[str]:
             continue
         lead = leading_date(line) if early else None
         if lead and not post:
-            if cleaned.published is None:
-                cleaned.published = PubDate(lead[0], lead[1], f'"{lead[1]}"')
+            if cleaned.unlabelled is None:
+                cleaned.unlabelled = PubDate(lead[0], lead[1], f'"{lead[1]}"')
+                cleaned.unlabelled_line = i
             out.append(lead[2].strip())
+            continue
+        dated = dated_dateline(line) if early else None
+        if dated:
+            place, date, credit, end = dated
+            if cleaned.published is None:
+                cleaned.published = PubDate(date, line[:end].strip(), "the dateline")
+            if cleaned.dateline is None:
+                cleaned.dateline = (place, date.month or 1, date.day or 1, credit)
+            out.append(line[end:].strip())
             continue
         dl = dateline(line) if early else None
         if dl and cleaned.dateline is None:
@@ -278,6 +292,8 @@ def clean_text(text: str, agency_keys: set[str]) -> Cleaned:
     t = _find_title(lines, body_start, date_line)
     if t is not None and t < body_start:
         cleaned.title = lines[t].strip()
+    if cleaned.unlabelled is not None and t is not None:
+        cleaned.unlabelled_above_title = cleaned.unlabelled_line < t
     for j in range(body_start):
         line = lines[j]
         if not line or j == t:

@@ -216,9 +216,9 @@ class Run:
                      "give it with --published or a manifest, or add a date line to the "
                      "article, and convert again")
             return EntryAction("not written", None, True, eng.scheduled, "no usable date")
-        target = self.store.match(eng, self.reg)
-        if target is not None:
-            return self._merge(record, eng, target, prefix)
+        found = self.store.match(eng, self.reg, record)
+        if found is not None:
+            return self._merge(record, eng, found[0], prefix, found[1])
         return self._write(record, eng, prefix)
 
     def _write(self, record: Record, eng: Engagement, prefix: str) -> EntryAction:
@@ -247,15 +247,19 @@ class Run:
             path, n = self.out / f"{stem}-{n}.md", n + 1
         return path
 
-    def _merge(self, record: Record, eng: Engagement, target: Stored, prefix: str) -> EntryAction:
+    def _merge(self, record: Record, eng: Engagement, target: Stored, prefix: str,
+               reason: str) -> EntryAction:
         raw = self.virtual[target.path].encode("utf-8") if target.path in self.virtual \
             else target.path.read_bytes()
         bom = "\ufeff" if raw.startswith(b"\xef\xbb\xbf") else ""
         old = raw.decode("utf-8-sig")
         new_date, note = _date_change(record, eng, target)
         shown = display_path(target.path)
+        origin = record.title or record.url or record.file or "an article"
+        why = (f"merged: \"{origin}\" was added as a source because it reports {reason}; if it "
+               "is another engagement, move that source to an entry of its own")
         try:
-            merged = merge_text(old, record, new_date, note)
+            merged = merge_text(old, record, new_date, note, why)
         except MergeError as exc:
             self.say(f"{prefix}: needs review: belongs to {shown} but cannot be merged ({exc}); "
                      "nothing written")

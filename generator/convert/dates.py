@@ -3,6 +3,9 @@
 A report published on Saturday about a meeting "on Friday" is about Friday:
 the publication date anchors relative words, and every relative word that is
 resolved says how, so a person can check it in the entry's ``review:`` list.
+Tense matters: "met on Friday" is the Friday before publication, "will meet on
+Friday" the one after, so each time expression is resolved both ways and the
+engagement it belongs to picks one.
 """
 
 from __future__ import annotations
@@ -14,29 +17,57 @@ from dataclasses import dataclass
 
 from generator.content.dates import FuzzyDate
 
-_MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
-    "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+# Month and weekday names in the languages the converter reads.
+_MONTH_WORDS = {
+    1: "january jan januar janvier enero janeiro gennaio",
+    2: "february feb februar fevrier février febrero fevereiro febbraio",
+    3: "march mar märz marz maerz mars marzo março marco",
+    4: "april apr avril abril aprile",
+    5: "may mai mayo maio maggio",
+    6: "june jun juni juin junio junho giugno",
+    7: "july jul juli juillet julio julho luglio",
+    8: "august aug août aout agosto",
+    9: "september sep sept septembre septiembre setiembre setembro settembre",
+    10: "october oct oktober octobre octubre outubro ottobre",
+    11: "november nov novembre noviembre novembro",
+    12: "december dec dezember décembre decembre diciembre dezembro dicembre",
 }
+_MONTHS = {w: n for n, words in _MONTH_WORDS.items() for w in words.split()}
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY_WORDS = {
+    0: "monday montag lundi lunes segunda-feira segunda lunedì lunedi",
+    1: "tuesday dienstag mardi martes terça-feira terca-feira terça martedì martedi",
+    2: "wednesday mittwoch mercredi miércoles miercoles quarta-feira quarta mercoledì mercoledi",
+    3: "thursday donnerstag jeudi jueves quinta-feira quinta giovedì giovedi",
+    4: "friday freitag vendredi viernes sexta-feira sexta venerdì venerdi",
+    5: "saturday samstag sonnabend samedi sábado sabado",
+    6: "sunday sonntag dimanche domingo domenica",
+}
+_WEEKDAY_OF = {w: n for n, words in _WEEKDAY_WORDS.items() for w in words.split()}
 
-# Capitalised month names only: "may" the verb is not May the month.
-MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-         r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|JANUARY|FEBRUARY|MARCH|"
-         r"APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|JAN|FEB|MAR|APR|"
-         r"JUN|JUL|AUG|SEPT|SEP|OCT|NOV|DEC)\.?")
-WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
+_ENGLISH_MONTHS = ("January|February|March|April|May|June|July|August|September|October|"
+                   "November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec")
+_OTHER_MONTHS = "|".join(sorted({w for w in _MONTHS if not w.isascii() or w not in
+                                 _ENGLISH_MONTHS.lower().split("|")} - {"mar", "mai"},
+                                key=len, reverse=True))
+# Capitalised English month names only ("may" the verb is not May the month);
+# other languages write months in lower case, so they match in any case.
+MONTH = (rf"(?:{_ENGLISH_MONTHS}|{_ENGLISH_MONTHS.upper()}|(?i:{_OTHER_MONTHS})|Mai)\.?")
+WEEKDAY = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|(?i:montag|dienstag|"
+           r"mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|"
+           r"samedi|dimanche|lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo|"
+           r"segunda-feira|ter[çc]a-feira|quarta-feira|quinta-feira|sexta-feira|luned[ìi]|"
+           r"marted[ìi]|mercoled[ìi]|gioved[ìi]|venerd[ìi]|domenica))")
+_DAY = r"(\d{1,2})(?:st|nd|rd|th|er|º|°)?"
 _YEAR = r"((?:19|20)\d{2})(?!\d)"
+_OF = r"(?:\s+(?:of|de|di|del)\s+|\.?\s*)"
 
 # Full dates, as pages print them.
 _FULL_FORMS = (
-    ("iso", re.compile(rf"(?<!\d){_YEAR}-(\d{{2}})-(\d{{2}})(?!\d)")),
-    ("dmy", re.compile(rf"(?<!\d){_DAY}\s+(?:of\s+)?({MONTH}),?\s+{_YEAR}")),
-    ("mdy", re.compile(rf"\b({MONTH})\s+{_DAY},?\s*{_YEAR}")),
-    ("dotted", re.compile(rf"(?<![\d.]){_DAY}\.(\d{{1,2}})\.{_YEAR}")),
+    ("iso", re.compile(rf"(?<!\d){_YEAR}[-/.](\d{{1,2}})[-/.](\d{{1,2}})(?!\d)")),
+    ("dmy", re.compile(rf"(?<!\d){_DAY}{_OF}({MONTH}),?(?:\s+(?:de\s+)?|\s*[/-]\s*){_YEAR}")),
+    ("mdy", re.compile(rf"\b({MONTH})\s+{_DAY}(?:,?\s*|\s*/\s*){_YEAR}")),
+    ("numeric", re.compile(rf"(?<![\d./-])(\d{{1,2}})([./-])(\d{{1,2}})\2{_YEAR}")),
 )
 
 
@@ -44,12 +75,25 @@ def month_number(word: str) -> int | None:
     return _MONTHS.get(word.lower().rstrip("."))
 
 
+def weekday_number(word: str) -> int | None:
+    return _WEEKDAY_OF.get(word.lower())
+
+
 def _make(year: int, month: int, day: int | None = None) -> FuzzyDate | None:
-    if not 1 <= month <= 12:
+    if not 1 <= month <= 12 or not 1 <= year <= 9998:
         return None
     if day is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
         return None
     return FuzzyDate(year, month, day)
+
+
+def _numeric(first: int, second: int, year: int) -> FuzzyDate | None:
+    """``20-02-2021`` or ``10/06/2025``: day first unless that cannot be (the US order)."""
+    if first > 12:
+        return _make(year, second, first)
+    if second > 12:
+        return _make(year, first, second)
+    return _make(year, second, first)
 
 
 def _from_match(form: str, m: re.Match) -> FuzzyDate | None:
@@ -59,7 +103,7 @@ def _from_match(form: str, m: re.Match) -> FuzzyDate | None:
         return _make(int(m.group(3)), month_number(m.group(2)) or 0, int(m.group(1)))
     if form == "mdy":
         return _make(int(m.group(3)), month_number(m.group(1)) or 0, int(m.group(2)))
-    return _make(int(m.group(3)), int(m.group(2)), int(m.group(1)))  # dotted: D.M.YYYY
+    return _numeric(int(m.group(1)), int(m.group(3)), int(m.group(4)))
 
 
 def find_full_date(text: str, anchored: bool = False) -> tuple[FuzzyDate, re.Match] | None:
@@ -86,14 +130,19 @@ def parse_machine_date(value: str) -> FuzzyDate | None:
 
 # ---------------------------------------------------------------- publication
 
-_LEAD_DATE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*")
-_LABEL = re.compile(r"^\s*(?:last\s+updated|updated(?:\s+on)?|published(?:\s+on)?|"
+_LEAD_DATE = re.compile(r"^\s*date\s+(\d{4}-\d{2}(?:-\d{2})?)\b\s*")
+_LABEL = re.compile(r"^\s*(?:last\s+updated|updated(?:\s+on|\s+at)?|published(?:\s+on|\s+at)?|"
                     r"first\s+published(?:\s+on)?|posted(?:\s+on)?|date(?:d)?|"
-                    r"publication\s+date)\s*[:\-\u2013|]?\s*(?:on\s+)?", re.I)
-_DATELINE = re.compile(rf"^([A-Z][A-Za-z.\- ]{{1,30}}?|[A-Z][A-Z .\-]{{1,30}}),\s*({MONTH})\s+(\d{{1,2}})"
-                       rf"(?!\d)(?!,?\s*(?:19|20)\d\d)(?:\s*\(([^)]{{1,40}})\))?")
+                    r"publication\s+date|issued(?:\s+on)?|released(?:\s+on)?|"
+                    r"ver[öo]ffentlicht(?:\s+am)?|publi[ée](?:\s+le)?|publicado(?:\s+(?:el|em))?|"
+                    r"pubblicato(?:\s+il)?|aggiornato(?:\s+il)?|actualizado)\s*[:\-\u2013|]?\s*"
+                    r"(?:on\s+)?", re.I)
+_DATELINE = re.compile(rf"^([A-Z][A-Za-z.\- ]{{1,30}}?|[A-Z][A-Z .\-]{{1,30}})(?:\s*\[[^\]]{{1,30}}\])?"
+                       rf",\s*({MONTH})\s+(\d{{1,2}})(?!\d)(?!,?\s*(?:19|20)\d\d)"
+                       rf"(?:\s*\(([^)]{{1,40}})\)|\.?\s*/([A-Za-z][\w ]{{1,30}})/)?")
 _POST_DATE = re.compile(rf"[\u2014\u2013-]\s*[^\u2014\n]{{0,80}}\(@\w{{1,30}}\)\s*({MONTH}\s+\d{{1,2}},?\s*\d{{4}})\s*$")
 _WEEKDAY_PREFIX = re.compile(rf"^(?:{WEEKDAY}|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?),?\s+")
+_TIME = r"\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:[A-Z]{2,4}\b(?:[+-]\d{1,2})?)?"
 
 
 @dataclass
@@ -128,11 +177,15 @@ def labelled_date(line: str) -> tuple[FuzzyDate, str] | None:
 
 
 def leading_date(line: str) -> tuple[FuzzyDate, str, str] | None:
-    """A line that starts with a full date (``November 10, 2023US Secretary ...``).
+    """A line that starts with a full date (``November 10, 2023US Secretary ...``),
+    perhaps after its time (``11:25 JST, May 7, 2023``) or a weekday.
 
     Returns (date, the date text, the rest of the line glued to it).
     """
     stripped = _WEEKDAY_PREFIX.sub("", line.strip())
+    clock = re.match(rf"{_TIME}\s*[,|\u2013\u2014-]?\s*", stripped)
+    if clock and clock.end() and find_full_date(stripped[clock.end():], anchored=True):
+        stripped = stripped[clock.end():]
     found = find_full_date(stripped, anchored=True)
     if not found:
         return None
@@ -141,10 +194,11 @@ def leading_date(line: str) -> tuple[FuzzyDate, str, str] | None:
     # a date line, a date with a time, or a date glued to the text (a crawler joined
     # the lines); not a sentence that merely begins with a date
     if rest.strip() and rest[:1] in " ,.;:" and not re.match(
-            r"\s*(?:[,|\u2013\u2014-]\s*)?\d{1,2}[:.]\d{2}\b|\s*[|\u2013\u2014]|\s*-\s", rest):
+            r"\s*(?:[,|\u2013\u2014-]\s*)?(?:at\s+)?\d{1,2}[:.]\d{2}\b|\s*[|\u2013\u2014_]|\s*-\s|\s*_",
+            rest):
         return None
-    rest = re.sub(r"^(?:\s*[|,\u2013\u2014-]?\s*\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?"
-                  r"\s*(?:[A-Z]{2,4}\b)?)*\s*[|,\u2013\u2014-]?\s*", "", rest)
+    rest = re.sub(rf"^(?:\s*[|,\u2013\u2014_-]?\s*(?:at\s+)?{_TIME})*\s*[|,\u2013\u2014_-]?\s*", "",
+                  rest)
     return date, m.group(0), rest
 
 
@@ -156,7 +210,30 @@ def dateline(line: str) -> tuple[str, int, int, str | None] | None:
     month = month_number(m.group(2))
     if not month:
         return None
-    return m.group(1).strip(), month, int(m.group(3)), m.group(4)
+    return m.group(1).strip(), month, int(m.group(3)), m.group(4) or m.group(5)
+
+
+_DATED_DATELINE = re.compile(
+    rf"^([A-Z][A-Za-z.'\- ]{{1,30}}?|[A-Z][A-Z .'\-]{{1,30}})(?:\s*\[[^\]]{{1,30}}\])?\s*"
+    rf"(?:,\s*(?P<a>[^()/\n]{{6,40}}?(?:19|20)\d\d)\s*,?\s*(?:\((?P<c1>[^)]{{1,40}})\)|/(?P<c2>[^/]{{1,30}})/)?"
+    rf"|\((?P<b>[^)]{{0,60}}?(?:19|20)\d\d)\))\s*(?:[-\u2013\u2014:]+\s*)?")
+
+
+def dated_dateline(line: str) -> tuple[str, FuzzyDate, str | None, int] | None:
+    """``BALI, 09 July 2022, (TON)`` or ``NEW DELHI (UrduPoint News / Sputnik - 10th September,
+    2020)``: (place, date, credit, where the text starts)."""
+    m = _DATED_DATELINE.match(line.strip())
+    if not m:
+        return None
+    said = m.group("a") or m.group("b") or ""
+    found = find_full_date(said)
+    if not found:
+        return None
+    credit = m.group("c1") or m.group("c2")
+    if m.group("b"):
+        credit = re.split(r"\s+-\s+|\s*[\u2013\u2014]\s*", said)[0].split("/")[-1].strip() or None
+    offset = len(line) - len(line.lstrip())
+    return m.group(1).strip(), found[0], credit, m.end() + offset
 
 
 def social_post_date(line: str) -> FuzzyDate | None:
@@ -171,44 +248,91 @@ def social_post_date(line: str) -> FuzzyDate | None:
 # ---------------------------------------------------------------- event times
 
 @dataclass
+class Reading:
+    """One way to read a time expression: the date, and how it was worked out."""
+
+    date: FuzzyDate | None
+    how: str = ""  # for the review line; "" when the text gives the date outright
+    approximate: bool = False
+
+
+@dataclass
 class TimeExpr:
-    """A time expression in a sentence and what it resolves to."""
+    """A time expression in a sentence, read for a past and for a future event."""
 
     text: str
     start: int
     end: int
-    date: FuzzyDate | None
-    how: str  # for the review line; "" when the text gives the date outright
-    approximate: bool = False
+    past: Reading
+    future: Reading
+    form: str = ""
+    month: int | None = None  # for a date without a year: what the text does say
+    day: int | None = None
+    weekday: int | None = None
+    span: str = ""  # "6 to 8 May": the engagement's days, said in the review
+
+    def at(self, future: bool) -> Reading:
+        return self.future if future else self.past
+
+    @property
+    def date(self) -> FuzzyDate | None:
+        return self.past.date
+
+    @property
+    def how(self) -> str:
+        return self.past.how
+
+    @property
+    def approximate(self) -> bool:
+        return self.past.approximate
+
+    @property
+    def relative(self) -> bool:
+        """Read against the publication date (not given outright)."""
+        return bool(self.past.how or self.future.how)
 
 
 _PART = r"(?:\s+(?:night|evening|morning|afternoon))?"
+_ON = r"(?:[Oo]n|[Ll]ast|[Tt]his\s+past|[Tt]his|[Ee]arlier\s+on|[Ll]ater\s+on|[Ll]ate\s+on|" \
+      r"[Ee]arly\s+on|[Ss]ince|[Bb]y|[Nn]ext|[Cc]oming|[Aa]m|[Ee]l|[Ll]e|[Nn]a|[Nn]o|[Ii]l|[Dd]i)"
+_RANGE_SEP = r"\s*(?:-|\u2013|to|and|through|till|until|bis|au|al|a)\s*"
 _EVENT_FORMS: list[tuple[str, re.Pattern]] = [
-    ("full", re.compile(rf"\b(?:on\s+)?(?:{WEEKDAY},?\s+)?(?:{_DAY}\s+(?:of\s+)?({MONTH}),?\s+{_YEAR}"
-                        rf"|({MONTH})\s+{_DAY},?\s+{_YEAR})")),
+    ("range", re.compile(
+        rf"\b(?:from\s+|between\s+)?(?:{_DAY}{_RANGE_SEP}(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH})"
+        rf"|({MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?{_RANGE_SEP}(\d{{1,2}})(?:st|nd|rd|th)?)(?!\d)"
+        rf"(?:,?\s+{_YEAR})?")),
+    ("full", re.compile(rf"\b(?:(?:{_ON})\s+)?(?:(?:the\s+)?{WEEKDAY},?\s+)?(?:{_DAY}{_OF}({MONTH}),?"
+                        rf"(?:\s+(?:de\s+)?|\s*[/-]\s*){_YEAR}|({MONTH})\s+{_DAY}(?:,?\s+|\s*/\s*){_YEAR})")),
     ("iso", re.compile(rf"(?<!\d){_YEAR}-(\d{{2}})-(\d{{2}})(?!\d)")),
+    ("numeric", re.compile(rf"(?<![\d./-])(\d{{1,2}})([./-])(\d{{1,2}})\2{_YEAR}")),
     ("month_year", re.compile(rf"\b(?:(early|mid|late|the\s+middle\s+of|the\s+end\s+of|the\s+start\s+of)"
-                              rf"[\s-]+)?({MONTH}),?\s+{_YEAR}")),
-    ("day_month", re.compile(rf"\b(?:on\s+)?(?:{WEEKDAY},?\s+)?(?:{_DAY}\s+({MONTH})|({MONTH})\s+{_DAY})"
+                              rf"[\s-]+)?({MONTH}),?\s+(?:de\s+)?{_YEAR}")),
+    ("day_month", re.compile(rf"\b(?:(?:{_ON})\s+)?(?:(?:the\s+)?({WEEKDAY}),?\s+)?(?:the\s+)?"
+                             rf"(?:{_DAY}{_OF}({MONTH})|({MONTH})\s+{_DAY})"
                              rf"(?![\d,]*\s*(?:19|20)\d\d)(?!\d)")),
-    ("in_month", re.compile(rf"\b(?:in|during|since|from)\s+(?:(early|mid|late)[\s-]+)?({MONTH})(?!\s*\d)")),
-    ("weekday", re.compile(rf"\b(?:([Oo]n|[Ll]ast|[Tt]his\s+past|[Tt]his|[Ee]arlier\s+on)\s+)?({WEEKDAY})(?:'s|\u2019s)?{_PART}\b")),
-    ("today", re.compile(r"\b(today|tonight|this\s+(?:morning|afternoon|evening)|earlier\s+today)\b", re.I)),
-    ("yesterday", re.compile(r"\b(yesterday|last\s+night)\b", re.I)),
-    ("this_week", re.compile(r"\b(earlier\s+this\s+week|this\s+week)\b", re.I)),
-    ("last_week", re.compile(r"\b(last\s+week|earlier\s+last\s+week)\b", re.I)),
-    ("this_month", re.compile(r"\b(earlier\s+this\s+month|this\s+month)\b", re.I)),
+    ("in_month", re.compile(rf"\b(?:in|during|since|from|until|by|next|this|last)\s+"
+                            rf"(?:(early|mid|late)[\s-]+)?({MONTH})(?!\s*\d)")),
+    ("weekday", re.compile(rf"\b(?:({_ON})\s+)?({WEEKDAY})(?:'s|\u2019s)?{_PART}\b")),
+    ("today", re.compile(r"\b(today|tonight|this\s+(?:morning|afternoon|evening)|earlier\s+today|"
+                         r"later\s+today|later\s+in\s+the\s+day|earlier\s+in\s+the\s+day|"
+                         r"aujourd'hui|ce\s+matin|hoy|hoje|heute|oggi|stamattina)\b", re.I)),
+    ("yesterday", re.compile(r"\b(yesterday|last\s+night|the\s+previous\s+day|hier|ayer|ontem|"
+                             r"gestern|ieri)\b", re.I)),
+    ("this_week", re.compile(r"\b(earlier\s+this\s+week|later\s+this\s+week|this\s+week)\b", re.I)),
+    ("next_week", re.compile(r"\b(next\s+week|the\s+coming\s+week)\b", re.I)),
+    ("last_week", re.compile(r"\b(last\s+week|earlier\s+last\s+week|the\s+previous\s+week)\b", re.I)),
+    ("this_month", re.compile(r"\b(earlier\s+this\s+month|later\s+this\s+month|this\s+month)\b", re.I)),
+    ("next_month", re.compile(r"\b(next\s+month)\b", re.I)),
     ("last_month", re.compile(r"\b(last\s+month)\b", re.I)),
-    ("year", re.compile(rf"\b(?:in|since|during)\s+{_YEAR}\b")),
+    ("year", re.compile(rf"\b(?:in|since|during|of|en|em|im|nel)\s+{_YEAR}\b")),
     ("last_year", re.compile(r"\b(last\s+year)(?:'s|\u2019s)?\b", re.I)),
 ]
 
 
 def _latest_on_or_before(month: int, day: int | None, pub: FuzzyDate) -> FuzzyDate | None:
     """The latest (month, day) not after the publication date."""
-    year = pub.year
     limit = pub.last_day()
-    for y in (year, year - 1):
+    for y in (pub.year, pub.year - 1):
         try:
             candidate = dt.date(y, month, day or 1)
         except ValueError:
@@ -218,11 +342,25 @@ def _latest_on_or_before(month: int, day: int | None, pub: FuzzyDate) -> FuzzyDa
     return None
 
 
-def _weekday_before(name: str, pub: FuzzyDate) -> FuzzyDate:
-    target = WEEKDAYS.index(name.lower())
+def _earliest_on_or_after(month: int, day: int | None, pub: FuzzyDate) -> FuzzyDate | None:
+    """The earliest (month, day) not before the publication date."""
+    start = pub.first_day()
+    for y in (pub.year, pub.year + 1):
+        try:
+            candidate = dt.date(y, month, day or calendar.monthrange(y, month)[1])
+        except ValueError:
+            continue
+        if candidate >= start:
+            return FuzzyDate(y, month, day)
+    return None
+
+
+def _weekday(target: int, pub: FuzzyDate, future: bool) -> FuzzyDate:
     base = pub.first_day()
-    back = (base.weekday() - target) % 7
-    d = base - dt.timedelta(days=back)
+    if future:
+        d = base + dt.timedelta(days=(target - base.weekday()) % 7)
+    else:
+        d = base - dt.timedelta(days=(base.weekday() - target) % 7)
     return FuzzyDate(d.year, d.month, d.day)
 
 
@@ -231,64 +369,127 @@ def _shift(pub: FuzzyDate, days: int) -> FuzzyDate:
     return FuzzyDate(d.year, d.month, d.day)
 
 
-def _resolve(form: str, m: re.Match, pub: FuzzyDate | None) -> tuple[FuzzyDate | None, str, bool]:
-    """(date, how, approximate) for one matched expression."""
+def _month_of(day: FuzzyDate, plus: int = 0) -> FuzzyDate:
+    y, m = day.year, (day.month or 1) + plus
+    while m > 12:
+        y, m = y + 1, m - 12
+    while m < 1:
+        y, m = y - 1, m + 12
+    return FuzzyDate(y, m)
+
+
+def _week(pub: FuzzyDate, weeks: int) -> Reading:
+    """A week gives no day: the month is kept (approximate when the week spans two)."""
+    monday = _shift(pub, -pub.first_day().weekday() + 7 * weeks)
+    sunday = _shift(monday, 6)
+    approx = (monday.year, monday.month) != (sunday.year, sunday.month)
+    first = monday if weeks or monday.month == pub.month else pub
+    return Reading(FuzzyDate(first.year, first.month), "", approx)
+
+
+def _both(reading: Reading) -> tuple[Reading, Reading]:
+    return reading, reading
+
+
+def _resolve(form: str, m: re.Match, pub: FuzzyDate | None) -> tuple[Reading, Reading, dict]:
+    """(past reading, future reading, what the text says) for one matched expression."""
     text = m.group(0).strip()
-    pub_day = pub is not None and pub.precision == "day"
+    day_pub = pub is not None and pub.precision == "day"
+    unknown = Reading(None, f'"{text}" cannot be resolved: the publication date is unknown')
     if form == "full":
         if m.group(1):
-            return _make(int(m.group(3)), month_number(m.group(2)) or 0, int(m.group(1))), "", False
-        return _make(int(m.group(6)), month_number(m.group(4)) or 0, int(m.group(5))), "", False
+            date = _make(int(m.group(3)), month_number(m.group(2)) or 0, int(m.group(1)))
+        else:
+            date = _make(int(m.group(6)), month_number(m.group(4)) or 0, int(m.group(5)))
+        return *_both(Reading(date)), {}
     if form == "iso":
-        return _make(int(m.group(1)), int(m.group(2)), int(m.group(3))), "", False
+        return *_both(Reading(_make(int(m.group(1)), int(m.group(2)), int(m.group(3))))), {}
+    if form == "numeric":
+        date = _numeric(int(m.group(1)), int(m.group(3)), int(m.group(4)))
+        how = "" if max(int(m.group(1)), int(m.group(3))) > 12 or m.group(1) == m.group(3) else \
+            f'"{text}" read day first; it could be month first'
+        return *_both(Reading(date, how)), {}
     if form == "month_year":
         date = _make(int(m.group(3)), month_number(m.group(2)) or 0)
-        how = f'"{text}" gives only the month' if m.group(1) else ""
-        return date, how, False
-    if form in ("day_month", "in_month"):
-        if form == "day_month":
-            month = month_number(m.group(2) or m.group(3)) or 0
-            day = int(m.group(1) or m.group(4))
-        else:
-            month, day = month_number(m.group(2)) or 0, None
-        if pub is None:
-            return None, f'"{text}" has no year and the publication date is unknown', False
-        date = _latest_on_or_before(month, day, pub) if 1 <= month <= 12 else None
-        if date is None:
-            return None, f'"{text}" is not a real date', False
-        return date, f'"{text}" has no year: read as the latest such date on or before ' \
-                     f'publication {pub.iso()}', False
+        return *_both(Reading(date, f'"{text}" gives only the month' if m.group(1) else "")), {}
+    if form in ("range", "day_month", "in_month"):
+        return _resolve_no_year(form, m, text, pub)
     if form == "weekday":
-        if not pub_day:
-            return None, f'"{text}" cannot be resolved: the publication day is unknown', False
-        date = _weekday_before(m.group(2), pub)  # type: ignore[arg-type]
-        return date, f'"{text}" resolved against publication {pub.iso()} (the most recent ' \
-                     f'{m.group(2)} on or before it)', False  # type: ignore[union-attr]
-    if not pub_day and form not in ("year", "last_year", "last_month", "this_month"):
-        return None, f'"{text}" cannot be resolved: the publication day is unknown', False
-    if pub is None:
-        if form == "year":
-            return FuzzyDate(int(m.group(1))), "", False
-        return None, f'"{text}" cannot be resolved: the publication date is unknown', False
-    if form == "today":
-        return _shift(pub, 0), f'"{text}" read as the publication date {pub.iso()}', False
-    if form == "yesterday":
-        return _shift(pub, -1), f'"{text}" read as the day before publication {pub.iso()}', False
-    if form in ("this_week", "last_week"):
-        monday = -pub.first_day().weekday()
-        first, last = (_shift(pub, monday), pub) if form == "this_week" else \
-            (_shift(pub, monday - 7), _shift(pub, monday - 1))
-        approx = (first.year, first.month) != (last.year, last.month)
-        return FuzzyDate(first.year, first.month), f'"{text}" gives no day (publication ' \
-            f'{pub.iso()}); only the month is kept', approx
-    if form == "this_month":
-        return FuzzyDate(pub.year, pub.month), f'"{text}" read as the publication month', False
-    if form == "last_month":
-        y, mth = (pub.year, (pub.month or 1) - 1) if (pub.month or 1) > 1 else (pub.year - 1, 12)
-        return FuzzyDate(y, mth), f'"{text}" read as the month before publication {pub.iso()}', False
+        target = weekday_number(m.group(2))
+        said = {"weekday": target}
+        if not day_pub or target is None:
+            how = f'"{text}" cannot be resolved: the publication day is unknown'
+            return Reading(None, how), Reading(None, how), said
+        iso = pub.iso()  # type: ignore[union-attr]
+        lead = (m.group(1) or "").lower()
+        past = Reading(_weekday(target, pub, False), f'"{text}" resolved against publication {iso} '  # type: ignore[arg-type]
+                       f'(the most recent {WEEKDAYS[target].title()} on or before it)')
+        future = Reading(_weekday(target, pub, True), f'"{text}" resolved against publication {iso} '  # type: ignore[arg-type]
+                         f'(the first {WEEKDAYS[target].title()} on or after it)')
+        if lead in ("last", "this past", "since"):
+            future = past
+        elif lead in ("next", "coming"):
+            past = future
+        return past, future, said
     if form == "year":
-        return FuzzyDate(int(m.group(1))), "", False
-    return FuzzyDate(pub.year - 1), f'"{text}" read as {pub.year - 1}', False
+        return *_both(Reading(FuzzyDate(int(m.group(1))))), {}
+    if pub is None:
+        return unknown, unknown, {}
+    iso = pub.iso()
+    if form == "last_year":
+        return *_both(Reading(FuzzyDate(pub.year - 1), f'"{text}" read as {pub.year - 1}')), {}
+    if form in ("this_month", "next_month", "last_month"):
+        shift = {"this_month": 0, "next_month": 1, "last_month": -1}[form]
+        what = {0: "the publication month", 1: "the month after publication",
+                -1: "the month before publication"}[shift]
+        return *_both(Reading(_month_of(pub, shift), f'"{text}" read as {what} ({iso})')), {}
+    if not day_pub:
+        how = f'"{text}" cannot be resolved: the publication day is unknown'
+        return Reading(None, how), Reading(None, how), {}
+    if form == "today":
+        return *_both(Reading(pub, f'"{text}" read as the publication date {iso}')), {}
+    if form == "yesterday":
+        return *_both(Reading(_shift(pub, -1), f'"{text}" read as the day before publication '
+                                               f'{iso}')), {}
+    weeks = {"this_week": 0, "next_week": 1, "last_week": -1}[form]
+    reading = _week(pub, weeks)
+    reading.how = f'"{text}" gives no day (publication {iso}); only the month is kept'
+    return *_both(reading), {}
+
+
+def _resolve_no_year(form: str, m: re.Match, text: str, pub: FuzzyDate | None):
+    span = ""
+    if form == "range":
+        if m.group(3):
+            month, day = month_number(m.group(3)) or 0, int(m.group(1))
+            span = f"{m.group(1)}-{m.group(2)} {m.group(3)}"
+        else:
+            month, day = month_number(m.group(4)) or 0, int(m.group(5))
+            span = f"{m.group(4)} {m.group(5)}-{m.group(6)}"
+        if m.group(7):
+            date = _make(int(m.group(7)), month, day)
+            return *_both(Reading(date)), {"span": span}
+    elif form == "day_month":
+        month = month_number(m.group(3) or m.group(4)) or 0
+        day = int(m.group(2) or m.group(5))
+    else:
+        month, day = month_number(m.group(2)) or 0, None
+    said = {"month": month, "day": day, "span": span,
+            "weekday": weekday_number(m.group(1)) if form == "day_month" and m.group(1) else None}
+    if not 1 <= month <= 12:
+        bad = Reading(None, f'"{text}" is not a real date')
+        return bad, bad, said
+    if pub is None:
+        how = f'"{text}" has no year and the publication date is unknown'
+        return Reading(None, how), Reading(None, how), said
+    iso = pub.iso()
+    past = _latest_on_or_before(month, day, pub)
+    future = _earliest_on_or_after(month, day, pub)
+    return (Reading(past, f'"{text}" has no year: read as the latest such date on or before '
+                          f'publication {iso}' if past else f'"{text}" is not a real date'),
+            Reading(future, f'"{text}" has no year: read as the first such date on or after '
+                            f'publication {iso}' if future else f'"{text}" is not a real date'),
+            said)
 
 
 def find_times(sentence: str, pub: FuzzyDate | None) -> list[TimeExpr]:
@@ -300,10 +501,10 @@ def find_times(sentence: str, pub: FuzzyDate | None) -> list[TimeExpr]:
             start, end = m.start(), m.end()
             if any(s < end and start < e for s, e in taken):
                 continue
-            date, how, approx = _resolve(form, m, pub)
-            if date is None and not how:
+            past, future, said = _resolve(form, m, pub)
+            if past.date is None and future.date is None and not past.how:
                 continue
             taken.append((start, end))
-            found.append(TimeExpr(m.group(0).strip(), start, end, date, how, approx))
+            found.append(TimeExpr(m.group(0).strip(), start, end, past, future, form, **said))
     found.sort(key=lambda t: t.start)
     return found

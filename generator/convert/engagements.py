@@ -1,13 +1,15 @@
-"""Which engagements an article reports: when, what kind, who took part, where.
+"""From frames to engagements: which frames report one meeting, and its fields.
 
-The main engagement is the one whose time expression sits closest to an
-engagement word (met, talks, call, spoke...) in the article's first such
-sentence; its participants are the people acting in the first sentence that
-shows two of them engaging. Sentences about the past or the future ("since
-they met in October", "a planned 2+2 meeting", "postponed") are set aside.
-A later sentence reporting the same principal with a new counterpart on
-another day (a call with Blinken on Monday, one with Lavrov on Tuesday)
-becomes an engagement of its own.
+Frames are read in order. A frame joins an engagement already begun when
+nothing in it contradicts that engagement (its day, its place, its kind) and
+its people are the same people, a part of them, or none at all ("The meeting
+took place on the sidelines of ..."); otherwise it begins an engagement of
+its own. So "met Lavrov on Wednesday" and "met the Kyrgyz and Tajik ministers
+earlier yesterday" become three engagements, and "Wang met Jaishankar and
+Doval" is split when the article reports the two meetings apart. Background
+(past perfect, "last met in 2019", dated outside the news cycle), wishes and
+invitations make no engagement; announced ones are kept as scheduled.
+Every field read indirectly carries a ``review:`` line saying how.
 """
 
 from __future__ import annotations
@@ -16,52 +18,16 @@ import re
 from dataclasses import dataclass, field
 
 from generator.content.dates import FuzzyDate
-from generator.convert.dates import TimeExpr
-from generator.convert.forums import TWO_PLUS_TWO, ForumHit
-from generator.convert.people import Mention, is_speaker
-from generator.convert.places import CITIES
-from generator.convert.sentences import quote_spans
+from generator.convert.dates import Reading
+from generator.convert.frames import NEUTRAL, Frame
+from generator.convert.people import Mention, OfficeRef
 
-_KEYWORDS = re.compile(
-    r"\b(?P<video>video[\s-]?(?:call|conference|link)|videoconference|virtual(?:ly)?\s+"
-    r"(?:meeting|summit|talks|call)|(?:met|meet|meeting|talks)\s+(?:virtually|online)|"
-    r"online\s+meeting)\b"
-    r"|\b(?P<phone>(?:tele)?phone(?:d)?(?:\s+(?:call|conversation|talks))?|"
-    r"call(?:ed)?(?!\s+(?:for|upon|off|it)\b)(?!\s+on\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|"
-    r"Friday|Saturday|Sunday)\b))|calls|dialled|dialed)\b"
-    r"|\b(?P<talk>conversation|spoke|spoken|speak|speaks|talked)\b"
-    r"|\b(?P<meet>met|meet|meets|meeting|meetings|held\s+talks|talks|dialogue|discussions?|"
-    r"discussed|discuss|hosted|received|welcomed|in-person)\b"
-    r"|\b(?P<summit>summit)\b"
-    r"|\b(?P<visit>visit(?:s|ed|ing)?|trip|arrived)\b"
-    r"|\b(?P<statement>joint\s+statement|issued\s+a\s+statement)\b", re.I)
-_PRIORITY = {"phone": 0, "talk": 0, "meet": 0, "video": 0, "summit": 1, "visit": 2, "statement": 3}
-# A verb reports the action ("met on Friday"); a noun may name a backdrop ("last week's summit").
-_VERB = re.compile(r"met|spoke|spoken|talked|called|phoned|telephoned|dialled|dialed|held\s+talks|"
-                   r"hosted|received|welcomed|visited|arrived|discussed", re.I)
-_OTHER_TIME = re.compile(
-    r"\b(?:will|would|shall|planned|plans?\s+to|ahead\s+of|upcoming|postponed|put\s+off|"
-    r"expected|scheduled|slated|slotted|set\s+to|due\s+to|to\s+be\s+held|next|since|previous(?:ly)?|"
-    r"last\s+year[\u2019']s|follow[\s-]?up|results\s+of|outcome\s+of|preparations?\s+for)\b", re.I)
-_JOINED = re.compile(r"\b(?:joined\s+by|along\s+with|accompanied\s+by|also\s+(?:attended|took\s+"
-                     r"part|participated))\b", re.I)
-_PRONOUN = re.compile(r"\b(?:they|their|them|the\s+two|both)\b", re.I)
-_CITY_RX = re.compile(r"\b(?:in|at|visited|visiting|visit\s+to|trip\s+to|arrived\s+in|travell?ed\s+to|flew\s+to)"
-    r"\s+(?:the\s+)?(" + "|".join(
-    re.escape(c) for c in sorted(CITIES, key=len, reverse=True)) + r")\b(?![ \t]+[A-Z][a-z])")
-
-
-@dataclass
-class Facts:
-    """What one sentence says, computed once."""
-
-    text: str
-    plain: str  # long quotations blanked
-    paragraph: int
-    people: list[Mention]  # everyone named (registry, offices, candidates)
-    times: list[TimeExpr]
-    keywords: list[tuple[int, int, str]] = field(default_factory=list)  # start, end, group
-    forums: list[ForumHit] = field(default_factory=list)
+NEWS_WINDOW_DAYS = 10  # a past engagement dated further back is background
+SCHEDULE_WINDOW_DAYS = 400
+_FAMILY = {"meeting": "met", "summit": "met", "call": "call", "video call": "video",
+           "visit": "visit", "statement": "statement"}
+_DURATION = re.compile(r"\b(?:\w+-day|\d+-day|week-long|weeklong|two-nation|three-nation|"
+                       r"multi-nation|\w+-nation|from\s+\w+\s+(?:to|until)\s+\w+|until\s+\w+)\b", re.I)
 
 
 @dataclass
@@ -76,318 +42,387 @@ class Engagement:
     topic: str | None = None
     scheduled: bool = False  # announced for later, not yet held when the article was written
     draft: bool = False  # the date is a guess or unknown: the user must supply it
+    frames: list[Frame] = field(default_factory=list)
+    counterparts: list[str] = field(default_factory=list)  # countries of unnamed counterparts
+    families: set[str] = field(default_factory=set)  # of its frames' words that say how (not "talks")
+    groups: set[str] = field(default_factory=set)
 
     @property
     def ids(self) -> list[str]:
         return [m.person for m in self.participants]
 
+    def has(self, person: str) -> bool:
+        return any(m.person == person for m in self.participants)
 
-def keywords(plain: str) -> list[tuple[int, int, str]]:
-    out = []
-    for m in _KEYWORDS.finditer(plain):
-        group = next(g for g, v in m.groupdict().items() if v)
-        out.append((m.start(), m.end(), group))
-    return out
-
-
-_OTHER_AFTER = re.compile(
-    r"^[\W\s]{0,3}(?:\w+\s+){0,2}?(?:(?:was|is|were|are|has\s+been|had\s+been|been)\s+)?"
-    r"(?:initially\s+)?(?:planned|scheduled|postponed|expected|slated|slotted|set\s+(?:to|for)|"
-    r"due|put\s+off|follow[\s-]?up|results|outcome)\b", re.I)
+    def add_people(self, people: list[Mention]) -> None:
+        for m in people:
+            if not self.has(m.person):
+                self.participants.append(m)
 
 
-def other_time(plain: str, start: int, end: int) -> bool:
-    """Words around a mention that put it in the past or the future ("a planned 2+2
-    meeting", "since they met", "the meeting was postponed")."""
-    return bool(_OTHER_TIME.search(plain[max(0, start - 45):end])
-                or _OTHER_AFTER.match(plain[end:end + 60]))
+@dataclass
+class Context:
+    """What the article says outside its sentences."""
+
+    pub: FuzzyDate | None
+    dateline_city: str | None = None
+    dateline_day: FuzzyDate | None = None
 
 
-def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
-    return max(0, b[0] - a[1], a[0] - b[1])
+def _reading(frame: Frame, future: bool) -> Reading | None:
+    if frame.time is None:
+        return None
+    return frame.time.at(future)
 
 
-_SAID_WHEN = re.compile(r"\b(?:said|says|tweeted|wrote|posted|announced|added|stated|"
-                        r"told\s+(?:\w+\s+){0,2}?)\s*$", re.I)
-
-
-def nearest_time(times: list[TimeExpr], start: int, end: int, plain: str = "") -> TimeExpr | None:
-    """The time expression closest to a word; "said on Wednesday" dates the saying, so such
-    times are passed over when the sentence has another."""
-    if plain:
-        told = [t for t in times if _SAID_WHEN.search(plain[max(0, t.start - 30):t.start])]
-        if told and len(told) < len(times):
-            times = [t for t in times if t not in told]
-    return min(times, key=lambda t: (_gap((start, end), (t.start, t.end)), t.start < start),
-               default=None)
+def _frame_date(frame: Frame) -> FuzzyDate | None:
+    r = _reading(frame, frame.future or frame.mode == "present")
+    return r.date if r else None
 
 
 def _compatible(a: FuzzyDate | None, b: FuzzyDate | None) -> bool:
     return a is None or b is None or a.compatible(b)
 
 
-def actors(f: Facts) -> list[Mention]:
-    """People acting in the sentence: reporters ("..., Price said") left out when others act."""
-    unique: dict[str, Mention] = {}
-    for m in f.people:
-        if any(q.start <= m.start < q.end for q in _quote_ranges(f)):
+def _family(frame: Frame) -> str:
+    if frame.group in ("talk", "meet", "summit"):
+        return "met"
+    return {"phone": "call", "video": "video"}.get(frame.group, frame.group)
+
+
+def _same_family(eng: Engagement, frame: Frame) -> bool:
+    """A call and a meeting are two engagements; words that say only that two sides talked
+    ("discussed", "the conversation") fit either."""
+    if NEUTRAL.fullmatch(frame.word):
+        return True
+    return not eng.families or _family(frame) in eng.families
+
+
+def _note(eng: Engagement, frame: Frame) -> None:
+    """Keep what the engagement's frames say (kept as sets: an article may have thousands)."""
+    eng.groups.add(frame.group)
+    if not NEUTRAL.fullmatch(frame.word):
+        eng.families.add(_family(frame))
+
+
+def _context(eng: Engagement, frame: Frame) -> bool:
+    """"Jaishankar and Blinken were in Melbourne for a meeting of the Quad foreign ministers in
+    which Payne and Hayashi participated": an undated gathering around a meeting of two of
+    its members says where and in what format they met, not that all four met them."""
+    mine = set(eng.ids)
+    theirs = {m.person for m in frame.people}
+    return len(mine) == 2 and len(theirs) >= 3 and mine < theirs and bool(frame.forums) \
+        and frame.time is None and not frame.verb
+
+
+def _people_fit(eng: Engagement, frame: Frame) -> int:
+    """How well the frame's people fit the engagement: -1 not at all, else the overlap."""
+    mine = set(eng.ids)
+    theirs = {m.person for m in frame.people}
+    if not theirs:
+        return 0
+    common = mine & theirs
+    if theirs <= mine or (mine <= theirs and mine):
+        return len(common)
+    if len(common) >= 2 and not (theirs - mine and eng.frames and
+                                 all(f.plural for f in eng.frames)):
+        return len(common)
+    return -1
+
+
+def _fits(eng: Engagement, frame: Frame) -> int:
+    if frame.group in ("visit", "statement") or eng.groups & {"visit", "statement"}:
+        return -1
+    if frame.future and not eng.scheduled and (frame.indefinite or frame.time is not None
+                                                  or frame.verb):
+        return -1  # "a planned meeting", "they will meet": not the one that took place
+    if not _same_family(eng, frame):
+        return -1
+    date = _frame_date(frame)
+    if date is not None and eng.date is not None and not eng.date.compatible(date):
+        return -1
+    if frame.future != eng.scheduled and date is not None and eng.date is not None \
+            and date != eng.date:
+        return -1
+    if frame.place and eng.place and frame.place.place.venue_city != eng.place:
+        return -1
+    return _people_fit(eng, frame)
+
+
+def _new(frame: Frame) -> Engagement:
+    eng = Engagement(_frame_date(frame), frame.kind, list(frame.people), frames=[frame],
+                     sentences=[frame.sentence], scheduled=frame.future)
+    _note(eng, frame)
+    if frame.place:
+        eng.place = frame.place.place.venue_city
+    return eng
+
+
+def _join(eng: Engagement, frame: Frame) -> None:
+    eng.frames.append(frame)
+    _note(eng, frame)
+    if frame.sentence not in eng.sentences:
+        eng.sentences.append(frame.sentence)
+    if _context(eng, frame):
+        frame.people = [m for m in frame.people if eng.has(m.person)]
+    eng.add_people(frame.people)
+    date = _frame_date(frame)
+    if eng.date is None or (date is not None and eng.date.contains(date) and date != eng.date):
+        eng.date = date if date is not None else eng.date
+    if frame.place and not eng.place:
+        eng.place = frame.place.place.venue_city
+    if frame.verb and frame.mode == "past" and frame.own_people:
+        eng.scheduled = False  # "met": it happened (a noun such as "the meeting" says nothing)
+
+
+def group_frames(frames: list[Frame]) -> list[Engagement]:
+    """Frames in article order into engagements."""
+    engagements: list[Engagement] = []
+    focus: Engagement | None = None
+    weak: list[Frame] = []
+    pending: list[Frame] = []  # "their top diplomats held talks in mid-November": no one named yet
+    for frame in frames:
+        if frame.mode in ("hypothetical", "background"):
             continue
-        unique.setdefault(m.person, m)
-    people = [m for m in unique.values() if not _sender(f.text, m)]
-    doers = [m for m in people if not is_speaker(f.text, m)]
-    return doers if len(doers) >= 2 else people
+        if frame.indefinite and frame.own_people == 0:
+            continue  # "(he landed after ...) a meeting of the OIC": another gathering
+        if frame.joined and frame.pronoun and focus is not None:
+            _join(focus, frame)  # "They were joined by X and Y for the talks"
+            continue
+        if frame.group in ("visit", "statement"):
+            eng = _visit_or_statement(engagements, frame)
+            if eng is not None:
+                focus = focus if frame.group == "visit" else eng
+            continue
+        if not frame.people:
+            if focus is None and not frame.indefinite and (frame.time or frame.place):
+                pending.append(frame)  # "their top diplomats held talks in mid-November"
+                continue
+            if not frame.pronoun:
+                continue  # "a meeting of the OIC": some other gathering, no one named
+            if focus is not None and _fits(focus, frame) >= 0:
+                _join(focus, frame)
+                continue
+            if focus is None:
+                continue
+            frame.people = list(focus.participants)  # "Both leaders look forward to ..."
+        best = None
+        for eng in engagements:
+            score = _fits(eng, frame)
+            if score > 0 and (best is None or score >= best[0]):
+                best = (score, eng)
+        if best is not None:
+            _join(best[1], frame)
+            focus = best[1]
+        elif frame.weak:
+            weak.append(frame)
+        elif frame.people or frame.offices:
+            focus = _new(frame)
+            engagements.append(focus)
+            for early in pending:
+                if frame.sentence - early.sentence <= 2 and _fits(focus, early) >= 0:
+                    _join(focus, early)
+            pending = []
+    
+    for early in pending:  # "The two ministers spoke by phone on Thursday. Jaishankar and ..."
+        later = next((f for f in frames if 0 < f.sentence - early.sentence <= 2 and
+                      len(f.people) >= 2), None)
+        if later is not None and (early.pronoun or re.match(r"(?i)the\s+two\b", early.word)):
+            eng = _new(early)
+            eng.add_people(later.people)
+            engagements.append(eng)
+    if not engagements:  # only context: the article's one engagement is in it
+        for frame in weak:
+            if frame.people:
+                engagements.append(_new(frame))
+                break
+    return engagements
 
 
-_SENDER = re.compile(r"\b(?:from|behalf\s+of)\s+(?:[A-Z][\w.'\u2019-]*\s+){0,4}$")
+def _visit_or_statement(engagements: list[Engagement], frame: Frame) -> Engagement | None:
+    for eng in engagements:
+        if eng.frames[0].group != frame.group:
+            continue
+        date = _frame_date(frame)
+        same = {m.person for m in frame.people} & set(eng.ids) or not frame.people
+        if same and _compatible(eng.date, date):
+            _join(eng, frame)
+            return eng
+    if not frame.people and frame.group == "visit":
+        return None
+    eng = _new(frame)
+    engagements.append(eng)
+    return eng
 
 
-def _sender(text: str, m: Mention) -> bool:
-    """"a letter from Prime Minister X": X sent something and did not take part."""
-    return bool(_SENDER.search(text[max(0, m.start - 60):m.start]))
-
-
-def _quote_ranges(f: Facts) -> list[Mention]:
-    return [Mention("", "", "", s, e) for s, e, _ in quote_spans(f.text)]
-
-
-def _cities(f: Facts, date: FuzzyDate | None) -> list[str]:
-    """Cities named as where something happened at ``date`` (not at another time)."""
-    out = []
-    for m in _CITY_RX.finditer(f.plain):
-        t = nearest_time(f.times, m.start(), m.end(), f.plain)
-        if (t is None or _compatible(t.date, date)) and not other_time(f.plain, m.start(), m.end()):
-            out.append(m.group(1))
+def split_pairs(engagements: list[Engagement]) -> list[Engagement]:
+    """"Wang met Jaishankar and Doval", then "met Doval ... before meeting Jaishankar": the
+    frames that name two people each say there were two meetings."""
+    out: list[Engagement] = []
+    for eng in engagements:
+        pairs: list[frozenset[str]] = []
+        for f in eng.frames:
+            ids = frozenset(m.person for m in f.people)
+            if len(ids) == 2 and ids not in pairs and f.own_people >= 1:
+                pairs.append(ids)
+        common = frozenset.intersection(*pairs) if len(pairs) >= 2 else frozenset()
+        if len(eng.participants) < 3 or len(pairs) < 2 or not common or \
+                frozenset().union(*pairs) != frozenset(eng.ids):
+            out.append(eng)
+            continue
+        for pair in pairs:
+            part = Engagement(eng.date, eng.kind, [m for m in eng.participants if m.person in pair],
+                              sentences=list(eng.sentences), scheduled=eng.scheduled,
+                              frames=[f for f in eng.frames if {m.person for m in f.people} <= pair
+                                      or len(f.people) > 2 or not f.people])
+            part.place = eng.place
+            out.append(part)
     return out
 
 
-def kind_of(f: Facts, anchor: tuple[int, int] | None, date: FuzzyDate | None) -> tuple[str, str]:
-    """(kind, review note when the kind is read from soft words)."""
-    usable = [k for k in f.keywords if not other_time(f.plain, k[0], k[1])] or f.keywords
-    groups = {g for _, _, g in usable}
-    words = {f.plain[s:e].lower() for s, e, _ in usable}
+def split_summaries(engagements: list[Engagement]) -> list[Engagement]:
+    """"Wang met Jaishankar and Doval" when the article also reports each meeting apart."""
+    out = []
+    for eng in engagements:
+        ids = set(eng.ids)
+        parts = [o for o in engagements if o is not eng and _family_of(o) == _family_of(eng)
+                 and set(o.ids) < ids and len(o.ids) >= 2 and _compatible(o.date, eng.date)]
+        covered = set().union(*(set(o.ids) for o in parts)) if parts else set()
+        if len(parts) >= 2 and covered >= ids:
+            for o in parts:
+                o.date = o.date or eng.date
+                o.place = o.place or eng.place
+                for f in eng.frames:
+                    if f not in o.frames:
+                        o.frames.append(f)
+            continue
+        out.append(eng)
+    return out
+
+
+def _family_of(eng: Engagement) -> str:
+    return _FAMILY.get(eng.kind, "met")
+
+
+def distribute(engagements: list[Engagement], principal: str | None) -> list[Engagement]:
+    """"held bilateral meetings with the Kyrgyz [A] and Tajik [B] ministers": one each."""
+    out: list[Engagement] = []
+    for eng in engagements:
+        plural = any(f.plural for f in eng.frames)
+        lead = principal if principal in eng.ids else (eng.ids[0] if eng.ids else None)
+        others = [m for m in eng.participants if m.person != lead]
+        refs = [c for f in eng.frames if f.plural for o in f.offices for c in o.countries]
+        if plural and lead and len(others) + len(refs) >= 2:
+            leader = next(m for m in eng.participants if m.person == lead)
+            named_countries = {m.country for m in others if m.country}
+            for m in others:
+                part = Engagement(eng.date, eng.kind, [leader, m], list(eng.forums), eng.place,
+                                  sentences=list(eng.sentences), scheduled=eng.scheduled,
+                                  frames=list(eng.frames))
+                out.append(part)
+            for country in dict.fromkeys(refs):
+                if country in named_countries:
+                    continue
+                part = Engagement(eng.date, eng.kind, [leader], list(eng.forums), eng.place,
+                                  sentences=list(eng.sentences), scheduled=eng.scheduled,
+                                  frames=list(eng.frames), counterparts=[country])
+                out.append(part)
+            continue
+        out.append(eng)
+    return out
+
+
+def fill_counterparts(engagements: list[Engagement]) -> list[Engagement]:
+    """A slot for "his Egyptian counterpart" takes the Egyptian named later; a one-person
+    engagement with the same principal and that person is then the same engagement."""
+    out: list[Engagement] = []
+    for eng in engagements:
+        merged = False
+        for slot in out:
+            if not slot.counterparts or len(eng.participants) != 2:
+                continue
+            lead = slot.ids[0]
+            other = next((m for m in eng.participants if m.person != lead), None)
+            if eng.has(lead) and other is not None and other.country in slot.counterparts \
+                    and _compatible(slot.date, eng.date):
+                slot.add_people([other])
+                slot.counterparts.remove(other.country)
+                slot.frames += eng.frames
+                slot.date = slot.date or eng.date
+                slot.place = slot.place or eng.place
+                merged = True
+                break
+        if not merged:
+            out.append(eng)
+    return out
+
+
+def in_window(eng: Engagement, pub: FuzzyDate | None) -> bool:
+    """Dated within the news cycle of the article (scheduled ones: within a year ahead)."""
+    if eng.date is None or pub is None:
+        return True
+    if eng.date.precision == "year":
+        return eng.date.year >= pub.year
+    delta = (eng.date.first_day() - pub.last_day()).days
+    if eng.scheduled:
+        return -NEWS_WINDOW_DAYS <= (eng.date.last_day() - pub.first_day()).days <= \
+            SCHEDULE_WINDOW_DAYS
+    return delta <= 1 and (pub.first_day() - eng.date.last_day()).days <= NEWS_WINDOW_DAYS
+
+
+def worth_an_entry(eng: Engagement, clauses_text: dict[int, str]) -> bool:
+    """Enough is known to call it an engagement: two sides, or one side and a day or forum;
+    a visit when the text dates it or says how long it lasts; never one called off."""
+    if any(f.cancelled for f in eng.frames):
+        return False
+    if eng.kind == "visit":
+        said = [f for f in eng.frames if re.match(r"(?i)visit|trip|tour|Besuch|visita|viaje|viagem",
+                                                  f.word)]
+        return bool(eng.participants) and bool(said) and any(
+            f.time is not None or _DURATION.search(clauses_text.get(f.clause, "")) for f in said)
+    sides = len(eng.participants) + len(eng.counterparts)
+    if eng.scheduled and not any(f.time is not None for f in eng.frames) and \
+            not any(f.own_people and f.future for f in eng.frames):
+        return False  # "preparations for upcoming contacts": nothing named, nothing dated
+    if sides >= 2:
+        return True
+    if sides == 1:
+        return any(f.time is not None for f in eng.frames)
+    return bool(eng.forums) and any(f.time is not None for f in eng.frames)
+
+
+def choose_kind(eng: Engagement, leaders: set[str]) -> tuple[str, str]:
+    """(kind, review note when it is read from soft words)."""
+    groups = [f.group for f in eng.frames if not f.caption and not f.headline] or \
+        [f.group for f in eng.frames]
+    words = {f.word.lower() for f in eng.frames}
+    if "statement" in groups:
+        return "statement", ""
+    if "visit" in groups and set(groups) == {"visit"}:
+        return "visit", ""
     if "video" in groups:
         return "video call", ""
-    if "phone" in groups:
+    in_person = words & {"met", "meet", "meets", "meeting", "in-person", "hosted", "held talks",
+                         "received", "welcomed", "lunch", "dinner"} or eng.place
+    if "phone" in groups and not (in_person and groups.count("meet") > groups.count("phone")):
         return "call", ""
-    in_person = words & {"met", "meet", "meets", "meeting", "in-person", "hosted", "held talks"}
-    if "talk" in groups and not in_person and not _cities(f, date):
-        word = next(f.plain[s:e] for s, e, g in usable if g == "talk")
+    if "talk" in groups and not in_person and "meet" not in groups and "summit" not in groups:
+        word = next(f.word for f in eng.frames if f.group == "talk")
         return "call", f'kind: "{word}" read as a call (no meeting in person is mentioned)'
-    nearest = None
-    if anchor:
-        nearest = min(usable, key=lambda k: _gap(anchor, (k[0], k[1])), default=None)
-    group = nearest[2] if nearest else (usable[0][2] if usable else "meet")
-    low = f.plain.lower()
-    if group == "summit" and not re.search(r"\b(?:sidelines|margins)\b", low):
-        return "summit", ""
-    if group == "visit" and not in_person:
-        return "visit", ""
-    if group == "statement" and not in_person:
-        return "statement", ""
+    first = next((f for f in eng.frames if not f.caption and not f.headline), eng.frames[0])
+    summit = [f for f in eng.frames if f.group == "summit"]
+    if summit and not any(_sidelines(f) for f in summit):
+        heads = [m for m in eng.participants if m.person in leaders or m.leader]
+        if heads or not eng.participants:
+            if first.group == "summit" or len([f for f in eng.frames if f.group == "summit"]) * 2 \
+                    >= len(eng.frames):
+                return "summit", ""
     return "meeting", ""
 
 
-def find_place(facts: list[Facts], order: list[int], date: FuzzyDate | None) -> str | None:
-    for i in order:
-        found = _cities(facts[i], date)
-        if found:
-            return found[0]
-    return None
+def _sidelines(frame: Frame) -> bool:
+    return bool(re.search(r"sidelines|margins|ahead\s+of|on\s+the\s+eve", frame.word, re.I))
 
 
-def _date_sentence(facts: list[Facts]) -> tuple[int, TimeExpr, tuple[int, int]] | None:
-    """The first sentence tying a time expression to an engagement word."""
-    for i, f in enumerate(facts):
-        pairs = []
-        for s, e, g in f.keywords:
-            if other_time(f.plain, s, e):
-                continue
-            t = nearest_time(f.times, s, e, f.plain)
-            if t is not None and not other_time(f.plain, t.start, t.end):
-                gap = _gap((s, e), (t.start, t.end))
-                verb = bool(_VERB.fullmatch(f.plain[s:e]))
-                pairs.append(((gap > 90, not verb, gap, _PRIORITY[g]), t, (s, e)))
-        if pairs:
-            _, t, kw = min(pairs, key=lambda p: p[0])
-            return i, t, kw
-    return None
-
-
-def _participant_sentence(facts: list[Facts], date: FuzzyDate | None, start: int) -> int | None:
-    for i in list(range(start, len(facts))) + list(range(0, start)):
-        f = facts[i]
-        usable = [k for k in f.keywords if not other_time(f.plain, k[0], k[1])]
-        if not usable or len(actors(f)) < 2:
-            continue
-        t = nearest_time(f.times, usable[0][0], usable[0][1], f.plain)
-        if t is None or _compatible(t.date, date):
-            return i
-    return None
-
-
-def primary(facts: list[Facts], pub: FuzzyDate | None,
-            headline: list[Mention] | None = None) -> Engagement | None:
-    """The article's main engagement, or None when it reports none."""
-    found = _date_sentence(facts)
-    review: list[str] = []
-    if found:
-        di, t, kw = found
-        date = t.date
-        if date is not None and t.approximate:
-            date = FuzzyDate(date.year, date.month, date.day, approximate=True)
-        if t.how:
-            review.append(f"date: {t.how}")
-    else:
-        di, kw, date = None, None, None
-    pi = _participant_sentence(facts, date, di or 0)
-    if di is None and pi is None:
-        return None
-    people: dict[str, Mention] = {}
-    used: list[int] = []
-    if pi is not None:
-        used.append(pi)
-        for m in actors(facts[pi]):
-            people.setdefault(m.person, m)
-        for j in range(pi + 1, min(pi + 4, len(facts))):
-            if _JOINED.search(facts[j].plain):
-                used.append(j)
-                for m in actors(facts[j]):
-                    people.setdefault(m.person, m)
-    if di is not None and di not in used:
-        used.insert(0, di)
-        if len(people) < 2:
-            for m in actors(facts[di]):
-                people.setdefault(m.person, m)
-            if _PRONOUN.search(facts[di].plain) and len(people) < 2:
-                near = [j for j in (di - 1, di + 1) if 0 <= j < len(facts)]
-                for j in near:
-                    if len(people) >= 2:
-                        break
-                    for m in actors(facts[j]):
-                        people.setdefault(m.person, m)
-            if len(people) < 2 and headline:
-                for m in headline:
-                    people.setdefault(m.person, m)
-                review.append("people: the participants are named only in the headline")
-    if date is None:
-        if pub is not None:
-            date = pub
-            review.append(f"date: the text gives no day for the engagement; the publication "
-                          f"date {pub.iso()} is used")
-        else:
-            review.append("date: neither the engagement nor the publication is dated")
-    anchor_f = facts[di] if di is not None else facts[used[0]]
-    kind, note = kind_of(anchor_f, kw, date)
-    if kind in ("meeting", "call"):  # "met virtually ... joined the video conference"
-        groups = {g for i in used for _, _, g in facts[i].keywords}
-        if "video" in groups:
-            kind, note = "video call", ""
-    if note:
-        review.append(note)
-    if len(people) < 2:
-        review.append("people: only one participant is named; add who else took part")
-    return Engagement(date, kind, list(people.values()), review=review, sentences=used)
-
-
-def secondary(facts: list[Facts], main: Engagement, start: int) -> list[Engagement]:
-    """Later engagements of the same principal with other counterparts on other days."""
-    found: list[Engagement] = []
-    main_ids = set(main.ids)
-    for i in range(start + 1, len(facts)):
-        f = facts[i]
-        for s, e, g in f.keywords:
-            if g in ("statement",) or other_time(f.plain, s, e):
-                continue
-            t = nearest_time(f.times, s, e, f.plain)
-            if t is None or t.date is None or t.date.precision != "day" or main.date is None:
-                continue
-            if t.date == main.date or other_time(f.plain, t.start, t.end):
-                continue
-            if main.date.precision == "day" and \
-                    abs((t.date.first_day() - main.date.first_day()).days) > 14:
-                continue
-            people = actors(f)
-            ids = {m.person for m in people}
-            if not ids & main_ids and ids and _PRINCIPAL_PRONOUN.search(f.plain[:s]):
-                lead = principal(facts, main)
-                people = [lead] + people
-                ids.add(lead.person)
-            if not ids & main_ids or not ids - main_ids:
-                continue
-            if any(set(x.ids) == ids and x.date == t.date for x in found):
-                continue
-            kind, note = kind_of(f, (s, e), t.date)
-            review = [f"date: {t.how}"] if t.how else []
-            review.append(f"split: this article reports several engagements; this one is from "
-                          f"\"{_clip(f.text)}\"")
-            if note:
-                review.append(note)
-            found.append(Engagement(t.date, kind, people, review=review, sentences=[i]))
-            break
-    return found
-
-
-_PRINCIPAL_PRONOUN = re.compile(r"\b(?:he|she)\b", re.I)
-
-
-def principal(facts: list[Facts], main: Engagement) -> Mention:
-    """The main participant the article follows: the one it names most often."""
-    counts = {m.person: 0 for m in main.participants}
-    for f in facts:
-        for m in f.people:
-            if m.person in counts:
-                counts[m.person] += 1
-    best = max(counts, key=lambda p: counts[p])
-    return next(m for m in main.participants if m.person == best)
-
-
-def _clip(text: str, n: int = 90) -> str:
-    text = text.replace('"', "'")
-    return text if len(text) <= n else text[:n].rsplit(" ", 1)[0] + "..."
-
-
-def attach_forums(facts: list[Facts], eng: Engagement, others: list[Engagement], main: bool) -> None:
-    """Forums the engagement belongs to: gatherings named in sentences about it."""
-    foreign = {p for o in others for p in o.ids} - set(eng.ids)
-    order = range(len(facts)) if main else eng.sentences
-    for i in order:
-        f = facts[i]
-        if {m.person for m in f.people} & foreign:
-            continue
-        for hit in f.forums:
-            if not hit.gathering or hit.forum in eng.forums:
-                continue
-            if other_time(f.plain, hit.start, hit.end):
-                continue
-            t = nearest_time(f.times, hit.start, hit.end, f.plain)
-            if t is not None and not _compatible(t.date, eng.date):
-                continue
-            eng.forums.append(hit.forum)
-
-
-def attach_place(facts: list[Facts], eng: Engagement, others: list[Engagement], main: bool) -> None:
-    if eng.kind in ("call", "video call", "statement"):
-        return
-    eng.place = find_place(facts, eng.sentences, eng.date)
-    if eng.place or not main:
-        if not eng.place:
-            eng.review.append("place: the text does not say where it took place")
-        return
-    ids = set(eng.ids)
-    foreign = {p for o in others for p in o.ids} - ids
-    for i, f in enumerate(facts):
-        named = {m.person for m in f.people}
-        if not named & ids or named & foreign:
-            continue
-        found = _cities(f, eng.date)
-        if found:
-            eng.place = found[0]
-            return
-    eng.review.append("place: the text does not say where it took place")
-
-
-def infer_two_plus_two(eng: Engagement, is_2p2: bool, registered: bool) -> None:
-    if is_2p2 and TWO_PLUS_TWO not in eng.forums and registered:
-        eng.forums.append(TWO_PLUS_TWO)
-        eng.review.append("forums: 2+2 Dialogue inferred because both countries' foreign and "
-                          "defence ministers took part (the text does not name the format)")
+def office_note(refs: list[OfficeRef]) -> str:
+    return ", ".join(r.text for r in refs)

@@ -1,11 +1,16 @@
 """One article in, one record out: every extracted field and why it is unsure.
 
 Pure: no files are read or written here, so the whole pipeline can be tested
-and benchmarked on strings.
+and benchmarked on strings. The steps: the page's text and metadata
+(``html``, ``clean``), its language, its publication date (``pubdate``),
+sentences cut into clauses, what each clause names (``people``, ``places``,
+``forums``, ``dates``), engagement frames (``frames``), and engagements
+(``engagements``), each field with the review line that says how it was read.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -14,46 +19,62 @@ from pathlib import Path
 from generator.content.dates import FuzzyDate
 from generator.content.model import Forum, Person
 from generator.content.registry import Registry, load_forums, load_people
+from generator.convert import engagements as eng_mod
 from generator.convert.clean import Cleaned, clean_text
-from generator.convert.dates import find_times, labelled_date, leading_date, social_post_date
-from generator.convert.engagements import (Engagement, Facts, attach_forums, attach_place,
-                                           infer_two_plus_two, keywords, nearest_time,
-                                           other_time, primary, secondary)
+from generator.convert.dates import (find_full_date, find_times, labelled_date, leading_date,
+                                     social_post_date)
+from generator.convert.engagements import Context, Engagement
 from generator.convert.forums import TWO_PLUS_TWO, ForumIndex, is_two_plus_two
+from generator.convert.frames import Clause, Frame, frames_of, triggers
 from generator.convert.html import is_html, parse_html
+from generator.convert.language import detect
 from generator.convert.outlets import (OUTLETS_FILE, Where, agency_keys, find_agency,
                                        find_outlet, load_outlets)
-from generator.convert.people import Mention, PeopleIndex, fold
-from generator.convert.quotes import Quote, key_quotes
-from generator.convert.sentences import Sentence, article_sentences
-
+from generator.convert.people import (Mention, OfficeRef, PeopleIndex, _SPEAKER_ROLE, fold,
+                                      office_words, same_office)
+from generator.convert.places import PLACES_FILE, Gazetteer, load_gazetteer
+from generator.convert.pubdate import choose
+from generator.convert.quotes import Quote, _speaker, key_quotes
+from generator.convert.reference import (combine, reference_forums, reference_outlets,
+                                         reference_people)
+from generator.convert.sentences import Sentence, article_sentences, blank_quotes, quote_spans
 
 MAX_SENTENCES = 800
 
 
 @dataclass
 class Registries:
-    """Everything the converter matches against, loaded once per run."""
+    """Everything the converter matches against, loaded once per run: the site's own
+    registries, with the converter's reference lists behind them."""
 
     people: Registry[Person]
     forums: Registry[Forum]
     outlets: Registry
+    places: Gazetteer | None = None
     index: PeopleIndex = field(init=False)
     forum_index: ForumIndex = field(init=False)
     agencies: set[str] = field(init=False)
+    known_people: Registry = field(init=False)
+    known_forums: Registry = field(init=False)
+    known_outlets: Registry = field(init=False)
 
     def __post_init__(self) -> None:
+        if self.places is None:
+            self.places = load_gazetteer(None)
         self.refresh()
 
     def refresh(self) -> None:
-        self.index = PeopleIndex(self.people)
-        self.forum_index = ForumIndex(self.forums)
-        self.agencies = agency_keys(self.outlets)
+        self.known_people = combine(self.people, reference_people())
+        self.known_forums = combine(self.forums, reference_forums())
+        self.known_outlets = combine(self.outlets, reference_outlets())
+        self.index = PeopleIndex(self.known_people, self.places, set(self.people.items))
+        self.forum_index = ForumIndex(self.known_forums)
+        self.agencies = agency_keys(self.known_outlets)
 
     @classmethod
     def load(cls, content: Path) -> "Registries":
         return cls(load_people(content / "people.yaml"), load_forums(content / "forums.yaml"),
-                   load_outlets(content / OUTLETS_FILE))
+                   load_outlets(content / OUTLETS_FILE), load_gazetteer(content / PLACES_FILE))
 
 
 @dataclass
@@ -74,10 +95,16 @@ class Record:
     quotes: list[Quote]
     review: list[str]  # about the article as a whole
     paragraphs: list[str]
+    language: str = "English"
+    unsupported: str | None = None  # "Hindi text: not supported"
 
     @property
     def people(self) -> set[str]:
         return {m.person for e in self.engagements for m in e.participants}
+
+    @property
+    def needs_date(self) -> bool:
+        return any(e.draft for e in self.engagements)
 
 
 def fingerprint(paragraphs: list[str]) -> str:
@@ -85,6 +112,8 @@ def fingerprint(paragraphs: list[str]) -> str:
     words = re.sub(r"\s+", " ", " ".join(paragraphs)).strip().casefold()
     return "sha256:" + hashlib.sha256(words.encode("utf-8")).hexdigest()[:16]
 
+
+# ---------------------------------------------------------------- publication
 
 def _date_outside(lines: list[str]) -> FuzzyDate | None:
     """A "Published: March 6, 2022" line the page put outside the article body."""
@@ -98,107 +127,562 @@ def _date_outside(lines: list[str]) -> FuzzyDate | None:
     return None
 
 
-def _candidate_surnames(text: str, taken: list[tuple[int, int]],
-                        by_surname: dict[str, str]) -> list[Mention]:
-    """Later mentions of an unregistered person by surname alone."""
-    out = []
-    for surname, name in by_surname.items():
-        for m in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text):
-            if not any(a <= m.start() < b for a, b in taken):
-                out.append(Mention(name, name, surname, m.start(), m.end(), "", candidate=True))
-    return out
+_ISSUED = re.compile(r"\b(?:issued|published|released|posted|dated)\b[^.]{0,60}?\bon\s+(.{6,30})", re.I)
 
 
-def _pub_for(paragraph: str, pub: FuzzyDate | None) -> FuzzyDate | None:
-    """A quoted post's "Today" is the post's day, not the article's."""
-    return social_post_date(paragraph) or pub
+def publication(page, cleaned: Cleaned, url: str | None, user: FuzzyDate | None,
+                today: dt.date) -> tuple[FuzzyDate | None, list[str]]:
+    if user is not None:
+        return user, []
+    candidates: list[tuple[str, FuzzyDate | None]] = []
+    if page and page.published:
+        candidates.append(("", page.published))
+    if cleaned.published:
+        candidates.append(("", cleaned.published.date))
+    if page:
+        candidates.append(("", _date_outside(page.outside)))
+    bare = cleaned.unlabelled
+    if bare is not None and not cleaned.unlabelled_above_title:
+        candidates.append(("", bare.date))
+    for line in cleaned.header + cleaned.paragraphs[:2]:  # "The press release issued on 27 April 2023."
+        m = _ISSUED.search(line)
+        found = find_full_date(m.group(1), anchored=True) if m else None
+        if found:
+            candidates.append(("", found[0]))
+            break
+    date, notes = choose(candidates, url, today)
+    if date is None and bare is not None:  # only a date above the headline
+        date = bare.date
+        notes.append(f'published: read from "{bare.text}" above the headline; check that it is '
+                     "the article's date and not the site's date of today")
+    if date is None and cleaned.dateline:
+        _, month, day, _ = cleaned.dateline
+        text = " ".join(cleaned.paragraphs)
+        years = [d.year for d in cleaned.post_dates if (d.month, d.day) == (month, day)]
+        years += [f[0].year for f in _full_dates(text) if (f[0].month, f[0].day) == (month, day)]
+        if years:
+            date = FuzzyDate(years[0], month, day)
+            notes.append(f"published: the dateline gives {date.iso()[5:]} without a year; "
+                         f"{years[0]} comes from a full date of that day in the text")
+    return date, notes
 
 
-_CLAUSE_BREAK = re.compile(r"(?:,\s+(?:and\s+)?(?:then\s+)?|;\s+|\s+and\s+(?:then\s+)?)")
+def _full_dates(text: str):
+    pos = 0
+    while True:
+        found = find_full_date(text[pos:])
+        if not found:
+            return
+        yield found
+        pos += found[1].end()
 
 
-def _clauses(sentences: list[Sentence], pub: FuzzyDate | None) -> list[Sentence]:
-    """Split a sentence that reports two engagements on two days ("met Dubois in Paris on
-    Monday and then travelled to Berlin, where he held talks with Vogt on Tuesday")."""
-    out: list[Sentence] = []
-    for s in sentences:
-        times = find_times(s.plain, pub)
-        pairs = []
-        for ks, ke, _ in keywords(s.plain):
-            if other_time(s.plain, ks, ke):
+def _year_guess(cleaned: Cleaned, pub: FuzzyDate | None, today: dt.date,
+                weekday: int | None, month: int | None, day: int | None) -> int | None:
+    """A year for a date the text gives without one: the latest year the text names (or the
+    current one) that fits the weekday, if the text gives one."""
+    years = [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", " ".join(cleaned.paragraphs))]
+    latest = max([y for y in years if y <= today.year] or [today.year])
+    for year in range(max(latest, today.year if not years else latest), latest - 12, -1):
+        if month and day and weekday is not None:
+            try:
+                if dt.date(year, month, day).weekday() != weekday:
+                    continue
+            except ValueError:
                 continue
-            t = nearest_time(times, ks, ke, s.plain)
-            if t and t.date and t.date.precision == "day" and not other_time(s.plain, t.start, t.end):
-                pairs.append((min(ks, t.start), max(ke, t.end), t.date))
-        pairs.sort()
-        second = next((p for p in pairs if pairs and p[2] != pairs[0][2]), None)
-        cut = None
-        if second is not None and pairs[0][1] < second[0]:
-            breaks = list(_CLAUSE_BREAK.finditer(s.plain, pairs[0][1], second[0]))
-            cut = breaks[0] if breaks else None
-        if cut is None:
-            out.append(s)
-            continue
-        a, b = cut.start(), cut.end()
-        out.append(Sentence(s.text[:a], s.paragraph, s.index, s.plain[:a]))
-        out.append(Sentence(s.text[b:], s.paragraph, s.index, s.plain[b:]))
+        return year
+    return latest
+
+
+# ---------------------------------------------------------------- clauses
+
+_CAPTION = re.compile(
+    r"(?:\((?:photo|image|file|picture)[^)]{0,80}\)\s*$|REUTERS/[\w .'-]+$|/\s*Source:\s*[\w .]+\|?\s*$|"
+    r"\bphoto(?:graph)?\s+(?:courtesy|credit|by)\b[^.]{0,60}$|\[Image source[^\]]*\]|"
+    r"\b(?:AFP|AP|Getty Images|Pool|ANI|PTI|Xinhua|Yonhap|EPA)(?:\s+(?:via|Photo|/)\s*[\w /]+)?\s*$|"
+    r"\bPhoto:\s*[^.]{1,60}$|\bfile photo\b)", re.I)
+_CLAUSE_SPLIT = re.compile(
+    r";\s+|,\s+(?:and\s+)?(?:then|while|whereas|before|after|following\s+which|as\s+well\s+as)\s+|"
+    r"\s+(?:and\s+then|and\s+later|and\s+also)\s+|"
+    r"\s+(?=since\s+(?:they|he|she|the|their|his|her|it|last|then)\b)|"
+    r"\s+(?=(?:before|after|prior\s+to)\s+(?:meeting|holding|talks|speaking|his|her|their)\b)")
+_LEAD_CLAUSE = re.compile(
+    r"^(?:Before|After|Following|Prior\s+to|Ahead\s+of|(?:Close\s+)?[Oo]n\s+the\s+heels\s+of|"
+    r"(?:\w+\s+)?(?:days?|hours?|weeks?|months?)\s+(?:after|before)|Amid|Despite|While|When|"
+    r"Since|Earlier|Later)\b[^,]{3,160},\s+")
+_RELATIVE = re.compile(r",\s+(?=(?:who|which|whose|where)\s)")
+_PRONOUN_START = re.compile(r"^(?:[^,]{0,80},\s+)?(?:he|she|the\s+(?:minister|leader|president|"
+                            r"premier|chancellor|envoy|diplomat))\b", re.I)
+_FIRST_PERSON = re.compile(r"\b(?:I|we|We|my|My|our|Our|us)\b|^[\"\u201c\u201e]?(?:Had|Held|Met|Spoke|"
+                           r"Glad|Delighted|Pleased|Great|Good|Happy|Wonderful|Excellent|"
+                           r"Productive|Useful|Warm|Fruitful|Honou?red|Thank|Thanks|Just\s+concluded|"
+                           r"Called\s+on|Received|Welcomed|Look(?:ing)?\s+forward|Nice|Lovely|"
+                           r"Substantive|Constructive|Spoke|Talked|Discussed)\b")
+
+
+def _split(plain: str) -> list[tuple[int, int, bool]]:
+    """Clauses of a sentence: (start, end, is a leading subordinate clause)."""
+    cuts = {0}
+    lead = _LEAD_CLAUSE.match(plain)
+    if lead:
+        cuts.add(lead.end())
+    for m in _CLAUSE_SPLIT.finditer(plain):
+        if m.start() > 12:
+            cuts.add(m.end())
+    for m in _RELATIVE.finditer(plain):
+        cuts.add(m.end())
+        close = plain.find(",", m.end(), m.end() + 220)
+        if close > 0:
+            cuts.add(close + 1)
+    ordered = sorted(c for c in cuts if c < len(plain))
+    out = []
+    for a, b in zip(ordered, ordered[1:] + [len(plain)]):
+        if plain[a:b].strip():
+            out.append((a, b, bool(lead) and a == 0))
     return out
 
 
-def _facts(cleaned: Cleaned, reg: Registries, pub: FuzzyDate | None) -> tuple[list[Facts], list[Mention]]:
-    facts: list[Facts] = []
-    known: set[str] = set()
-    found: list[Mention] = []
-    skip = {fold(f.name) for f in reg.forums} | {fold(a) for f in reg.forums for a in f.aliases}
-    skip |= {fold(o.name) for o in reg.outlets} | {fold(a) for o in reg.outlets for a in o.aliases}
-    post_pub: dict[int, FuzzyDate | None] = {}
-    by_surname: dict[str, str] = {}  # "Abashidze" -> "Tamar Abashidze" once named in full
-    common = set(re.findall(r"\b[a-z]{3,}\b", " ".join(cleaned.paragraphs)))
-    sentences = article_sentences(cleaned.paragraphs)
-    if len(sentences) > MAX_SENTENCES:  # a book, not an article: read its beginning
-        sentences = sentences[:MAX_SENTENCES]
-    for s in _clauses(sentences, pub):
-        mentions = reg.index.find(s.text, known, common)
-        known |= {m.person for m in mentions}
+class Reader:
+    """Names in an article's sentences, read in order so later mentions know earlier ones."""
+
+    def __init__(self, reg: Registries, cleaned: Cleaned, pub: FuzzyDate | None):
+        self.reg = reg
+        self.pub = pub
+        self.known: set[str] = set()
+        self.seen: list[Mention] = []  # every person named so far, in order
+        self.by_surname: dict[str, str] = {}
+        self.common = set(re.findall(r"\b[a-z]{3,}\b", " ".join(cleaned.paragraphs)))
+        self.skip = {fold(f.name) for f in reg.known_forums} | \
+            {fold(a) for f in reg.known_forums for a in f.aliases}
+        self.skip |= {fold(o.name) for o in reg.known_outlets} | \
+            {fold(a) for o in reg.known_outlets for a in o.aliases}
+        self.found: list[Mention] = []
+
+    def people(self, text: str) -> tuple[list[Mention], list[OfficeRef]]:
+        index = self.reg.index
+        mentions = index.find(text, self.known, self.common)
         taken = [(m.start, m.end) for m in mentions]
-        offices = [o for o in reg.index.find_offices(s.text, pub)
+        offices = [o for o in index.find_offices(text, self.pub)
                    if not any(a <= o.start < b for a, b in taken)]
         taken += [(m.start, m.end) for m in offices]
-        cands = reg.index.candidates(s.text, taken, skip)
+        cands = index.candidates(text, taken, self.skip)
         taken += [(m.start, m.end) for m in cands]
-        cands += _candidate_surnames(s.text, taken, by_surname)
+        cands += self._surnames(text, taken)
         for c in cands:
-            by_surname.setdefault(c.name.split()[-1], c.name)
+            words = c.name.split()
+            self.by_surname.setdefault(words[-1], c.name)
+            if len(words) == 2 and len(words[0]) >= 3:  # "Wang" of Wang Yi: family name first
+                self.by_surname.setdefault(words[0], c.name)
         people = sorted(mentions + offices + cands, key=lambda m: m.start)
-        found += people
-        if s.paragraph not in post_pub:
-            post_pub[s.paragraph] = _pub_for(cleaned.paragraphs[s.paragraph], pub)
-        here = post_pub[s.paragraph]
-        times = find_times(s.plain, here)
-        if here is not pub and here is not None:
-            for t in times:
-                t.how = t.how.replace(f"publication {here.iso()}", f"the quoted post's date "
-                                      f"{here.iso()}").replace("the publication date",
-                                                               "the quoted post's date")
-        f = Facts(s.text, s.plain, s.paragraph, people, times,
-                  keywords(s.plain), reg.forum_index.find(s.plain))
-        facts.append(f)
-    return facts, found
+        for m in people:
+            self._annotate(text, m)
+        refs = index.office_refs(text, [(m.start, m.end) for m in people])
+        resolved = []
+        for ref in refs:
+            hit = self._coreferent(ref, people)
+            if hit is not None:
+                resolved.append(Mention(hit.person, hit.name, ref.text, ref.start, ref.end,
+                                        country=hit.country, title=hit.title))
+        people = sorted(people + resolved, key=lambda m: m.start)
+        refs = [r for r in refs if not any(m.start == r.start for m in resolved)]
+        self.known |= {m.person for m in people}
+        self.seen += [m for m in people if not m.speaker]
+        self.found += people
+        return people, refs
 
+    def _surnames(self, text: str, taken: list[tuple[int, int]]) -> list[Mention]:
+        out = []
+        for surname, name in self.by_surname.items():
+            for m in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text):
+                if not any(a <= m.start() < b for a, b in taken):
+                    out.append(Mention(name, name, surname, m.start(), m.end(), "", candidate=True))
+        return out
+
+    def _annotate(self, text: str, m: Mention) -> None:
+        """The title and country the words around a name give it."""
+        index = self.reg.index
+        before = text[max(0, m.start - 80):m.start]
+        title = re.search(r"((?:[A-Z][\w'\u2019.-]*|the|of|and|for)\s+){0,6}$", before)
+        words = title.group(0) if title else ""
+        after = text[m.end:m.end + 90]
+        appo = re.match(r",\s+(?:the\s+|a\s+|an\s+|who\s+is\s+(?:the\s+|also\s+)?)?([^,.;()]{3,80}?)"
+                        r"(?=,|\.|;|$| who| and\b)", after)
+        phrase = words + (" " + appo.group(1) if appo else "")
+        low = phrase.lower()
+        if not m.title:
+            office = re.search(r"(prime minister|foreign minister|external affairs minister|"
+                               r"minister of foreign affairs|secretary of state|president|chancellor|"
+                               r"premier|defen[cs]e minister|secretary of defen[cs]e|"
+                               r"national security advi[sz]e?[eo]r|king|emir|crown prince|sheikh|"
+                               r"spokes(?:person|man|woman)|press secretary|ambassador|envoy|"
+                               r"minister|aide|adviser|advisor|reporter|correspondent)", low)
+            if office:
+                m.title = office_words(office.group(1))
+            elif not m.candidate:
+                m.title = index.role_on(m.person, self.pub)
+        if _SPEAKER_ROLE.search(m.title or "") or (not m.candidate and _SPEAKER_ROLE.search(
+                index.role_on(m.person, self.pub))):
+            m.speaker = True
+        if m.country is None:
+            for word in re.findall(r"[A-Z][\w'\u2019.-]+(?:\s+[A-Z][\w'\u2019.-]+)?", phrase):
+                country = self.reg.places.country_of(word.strip(".")) or \
+                    self.reg.places.country_of(word.split()[0].strip("."))
+                if country:
+                    m.country = country
+                    break
+            bracket = re.search(r"([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s*\[\s*$", before)
+            if m.country is None and bracket:
+                m.country = self.reg.places.country_of(bracket.group(1)) or \
+                    self.reg.places.country_of(bracket.group(1).split()[0])
+
+    def _coreferent(self, ref: OfficeRef, here: list[Mention]) -> Mention | None:
+        """"The Chinese foreign minister": someone already named with that office and country."""
+        if ref.plural or "counterpart" in ref.office:
+            return None
+        for m in reversed(self.seen + here):
+            if m.start >= ref.start and m in here:
+                continue
+            if ref.countries and m.country not in ref.countries:
+                continue
+            title = m.title or self.reg.index.role_on(m.person, self.pub)
+            if title and (same_office(title, ref.office) or office_words(ref.office) in title):
+                if not ref.countries and any(x.person == m.person for x in here):
+                    continue
+                return m
+        return None
+
+
+def _clauses(reader: Reader, sentences: list[Sentence], captions: set[int],
+             pub: FuzzyDate | None, post_pub: dict[int, FuzzyDate | None]) -> list[Clause]:
+    out: list[Clause] = []
+    last_subject: list[Mention] = []
+    previous: Clause | None = None
+    for s in sentences:
+        people, refs = reader.people(s.text)
+        here = post_pub.get(s.paragraph, pub)
+        lead = _LEAD_CLAUSE.match(s.plain)
+        main_start = lead.end() if lead else 0
+        first_verb = next((a for a, _, _ in triggers(s.plain[main_start:])), None)
+        limit = main_start + first_verb if first_verb is not None else len(s.plain)
+        subject = [m for m in people if main_start <= m.start < limit and not m.speaker and
+                   s.plain[m.start:m.end].strip()][:1]
+        if _PRONOUN_START.match(s.plain[main_start:]) and (not subject or subject[0].start >
+                                                           main_start + 40):
+            subject = last_subject
+        if subject:
+            last_subject = subject
+        whole = Clause(s.text, s.text, s.index, s.paragraph, people)
+        parts = [(a, b, is_lead, False) for a, b, is_lead in _split(s.plain)]
+        parts += [(a, b, False, True) for a, b, _ in quote_spans(s.text, 4)]
+        for a, b, is_lead, quoted in parts:
+            text = s.text[a:b]
+            plain = text if quoted else s.plain[a:b]
+            shift = lambda items: [_moved(x, a) for x in items if a <= x.start < b]  # noqa: E731
+            clause = Clause(text, plain, s.index, s.paragraph, shift(people), shift(refs),
+                            find_times(plain, here), reader.reg.places.find(text),
+                            reader.reg.forum_index.find(plain), s.paragraph in captions)
+            clause.forums += reader.reg.forum_index.candidates(plain, clause.forums)
+            clause.subject = subject
+            clause.lead = is_lead
+            if not quoted and re.match(r"where\s", plain) and out and out[-1].sentence == s.index:
+                clause.where = out[-1].places[-1] if out[-1].places else None
+                if not clause.times:
+                    clause.times = out[-1].times  # "visited X last month, where he met ..."
+            if quoted:
+                clause.quoted = True
+                first_person = bool(_FIRST_PERSON.search(text))
+                author = _speaker(whole, a, b, previous) if first_person else None
+                if author is not None and author.speaker:
+                    author = None  # a spokesperson's "we" is the government's
+                clause.author = _moved(author, a) if author is not None else None
+                if clause.author is not None:
+                    clause.author.start = clause.author.end = 0
+                clause.subject = [clause.author] if clause.author is not None else \
+                    ([] if first_person else subject)
+                clause.times = [t for t in clause.times if t.form != "today"]  # the speaker's now
+            out.append(clause)
+        previous = whole
+    return out
+
+
+def _moved(item, offset: int):
+    """A copy of a mention or office with offsets into the clause."""
+    if isinstance(item, Mention):
+        return Mention(item.person, item.name, item.text, item.start - offset, item.end - offset,
+                       item.how, item.candidate, item.country, item.title, item.speaker)
+    return OfficeRef(item.start - offset, item.end - offset, item.office, item.countries,
+                     item.plural, item.text)
+
+
+# ---------------------------------------------------------------- engagements
+
+def _resolve_date(eng: Engagement, ctx: Context, lead: Engagement | None, cleaned: Cleaned,
+                  today: dt.date) -> None:
+    """The engagement's day, from its own frames first; otherwise the publication date,
+    always with a review line saying so."""
+    timed = [f for f in eng.frames if f.time is not None and not f.headline]
+    timed.sort(key=lambda f: (f.caption, not f.verb, abs(f.time.start - f.start)))  # type: ignore[union-attr]
+    future = eng.scheduled
+    for frame in timed:
+        t = frame.time
+        reading = t.at(future or (frame.mode == "present" and t.future.date is not None and
+                                  ctx.pub is not None and t.future.date == ctx.pub))
+        if reading.date is None and not reading.how:
+            continue
+        if reading.date is not None:
+            eng.date = FuzzyDate(reading.date.year, reading.date.month, reading.date.day,
+                                 approximate=reading.approximate)
+            if reading.how:
+                eng.review.append(f"date: {reading.how}")
+            if t.span:
+                eng.review.append(f"date: the text gives the days {t.span}; the first is used")
+            return
+        if t.month and ctx.pub is None:
+            year = _year_guess(cleaned, None, today, t.weekday, t.month, t.day)
+            if year:
+                eng.date = FuzzyDate(year, t.month, t.day)
+                eng.draft = True
+                eng.review.append(f'date: "{t.text}" gives no year and the article no '
+                                  f"publication date; {year} is a guess: check it")
+                return
+        eng.review.append(f"date: {reading.how}")
+        break
+    if lead is not None and lead.date is not None and not lead.draft:
+        eng.date = lead.date  # the same trip or news cycle: the best the text knows
+        eng.review.append(f"date: the text does not say when this engagement was; the date of "
+                          f"the article's main engagement ({lead.date.iso()}) is used")
+        return
+    if ctx.pub is not None:
+        eng.date = ctx.pub
+        what = "this engagement's day" if lead is not None else "the engagement's day"
+        eng.review.append(f"date: the text does not give {what}; the publication date "
+                          f"{ctx.pub.iso()} is used")
+        return
+    year = _year_guess(cleaned, None, today, None, None, None) or today.year
+    eng.date = FuzzyDate(year)
+    eng.draft = True
+    eng.review.append(f"date: neither the engagement nor the publication is dated; {year} is "
+                      "a placeholder: add the date (the entry is a draft until then)")
+
+
+def _finish(eng: Engagement, ctx: Context, reg: Registries, lead: Engagement | None,
+            cleaned: Cleaned, today: dt.date, leaders: set[str]) -> None:
+    kind, note = eng_mod.choose_kind(eng, leaders)
+    eng.kind = kind
+    if note:
+        eng.review.append(note)
+    eng.date = None
+    _resolve_date(eng, ctx, lead, cleaned, today)
+    if eng.kind in ("call", "video call"):
+        eng.place = None
+    else:
+        places = [f.place for f in eng.frames if f.place is not None and not f.headline]
+        places.sort(key=lambda p: p.place.kind != "landmark")
+        if places:
+            eng.place = places[0].place.venue_city
+            here = next((f for f in eng.frames if f.here), None)
+            if here is not None and places[0].text == "here":
+                eng.review.append(f'place: "here" read as the dateline city {eng.place}')
+        else:
+            eng.place = None
+            eng.review.append("place: the text does not say where it took place")
+    forums: list[str] = []
+    for f in eng.frames:
+        for name in f.forums:
+            if name not in forums:
+                forums.append(name)
+    eng.forums = forums
+    if is_two_plus_two(eng.ids, reg.known_people, eng.date) and TWO_PLUS_TWO not in eng.forums \
+            and reg.known_forums.lookup(TWO_PLUS_TWO) is not None:
+        eng.forums.append(TWO_PLUS_TWO)
+        eng.review.append("forums: 2+2 Dialogue inferred because both countries' foreign and "
+                          "defence ministers took part (the text does not name the format)")
+    for m in eng.participants:
+        if m.how:
+            eng.review.append(f"people: {m.how}")
+    if eng.counterparts:
+        eng.review.append("people: the counterpart from " + ", ".join(eng.counterparts) +
+                          " is not named; add the name if you know it")
+    elif len(eng.participants) < 2 and eng.kind not in ("visit", "statement"):
+        eng.review.append("people: only one participant is named; add who else took part")
+    if eng.scheduled:
+        eng.review.insert(0, "scheduled: announced in the article, not yet held when it was "
+                             "written; check that it took place")
+
+
+def _statement_people(engagements: list[Engagement]) -> None:
+    """"The two countries adopted a joint declaration": the leaders who met adopted it."""
+    for i, eng in enumerate(engagements):
+        if eng.frames[0].group != "statement":
+            continue
+        host = next((o for o in reversed(engagements[:i]) if o.frames[0].group not in
+                     ("statement", "visit")), None)
+        if host is None:
+            host = next((o for o in engagements if o.frames[0].group not in
+                         ("statement", "visit")), None)
+        if host is None:
+            continue
+        if len(eng.participants) < 2:
+            eng.add_people(host.participants)
+        if not any(f.time for f in eng.frames):
+            eng.frames += [f for f in host.frames if f.time is not None][:1]
+        if not any(f.place for f in eng.frames):
+            eng.frames += [f for f in host.frames if f.place is not None][:1]
+
+
+def _visit_people(engagements: list[Engagement]) -> None:
+    """A visit is the traveller's: the first person named in its clause."""
+    for eng in engagements:
+        if eng.frames[0].group == "visit" and eng.participants:
+            eng.participants = eng.participants[:1]
+
+
+def _place_from_visits(engagements: list[Engagement], frames: list[Frame]) -> None:
+    """"He arrived in Abu Dhabi on Sunday. He met his UAE counterpart": the meeting is in
+    Abu Dhabi unless the text says otherwise."""
+    visits = [f for f in frames if f.group == "visit" and f.place is not None and f.mode
+              not in ("hypothetical", "background")]
+    for eng in engagements:
+        if eng.place or eng.kind in ("call", "video call", "visit", "statement"):
+            continue
+        for v in visits:
+            if any(abs(v.sentence - s) <= 1 for s in eng.sentences) and \
+                    {m.person for m in v.people} & set(eng.ids):
+                eng.frames.append(Frame(v.clause, v.start, v.end, v.word, "meet", v.mode, [],
+                                        [], None, v.place, v.place_text, [], False, False,
+                                        v.sentence))
+                break
+
+
+def _office_fits(title: str, leader: bool, office: str) -> bool:
+    """Whether someone titled ``title`` is what "the foreign ministers" or "the leaders" names."""
+    office = re.sub(r"s$", "", office.strip())
+    if office in ("counterpart", "delegation", "side"):
+        return True
+    if office == "leader":
+        return leader
+    if not title:
+        return False
+    words = set(office_words(office).split())
+    return same_office(title, office) or words <= set(office_words(title).split())
+
+
+def _resolve_offices(clauses: list[Clause], found: list[Mention], reg: Registries,
+                     pub: FuzzyDate | None) -> None:
+    """"The foreign ministers of Saudi Arabia and Iran": the article's people of those
+    countries holding that office, wherever in the article they are named."""
+    for c in clauses:
+        for ref in c.offices:
+            if not ref.countries:
+                continue
+            for country in ref.countries:
+                hit = next((m for m in found if m.country == country and not m.speaker and
+                            _office_fits(m.title or reg.index.role_on(m.person, pub), m.leader,
+                                         ref.office)), None)
+                if hit is not None and not any(m.person == hit.person for m in c.people):
+                    c.people.append(Mention(hit.person, hit.name, ref.text, ref.start, ref.end,
+                                            country=hit.country, title=hit.title))
+            c.people.sort(key=lambda m: m.start)
+
+
+def engagements_of(clauses: list[Clause], headline: Clause | None, ctx: Context,
+                   reg: Registries, cleaned: Cleaned, today: dt.date) -> list[Engagement]:
+    frames: list[Frame] = []
+    for i, clause in enumerate(clauses):
+        frames += frames_of(clause, i, reg.places, ctx.dateline_city)  # type: ignore[arg-type]
+    body = [f for f in frames if not f.caption]
+    captions = [f for f in frames if f.caption]
+    found = eng_mod.group_frames(body)
+    for f in captions:  # a caption supports; it begins an engagement only when it dates it
+        if f.mode in ("hypothetical", "background"):
+            continue
+        home = next((e for e in found if eng_mod._fits(e, f) > 0), None)
+        if home is not None:
+            eng_mod._join(home, f)
+        elif f.time is not None and f.time.form == "full" and len(f.people) >= 2:
+            found.append(eng_mod._new(f))
+    if headline is not None:
+        for f in frames_of(headline, -1, reg.places, ctx.dateline_city):  # type: ignore[arg-type]
+            f.headline = True
+            if f.mode in ("hypothetical", "background"):
+                continue
+            home = next((e for e in found if eng_mod._fits(e, f) > 0), None)
+            if home is None and found and not f.people:
+                home = found[0] if eng_mod._fits(found[0], f) >= 0 else None
+            if home is not None:
+                eng_mod._join(home, f)
+            elif not found and (f.people or f.offices):
+                found.append(eng_mod._new(f))
+    _place_from_visits(found, frames)
+    found = eng_mod.split_summaries(eng_mod.split_pairs(found))
+    principal = _principal(found, reg)
+    found = eng_mod.distribute(found, principal)
+    found = eng_mod.fill_counterparts(found)
+    _statement_people(found)
+    _visit_people(found)
+    leaders = {m.person for c in clauses for m in c.people if m.leader}
+    texts = {i: c.plain for i, c in enumerate(clauses)}
+    out = []
+    for k, eng in enumerate(found):
+        _finish(eng, ctx, reg, found[0] if k else None, cleaned, today, leaders)
+        if eng_mod.in_window(eng, ctx.pub) and eng_mod.worth_an_entry(eng, texts):
+            out.append(eng)
+    if not out:  # an article with an engagement always gives an entry, flagged as thin
+        rest = [e for e in found if eng_mod.in_window(e, ctx.pub) and (e.participants or e.forums)
+                and e.kind != "visit"]
+        out = rest[:1]
+    return _dedupe(out)
+
+
+def _dedupe(engagements: list[Engagement]) -> list[Engagement]:
+    """Two engagements left with the same day, kind and people are one."""
+    out: list[Engagement] = []
+    for eng in engagements:
+        twin = next((o for o in out if o.kind == eng.kind and set(o.ids) == set(eng.ids)
+                     and o.date == eng.date and o.counterparts == eng.counterparts
+                     and (o.place == eng.place or not o.place or not eng.place)), None)
+        if twin is None:
+            out.append(eng)
+        else:
+            twin.place = twin.place or eng.place
+            twin.forums += [f for f in eng.forums if f not in twin.forums]
+    return out
+
+
+def _principal(engagements: list[Engagement], reg: Registries) -> str | None:
+    counts: dict[str, int] = {}
+    for e in engagements:
+        for m in e.participants:
+            counts[m.person] = counts.get(m.person, 0) + 1
+    return max(counts, key=lambda p: counts[p]) if counts else None
+
+
+# ---------------------------------------------------------------- titles and topics
 
 def _written_title(eng: Engagement | None) -> str:
     if eng is None:
         return "Untitled article"
     names = [m.name for m in eng.participants][:3]
     who = " and ".join(names) if len(names) <= 2 else f"{names[0]}, {names[1]} and {names[2]}"
+    if not names:
+        who = "Leaders"
     where = f" in {eng.place}" if eng.place else ""
     if eng.forums and len(names) > 2:
         return f"{eng.forums[0]}{where}"
-    return {
-        "call": f"{who} speak by phone", "video call": f"{who} hold a video call",
-        "summit": f"{who} hold a summit{where}", "visit": f"{who} visit{'s' if len(names) == 1 else ''}{where}",
-        "statement": f"Statement by {who}",
-    }.get(eng.kind, f"{who} meet{where}" if len(names) > 1 else f"{who} holds talks{where}")
+    verb = {
+        "call": "speak by phone", "video call": "hold a video call", "summit": f"hold a summit{where}",
+        "visit": f"visit{'s' if len(names) == 1 else ''}{where}", "statement": "issue a statement",
+    }.get(eng.kind, f"meet{where}" if len(names) > 1 else f"holds talks{where}")
+    if len(names) == 1 and eng.kind in ("call", "video call", "summit", "statement"):
+        verb = {"call": "speaks by phone", "video call": "holds a video call",
+                "summit": f"holds a summit{where}", "statement": "issues a statement"}[eng.kind]
+    if eng.kind == "statement":
+        return f"Joint statement by {who}"
+    if eng.scheduled:
+        verb = {"call": "to speak by phone", "video call": "to hold a video call"}.get(
+            eng.kind, f"to {verb.split()[0].rstrip('s') if verb.startswith(('meet', 'holds', 'visits')) else verb}"
+            + (" " + " ".join(verb.split()[1:]) if len(verb.split()) > 1 else ""))
+    return f"{who} {verb}"
 
 
 _TOPIC = re.compile(r"\b(?:to\s+discuss|discussed|covered|focused\s+on|to\s+review|reviewed)\s+"
@@ -207,11 +691,12 @@ _TOPIC_END = re.compile(r"[\"\u201d],|,\s+(?:said|according|[A-Z][\w.]*(?:\s+[A-
                         r"\s+(?:and|but)\s+[\"\u201c]|,\s+(?:which|who|while|as)\b")
 
 
-def topic(facts: list[Facts], eng: Engagement) -> str | None:
+def topic(sentences: list[Clause], eng: Engagement) -> str | None:
     """What they talked about, in a few words from the sentences about the engagement."""
-    near = sorted(range(len(facts)), key=lambda i: (min(abs(i - j) for j in eng.sentences or [0]), i))
+    near = sorted(range(len(sentences)), key=lambda i: (min(abs(sentences[i].sentence - j)
+                                                            for j in eng.sentences or [0]), i))
     for i in near[:6]:
-        m = _TOPIC.search(facts[i].text)
+        m = _TOPIC.search(sentences[i].text)
         if not m:
             continue
         text = _TOPIC_END.split(m.group(1), 1)[0]
@@ -225,96 +710,141 @@ def topic(facts: list[Facts], eng: Engagement) -> str | None:
     return None
 
 
+# ---------------------------------------------------------------- the record
+
+def _headline(title: str | None, reader: Reader, pub: FuzzyDate | None, reg: Registries,
+              paragraphs: int) -> Clause | None:
+    if not title:
+        return None
+    people, refs = reader.people(title)
+    plain = blank_quotes(title)
+    return Clause(title, plain, -1, -1, people, refs, find_times(plain, pub),
+                  reg.places.find(title), reg.forum_index.find(plain), headline=True)  # type: ignore[union-attr]
+
+
 def extract(data: str, reg: Registries, file: str | None = None, *, url: str | None = None,
-            published: FuzzyDate | None = None, outlet: str | None = None) -> Record:
+            published: FuzzyDate | None = None, outlet: str | None = None,
+            today: dt.date | None = None) -> Record:
     """Read one article (plain text or HTML) into a record.
 
     ``url``, ``published`` and ``outlet`` are what the user knows about the page
     (``--url``, ``--published``, a manifest); they win over what the page says.
+    ``today`` bounds plausible dates and years guessed for undated text.
     """
+    today = today or dt.date.today()
     page = parse_html(data) if is_html(data) else None
     cleaned = clean_text(page.text if page else data, reg.agencies)
     review: list[str] = []
     title = (page.title if page and page.title else None) or cleaned.title
+    if title and _CAPTION.search(title):
+        title = None
     url = url or (page.url if page else None)
-    pub = published or (page.published if page and page.published else None)
-    if pub is None and cleaned.published:
-        pub = cleaned.published.date
-    if pub is None and page:
-        pub = _date_outside(page.outside)
+    code, language = detect(" ".join(cleaned.paragraphs) or (page.text if page else data))
+    pub, notes = publication(page, cleaned, url, published, today)
+    review += notes
+    ctx = Context(pub)
+    if cleaned.dateline:
+        ctx.dateline_city = reg.places.canonical(cleaned.dateline[0].title()
+                                                 if cleaned.dateline[0].isupper()
+                                                 else cleaned.dateline[0])  # type: ignore[union-attr]
+    elif cleaned.place_line:
+        ctx.dateline_city = reg.places.canonical(cleaned.place_line)  # type: ignore[union-attr]
     if pub is None:
         if cleaned.dateline:
             place, month, day, _ = cleaned.dateline
             review.append(f"published: the dateline '{place}, {month:02d}-{day:02d}' gives no "
-                          "year; add the publication date")
+                          "year; add the publication date (--published)")
         elif cleaned.post_dates:
             review.append(f"published: not given; a quoted post is dated "
                           f"{cleaned.post_dates[0].iso()}, so the article is from then or later")
         else:
-            review.append("published: the text gives no publication date")
+            review.append("published: the text gives no publication date; add it (--published, "
+                          "or a manifest)")
     credits = cleaned.credits + (page.credits if page else [])
-    agency = find_agency(credits, page.author if page else None, reg.outlets)
-    where = Where(page.site_name if page else None, url,
-                  cleaned.header + cleaned.footer + cleaned.dropped +
-                  ([f"By{cleaned.byline}"] if cleaned.byline else []) +
-                  (page.chrome + page.outside if page else []),
-                  cleaned.repeated)
+    agency = find_agency(credits, page.author if page else None, reg.known_outlets)
     if outlet is None:
-        outlet, note = find_outlet(where, reg.outlets)
+        where = Where(page.site_name if page else None, url,
+                      cleaned.header + cleaned.footer + cleaned.dropped +
+                      ([f"By{cleaned.byline}"] if cleaned.byline else []) +
+                      (page.chrome + page.outside if page else []),
+                      cleaned.repeated)
+        outlet, note = find_outlet(where, reg.known_outlets)
         if note:
             review.append(note)
 
-    facts, mentions = _facts(cleaned, reg, pub)
     engagements: list[Engagement] = []
-    headline = reg.index.find(title) if title else []
-    main = primary(facts, pub, headline)
-    if main is not None:
-        engagements.append(main)
-        start = main.sentences[0] if main.sentences else 0
-        engagements += secondary(facts, main, start)
-    for k, eng in enumerate(engagements):
-        others = engagements[:k] + engagements[k + 1:]
-        attach_forums(facts, eng, others, main=k == 0)
-        attach_place(facts, eng, others, main=k == 0)
-        infer_two_plus_two(eng, is_two_plus_two(eng.ids, reg.people, eng.date),
-                           reg.forums.lookup(TWO_PLUS_TWO) is not None)
-        if eng.date is not None and any(p == eng.date for p in cleaned.post_dates) and eng.review:
-            eng.review[0] += f" (a quoted post is dated {eng.date.iso()})"
-
+    unsupported = None
+    sentence_clauses: list[Clause] = []
+    reader = Reader(reg, cleaned, pub)
+    if not code:
+        unsupported = f"{language} text: not supported"
+        review.append(f"language: {unsupported}; the converter reads English, German, French, "
+                      "Spanish, Portuguese and Italian")
+    else:
+        sentences = article_sentences(cleaned.paragraphs)[:MAX_SENTENCES]
+        captions = {i for i, p in enumerate(cleaned.paragraphs) if _CAPTION.search(p)}
+        post_pub = {i: social_post_date(p) or pub for i, p in enumerate(cleaned.paragraphs)}
+        headline = _headline(title, reader, pub, reg, len(cleaned.paragraphs))
+        clauses = _clauses(reader, sentences, captions, pub, post_pub)
+        _resolve_offices(clauses, [m for m in reader.found if not m.candidate or " " in m.name],
+                         reg, pub)
+        engagements = engagements_of(clauses, headline, ctx, reg, cleaned, today)
+        sentence_clauses = _sentence_facts(clauses)
     acting = {m.person for e in engagements for m in e.participants}
     mentioned: dict[str, Mention] = {}
     candidates: dict[str, Mention] = {}
-    for m in mentions:
-        if m.candidate:
+    for m in reader.found:
+        if m.candidate and not _fragment(m.name):
             candidates.setdefault(m.person, m)
-        if m.person not in acting:
+        if m.person not in acting and not _fragment(m.name):
             mentioned.setdefault(m.person, m)
-        if m.how and not m.candidate:
-            note = f"people: {m.how}"
-            if m.how.startswith('"the') and m.person in {x.person for x in mentions if not x.how}:
-                continue  # the office phrase names someone already named outright
-            if note not in review:
-                review.append(note)
     for c in candidates.values():
         review.append(f"people: {c.how}; run with --add-people to add it as unconfirmed")
-    named_forums = []
-    for f in facts:
-        for hit in f.forums:
+    named_forums: list[str] = []
+    formats: list[str] = []
+    for c in sentence_clauses:
+        for hit in reg.forum_index.find(c.plain):
             if hit.forum not in named_forums:
                 named_forums.append(hit.forum)
+        for hit in reg.forum_index.candidates(c.plain, []):
+            if hit.forum not in formats and reg.known_forums.lookup(hit.forum) is None:
+                formats.append(hit.forum)
+    for name in formats[:5]:
+        review.append(f"forums: \"{name}\" looks like a format but is not in forums.yaml; add "
+                      "it there if the engagement belonged to it")
     in_use = {x for e in engagements for x in e.forums}
-    if not title:
+    if not title and engagements:
         review.append("title: the article has no headline; this one was written by the "
                       "converter")
     record = Record(
         file=file, fingerprint=fingerprint(cleaned.paragraphs), title=title, outlet=outlet,
         agency=agency, published=pub, url=url, engagements=engagements,
         mentioned=list(mentioned.values()), forums_mentioned=[f for f in named_forums if f not in in_use],
-        candidates=list(candidates.values()), quotes=key_quotes(facts, acting), review=review,
-        paragraphs=cleaned.paragraphs)
+        candidates=list(candidates.values()), quotes=key_quotes(sentence_clauses, acting),  # type: ignore[arg-type]
+        review=review, paragraphs=cleaned.paragraphs, language=language, unsupported=unsupported)
     for eng in engagements:
-        eng.topic = topic(facts, eng)
+        eng.topic = topic(sentence_clauses, eng)
     return record
+
+
+def _sentence_facts(clauses: list[Clause]) -> list[Clause]:
+    """Clauses joined back into sentences (quotes and topics read whole sentences)."""
+    out: list[Clause] = []
+    for c in clauses:
+        if out and out[-1].sentence == c.sentence:
+            last = out[-1]
+            offset = len(last.text) + 1
+            last.people += [_moved(m, -offset) for m in c.people]
+            last.text += " " + c.text
+            last.plain += " " + c.plain
+        else:
+            out.append(Clause(c.text, c.plain, c.sentence, c.paragraph, list(c.people)))
+    return out
+
+
+def _fragment(name: str) -> bool:
+    """Not a name: "X, Says", a lone title."""
+    return bool(re.search(r",|\b(?:Says|Said|Assistant|Minister|President)$", name))
 
 
 def entry_title(record: Record, eng: Engagement) -> tuple[str, str | None]:

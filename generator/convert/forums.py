@@ -4,12 +4,15 @@
 ministers" places the meeting in the Quad; "cooperation at the Shanghai
 Cooperation Organisation" only names the SCO. A forum belongs to the
 engagement when the words around it make it a gathering (meeting, summit,
-dialogue, sidelines...). The 2+2 format is also recognised from who met: both
-countries' foreign and defence ministers.
+dialogue, sidelines...). Numbered editions ("COP27", "#UNGA78") are read as
+their forum; a capitalised "... Summit" or "... Dialogue" that no registry
+knows is a candidate for review, never dropped silently. The 2+2 format is
+also recognised from who met: both countries' foreign and defence ministers.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -18,12 +21,23 @@ from generator.content.model import Forum, Person
 from generator.content.registry import Registry
 from generator.convert.people import fold
 
-GATHERING = r"(?:meeting|meetings|summit|dialogue|talks|ministerial|ministers|conference|session|" \
-            r"gathering|sidelines|margins|forum|consultations)"
-_BEFORE = re.compile(rf"\b(?:{GATHERING}|sidelines|margins)\s+of\s+(?:the\s+|a\s+|an\s+)?(?:annual\s+)?$",
-                     re.I)
+GATHERING = r"(?:meeting|meetings|summit|summits|dialogue|talks|ministerial|ministers|conference|" \
+            r"session|gathering|sidelines|margins|forum|consultations|council|assembly|retreat)"
+_BEFORE = re.compile(rf"\b(?:{GATHERING}|sidelines|margins|at|during|attending|attend|attended|"
+                     rf"for|host(?:ed|s|ing)?|chair(?:ed|s|ing)?)\s+(?:of\s+)?(?:the\s+|a\s+|an\s+|this\s+"
+                     rf"(?:year'?s\s+)?)?(?:annual\s+|\d+(?:st|nd|rd|th)\s+|virtual\s+|informal\s+|"
+                     rf"extraordinary\s+|special\s+)?$", re.I)
 _AFTER = re.compile(rf"^[\"'\u201d\u2019]?(?:\s+[\w'\u2019-]+){{0,2}}?\s+{GATHERING}\b", re.I)
+_NAME_GATHERING = re.compile(r"\b(?:meeting|meetings|summit|summits|dialogue|talks|ministerial|"
+                             r"conference|session|forum|consultations|retreat)\b", re.I)
 TWO_PLUS_TWO = "2+2 Dialogue"
+_EDITION = re.compile(r"(?<![\w#])#?(COP)\s?-?(\d{1,2})\b")
+_CANDIDATE = re.compile(
+    r"\b(?:the\s+)?((?:[A-Z][\w'\u2019+-]*\s+){1,5}?(?:Summit|Dialogue|Forum|Conference|Format|"
+    r"Process|Initiative|Consultations|Ministerial|Council|Partnership|Compact|Alliance|"
+    r"Group|Meeting)s?)\b")
+_NOT_FORUM = re.compile(r"^(?:The|A|An|This|That|Its|His|Her|Their|Our|Foreign|First|Last|Next|"
+                        r"Annual|Security|National|Ministry|Press|Business|Media|Youth|Cabinet)$")
 
 
 @dataclass
@@ -33,42 +47,96 @@ class ForumHit:
     end: int
     text: str
     gathering: bool  # the words make it a gathering, not just a name
+    registered: bool = True  # False: a candidate, listed for review only
+
+
+_TOKEN = re.compile(r"#?[\w+]+(?:[-\u2010.][\w+]+)*")
+
+
+def _tok(word: str) -> str:
+    return re.sub(r"[-\u2010.]", "", word.lstrip("#")).casefold()
+
+
+@functools.lru_cache(maxsize=8)
+def _index(names: tuple[tuple[str, str], ...]) -> dict[str, list[tuple[tuple[str, ...], str, str]]]:
+    """Forum names by their first word: (words, forum id, the name as written), longest first."""
+    index: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
+    for name, fid in names:
+        words = tuple(_tok(w) for w in _TOKEN.findall(name))
+        if words:
+            index.setdefault(words[0], []).append((words, fid, name))
+    for bucket in index.values():
+        bucket.sort(key=lambda x: -len(x[0]))
+    return index
 
 
 class ForumIndex:
     def __init__(self, forums: Registry[Forum]):
         self.forums = forums
-        names: list[tuple[str, str]] = []
-        for f in forums:
-            for n in {f.name, *f.aliases}:
-                names.append((n, f.id))
-        names.sort(key=lambda x: len(x[0]), reverse=True)
-        self.patterns = [(re.compile(self._rx(n), 0 if len(n) <= 5 else re.I), fid, n)
-                         for n, fid in names]
+        names = tuple((n, f.id) for f in forums for n in sorted({f.name, *f.aliases}))
+        self._index = _index(names)
 
-    @staticmethod
-    def _rx(name: str) -> str:
-        body = r"\s*".join(re.escape(p) for p in re.split(r"\s+", name.strip()))
-        body = body.replace(r"\-", r"\s*-\s*")
-        return rf"(?<![\w+]){body}(?![\w+])"
+    def _lookup(self, name: str) -> Forum | None:
+        return self.forums.lookup(name)
 
     def find(self, text: str) -> list[ForumHit]:
         hits: list[ForumHit] = []
-        for rx, fid, _ in self.patterns:
-            for m in rx.finditer(text):
-                if any(h.start < m.end() and m.start() < h.end for h in hits):
+        for m in _EDITION.finditer(text):  # COP27: the edition is the forum's name
+            hits.append(ForumHit(f"{m.group(1)}{m.group(2)}", m.start(), m.end(), m.group(0), True))
+        words = list(_TOKEN.finditer(text))
+        keys = [_tok(w.group(0)) for w in words]
+        i = 0
+        while i < len(words):
+            found = None
+            for toks, fid, name in self._index.get(keys[i], ()):
+                n = len(toks)
+                if tuple(keys[i:i + n]) != toks:
                     continue
-                hits.append(ForumHit(self.forums.items[fid].name, m.start(), m.end(), m.group(0),
-                                     self._gathering(text, m.start(), m.end())))
+                said = text[words[i].start():words[i + n - 1].end()]
+                if len(name) <= 5 and said.lstrip("#").replace("-", "") != name.replace("-", ""):
+                    continue  # short names keep their case: "SCO", not "sco"
+                found = (n, fid, said)
+                break
+            if found is None:
+                i += 1
+                continue
+            n, fid, said = found
+            start, end = words[i].start() + (1 if said.startswith("#") else 0), words[i + n - 1].end()
+            prev = words[i - 1].group(0) if i else ""
+            if n >= 2 and prev[:1].isupper() and prev not in ("The", "A", "An", "This") and \
+                    not text[words[i - 1].end():start].strip():
+                i += n  # "Supreme National Security Council" is not the UN Security Council
+                continue
+            if not any(h.start < end and start < h.end for h in hits):
+                hits.append(ForumHit(self.forums.items[fid].name, start, end, text[start:end],
+                                     self._gathering(text, start, end)))
+            i += n
         hits.sort(key=lambda h: h.start)
         return hits
+
+    def candidates(self, text: str, hits: list[ForumHit]) -> list[ForumHit]:
+        """Named formats no registry knows ("the Lake Victoria Basin Dialogue")."""
+        out = []
+        for m in _CANDIDATE.finditer(text):
+            name = m.group(1).strip()
+            words = name.split()
+            while words and _NOT_FORUM.match(words[0]):
+                words = words[1:]
+            if len(words) < 2 or any(h.start < m.end(1) and m.start(1) < h.end for h in hits):
+                continue
+            name = " ".join(words)
+            if self._lookup(name) or sum(w[:1].isupper() for w in words) < len(words):
+                continue
+            start = m.end(1) - len(name)
+            out.append(ForumHit(name, start, m.end(1), name, True, registered=False))
+        return out
 
     @staticmethod
     def _gathering(text: str, start: int, end: int) -> bool:
         said = text[start:end]
-        if re.search(GATHERING, said, re.I) or "+" in said:
-            return True
-        if _BEFORE.search(text[max(0, start - 60):start]):
+        if _NAME_GATHERING.search(said) or "+" in said:
+            return True  # "G20 summit", "2+2"; not "Security Council", "General Assembly"
+        if _BEFORE.search(text[max(0, start - 70):start]):
             return True
         return bool(_AFTER.match(text[end:end + 40]))
 

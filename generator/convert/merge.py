@@ -98,8 +98,11 @@ def _set_date(lines: list[str], close: int, date: FuzzyDate) -> list[str]:
 
 
 def merge_text(raw: str, record: Record, new_date: FuzzyDate | None = None,
-               note: str | None = None) -> str:
-    """The entry text with ``record`` added as a source (and the date made more precise)."""
+               note: str | None = None, why: str | None = None) -> str:
+    """The entry text with ``record`` added as a source (and the date made more precise).
+
+    ``why`` is a review line that says which article was merged and why, so a wrong merge
+    can be seen and undone; ``note`` one about a changed date."""
     nl = "\r\n" if "\r\n" in raw else "\n"
     lines = raw.splitlines(keepends=True)
     close = _front_matter_end(lines)
@@ -109,15 +112,18 @@ def merge_text(raw: str, record: Record, new_date: FuzzyDate | None = None,
     close += len(lines) - before
     if new_date is not None:
         lines = _set_date(lines, close, new_date)
-        if note:
-            lines = _append_item(lines, close, "review", [], nl,
-                                 lambda indent, dash: [f"{indent}{dash}{single_quoted(note)}"])
+    notes = [n for n in (why, note if new_date is not None else None) if n]
+    for line in notes:
+        before = len(lines)
+        lines = _append_item(lines, close, "review", [], nl,
+                             lambda indent, dash, line=line: [f"{indent}{dash}{single_quoted(line)}"])
+        close += len(lines) - before
     text = "".join(lines)
-    _verify(raw, text, new_date, note)
+    _verify(raw, text, new_date, notes)
     return text
 
 
-def _verify(old_text: str, new_text: str, new_date: FuzzyDate | None, note: str | None) -> None:
+def _verify(old_text: str, new_text: str, new_date: FuzzyDate | None, notes: list[str]) -> None:
     """Only the expected fields changed, and the result is still a valid entry."""
     norm = lambda t: t.lstrip("\ufeff").replace("\r\n", "\n")  # noqa: E731
     old = parse_entry(norm(old_text), "entry.md", "entry.md")
@@ -133,6 +139,6 @@ def _verify(old_text: str, new_text: str, new_date: FuzzyDate | None, note: str 
         raise MergeError("merging would change the existing sources")
     if (new_date or old.date) != new.date:
         raise MergeError("merging would change the date")
-    expected_review = old.review + ([note] if new_date is not None and note else [])
+    expected_review = old.review + notes
     if [" ".join(r.split()) for r in new.review] != [" ".join(r.split()) for r in expected_review]:
         raise MergeError("merging would change the review list")

@@ -9,6 +9,7 @@ not guessed.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -70,27 +71,43 @@ def agency_keys(outlets: Registry) -> set[str]:
 
 
 def by_domain(outlets: Registry, url: str | None) -> Outlet | None:
+    """The outlet whose domain is the address's host, the longest (most specific) first."""
     if not url:
         return None
     host = (urlsplit(url if "//" in url else "//" + url).hostname or "").lower()
+    best: tuple[int, Outlet] | None = None
     for o in outlets:
         for d in o.domains:
-            if host == d or host.endswith("." + d):
-                return o
-    return None
+            if (host == d or host.endswith("." + d)) and (best is None or len(d) > best[0]):
+                best = (len(d), o)
+    return best[1] if best else None
+
+
+@functools.lru_cache(maxsize=8)
+def _name_patterns(names: tuple[tuple[str, str], ...]) -> tuple[re.Pattern, re.Pattern, dict]:
+    """One pattern for short names (case kept: "HT", "AP") and one for the rest, and which
+    outlet each name belongs to. "ByHT": a byline glued to the name counts too."""
+    owner = {}
+    short, long_ = [], []
+    for oid, n in names:
+        owner.setdefault(n if len(n) <= 4 else n.casefold(), oid)
+        (short if len(n) <= 4 else long_).append(re.escape(n))
+    def rx(parts: list[str], flags: int) -> re.Pattern:
+        body = "|".join(sorted(set(parts), key=len, reverse=True)) or "(?!x)x"
+        return re.compile(rf"(?:(?<![\w.])|(?<=By))({body})(?![\w])", flags)
+    return rx(short, 0), rx(long_, re.I), owner
 
 
 def _names_in(line: str, outlets: Registry, agencies: bool) -> list[Outlet]:
-    found = []
-    for o in outlets:
-        if o.agency != agencies:
-            continue
-        for n in (o.name, *o.aliases):
-            flags = 0 if len(n) <= 4 else re.I
-            # "ByHT": a byline glued to the name counts too
-            if re.search(rf"(?:(?<![\w.])|(?<=By)){re.escape(n)}(?![\w])", line, flags):
-                found.append(o)
-                break
+    names = tuple((o.id, n) for o in outlets if o.agency == agencies for n in (o.name, *o.aliases))
+    short, long_, owner = _name_patterns(names)
+    found: list[Outlet] = []
+    for rx, fold in ((long_, True), (short, False)):
+        for m in rx.finditer(line):
+            oid = owner.get(m.group(1).casefold() if fold else m.group(1))
+            item = outlets.items.get(oid) if oid else None
+            if item is not None and item not in found:
+                found.append(item)
     return found
 
 
@@ -106,13 +123,13 @@ class Where:
 
 def find_outlet(where: Where, outlets: Registry) -> tuple[str | None, str | None]:
     """(outlet name or None, review line when unsure)."""
+    o = by_domain(outlets, where.url)  # an agency's own site is the outlet too
+    if o is not None:
+        return o.name, None
     if where.site_name:
         o = outlets.lookup(where.site_name)
         if o is not None and not o.agency:
             return o.name, None
-    o = by_domain(outlets, where.url)
-    if o is not None and not o.agency:
-        return o.name, None
     for group in (where.repeated, where.lines):
         for line in group:
             hits = _names_in(line, outlets, agencies=False)

@@ -1,10 +1,13 @@
-"""Finding the registry's people in running text.
+"""Finding people in running text: who is named, as what, from which country.
 
 Articles name people in many ways: "Dr S Jaishankar", "EAM Jaishankar",
-"Jaishankar's", "@DrSJaishankar", a misspelt "Jaishanker", or only by office
-("the US Secretary of State"). Every form except the exact ones is reported
-with how it was read, so a person can confirm it. Names that look like people
-but are not in the registry become candidates, never silent guesses.
+"Jaishankar's", "@DrSJaishankar", a misspelt "Jaishanker", a title and a
+name the registry has never seen ("Kenyan Foreign Minister Amina Odhiambo"),
+or only an office ("the Ugandan foreign minister", "his Uzbek counterpart").
+Registry names (the site's, then the converter's reference list) are found
+first; other names count only when the text marks them as a person's (a title
+before, an apposition after, "said" after). Every inexact reading says how it
+was made, so a person can confirm it.
 """
 
 from __future__ import annotations
@@ -17,23 +20,70 @@ from functools import lru_cache
 from generator.content.dates import FuzzyDate
 from generator.content.model import Person
 from generator.content.registry import Registry
-from generator.convert.places import COUNTRIES, NOT_PEOPLE, country_of, is_place_word
+from generator.convert.places import NOT_PEOPLE, Gazetteer, default_gazetteer
 
-_TOKEN = re.compile(r"@\w+|[^\W\d_]+|\d+")
+_TOKEN = re.compile(r"@\w+|[^\W\d_]+(?:['\u2019][^\W\d_]{2,})?|\d+")
 HONORIFICS = {"dr", "mr", "mrs", "ms", "shri", "smt", "sir", "dame", "prof", "eam", "pm",
               "president", "minister", "secretary", "ambassador", "senator", "general", "chancellor",
-              "premier", "sheikh", "king", "queen", "prince", "princess", "admiral", "governor"}
+              "premier", "sheikh", "king", "queen", "prince", "princess", "admiral", "governor",
+              "emir", "sultan", "director", "chairman", "chair", "speaker", "nsa", "fm", "hh", "hrh"}
 # Words that, just before a capitalised run, say "a person's name follows".
-PERSON_CUES = HONORIFICS | {"spokesperson", "spokesman", "spokeswoman", "counterpart", "envoy",
-                            "official", "adviser", "advisor", "diplomat", "commissioner", "director",
-                            "chief", "deputy", "leader", "mp", "lawmaker", "emir", "crown", "mayor"}
+PERSON_CUES = HONORIFICS | {
+    "spokesperson", "spokesman", "spokeswoman", "counterpart", "envoy", "official", "adviser",
+    "advisor", "diplomat", "commissioner", "chief", "deputy", "leader", "mp", "lawmaker", "emir",
+    "crown", "mayor", "aide", "assistant", "head", "representative", "negotiator", "councillor",
+    "councilor", "counsellor", "secretary-general", "vice", "delegate", "leaders", "ministers",
+    "presidents", "correspondent", "reporter", "colonel", "minister-president", "chancellor",
+    "affairs", "counterparts", "ambassadors", "officials", "premier", "presidente", "ministro",
+    "ministra", "canciller", "chanceler", "ministre", "außenminister", "aussenminister",
+    "präsident", "prasident", "bundeskanzler", "kanzler", "princess", "monarch"}
 SAY_VERBS = {"said", "says", "told", "stated", "added", "noted", "wrote", "posted", "explained",
-             "announced", "remarked", "observed", "insisted", "argued"}
-_PARTICLES = {"bin", "al", "de", "da", "van", "von", "der", "del", "di", "la", "le", "ibn", "el"}
+             "announced", "remarked", "observed", "insisted", "argued", "tweeted", "stressed",
+             "emphasised", "emphasized", "underlined", "highlighted", "reported", "informed",
+             "confirmed", "claimed", "warned", "urged", "asserted", "declared"}
+_PARTICLES = {"bin", "bint", "al", "de", "da", "dos", "das", "van", "von", "der", "del", "di",
+              "la", "le", "ibn", "el", "du", "ben", "abu", "ter", "zu", "y"}
 _COMMON = {"the", "a", "an", "this", "that", "these", "those", "but", "and", "or", "in", "on",
            "at", "as", "it", "its", "he", "she", "they", "we", "i", "meanwhile", "interestingly",
            "however", "according", "following", "speaking", "while", "when", "without", "after",
-           "before", "during", "reiterating", "both", "all", "his", "her", "their", "our", "there"}
+           "before", "during", "reiterating", "both", "all", "his", "her", "their", "our", "there",
+           "if", "then", "also", "earlier", "later", "today", "yesterday", "here", "where", "what",
+           "who", "why", "how", "with", "from", "for", "to", "of", "by", "via", "amid", "despite",
+           "since", "until", "about", "over", "under", "between", "into", "says", "said", "will",
+           "would", "could", "should", "may", "might", "must", "can", "did", "does", "do", "has",
+           "have", "had", "is", "are", "was", "were", "be", "been", "being", "not", "no", "yes",
+           "new", "top", "first", "last", "next", "more", "most", "other", "another", "some",
+           "holds", "held", "meets", "met", "meet", "hold", "talks", "visits", "visit", "calls",
+           "call", "speaks", "spoke", "discuss", "discusses", "discussed", "agree", "agrees",
+           "sign", "signs", "urges", "warns", "vows", "seeks", "set", "hosts", "host", "arrives",
+           "leaves", "departs", "joins", "slams", "backs", "thanks", "welcomes", "receives",
+           "watch", "read", "also", "breaking", "live", "update", "updates", "exclusive",
+           "opinion", "analysis", "editorial", "video", "photos", "photo", "image", "file",
+           "source", "sources", "credit", "via", "related", "more", "latest", "news"}
+_TITLE_HEADS = (
+    r"prime\s+minister|deputy\s+prime\s+minister|vice\s+premier|premier|president|vice[\s-]president|"
+    r"chancellor|foreign\s+minister|foreign\s+secretary|external\s+affairs\s+minister|"
+    r"minister\s+of\s+(?:foreign|external)\s+affairs|minister\s+for\s+(?:foreign|external)\s+affairs|"
+    r"secretary\s+of\s+state|state\s+secretary|defen[cs]e\s+(?:minister|secretary)|"
+    r"secretary\s+of\s+defen[cs]e|minister\s+of\s+defen[cs]e|national\s+security\s+advi[sz]e?[eo]r|"
+    r"security\s+advi[sz]e?[eo]r|foreign\s+affairs\s+minister|top\s+diplomat|king|queen|emir|"
+    r"crown\s+prince|sultan|ambassador|envoy|special\s+envoy|minister|secretary[\s-]general|"
+    r"state\s+councill?or|counterparts?|leaders?|ministers")
+# "the Ugandan foreign minister", "his Uzbek and Kazakh counterparts", "Egypt's foreign minister"
+_OFFICE_REF = re.compile(
+    rf"\b(?:(?P<det>the|his|her|their|its|a)\s+)?(?P<who>(?:[A-Z][\w'\u2019.-]+\s+){{1,3}}?"
+    rf"(?:(?:and|,)\s+(?:[A-Z][\w'\u2019.-]+\s+){{1,2}}?)*)?(?P<office>{_TITLE_HEADS})\b", re.I)
+# One-word names that are also months, weekdays or common words: never a person alone.
+_NOT_A_NAME = {"may", "march", "april", "june", "july", "august", "price", "rice", "young", "cook",
+               "king", "bush", "brown", "white", "black", "green", "long", "little", "rich", "hope",
+               "grant", "major", "church", "bishop", "sharp", "strong", "wise", "said", "rock",
+               "will", "mark", "win", "sun", "moon", "park", "lee", "kim", "li", "wang", "khan",
+               "singh", "ali", "han", "ma", "hu"}
+_HEAD_OF = re.compile(r"\b(?:president|prime\s+minister|premier|chancellor|king|queen|emir|sultan|"
+                      r"crown\s+prince|leader|head\s+of\s+(?:state|government)|taoiseach)\b", re.I)
+_SPEAKER_ROLE = re.compile(r"\b(?:spokes(?:person|man|woman)|press\s+secretary|reporter|"
+                           r"correspondent|editor|columnist|analyst|journalist|anchor|"
+                           r"press\s+service|commentator)\b", re.I)
 
 
 @lru_cache(maxsize=65536)
@@ -59,6 +109,25 @@ class Mention:
     end: int
     how: str = ""  # "" when exact; otherwise why it was read this way
     candidate: bool = False
+    country: str | None = None  # as the registry or the text says
+    title: str = ""  # the office the text gives, lower case ("foreign minister")
+    speaker: bool = False  # a spokesperson, reporter or press secretary: reports, does not act
+
+    @property
+    def leader(self) -> bool:
+        return bool(_HEAD_OF.search(self.title))
+
+
+@dataclass
+class OfficeRef:
+    """An office named without a name: "the Ugandan foreign minister"."""
+
+    start: int
+    end: int
+    office: str  # lower case, spaces single
+    countries: list[str]
+    plural: bool
+    text: str
 
 
 @dataclass
@@ -77,14 +146,14 @@ class Token:
 
 
 def tokenize(text: str) -> list[Token]:
-    tokens = []
+    """Words; a hyphenated name is several words ("Amir-Abdollahian"), a possessive "'s" none."""
+    out = []
     for m in _TOKEN.finditer(text):
         t = m.group(0)
-        # the "s" of a possessive is not a word of its own
         if t in ("s", "S") and m.start() > 0 and text[m.start() - 1] in "'\u2019":
             continue
-        tokens.append(Token(t, m.start(), m.end()))
-    return tokens
+        out.append(Token(t, m.start(), m.end()))
+    return out
 
 
 def _edit_distance(a: str, b: str, limit: int) -> int:
@@ -119,29 +188,54 @@ _OFFICE_SYNONYMS = [
     (r"\bpm\b", "prime minister"), (r"^defence secretary$", "secretary of defence"),
     (r"^state secretary$", "secretary of state"), (r"^foreign affairs minister$", "foreign minister"),
     (r"^minister of foreign affairs$", "foreign minister"), (r"^minister of defence$", "defence minister"),
+    (r"^minister for foreign affairs$", "foreign minister"),
     (r"^(?:us |u s )?department of state spokesperson$", "state department spokesperson"),
+    (r"advisor", "adviser"),
 ]
 
 
+@lru_cache(maxsize=4096)
+def office_words(title: str) -> str:
+    words = " ".join(re.findall(r"[a-z]+", fold(title)))
+    for rx, repl in _OFFICE_SYNONYMS:
+        words = re.sub(rx, repl, words)
+    return words
+
+
+@lru_cache(maxsize=4096)
 def office_of(title: str) -> Office:
+    gaz = default_gazetteer()  # countries are the bundled list
     words = " ".join(re.findall(r"[a-z]+", fold(title)))
     country = None
     m = re.match(r"^(.+?) (?:of|to) (?:the )?([a-z ]+)$", words)
     if m:
-        for name, forms in COUNTRIES.items():
-            if m.group(2) in {fold(f) for f in forms} | {fold(name)}:
-                country, words = name, m.group(1)
-                break
-    for rx, repl in _OFFICE_SYNONYMS:
-        words = re.sub(rx, repl, words)
-    return Office(words, country)
+        country = gaz.country_of(m.group(2).title())
+        if country:
+            words = m.group(1)
+    return Office(office_words(words), country)
+
+
+def same_office(a: str, b: str) -> bool:
+    """"foreign minister" and "minister of foreign affairs" are one office."""
+    a, b = office_words(a), office_words(b)
+    if a == b:
+        return True
+    foreign = {"foreign minister", "external affairs minister", "secretary of state",
+               "foreign secretary", "top diplomat"}
+    heads = {"president", "prime minister", "chancellor", "premier", "leader"}
+    return (a in foreign and b in foreign) or (b == "leader" and a in heads) or \
+        (a == "leader" and b in heads)
 
 
 class PeopleIndex:
     """Registry names prepared for scanning text."""
 
-    def __init__(self, people: Registry[Person]):
+    def __init__(self, people: Registry[Person], gazetteer: Gazetteer | None = None,
+                 own: set[str] | None = None):
+        """``own``: the ids of the site's own registry (close spellings are read only for
+        them; the reference list must match exactly)."""
         self.people = people
+        self.gaz = gazetteer or default_gazetteer()
         self.forms: dict[tuple[str, ...], str] = {}
         self.surnames: dict[str, set[str]] = {}
         for person in people:
@@ -150,15 +244,23 @@ class PeopleIndex:
                 while toks and toks[0] in HONORIFICS and len(toks) > 1:
                     self.forms.setdefault(toks, person.id)
                     toks = toks[1:]
-                if toks:
+                    if len(toks) == 1 and (own is not None and person.id not in own
+                                           or toks[0] in _NOT_A_NAME):
+                        toks = ()  # "Mrs May" is not "May"
+                if toks and not (len(toks) == 1 and toks[0] in _NOT_A_NAME):
                     self.forms.setdefault(toks, person.id)
             toks = name_tokens(person.name)
             if toks:
                 self.surnames.setdefault(toks[-1], set()).add(person.id)
+            if len(toks) == 2 and len(toks[0]) >= 3:  # "Wang" of Wang Yi: family name first
+                self.surnames.setdefault(toks[0], set()).add(person.id)
         self.max_len = max((len(k) for k in self.forms), default=1)
-        self.single = {k[0]: v for k, v in self.forms.items() if len(k) == 1 and len(k[0]) >= 6}
+        self.single = {k[0]: v for k, v in self.forms.items() if len(k) == 1 and len(k[0]) >= 6
+                       and (own is None or v in own)}
         self.offices: list[tuple[Office, str, object]] = []
         for person in people:
+            if own is not None and person.id not in own:
+                continue  # "the Georgian foreign minister" names the site's people only
             for role in person.roles:
                 self.offices.append((office_of(role.title), person.id, role))
         self.office_words = sorted({o.words for o, _, _ in self.offices}, key=len, reverse=True)
@@ -167,6 +269,20 @@ class PeopleIndex:
 
     def display(self, person_id: str) -> str:
         return self.people.items[person_id].name
+
+    def country(self, person_id: str) -> str | None:
+        item = self.people.items.get(person_id)
+        return item.country if item else None
+
+    def role_on(self, person_id: str, when: FuzzyDate | None) -> str:
+        """The office the registry gives the person on ``when`` ("" when none is known)."""
+        item = self.people.items.get(person_id)
+        if item is None:
+            return ""
+        for role in item.roles:
+            if when is None or role.held_on(when):
+                return office_of(role.title).words
+        return ""
 
     # -- names -------------------------------------------------------------
     def find(self, text: str, known: set[str] | None = None,
@@ -180,14 +296,16 @@ class PeopleIndex:
         out: list[Mention] = []
         i = 0
         while i < len(tokens):
-            hit = self._match_at(tokens, i)
+            hit = self._match_at(text, tokens, i)
             if hit and hit[0] == 1 and common and tokens[i].key in common and i == 0 \
                     and hit[1] not in (known or set()):
                 hit = None
+            if hit and hit[0] == 1 and self._in_longer_name(tokens, i):
+                hit = None  # "Kim" of "Kim Jong Un" when only "Kim" is an alias
             if hit:
                 n, pid = hit
                 start, end = tokens[i].start, tokens[i + n - 1].end
-                out.append(Mention(pid, self.display(pid), text[start:end], start, end))
+                out.append(self._mention(pid, text, start, end))
                 i += n
                 continue
             tok = tokens[i]
@@ -195,32 +313,49 @@ class PeopleIndex:
                 owners = self.surnames.get(tok.key, set()) & known
                 if len(owners) == 1:
                     pid = next(iter(owners))
-                    out.append(Mention(pid, self.display(pid), tok.text, tok.start, tok.end))
+                    out.append(self._mention(pid, text, tok.start, tok.end))
                     i += 1
                     continue
             fuzzy = self._close_spelling(tok, tokens, i)
             if fuzzy:
-                out.append(Mention(fuzzy, self.display(fuzzy), tok.text, tok.start, tok.end,
-                                   f'"{tok.text}" read as {self.display(fuzzy)} (close spelling)'))
+                m = self._mention(fuzzy, text, tok.start, tok.end)
+                m.how = f'"{tok.text}" read as {self.display(fuzzy)} (close spelling)'
+                out.append(m)
             i += 1
         return out
 
-    def _match_at(self, tokens: list[Token], i: int) -> tuple[int, str] | None:
+    def _mention(self, pid: str, text: str, start: int, end: int) -> Mention:
+        return Mention(pid, self.display(pid), text[start:end], start, end,
+                       country=self.country(pid))
+
+    def _in_longer_name(self, tokens: list[Token], i: int) -> bool:
+        """A one-word alias inside a run of capitalised words that is not itself a name."""
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if nxt is None or not nxt.text[:1].isupper() or nxt.start - tokens[i].end > 1:
+            return False
+        return nxt.key not in _COMMON and nxt.text not in NOT_PEOPLE and \
+            not self.gaz.is_place_word(nxt.text) and fold(nxt.text) not in PERSON_CUES
+
+    def _match_at(self, text: str, tokens: list[Token], i: int) -> tuple[int, str] | None:
         if not tokens[i].capitalised and tokens[i].key not in HONORIFICS:
             return None
         for n in range(min(self.max_len, len(tokens) - i), 0, -1):
             key = tuple(t.key for t in tokens[i:i + n])
             pid = self.forms.get(key)
-            if pid and tokens[i + n - 1].capitalised:
+            last = tokens[i + n - 1]
+            if pid and (last.capitalised or n > 1 and text[tokens[i + n - 2].end:last.start] == "-"):
                 if n == 1 and not tokens[i].capitalised:
                     continue
+                if any(text[tokens[k].end:tokens[k + 1].start].strip(" .-\u2010") for k in
+                       range(i, i + n - 1)):
+                    continue  # not across a comma or a line
                 return n, pid
         return None
 
     def _close_spelling(self, tok: Token, tokens: list[Token], i: int) -> str | None:
         key = tok.key
         if (len(key) < 6 or not tok.text[:1].isupper() or key in self.single
-                or tok.text in NOT_PEOPLE or is_place_word(tok.text) or key in _COMMON):
+                or tok.text in NOT_PEOPLE or self.gaz.is_place_word(tok.text) or key in _COMMON):
             return None
         limit = 1 if len(key) < 9 else 2
         found = {pid for form, pid in self.single.items()
@@ -229,7 +364,8 @@ class PeopleIndex:
 
     # -- offices -----------------------------------------------------------
     def find_offices(self, text: str, when: FuzzyDate | None) -> list[Mention]:
-        """Office phrases not followed by a name ("the US Secretary of State"), resolved by date."""
+        """Office phrases not followed by a name ("the US Secretary of State"), resolved by
+        date to the registry's holder, only when the phrase says the country."""
         out: list[Mention] = []
         low = fold(text)
         for words, rx in self.office_rx:
@@ -245,9 +381,11 @@ class PeopleIndex:
                     phrase = text[m.start():m.end()]
                     if country:
                         phrase = f"{country} {phrase}"
-                    out.append(Mention(pid, self.display(pid), text[m.start():m.end()], m.start(),
-                                       m.end(), f'"the {phrase}" read as {self.display(pid)}'
-                                       f" (holder of that office on {when.iso() if when else '?'})"))
+                    mention = self._mention(pid, text, m.start(), m.end())
+                    mention.how = (f'"the {phrase}" read as {self.display(pid)}'
+                                   f" (holder of that office on {when.iso() if when else '?'})")
+                    mention.title = words
+                    out.append(mention)
         return out
 
     @staticmethod
@@ -256,32 +394,64 @@ class PeopleIndex:
             return "defen[cs]e"
         if word == "department":
             return "(?:department|dept)"
+        if word == "adviser":
+            return "advi[sz]e?[eo]r"
         return re.escape(word)
 
-    @staticmethod
-    def _country_before(text: str, pos: int) -> str | None:
+    def _country_before(self, text: str, pos: int) -> str | None:
         before = text[max(0, pos - 30):pos].split()
         for word in reversed(before[-2:]):
-            country = country_of(word.strip(",.'\u2019"))
+            country = self.gaz.country_of(word.strip(",.'\u2019"))
             if country:
                 return country
         return None
 
     def _holder(self, words: str, country: str | None, when: FuzzyDate | None) -> str | None:
+        if not country:
+            return None  # "the foreign minister" alone could be anyone's
         found = set()
         for office, pid, role in self.offices:
             if office.words != words:
                 continue
             person = self.people.items[pid]
-            where = office.country or person.country
-            if country and where != country:
+            if (office.country or person.country) != country:
                 continue
-            if not country and len(words.split()) < 3 and not office.country:
-                continue  # "foreign minister" alone could be anyone's
             if when is not None and not role.held_on(when):  # type: ignore[attr-defined]
                 continue
             found.add(pid)
         return next(iter(found)) if len(found) == 1 else None
+
+    def office_refs(self, text: str, taken: list[tuple[int, int]]) -> list[OfficeRef]:
+        """Offices named without a name after them ("his Uzbek and Kazakh counterparts")."""
+        out = []
+        for m in _OFFICE_REF.finditer(text):
+            if any(a <= m.start("office") < b for a, b in taken):
+                continue
+            after = text[m.end():m.end() + 40]
+            office = " ".join(m.group("office").lower().split())
+            plural = office.endswith("s") and not office.endswith("ss")
+            if not plural and re.match(r"\s*(?:,\s*)?(?:\[|(?:(?:Dr|Mr|Ms|Mrs|Prince|Sheikh)\.?\s+)?"
+                                       r"(?:@\w|[A-Z][a-z]+(?:\s+[A-Z]|\b)))", after) and \
+                    not re.match(r"\s*(?:,\s*)?(?:of|for|to|and|at|in|on|said|says)\b", after, re.I):
+                continue  # a name follows
+            who = m.group("who") or ""
+            countries = [c for c in (self.gaz.country_of(w.strip(",")) for w in
+                                     re.split(r"\s+(?:and|,)\s+|,\s*|\s+", who) if w) if c]
+            tail = re.match(r"\s+(?:of|from)\s+(?:the\s+)?((?:[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?"
+                            r"(?:\s*\[[^\]]*\])?(?:\s*,\s*|\s+and\s+)?){1,8})",
+                            text[m.end():m.end() + 200])
+            if tail:
+                for part in re.split(r"\s*,\s*|\s+and\s+", re.sub(r"\[[^\]]*\]", "", tail.group(1))):
+                    c = self.gaz.country_of(part.strip()) or \
+                        (self.gaz.country_of(part.split()[0]) if part.split() else None)
+                    if c and c not in countries:
+                        countries.append(c)
+            if not countries and not (m.group("det") or "").lower() == "the":
+                continue
+            if who and not countries and who.strip() not in ("", "The"):
+                continue  # "Foreign Minister" after some other capitalised words
+            out.append(OfficeRef(m.start(), m.end(), office, countries, plural, m.group(0)))
+        return out
 
     # -- unknown people ----------------------------------------------------
     def candidates(self, text: str, taken: list[tuple[int, int]], skip: set[str]) -> list[Mention]:
@@ -297,40 +467,53 @@ class PeopleIndex:
                 continue
             j = i
             while j + 1 < len(tokens) and (self._name_word(tokens[j + 1])
-                                           or tokens[j + 1].key in _PARTICLES) \
-                    and tokens[j + 1].start - tokens[j].end <= 2 \
+                                           or tokens[j + 1].key in _PARTICLES
+                                           or text[tokens[j].end:tokens[j + 1].start] == "-") \
+                    and tokens[j + 1].start - tokens[j].end <= 1 \
+                    and text[tokens[j].end:tokens[j + 1].start] in ("", " ", "-") \
                     and tokens[j + 1].start not in covered:
                 j += 1
             while j > i and tokens[j].key in _PARTICLES:
                 j -= 1
             run = tokens[i:j + 1]
-            if 2 <= len(run) <= 4 and self._cued(text, tokens, i, j):
+            if 2 <= len(run) <= 5 and self._cued(text, tokens, i, j):
                 start, end = run[0].start, run[-1].end
                 name = text[start:end]
-                if fold(name) not in skip and not any(fold(w.text) in skip for w in run):
+                if fold(name) not in skip and not any(fold(w.text) in skip for w in run) \
+                        and not self._place_run(name):
                     out.append(Mention(name, name, name, start, end,
                                        f'"{name}" looks like a person but is not in people.yaml',
                                        candidate=True))
             i = j + 1
         return out
 
-    @staticmethod
-    def _name_word(tok: Token) -> bool:
+    def _place_run(self, name: str) -> bool:
+        hits = self.gaz.find(name)
+        return bool(hits) and hits[0].start == 0 and hits[0].end >= len(name) - 1
+
+    def _name_word(self, tok: Token) -> bool:
         t = tok.text
         return (t[:1].isupper() and not t.isupper() and len(t) > 1 and t not in NOT_PEOPLE
-                and not is_place_word(t) and tok.key not in _COMMON and tok.key not in PERSON_CUES)
+                and not (self.gaz.country_of(t) and tok.key not in self.surnames)
+                and tok.key not in _COMMON and tok.key not in PERSON_CUES
+                and not re.search(r"\d", t))
 
     @staticmethod
     def _cued(text: str, tokens: list[Token], i: int, j: int) -> bool:
         before = [t.key for t in tokens[max(0, i - 3):i]]
-        if any(w in PERSON_CUES for w in before[-2:]):
+        gap = text[tokens[i - 1].end:tokens[i].start] if i else ""
+        if any(w in PERSON_CUES for w in before[-2:]) and "." not in gap and ";" not in gap:
             return True
-        after = text[tokens[j].end:tokens[j].end + 60]
+        if re.search(r"\[\s*$", text[:tokens[i].start]) and text[tokens[j].end:].lstrip()[:1] == "]":
+            return True  # "the Kyrgyz Republic [Chingiz Aidarbekov]"
+        after = text[tokens[j].end:tokens[j].end + 80]
         if re.match(r"[\s,]*(?:\([^)]*\)\s*)?(?:" + "|".join(SAY_VERBS) + r")\b", after):
             return True
-        return bool(re.match(r",\s+(?:the|a|an)\s+[\w' -]{0,40}?(?:minister|president|secretary|"
-                             r"ambassador|spokesperson|spokesman|spokeswoman|official|envoy|"
-                             r"adviser|chancellor|premier)\b", after, re.I))
+        return bool(re.match(r",\s+(?:the\s+|a\s+|an\s+|who\s+is\s+(?:the\s+|a\s+)?)?[\w'\u2019 -]{0,50}?"
+                             r"(?:minister|president|secretary|ambassador|spokesperson|spokesman|"
+                             r"spokeswoman|official|envoy|adviser|advisor|chancellor|premier|"
+                             r"diplomat|aide|chief|leader|head|king|emir|prince|director|"
+                             r"commissioner|governor|general)\b", after, re.I))
 
 
 def is_speaker(text: str, m: Mention) -> bool:

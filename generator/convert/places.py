@@ -1,83 +1,37 @@
-"""Cities and countries the converter recognises.
+"""Where things happen: a world gazetteer, landmarks, countries and their adjectives.
 
-A place is only ever taken from the article's own words ("in Melbourne"), so
-this list decides what counts as a city; it also keeps city and country names
-out of the unknown-person candidates. Extend it freely: one name per item.
+The bundled data (``data/``): GeoNames' cities of more than 15,000 people
+(``cities.tsv``), venues too small for that list (``venues.yaml``: Davos,
+Camp David, Nusa Dua), landmarks that stand for their city (``landmarks.yaml``:
+the White House, the Kremlin, Hyderabad House), countries with their short
+names and adjectives (``countries.yaml``), and canonical names
+(``places.yaml``: "New York City" is written "New York"). A site's own
+``content/places.yaml`` comes first: its names, aliases and coordinates win.
+
+Finding a name is not deciding a venue: ``Gazetteer.find`` reports every
+place named; the engagement step decides which one is where it happened.
 """
 
 from __future__ import annotations
 
-CITIES = frozenset("""
-Abu Dhabi|Abuja|Accra|Addis Ababa|Ahmedabad|Algiers|Almaty|Amman|Amsterdam|Ankara|Antalya|
-Astana|Asuncion|Athens|Auckland|Baghdad|Baku|Bali|Bangalore|Bengaluru|Bangkok|Beijing|Beirut|
-Belgrade|Berlin|Bern|Bishkek|Bogota|Bonn|Brasilia|Bratislava|Brisbane|Brussels|Bucharest|Budapest|
-Buenos Aires|Cairo|Canberra|Cape Town|Caracas|Chennai|Chernihiv|Colombo|Copenhagen|Dakar|
-Dhaka|Doha|Dubai|Dublin|Dushanbe|Geneva|Goa|Hanoi|Havana|Helsinki|Hiroshima|Ho Chi Minh City|
-Hong Kong|Hyderabad|Islamabad|Istanbul|Jakarta|Jeddah|Jerusalem|Johannesburg|Kabul|Kathmandu|
-Khartoum|Kigali|Kolkata|Kuala Lumpur|Kyiv|Kiev|La Paz|Lagos|Lahore|Lima|Lisbon|Ljubljana|London|
-Los Angeles|Luanda|Madrid|Male|Malé|Manila|Melbourne|Mexico City|Minsk|Montevideo|Moscow|Mumbai|
-Munich|Muscat|Nairobi|Nay Pyi Taw|New Delhi|Delhi|New York|Nur-Sultan|Osaka|Oslo|Ottawa|Paris|
-Perth|Phnom Penh|Port Louis|Prague|Pretoria|Pyongyang|Quito|Rabat|Reykjavik|Riga|Rio de Janeiro|
-Riyadh|Rome|Samarkand|San Francisco|Santiago|Sao Paulo|São Paulo|Seoul|Shanghai|Singapore|Sochi|
-Sofia|St Petersburg|St. Petersburg|Stockholm|Sydney|Taipei|Tallinn|Tashkent|Tbilisi|Tehran|
-Tel Aviv|Thimphu|Tokyo|Tunis|Ulaanbaatar|Vienna|Vientiane|Vilnius|Warsaw|Washington|
-Washington DC|Wellington|Yerevan|Zagreb|Kazan|Vladivostok|Davos|Hamburg|Frankfurt|Marrakesh|
-Sharm el-Sheikh|Lusaka|Harare|Gaborone|Windhoek|Maputo|Dar es Salaam|Kampala|Mogadishu|Djibouti|
-Tripoli|Valletta|Nicosia|Podgorica|Skopje|Tirana|Sarajevo|Chisinau|Ashgabat|Kuwait City|Manama|
-Sanaa|Damascus|Baghdad|Erbil|Varanasi|Kochi|Pune|Jaipur|Agra|Gandhinagar|Kandy|Karachi|Busan|
-Kyoto|Yokohama|Nagoya|Ise-Shima|Cornwall|Carbis Bay|Glasgow|Edinburgh|Camp David|Hiroshima|
-Strasbourg|Luxembourg|Monaco|Canberra|Honolulu|Anchorage|Chicago|Boston|Houston|Miami
-""".replace("\n", "").split("|")) - {""}
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
 
-# Country -> adjectives and short forms articles use ("US Secretary of State",
-# "India's", "Indian counterpart").
-COUNTRIES: dict[str, tuple[str, ...]] = {
-    "United States": ("US", "U.S.", "USA", "U.S.A.", "American", "America", "United States",
-                      "Washington"),
-    "India": ("India", "Indian", "New Delhi"),
-    "Russia": ("Russia", "Russian", "Moscow"),
-    "China": ("China", "Chinese", "Beijing", "PRC"),
-    "Japan": ("Japan", "Japanese", "Tokyo"),
-    "Australia": ("Australia", "Australian", "Canberra"),
-    "United Kingdom": ("UK", "U.K.", "British", "Britain", "United Kingdom", "London"),
-    "France": ("France", "French", "Paris"),
-    "Germany": ("Germany", "German", "Berlin"),
-    "Ukraine": ("Ukraine", "Ukrainian", "Kyiv"),
-    "Pakistan": ("Pakistan", "Pakistani", "Islamabad"),
-    "Canada": ("Canada", "Canadian", "Ottawa"),
-    "Brazil": ("Brazil", "Brazilian"),
-    "South Africa": ("South Africa", "South African"),
-    "Israel": ("Israel", "Israeli"),
-    "Iran": ("Iran", "Iranian"),
-    "Saudi Arabia": ("Saudi", "Saudi Arabia"),
-    "United Arab Emirates": ("UAE", "Emirati", "United Arab Emirates"),
-    "Italy": ("Italy", "Italian"),
-    "Spain": ("Spain", "Spanish"),
-    "Turkey": ("Turkey", "Turkish", "Türkiye"),
-    "Indonesia": ("Indonesia", "Indonesian"),
-    "South Korea": ("South Korea", "South Korean", "Korean"),
-    "Singapore": ("Singapore", "Singaporean"),
-    "Nepal": ("Nepal", "Nepali", "Nepalese"),
-    "Sri Lanka": ("Sri Lanka", "Sri Lankan"),
-    "Bangladesh": ("Bangladesh", "Bangladeshi"),
-    "Egypt": ("Egypt", "Egyptian"),
-    "Mexico": ("Mexico", "Mexican"),
-    "Norway": ("Norway", "Norwegian"),
-    "Kenya": ("Kenya", "Kenyan"),
-    "Nigeria": ("Nigeria", "Nigerian"),
-    "Vietnam": ("Vietnam", "Vietnamese"),
-    "Greece": ("Greece", "Greek"),
-    "Poland": ("Poland", "Polish"),
-    "Sweden": ("Sweden", "Swedish"),
-    "Finland": ("Finland", "Finnish"),
-    "Netherlands": ("Netherlands", "Dutch"),
-    "Mongolia": ("Mongolia", "Mongolian"),
-    "Chile": ("Chile", "Chilean"),
-    "Argentina": ("Argentina", "Argentine", "Argentinian"),
-    "Qatar": ("Qatar", "Qatari"),
-}
+import yaml
 
-# Other capitalised words that start a name-like run but are never people.
+from generator.content.schema import as_mapping, opt_str, reject_unknown, req_str, str_list
+from generator.content.yamlfile import parse_yaml, read_text
+from generator.errors import TimelineError, display_path
+
+DATA = Path(__file__).with_name("data")
+PLACES_FILE = "places.yaml"
+PLACE_FIELDS = ("name", "aliases", "country", "lat", "lon", "city", "description")
+_WORD = re.compile(r"[^\W\d_]+(?:['\u2019.\-][^\W\d_]+)*\.?")
+
+# Capitalised words that start a name-like run but are never people.
 NOT_PEOPLE = frozenset("""
 Affairs|Africa|Asia|Asia-Pacific|Atlantic|Bank|Bureau|Cabinet|Capital|Chamber|Commission|
 Committee|Conference|Congress|Council|Court|Day|Defence|Defense|Department|Dialogue|Embassy|
@@ -87,22 +41,248 @@ May|June|July|August|September|October|November|December|Nations|National|News|O
 Office|Organisation|Organization|Pacific|Parliament|Party|Partnership|Pentagon|Republic|
 Security|Senate|State|States|Summit|Times|Treaty|Union|United|University|White|World|Olympics|
 Winter|Covid|Covid-19|Twitter|Facebook|Instagram|Telegram|YouTube|Youtube|Hamas|Quad|NATO|
-Olympic|Games|Agency|Service|Services|Press|Post|Daily|Herald|Tribune|Live|Express|Standard
+Olympic|Games|Agency|Service|Services|Press|Post|Daily|Herald|Tribune|Live|Express|Standard|
+Palace|Hall|Hotel|Airport|Square|Street|Road|Avenue|Centre|Center|Kremlin|Region|Province|
+Photo|Source|Image|Credit|Reuters|Getty|Pool|Minister|President|Ambassador|Secretary
 """.replace("\n", "").split("|")) - {""}
 
 
-def is_city(name: str) -> bool:
-    return name in CITIES
+def place_key(name: str) -> str:
+    """Names compared without case, accents, dots or apostrophe style."""
+    if not name.isascii():
+        text = unicodedata.normalize("NFKD", name)
+        name = "".join(c for c in text if not unicodedata.combining(c)).replace("\u2019", "'")
+    return name.replace(".", "").casefold()
 
 
-_COUNTRY_OF = {form: country for country, forms in COUNTRIES.items() for form in forms}
+def _tokens(name: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(place_key(name)))
+
+
+@dataclass(frozen=True)
+class Country:
+    code: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    adjectives: tuple[str, ...] = ()
+    capital: str | None = None
+
+
+@dataclass(frozen=True)
+class Place:
+    """A city, venue or landmark; ``city`` is where a landmark or venue lies."""
+
+    name: str
+    country: str | None = None
+    kind: str = "city"  # city | venue | landmark
+    city: str | None = None
+    population: int = 0
+    lat: float | None = None
+    lon: float | None = None
+
+    @property
+    def venue_city(self) -> str:
+        """The name an entry's ``place:`` takes: the city, or the venue itself."""
+        return self.city or self.name
+
+
+@dataclass
+class PlaceHit:
+    place: Place
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Gazetteer:
+    """Every place name the converter knows, indexed by its first word."""
+
+    countries: dict[str, Country] = field(default_factory=dict)
+    _country_word: dict[str, str] = field(default_factory=dict)
+    _first: dict[str, dict[tuple[str, ...], Place]] = field(default_factory=dict)
+    _by_name: dict[str, Place] = field(default_factory=dict)
+    _longest_first: dict[str, list[tuple[tuple[str, ...], Place]]] = field(default_factory=dict)
+
+    def add(self, name: str, place: Place, strong: bool = False) -> None:
+        """Index ``name`` for ``place``; a name already taken keeps its place unless
+        ``strong`` (a site's own list, landmarks and venues beat towns of the same name)."""
+        toks = _tokens(name)
+        if not toks:
+            return
+        key = " ".join(toks)
+        if key in self._by_name and not strong:
+            return
+        self._by_name[key] = place
+        self._first.setdefault(toks[0], {})[toks] = place
+        self._longest_first.pop(toks[0], None)
+        if name.endswith(" Street"):
+            self.add(name[:-len("Street")] + "St", place, strong)
+
+    def lookup(self, name: str) -> Place | None:
+        return self._by_name.get(" ".join(_tokens(name)))
+
+    def canonical(self, name: str) -> str:
+        found = self.lookup(name)
+        return found.venue_city if found else name
+
+    def country_of(self, word: str) -> str | None:
+        """The country a word like 'US', 'Indian', "India's" or 'Kyrgyz Republic' names."""
+        word = word.strip().removesuffix("'s").removesuffix("\u2019s")
+        if not word:
+            return None
+        hit = self._country_word.get(word)  # short all-capital forms keep their case
+        if hit:
+            return hit
+        if not word[:1].isupper():
+            return None
+        return self._country_word.get(place_key(word))
+
+    def capital_of(self, country: str) -> str | None:
+        for c in self.countries.values():
+            if c.name == country:
+                return c.capital
+        return None
+
+    def is_place_word(self, word: str) -> bool:
+        return self.lookup(word) is not None or self.country_of(word) is not None
+
+    def find(self, text: str) -> list[PlaceHit]:
+        """Every known place named in ``text`` (capitalised, longest name first)."""
+        words = list(_WORD.finditer(text))
+        keys = [re.sub(r"'s$", "", place_key(w.group(0)).rstrip(".")) for w in words]
+        hits: list[PlaceHit] = []
+        i = 0
+        while i < len(words):
+            w = words[i].group(0)
+            bucket = self._bucket(keys[i]) if w[:1].isupper() else None
+            hit = None
+            for toks, place in bucket or ():
+                n = len(toks)
+                if tuple(keys[i:i + n]) == toks and self._tight(text, words, i, n):
+                    hit = (n, place)
+                    break
+            if hit:
+                n, place = hit
+                start, end = words[i].start(), words[i + n - 1].end()
+                hits.append(PlaceHit(place, start, end, text[start:end].rstrip(".")))
+                i += n
+            else:
+                i += 1
+        return hits
+
+    def _bucket(self, first: str) -> list[tuple[tuple[str, ...], Place]] | None:
+        found = self._longest_first.get(first)
+        if found is None and first in self._first:
+            found = sorted(self._first[first].items(), key=lambda tp: -len(tp[0]))
+            self._longest_first[first] = found
+        return found
+
+    @staticmethod
+    def _tight(text: str, words: list, i: int, n: int) -> bool:
+        """The words of a name are next to each other, not across a sentence or comma."""
+        for k in range(i, i + n - 1):
+            gap = text[words[k].end():words[k + 1].start()]
+            if gap.strip(" ") or len(gap) > 2:
+                return False
+        return True
+
+
+def _load_yaml(name: str):
+    path = DATA / name
+    if not path.exists():
+        return None
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader",
+                                                                     yaml.SafeLoader))
+
+
+@functools.lru_cache(maxsize=1)
+def _bundled() -> Gazetteer:
+    gaz = Gazetteer()
+    for code, c in (_load_yaml("countries.yaml") or {}).items():
+        country = Country(code, c["name"], tuple(c.get("aliases") or ()),
+                          tuple(c.get("adjectives") or ()), c.get("capital"))
+        gaz.countries[code] = country
+        for word in (country.name, *country.aliases, *country.adjectives):
+            if len(word) <= 4 and word.replace(".", "").isupper():
+                gaz._country_word[word] = country.name
+            gaz._country_word.setdefault(place_key(word), country.name)
+    code_name = {code: c.name for code, c in gaz.countries.items()}
+    with (DATA / "cities.tsv").open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#"):
+                continue
+            name, code, pop, lat, lon = line.rstrip("\n").split("\t")
+            gaz.add(name, Place(name, code_name.get(code, code), "city", None, int(pop),
+                                float(lat), float(lon)))
+    for item in _load_yaml("venues.yaml") or []:
+        place = Place(item["name"], item.get("country"), "venue")
+        for n in (item["name"], *(item.get("aliases") or ())):
+            gaz.add(n, place, strong=True)
+    for item in _load_yaml("landmarks.yaml") or []:
+        place = Place(item["name"], item.get("country"), "landmark", item.get("city"))
+        for n in (item["name"], *(item.get("aliases") or ())):
+            gaz.add(n, place, strong=True)
+    for item in (_load_yaml(PLACES_FILE) or {}).values():
+        _add_canonical(gaz, item["name"], item.get("aliases") or [], item.get("country"))
+    return gaz
+
+
+def _add_canonical(gaz: Gazetteer, name: str, aliases: list[str], country: str | None,
+                   lat: float | None = None, lon: float | None = None) -> None:
+    known = gaz.lookup(name) or next((gaz.lookup(a) for a in aliases if gaz.lookup(a)), None)
+    place = Place(name, country or (known.country if known else None), "city", None,
+                  known.population if known else 0,
+                  lat if lat is not None else (known.lat if known else None),
+                  lon if lon is not None else (known.lon if known else None))
+    for n in (name, *aliases):
+        gaz.add(n, place, strong=True)
+
+
+def load_gazetteer(path: Path | None = None) -> Gazetteer:
+    """The bundled gazetteer with a site's ``places.yaml`` (if any) on top."""
+    base = _bundled()
+    if path is None or not path.exists():
+        return base
+    gaz = Gazetteer(dict(base.countries), dict(base._country_word),
+                    {k: dict(v) for k, v in base._first.items()}, dict(base._by_name))
+    shown = display_path(path)
+    data = parse_yaml(read_text(path), shown)
+    if data is None:
+        return gaz
+    data = as_mapping(data, shown, 1, "the places registry")
+    for item_id, raw in data.items():
+        line = data.line_of(item_id)
+        fields = as_mapping(raw, shown, line, f"place '{item_id}'")
+        reject_unknown(fields, PLACE_FIELDS, shown, "place")
+        coords = []
+        for key in ("lat", "lon"):
+            value = fields.get(key)
+            if value is not None and (isinstance(value, bool) or
+                                      not isinstance(value, (int, float))):
+                raise TimelineError(f"'{key}' must be a number (degrees)", shown,
+                                    fields.line_of(key))
+            coords.append(float(value) if value is not None else None)
+        if coords[0] is not None and not -90 <= coords[0] <= 90 or \
+                coords[1] is not None and not -180 <= coords[1] <= 180:
+            raise TimelineError("'lat' must be within -90..90 and 'lon' within -180..180",
+                                shown, line)
+        _add_canonical(gaz, req_str(fields, "name", shown), str_list(fields, "aliases", shown),
+                       opt_str(fields, "country", shown), coords[0], coords[1])
+    return gaz
+
+
+def default_gazetteer() -> Gazetteer:
+    return _bundled()
 
 
 def country_of(word: str) -> str | None:
-    """The country a word like 'US', 'Indian' or "India's" refers to, if any."""
-    return _COUNTRY_OF.get(word.removesuffix("'s").removesuffix("\u2019s"))
+    return _bundled().country_of(word)
 
 
 def is_place_word(name: str) -> bool:
-    """Cities, countries and their adjectives: never people."""
-    return name in CITIES or country_of(name) is not None
+    return _bundled().is_place_word(name)
+
+
+def is_city(name: str) -> bool:
+    return _bundled().lookup(name) is not None

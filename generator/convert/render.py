@@ -88,6 +88,14 @@ def summary(eng: Engagement) -> str:
     verb = {"call": "spoke by phone", "video call": "held a video call",
             "summit": "held a summit", "visit": "visited" if eng.place else "made a visit",
             "statement": "issued a statement"}.get(eng.kind, "met" if len(names) > 1 else "held talks")
+    if eng.scheduled:
+        verb = {"spoke by phone": "are to speak by phone", "held a video call": "are to hold a video call",
+                "held a summit": "are to hold a summit", "issued a statement": "are to issue a statement",
+                "met": "are to meet", "held talks": "is to hold talks"}.get(verb, verb)
+        if verb.startswith("visit") or verb == "made a visit":
+            verb = "is to visit" if eng.place else "is to make a visit"
+        if len(names) == 1 and verb.startswith("are "):
+            verb = "is " + verb[4:]
     text = who + " " + verb
     if eng.place:
         text += f" {eng.place}" if eng.kind == "visit" else f" in {eng.place}"
@@ -142,6 +150,10 @@ def render_entry(record: Record, eng: Engagement, full_text: bool = False,
     lines = ["---", f"title: {json.dumps(title, ensure_ascii=False)}", f"date: {eng.date.iso()}"]
     if eng.date.approximate:
         lines.append("approximate: true")
+    if eng.draft:
+        lines.append("draft: true")
+    if eng.scheduled:
+        lines.append("scheduled: true")
     lines.append(f"kind: {eng.kind}")
     lines.append(f"people: {flow_list([m.name for m in eng.participants])}")
     lines.append(f"mentioned: {flow_list(mentioned)}")

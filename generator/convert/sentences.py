@@ -16,7 +16,7 @@ _ABBREV = {"mr", "mrs", "ms", "dr", "st", "no", "vs", "gen", "lt", "col", "sen",
            "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
            "prof", "hon", "sr", "jr", "inc", "ltd", "co", "corp", "dept", "govt", "approx", "etc"}
 _BOUNDARY = re.compile(r"([.!?])([\"'\u201d\u2019)\]]*)\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9@])")
-_QUOTE = re.compile(r"[\"\u201c\u201e]([^\"\u201c\u201d\u201e]{1,1200})[\"\u201d]|(?<!\w)[\u2018']"
+_QUOTE = re.compile(r"[\"\u201c\u201e]([^\"\u201c\u201d\u201e]{1,1200})(?:[\"\u201d]|$)|(?<!\w)[\u2018']"
                     r"([^\u2018\u2019']{3,300})[\u2019'](?!\w)")
 
 

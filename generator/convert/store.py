@@ -23,7 +23,7 @@ from generator.convert.extract import Record, Registries
 from generator.convert.people import fold
 from generator.errors import Problem, TimelineError, display_path
 
-_FAMILY = {"meeting": "met", "summit": "met", "visit": "met", "other": "met",
+_FAMILY = {"meeting": "met", "summit": "met", "visit": "visit", "other": "met",
            "call": "call", "video call": "call", "statement": "statement"}
 
 
@@ -73,15 +73,22 @@ class Store:
                     return s
         return None
 
-    def match(self, eng: Engagement, reg: Registries) -> Stored | None:
-        """The best existing entry for the same engagement, or None."""
+    def match(self, eng: Engagement, reg: Registries,
+              record: Record | None = None) -> tuple[Stored, str] | None:
+        """The existing entry for the same engagement, and why it is the same; None when
+        none is. The same engagement: a compatible date, the same kind of contact, the same
+        place or none, the same people (one report may name fewer of them), and no other
+        forum. Two meetings on one day in one city with other people stay apart."""
         if eng.date is None:
             return None
-        ids = {_person_key(m.person, reg) for m in eng.participants}
+        ids = {_person_key(m.name, reg) for m in eng.participants}
         forums = {_forum_key(f, reg) for f in eng.forums}
-        best: tuple[tuple, Stored] | None = None
+        mine = record.fingerprint if record is not None else None
+        best: tuple[tuple, Stored, str] | None = None
         for s in self.items:
             e = s.entry
+            if mine and any(src.fingerprint == mine for src in e.sources):
+                continue  # the same article's other engagements are others
             if not e.date.compatible(eng.date):
                 continue
             if _FAMILY.get(e.kind, "met") != _FAMILY.get(eng.kind, "met"):
@@ -89,25 +96,36 @@ class Store:
             if e.place and eng.place and fold(e.place) != fold(eng.place):
                 continue
             theirs = {_person_key(p, reg) for p in e.people}
-            common = len(ids & theirs)
-            same_forum = bool(forums & {_forum_key(f, reg) for f in e.forums})
-            enough = common >= 2 or (common == 1 and min(len(ids), len(theirs)) == 1)
-            if not (same_forum or enough):
+            their_forums = {_forum_key(f, reg) for f in e.forums}
+            if forums and their_forums and not forums & their_forums:
                 continue
-            score = (same_forum and common > 0, common, e.date.precision == eng.date.precision,
-                     same_forum)
+            common = ids & theirs
+            same_people = bool(common) and (ids <= theirs or theirs <= ids) and \
+                (len(common) >= 2 or len(ids) == len(theirs) == 1)
+            if not same_people:
+                continue
+            reason = [f"{e.date.iso()} and {eng.date.iso()}" if e.date != eng.date else
+                      f"the same day ({eng.date.iso()})",
+                      "the same people (" + ", ".join(sorted(m.name for m in eng.participants
+                                                             if _person_key(m.name, reg) in common)) + ")"]
+            if e.place and eng.place:
+                reason.append(f"the same place ({eng.place})")
+            score = (len(common), e.date.precision == eng.date.precision, bool(e.place and eng.place))
             if best is None or score > best[0]:
-                best = (score, s)
-        return best[1] if best else None
+                best = (score, s, ", ".join(reason))
+        return (best[1], best[2]) if best else None
 
 
 def _person_key(name: str, reg: Registries) -> str:
-    person = reg.people.lookup(name) if name not in reg.people else reg.people.items[name]
+    """One key for every way an entry or the converter writes a person (ids, names, aliases
+    of the site's registry and of the reference list)."""
+    people = reg.known_people
+    person = people.items.get(name) or people.lookup(name)
     return person.id if person else fold(name)
 
 
 def _forum_key(name: str, reg: Registries) -> str:
-    forum = reg.forums.lookup(name)
+    forum = reg.known_forums.lookup(name)
     return forum.id if forum else fold(name)
 
 

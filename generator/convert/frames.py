@@ -1,0 +1,426 @@
+"""Engagement frames: every word that reports a meeting, call, visit or summit, with
+what its own clause says about it.
+
+A frame is the unit of evidence (the field's "event mention"): the trigger
+word, its mode (it happened, it is announced, it is background, it is only
+hoped for), the people acting in its clause, the time expression nearest to
+it, the place it was held and the forum it was part of. Frames are built
+clause by clause and know nothing of each other; ``engagements`` decides
+which frames report one engagement.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from generator.convert.dates import TimeExpr
+from generator.convert.forums import ForumHit
+from generator.convert.people import SAY_VERBS, Mention, OfficeRef
+from generator.convert.places import Gazetteer, PlaceHit
+
+_TRIGGERS = re.compile(
+    r"\b(?P<video>video[\s-]?(?:call|conference|link|chat|meeting|summit)s?|videoconference|"
+    r"virtual(?:ly)?\s+(?:meeting|summit|talks|call|conference)|(?:met|meet|meeting|talks|"
+    r"summit)\s+(?:virtually|online|via\s+video)|online\s+(?:meeting|summit|talks)|"
+    r"encrypted\s+video|Videokonferenz|videoconferencia|videoconfer[êe]ncia|visioconf[ée]rence|"
+    r"videochiamata)\b"
+    r"|\b(?P<phone>(?:tele)?phone(?:d)?(?:\s+(?:call|calls|conversation|talks))?|phone-call|"
+    r"calls?(?!\s+(?:for|of|upon|off|out|to\s+\w+)\b)(?!\s+on\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|"
+    r"Sun)day))|"
+    r"called(?=\s+(?:up\s+)?(?:his|her|their|[A-Z][a-z]|@))|"
+    r"dialled|dialed|telephone\s+conversation|telefonierte|telefonat|telefongespr[äa]ch|"
+    r"telefonata|telefonema|llamada(?:\s+telef[óo]nica)?|appel\s+t[ée]l[ée]phonique|"
+    r"s'est\s+entretenu\s+par\s+t[ée]l[ée]phone)\b"
+    r"|\b(?P<talk>conversation|spoke|spoken|speak|speaks|talked|talk(?=\s+(?:to|with)\b)|"
+    r"discussed|discuss|discusses|discussing)\b"
+    r"|\b(?P<meet>met|meet|meets|meeting|meetings|held\s+talks|hold\s+talks|holds\s+talks|"
+    r"holding\s+talks|talks|negotiations|dialogue|discussions|hosted|hosts|hosting|received|"
+    r"receives|welcomed|welcomes|called\s+on|calls\s+on|bilateral(?=\s+(?:with|on|at)\b)|"
+    r"bilaterals|tête-à-tête|"
+    r"tete-a-tete|one-on-one|lunch|dinner|breakfast|"
+    r"traf|trifft|trafen|treffen|getroffen|Treffen|Gespr[äa]ch|Gespr[äa]che|empfing|empfangen|"
+    r"incontr(?:o|ato|a|ano|ava)|colloqui(?:o)?|ricevuto|reunió|reunion|reuniu|reunião|"
+    r"encontro|encontrou|entrevista|entretien|rencontr(?:e|é|ait)|s'est\s+entretenu|"
+    r"se\s+reuni[óo]|reunir[áa]|conversaron|dialog[óo])\b"
+    r"|\b(?P<summit>(?i:summit|summits)|Gipfel|Gipfeltreffen|vertice|sommet|cumbre|c[úu]pula)\b"
+    r"|\b(?P<visit>visit(?:s|ed|ing)?|trip|tour|arrived|arrives|arriving|travell?ed\s+to|"
+    r"travels\s+to|flew\s+to|Besuch|besuchte|besucht|visita|visite|viaje|viagem|reise)\b"
+    r"|\b(?P<statement>joint\s+(?:statement|declaration|communiqu[ée])|issued\s+a\s+(?:joint\s+)?"
+    r"statement|Joint\s+Declaration|signed\s+a\s+(?:joint\s+)?declaration|"
+    r"declaraci[óo]n\s+conjunta|d[ée]claration\s+commune|gemeinsame\s+Erkl[äa]rung)\b")
+# Words that say two sides talked, not how: they fit a call as well as a meeting.
+NEUTRAL = re.compile(r"(?i)conversation|spoke|spoken|speak|speaks|talked|talk|discuss\w*|"
+                     r"(?:held|hold|holds|holding)\s+talks|talks|negotiations|dialogue|"
+                     r"discussions|Gespr[äa]ch\w*|colloqui\w*|entretien|entrevista")
+KIND_OF_GROUP = {"video": "video call", "phone": "call", "talk": "meeting", "meet": "meeting",
+                 "summit": "summit", "visit": "visit", "statement": "statement"}
+# A verb reports the action ("met on Friday"); a noun may name a backdrop ("last week's summit").
+_VERB = re.compile(r"(?i:met|meets|meet|spoke|spoken|speaks|talked|called|calls|phoned|telephoned|"
+                   r"dialled|dialed|held\s+talks|holds?\s+talks|holding\s+talks|hosted|hosts|hosting|"
+                   r"received|receives|welcomed|welcomes|visited|visits|arrived|arrives|called\s+on|"
+                   r"traf|trafen|trifft|empfing|incontrato|incontra|ricevuto|reuniu|encontrou|"
+                   r"rencontré|rencontre)")
+_FUTURE = re.compile(
+    r"\b(?:will|shall|'ll|would|is\s+to|are\s+to|(?:is|are|was|were|be)\s+(?:also\s+)?(?:set|scheduled|"
+    r"slated|expected|due|poised|likely|going|planned|slotted)\s+to|plans?\s+to|planning\s+to|"
+    r"intends?\s+to|to\s+be\s+\w+ed|planned|upcoming|forthcoming|next|later\s+(?:this|in\s+the|on|today)|"
+    r"preparing\s+for|prepares\s+for|set\s+to|scheduled\s+(?:to|for)|expected\s+to|due\s+to|"
+    r"(?<!delighted\s)(?<!pleased\s)(?<!glad\s)(?<!happy\s)(?<!great\s)(?<!good\s)(?<!nice\s)"
+    r"(?<!honoured\s)(?<!honored\s)(?<!agreed\s)to\s+(?:hold|meet|visit|travel|host)|will\s+be|"
+    r"wird|werden|soll|sollen|dovrebbe|parteciperanno|incontrer[àa]|terrà|se\s+reunir[áa]|"
+    r"va\s+(?:rencontrer|se\s+rendre)|rencontrera|vai\s+(?:se\s+)?(?:reunir|encontrar|visitar))\b",
+    re.I)
+_BACKGROUND = re.compile(
+    r"\b(?:had\s+(?:also\s+)?(?:been\s+)?(?:met|held|spoken|visited|talked|hosted|received|called|"
+    r"attended|travell?ed)|last\s+(?:met|spoke|visited|held|talked|hosted)|previously|"
+    r"since\s+(?:they|the|their|he|she|his|her)|first\s+[\w\s-]{0,40}\s+since|in\s+the\s+past|"
+    r"over\s+the\s+past|former|earlier\s+this\s+year|last\s+year[\u2019']?s?|years?\s+ago|"
+    r"months\s+ago|have\s+met\s+\w+\s+times|the\s+previous|earlier\s+(?:visit|meeting|talks)|"
+    r"after\s+the\s+(?:[\w-]+\s+){0,2}(?:clash|war|deal|agreement)|had\s+taken\s+place|"
+    r"the\s+last|recent\s+(?:visits?|trips?|meetings?|talks|calls?)|in\s+(?:19|20)\d\d\b(?!\s*,)|"
+    r"follow[\s-]?up\s+(?:to|on|of)|results?\s+of|outcomes?\s+of|on\s+the\s+basis\s+of)",
+    re.I)
+_WISH = re.compile(r"\b(?:could|might|may|possible|possibility|proposed|propose|hopes?\s+to|"
+                   r"hoping\s+to|would\s+like|wants?\s+to|invit(?:e|es|ed|ing|ation)|if|whether|"
+                   r"aimed\s+at|in\s+order\s+to|urg(?:e|es|ed|ing)|calls?\s+for|called\s+for|"
+                   r"push(?:es|ed|ing)?\s+for|seek(?:s|ing)?|sought)\b", re.I)
+_HYPOTHETICAL = re.compile(
+    r"\b(?:could|might|may|possible|possibility|proposed|propose|hopes?\s+to|hoping\s+to|"
+    r"would\s+like|wants?\s+to|invit(?:e|es|ed|ing|ation)|if\b|whether|did\s+not|didn't|"
+    r"does\s+not|doesn't|no\s+plans?|not\s+(?:expected|planned|scheduled)|refused|cancell?ed|"
+    r"called\s+off|postponed|put\s+off|ruled\s+out|urged|urging|calls?\s+for|called\s+for|"
+    r"ready\s+(?:to|for)|readiness|willing|offer(?:ed|s)?\s+to|intends?\s+to\s+speak|"
+    r"aimed\s+at|in\s+order\s+to|pave\s+the\s+way|paving|mediat\w+|congratulat\w+|urges|"
+    r"progress\s+towards?|towards?\s+(?:a|an)|potential|prospective|prospects?\s+(?:of|for)|"
+    r"will\s+not|won't|would\s+not|wouldn't|not\s+be\s+able|unable|cannot|can't|none\s+of|"
+    r"instead\s+of|rather\s+than|skip(?:ped|s)?|boycott\w*|"
+    r"no\s+(?:meeting|talks|call)|without\s+(?:meeting|a\s+meeting))\b", re.I)
+_PROGRESSIVE = re.compile(r"\b(?:is|are)\s+(?:now\s+)?(?:\w+ing)\b", re.I)
+_NOT_ENGAGEMENT = re.compile(
+    r"^(?:talks|negotiations|dialogue|discussions|meetings|visit|trip|tour|summit|lunch|dinner|"
+    r"breakfast|conversation)$", re.I)
+_SAID_WHEN = re.compile(r"\b(?:said|says|tweeted|wrote|posted|announced|added|stated|told|"
+                        r"confirmed|reported|informed|claimed|announcement\s+was\s+made)"
+                        r"(?:\s+(?:\w+\s+){0,3}?)?\s*$", re.I)
+_PLACE_CUE = re.compile(
+    r"(?:\b(?i:in|at|inside|near|to|on|visiting|visited|visit|visits|visit\s+to|trip\s+to|arrived\s+in|"
+    r"arrives\s+in|arrived\s+at|held\s+in|hosted\s+in|reached|nach|in\s+der|im|à|en|em|na|no|"
+    r"nella|nel|alla|al|dans|la\s+ville\s+de)\s+(?:the\s+)?(?:(?:[A-Z][\w'\u2019-]*|city|capital|"
+    r"resort|town|port|of|beach|summer|winter|luxury|coastal|historic|northern|southern|eastern|"
+    r"western|central|ancient|island|seaside|mountain|border)\s+){0,4}?|"
+    r"[A-Z][\w\u2019']*(?:'s|\u2019s)\s+(?:[A-Z][\w-]*\s+){0,2}?)$")
+_NOT_VENUE = re.compile(r"\b(?:from|departed|departs|left|leaves|leaving|flew\s+from|"
+                        r"returned\s+(?:to|from)|back\s+to|via|based)\s+(?:the\s+)?(?:[\w'-]+\s+)?$",
+                        re.I)
+_HERE = re.compile(r"\b(?:here|in\s+the\s+city|in\s+the\s+capital)\b", re.I)
+_CAPITAL = re.compile(r"\bin\s+the\s+([A-Z][\w-]+)\s+capital\b(?![,]?\s+[A-Z])")
+_AHEAD = re.compile(r"\b(?:ahead\s+of|before|prior\s+to|in\s+the\s+run-up\s+to|preparations?\s+for|"
+                    r"after|following|on\s+the\s+eve\s+of)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'-]+\s+){0,3}$",
+                    re.I)
+_SIDELINES = re.compile(r"\b(?:sidelines|margins|side-lines)\b", re.I)
+_ATTEND = re.compile(r"\b(?:attend(?:ed|ing|s)?|participat(?:ed|ing|es?)\s+in|took\s+part\s+in|"
+                     r"taking\s+part\s+in|address(?:ed|ing|es)?)\s+(?:the\s+|a\s+)?(?:[\w'-]+\s+){0,4}$",
+                     re.I)
+_ANAPHOR = re.compile(r"\b(?:the|this|that|their|these|those|both|its)\s+(?:[\w'-]+\s+){0,3}$|"
+                      r"\b(?:they|the\s+two(?:\s+\w+)?|both(?:\s+\w+)?|the\s+(?:leaders|ministers|"
+                      r"sides|delegations|presidents|diplomats))\s+(?:\w+\s+){0,2}$", re.I)
+_PRONOUN_SUBJECT = re.compile(r"^(?:[^,]{0,60},\s+)?(?:they|(?:the|both|all)\s+(?:[\w-]+\s+){0,4}?"
+                              r"(?:leaders|ministers|officials|diplomats|delegations|sides|"
+                              r"counterparts|presidents|heads|envoys|negotiators|men|women|"
+                              r"countries|two|four|three)|the\s+two)\b", re.I)
+_CANCELLED = re.compile(r"\b(?:was|were|has\s+been|had\s+been|have\s+been|been|is|are)\s+(?:\w+\s+){0,3}?"
+                        r"(?:postponed|put\s+off|called\s+off|cancell?ed|scrapped|shelved|"
+                        r"suspended|delayed|deferred)\b", re.I)
+_JOINED = re.compile(r"\b(?:joined\s+by|along\s+with|accompanied\s+by|also\s+(?:attended|took\s+part|"
+                     r"participated|present)|were\s+also\s+present)\b", re.I)
+
+
+@dataclass
+class Clause:
+    """One clause of a sentence and everything it names."""
+
+    text: str
+    plain: str  # long quotations blanked (same offsets)
+    sentence: int
+    paragraph: int
+    people: list[Mention] = field(default_factory=list)
+    offices: list[OfficeRef] = field(default_factory=list)
+    times: list[TimeExpr] = field(default_factory=list)
+    places: list[PlaceHit] = field(default_factory=list)
+    forums: list[ForumHit] = field(default_factory=list)
+    caption: bool = False  # a photo caption: it may describe an earlier meeting
+    headline: bool = False
+    author: Mention | None = None  # a first-person post or quote: its author acts
+    lead: bool = False  # a leading subordinate clause ("Close on the heels of his meeting ..., ")
+    where: PlaceHit | None = None  # ", where ...": the place the clause before named
+    quoted: bool = False  # a quotation
+    subject: list[Mention] = field(default_factory=list)  # the sentence's subject, for clauses without one
+
+
+@dataclass
+class Frame:
+    """One engagement word and what its clause says about it."""
+
+    clause: int
+    start: int
+    end: int
+    word: str
+    group: str
+    mode: str  # past | present | future | background | hypothetical
+    people: list[Mention]
+    offices: list[OfficeRef]
+    time: TimeExpr | None
+    place: PlaceHit | None
+    place_text: str
+    forums: list[str]
+    verb: bool
+    plural: bool  # "held bilateral meetings with ...": one engagement per counterpart
+    sentence: int = 0
+    caption: bool = False
+    headline: bool = False
+    here: bool = False  # the place is "here": the dateline city
+    weak: bool = False  # context ("Before meeting X, ...") or attendance: joins, seldom begins
+    quoted: bool = False  # inside a quotation: the speaker's "today" is not the article's
+    pronoun: bool = False  # "They met", "The two leaders discussed": the people of the one before
+    joined: bool = False  # "They were joined by X and Y for the talks": X and Y join them
+    cancelled: bool = False  # "the meeting ... was put off": it did not take place
+    indefinite: bool = False  # "a meeting of the OIC": some other gathering
+    own_people: int = 0  # people named in the clause itself (not carried over from the sentence)
+
+    @property
+    def kind(self) -> str:
+        return KIND_OF_GROUP[self.group]
+
+    @property
+    def future(self) -> bool:
+        return self.mode == "future"
+
+
+_CALL_BEFORE = re.compile(r"\b(?:a|the|his|her|their|its|phone|video|first|second|third|latest|"
+                          r"separate|brief|[\w]+-minute|hour-long|lengthy|long|useful|productive|"
+                          r"cordial|warm|good|this|that|both|two|these|another|telephone)\s+$", re.I)
+
+
+def triggers(plain: str) -> list[tuple[int, int, str]]:
+    out = []
+    for m in _TRIGGERS.finditer(plain):
+        group = next(g for g, v in m.groupdict().items() if v)
+        word = m.group(0).lower()
+        if word in ("call", "calls") and not (_CALL_BEFORE.search(plain[max(0, m.start() - 25):
+                                                                         m.start()])
+                                              or plain[m.end():m.end() + 6].startswith(" with")):
+            continue  # "the calls of many friends" is not a phone call; "a call" is
+        out.append((m.start(), m.end(), group))
+    return out
+
+
+def _mode(plain: str, s: int, e: int, group: str) -> str:
+    """Whether the clause reports the engagement as done, announced, past history or a wish."""
+    before = plain[max(0, s - 70):s]
+    window = before + plain[s:e] + plain[e:e + 25]
+    near = plain[max(0, s - 40):e + 30]
+    if _HYPOTHETICAL.search(plain[max(0, s - 50):e + 15]) or _WISH.search(plain[:s]):
+        return "hypothetical"
+    background = _BACKGROUND.search(near)
+    if background and not (background.group(0).lower().startswith("had") and re.search(
+            r"\b(?:said|says|tweeted|told|posted|wrote|added|stated|confirmed|announced|revealed|"
+            r"informed)\b[^.]{0,90}$", plain[:background.start()], re.I)):
+        return "background"
+    if not _VERB.fullmatch(plain[s:e]) and _FUTURE.search(plain[:s]) and \
+            not re.search(r"\b(?:met|held|spoke|hosted|received|visited|was|were|had|did)\b",
+                          plain[_FUTURE.search(plain[:s]).end():s]):
+        return "future"  # "plans to talk ... during a virtual summit on Wednesday"
+    if _FUTURE.search(before[-55:]) or re.match(r"^\s*(?:is|are|was|were)\s+(?:also\s+)?"
+                                                 r"(?:planned|scheduled|expected|set|due|slated)",
+                                                 plain[e:e + 40], re.I):
+        return "future"
+    if not _VERB.fullmatch(plain[s:e]):
+        ahead = re.search(r"\b(?:will|would|is\s+(?:set|scheduled|expected|due|slated|likely|"
+                          r"planned)\s+(?:to|for)|is\s+to|are\s+to)\b|\b(?:was|were|has|had|took|"
+                          r"came|ended|began|lasted|is\s+(?:now\s+)?underway)\b", plain[e:e + 120], re.I)
+        if ahead and re.match(r"(?i)will|would|is\s+(?:set|sch|exp|due|sla|lik|pla)|is\s+to|are\s+to",
+                              ahead.group(0)):
+            return "future"  # "The meeting between X and Y will be ..."
+    if _PROGRESSIVE.search(window[-(e - s) - 30:]):
+        return "present"
+    return "past"
+
+
+def _actors(clause: Clause, s: int, e: int) -> list[Mention]:
+    """People acting in the clause: not reporters, senders, people quoted or named in passing."""
+    out: dict[str, Mention] = {}
+    for m in clause.people:
+        if clause.plain[m.start:m.end].strip() == "" and clause.author is None:
+            continue  # inside a long quotation
+        if m.speaker or _reports(clause.text, m) or _sender(clause.text, m):
+            continue
+        out.setdefault(m.person, m)
+    if clause.author is not None:
+        out = {clause.author.person: clause.author, **out}
+    return list(out.values())
+
+
+_SENDER = re.compile(r"\b(?:[Ff]rom|[Bb]ehalf\s+of|[Aa]ccording\s+to|by|[Ii]nstead\s+of|[Rr]ather\s+than|"
+                     r"in\s+place\s+of|[Ww]ithout|[Rr]eplacing|[Uu]nlike)\s+(?:[A-Z][\w.'\u2019-]*\s+){0,4}$")
+
+
+def _sender(text: str, m: Mention) -> bool:
+    """"a letter from Prime Minister X", "according to X": X did not take part."""
+    return bool(_SENDER.search(text[max(0, m.start - 60):m.start]))
+
+
+def _reports(text: str, m: Mention) -> bool:
+    """"..., Ned Price said" or "said Jen Psaki": the person reports the engagement."""
+    after = text[m.end:m.end + 40]
+    before = text[max(0, m.start - 40):m.start]
+    says = "|".join(SAY_VERBS)
+    if re.match(rf"\s*,?\s*(?:,[^,]{{0,60}},\s*)?(?:(?:has|had|have|also|further|later|earlier|"
+                rf"then|on\s+\w+day|today|yesterday|in\s+a\s+statement)\s+)*(?:{says})\b"
+                rf"(?!\s+(?:that\s+)?(?:he|she|they)\s+"
+                rf"(?:met|had|held|spoke|will))", after):
+        return not re.match(r"\s*(?:said|told)\s+(?:\w+\s+){0,3}(?:after|following)\b", after)
+    if re.search(rf"\b(?:{says})\s*$", before) and not re.search(r"\bthat\s*$", before):
+        return True
+    return bool(re.search(r"\b(?:according\s+to|quoted|quoting|citing)\s*$", before))
+
+
+_OTHER_EVENT = re.compile(r"\b(?:deal|agreement|accord|pact|ceasefire|truce|election|elections|war|"
+                          r"invasion|attack|attacks|strike|strikes|announcement|decision|remarks|"
+                          r"comments|vote|inauguration|re-election|sanctions|clash|clashes|"
+                          r"protests?|earthquake|flood|crisis|standoff|stand-off|launch)\s*,?\s*$",
+                          re.I)
+
+
+def _nearest_time(clause: Clause, s: int, e: int) -> TimeExpr | None:
+    """The time expression closest to the word; "said on Wednesday" dates the saying and
+    "the deal last month" the deal."""
+    times = [t for t in clause.times
+             if not _SAID_WHEN.search(clause.plain[max(0, t.start - 45):t.start])
+             and not (t.start > e + 3 and _OTHER_EVENT.search(clause.plain[max(0, t.start - 25):t.start]))
+             and clause.plain[t.start:t.end].strip()]
+    if not times:
+        return None
+    return min(times, key=lambda t: (max(0, t.start - e, s - t.end), t.start < s))
+
+
+def _place(clause: Clause, s: int, e: int, group: str, gaz: Gazetteer,
+           dateline_city: str | None) -> tuple[PlaceHit | None, bool]:
+    """The city where the clause puts the engagement (a venue, a landmark's city, "here")."""
+    best: tuple[int, PlaceHit] | None = None
+    for hit in clause.places:
+        before = clause.plain[max(0, hit.start - 40):hit.start]
+        if not clause.plain[hit.start:hit.end].strip():
+            continue  # inside a quotation
+        if not _PLACE_CUE.search(before):
+            continue  # "as the White House unveiled": an institution, not a venue
+        if any(m.start < hit.end and hit.start < m.end for m in clause.people) or \
+                any(f.start < hit.end and hit.start < f.end for f in clause.forums):
+            continue  # "Vladimir" of Vladimir Putin, "Shanghai" of the Shanghai Cooperation Organization
+        if hit.place.kind == "city" and re.match(r"\s+(?!(?:on|in|at|and|for|to|as|with|of|the)\b)"
+                                                r"[A-Z][a-z]", clause.plain[hit.end:hit.end + 3]) \
+                and not gaz.find(clause.plain[hit.end:hit.end + 30].lstrip()[:30]):
+            continue  # "Paris Agreement", "Washington Post": part of a longer name
+        if _NOT_VENUE.search(before) or re.match(r"\s*-\s*based", clause.plain[hit.end:hit.end + 8]):
+            continue
+        if re.match(r"\s*(?:airport|Airport)\b", clause.plain[hit.end:hit.end + 10]) and group != "visit":
+            continue
+        gap = max(0, hit.start - e, s - hit.end)
+        score = gap - (30 if hit.place.kind == "landmark" else 0)
+        if best is None or score < best[0]:
+            best = (score, hit)
+    if best:
+        return best[1], False
+    if clause.where is not None and clause.where.place.kind != "country":
+        return clause.where, False  # "visited Mexico City last month, where he met ..."
+    if dateline_city and _HERE.search(clause.plain):
+        place = gaz.lookup(dateline_city)
+        if place:
+            return PlaceHit(place, -1, -1, "here"), True
+    cap = _CAPITAL.search(clause.plain)
+    if cap:
+        country = gaz.country_of(cap.group(1))
+        city = gaz.capital_of(country) if country else None
+        place = gaz.lookup(city) if city else None
+        if place:
+            return PlaceHit(place, cap.start(), cap.end(), cap.group(0)), False
+    return None, False
+
+
+def _forums(clause: Clause, place: PlaceHit | None, s: int, e: int,
+            words: list[tuple[int, int, str]]) -> list[str]:
+    """Forums the clause puts the engagement in ("on the sidelines of", "at the summit"): a
+    forum named next to another engagement word ("a planned 2+2 meeting") is that one's."""
+    out = []
+    for hit in clause.forums:
+        if not hit.gathering or not hit.registered or hit.forum in out:
+            continue
+        mine = max(0, hit.start - e, s - hit.end)
+        if any(max(0, hit.start - e2, s2 - hit.end) < mine and (s2, e2) != (s, e)
+               for s2, e2, _ in words):
+            continue
+        if not clause.plain[hit.start:hit.end].strip():
+            continue
+        before = clause.plain[max(0, hit.start - 50):hit.start]
+        ahead = _AHEAD.search(before)
+        if ahead:
+            after = clause.plain[hit.end:hit.end + 40]
+            elsewhere = re.match(r"[^.;]{0,25}?\b(?:in|at)\s+([A-Z][\w'-]+)", after)
+            if elsewhere and place is not None and elsewhere.group(1) not in place.text:
+                continue  # "ahead of the SCO meeting in Tianjin": another place, another event
+            if not re.search(r"\bahead\s+of\b", ahead.group(0), re.I):
+                continue
+        out.append(hit.forum)
+    return out
+
+
+MAX_TRIGGERS = 24  # per clause: news clauses have a few; a page without full stops has thousands
+
+
+def frames_of(clause: Clause, index: int, gaz: Gazetteer, dateline_city: str | None) -> list[Frame]:
+    out = []
+    words = triggers(clause.plain)[:MAX_TRIGGERS]
+    acting = _actors(clause, 0, 0) if words else []
+    for s, e, group in words:
+        word = clause.plain[s:e]
+        mode = _mode(clause.plain, s, e, group)
+        people = list(acting)
+        own = len(people)
+        if not any(p.start < s for p in people if p is not clause.author) and clause.subject:
+            for p in clause.subject:  # "..., before meeting Jaishankar": the sentence's subject
+                if p.person not in {x.person for x in people}:
+                    people.insert(0, p)
+        if group == "visit":  # a visit is the traveller's: "Putin's visit", else the subject
+            owner = [p for p in clause.people if 0 <= s - p.end <= 25 and
+                     re.match(r"['\u2019]s?\s+(?:[\w-]+\s+){0,2}$", clause.plain[p.end:s])]
+            people = owner[:1] or [p for p in people if p.start < s][:1] or people[:1]
+            by = re.match(r"\s+by\s+([^,.;]{0,60})", clause.plain[e:])
+            if by and not any(e < p.start <= e + by.end() for p in clause.people):
+                people = []  # "a visit by French industry leaders": no one to name
+        place, here = _place(clause, s, e, group, gaz, dateline_city)
+        if group in ("phone", "video"):
+            place, here = None, False
+        time = _nearest_time(clause, s, e)
+        plural = bool(re.match(r"(?i)(?:meetings|bilaterals|talks|calls|conversations)$", word)) \
+            and bool(re.search(r"\b(?:bilateral|separate|separately|respectively|individual)\b",
+                               clause.plain[max(0, s - 30):e + 60], re.I))
+        if group == "statement" and not re.search(
+                r"\b(?:adopt(?:ed|s)?|issu(?:ed|es)|sign(?:ed|s)?|releas(?:ed|es)|agreed\s+(?:on|to)|"
+                r"unveil(?:ed|s)?|put\s+out|approv(?:ed|es)|endors(?:ed|es))\b", clause.plain, re.I):
+            continue  # "a joint statement ... called for": what it said, not that it was adopted
+        frame = Frame(index, s, e, word, group, mode, people, list(clause.offices), time, place,
+                      place.text if place else "", _forums(clause, place, s, e, words),
+                      bool(_VERB.fullmatch(word)), plural, clause.sentence, clause.caption,
+                      clause.headline, here)
+        frame.weak = clause.lead or bool(_ATTEND.search(clause.plain[max(0, s - 60):s]))
+        frame.own_people = own
+        frame.indefinite = not frame.verb and bool(re.search(r"\b(?:a|an|another|any)\s+(?:\S+\s+){0,2}$",
+                                                             clause.plain[max(0, s - 30):s], re.I))
+        frame.quoted = clause.quoted
+        frame.joined = bool(_JOINED.search(clause.plain))
+        frame.cancelled = bool(_CANCELLED.search(clause.plain[e:]))
+        frame.pronoun = (not people or frame.joined) and (
+            bool(_PRONOUN_SUBJECT.match(clause.plain)) or
+            bool(_ANAPHOR.search(clause.plain[max(0, s - 40):s])))
+        out.append(frame)
+    return out
