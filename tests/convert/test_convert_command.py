@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from convert_cli import entries
 from convert_scoring import FIXTURES
 from generator.cli import main
 from generator.config import Config
@@ -91,8 +92,8 @@ def test_html_in_its_declared_charset_is_read(content, tmp_path):
     path = tmp_path / "cp1252.html"
     path.write_bytes(page.encode("cp1252"))
     assert run(content, path, out=content / "entries") == 0
-    written = next((content / "entries").glob("*.md")).read_text(encoding="utf-8")
-    assert "Mehmet Çelik" in written
+    written = " ".join(p.read_text(encoding="utf-8") for p in (content / "entries").glob("*.md"))
+    assert "Mehmet Çelik" in written and "José Ramírez" in written
 
 
 def test_missing_file_is_one_line(content, capsys):
@@ -135,8 +136,10 @@ def test_merge_appends_the_source_and_keeps_every_other_byte(content, capsys):
     marker = "        # the paper's print edition had a different headline\n"
     head, tail = HAND_EDITED.split(marker)
     assert after.startswith(head + marker)
-    added, rest = after[len(head + marker):].split("review: []", 1)
-    assert "review: []" + rest == tail
+    added, rest = after[len(head + marker):].split("review:\n", 1)
+    why, rest = rest.split("\n", 1)  # the one line a merge adds to review: which article, why
+    assert why.startswith("  - 'merged:") and "the same people" in why
+    assert "review: []" + "\n" + rest == tail
     assert added.startswith("    -   outlet: Capital Chronicle\n")  # the list's own indentation
     assert all(line.startswith("        ") for line in added.splitlines()[1:])
     parsed = parse_entry(after, "tokyo.md", "tokyo.md")
@@ -152,7 +155,8 @@ def test_merge_keeps_crlf_and_bom(content):
     assert run(content, ARTICLES / "f25_second_report_tokyo.txt", out=content / "entries") == 0
     after = entry.read_bytes()
     assert after.startswith(raw[:raw.index(b"review: []")])
-    assert after.endswith(raw[raw.index(b"review: []"):])
+    assert after.endswith(raw[raw.index(b"review: []") + len(b"review: []"):])
+    assert b"review:\r\n  - 'merged:" in after  # a merge says which article, and why
     assert b"\n" not in after.replace(b"\r\n", b"")
 
 
@@ -286,11 +290,17 @@ def test_without_add_people_the_registry_is_untouched(content):
     assert "Tamar Abashidze" in entry and "--add-people" in entry
 
 
-def test_article_without_a_usable_date_writes_nothing(content, capsys):
+def test_article_without_a_usable_date_is_written_as_a_draft(content, capsys):
+    """Nothing dropped: the entry is written, kept out of the site as a draft, and says
+    what is missing; the exit status tells a script that a date is needed."""
     assert run(content, ARTICLES / "f06_no_date.txt", out=content / "entries") == 3
     printed = capsys.readouterr().out
-    assert "no usable date" in printed and "1 needs a date from you, 0 failed" in printed
-    assert list((content / "entries").iterdir()) == []
+    assert "needs a date from you" in printed and "1 needs a date from you, 0 failed" in printed
+    written = entries(content / "entries")
+    assert len(written) == 1
+    entry = next(iter(written.values()))
+    assert entry.draft and entry.people == ["Rohan Mehta", "Claire Dubois"]
+    assert any(r.startswith("date:") and "placeholder" in r for r in entry.review)
 
 
 def test_through_the_cli(content, tmp_path, monkeypatch, capsys):

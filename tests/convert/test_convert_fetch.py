@@ -335,7 +335,7 @@ def test_failed_fetches_are_one_line_each_and_the_batch_goes_on(site, content, c
            f"http://127.0.0.1:{port}/x": "connection refused",
            f"{site}/slow": "no answer within 0.5 s", f"{site}/image.png": "image/png",
            f"{site}/hold": "more than the 4 MB", "file:///etc/passwd": "only http://"}
-    good = ARTICLES / "f16_visit.txt"
+    good = ARTICLES / "f16_visit.txt"  # a visit and a meeting: two entries
     code = run(content, *bad, f"{site}/plain.txt", good, timeout=0.5, json=True)
     assert code == 1
     captured = capsys.readouterr()
@@ -343,7 +343,7 @@ def test_failed_fetches_are_one_line_each_and_the_batch_goes_on(site, content, c
     assert len(errors) == len(bad)
     for address, words in bad.items():
         assert sum(line.startswith(address + ": ") and words in line for line in errors) == 1
-    assert "9 articles: 2 entries written, 0 merged, 0 skipped, 0 need a date from you, " \
+    assert "9 articles: 3 entries written, 0 merged, 0 skipped, 0 need a date from you, " \
            "7 failed" in captured.err
     report = json.loads(captured.out)
     assert [r["status"] for r in report] == ["failed"] * 7 + ["converted"] * 2
@@ -351,7 +351,7 @@ def test_failed_fetches_are_one_line_each_and_the_batch_goes_on(site, content, c
                          "entries": [], "needs_date": False,
                          "error": "HTTP 404 Not Found; check the address"}
     assert report[7]["url"] == f"{site}/plain.txt" and report[8]["file"].endswith("f16_visit.txt")
-    assert len(entries(content / "entries")) == 2
+    assert len(entries(content / "entries")) == 3
 
 
 def test_a_page_without_a_content_type_is_read(site, content):

@@ -55,7 +55,10 @@ def only_entry(content: Path):
 # -- options for one article ----------------------------------------------------
 
 def test_published_dates_an_article_that_gives_no_date(content):
-    assert run(content, NO_DATE) == 3  # without it: nothing to date the meeting by
+    assert run(content, NO_DATE) == 3  # without it: a draft with a placeholder year
+    assert only_entry(content).draft
+    for written in (content / "entries").iterdir():
+        written.unlink()
     assert run(content, NO_DATE, published="2023-05-10") == 0
     entry = only_entry(content)
     assert entry.date.iso() == "2023-05-10" and entry.sources[0].published.iso() == "2023-05-10"
@@ -120,7 +123,7 @@ def test_a_folders_manifest_is_used_and_is_not_an_article(content, inbox, capsys
     (inbox / "manifest.csv").write_text(CSV, encoding="utf-8")
     assert run(content, inbox) == 0
     printed = capsys.readouterr().out
-    assert "3 articles: 3 entries written" in printed and "ignored" not in printed
+    assert "3 articles: 4 entries written" in printed and "ignored" not in printed  # c: 2
     by_file = {e.sources[0].file.split("/inbox/")[-1]: e for e in entries(content / "entries").values()}
     assert set(by_file) == {"a.txt", "b.txt", "sub/c.txt"}
     a, b = by_file["a.txt"].sources[0], by_file["b.txt"].sources[0]

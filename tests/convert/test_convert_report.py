@@ -144,10 +144,10 @@ def test_json_reports_every_article(content, tmp_path, capsys):
     assert report["f24_no_engagement.txt"]["entries"] == []
     undated = report["f06_no_date.txt"]
     assert undated["status"] == "needs date" and undated["needs_date"] is True
-    assert undated["entries"] == [{"action": "not written", "path": None, "draft": True,
-                                   "scheduled": False, "reason": "no usable date"}]
+    (draft,) = undated["entries"]  # written, as a draft, so nothing is dropped
+    assert draft["action"] == "new" and draft["draft"] is True and draft["scheduled"] is False
     empty = report["zz_empty.txt"]
     assert empty["status"] == "failed" and empty["error"] == "empty file: nothing to convert"
-    assert "5 articles: 1 entry written, 1 merged, 0 skipped, 1 with no engagement found, " \
+    assert "5 articles: 2 entries written, 1 merged, 0 skipped, 1 with no engagement found, " \
            "1 needs a date from you, 1 failed" in captured.err
-    assert len(entries(content / "entries")) == 1
+    assert len(entries(content / "entries")) == 2

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from convert_scoring import REPO, Score, load_expectations, score_record, seeds_dir
+from convert_scoring import REPO, load_expectations, scored, seeds_dir, shortfalls
 from generator.config import Config
 from generator.content.entries import parse_entry
 from generator.convert import command
@@ -39,16 +39,15 @@ def convert(paths, out, content=DEMO, **kw) -> int:
     return command.run(args(paths, out, **kw), Config(content=content))
 
 
-def test_seeds_match_gold_field_by_field(registries, gold, capsys):
-    score = Score()
-    for item in gold:
-        path = seeds_dir() / item["file"]
-        record = extract(path.read_text(encoding="utf-8"), registries, path.name)
-        score_record(score, record, item)
+def test_seeds_match_gold_field_by_field(tmp_path, capsys):
+    """Every labelled engagement found, every field right, 002 and 003 merged. One more
+    entry is allowed: 002 also reports Blinken meeting Modi, which the seed labels (made
+    before one entry per engagement was the rule) leave out."""
     with capsys.disabled():
-        print("\nseed score (field: right/total)\n" + score.table())
-    assert score.perfect, "\n".join(score.misses)
-    assert sum(score.total.values()) >= 60  # every field of every seed was compared
+        report = scored(seeds_dir(), seeds_dir() / "gold.yaml", DEMO, tmp_path)
+    assert not shortfalls(report), shortfalls(report)
+    assert report.engagements == 5 and report.groups == 1
+    assert report.spurious <= 1, [m for m in report.misses if "SPURIOUS" in m]
 
 
 @pytest.mark.parametrize("name", ["000", "001", "002", "003", "004"])
@@ -70,12 +69,16 @@ def test_seed_folder_into_empty_entries_folder(tmp_path, gold, capsys):
     out = tmp_path / "entries"
     assert convert([seeds_dir()], out) == 0
     printed = capsys.readouterr().out
-    assert "5 articles: 5 entries written, 1 merged, 0 skipped" in printed
+    assert "5 articles: 6 entries written, 1 merged, 0 skipped" in printed
     files = sorted(out.glob("*.md"))
     entries = {f.name: parse_entry(f.read_text(encoding="utf-8"), f.name, f.name) for f in files}
-    assert len(entries) == 5  # 000, 001 twice, 002+003 together, 004
+    assert len(entries) == 6  # 000, 001 twice, 002+003 together, 002's Blinken-Modi, 004
     by_date = {e.date.iso(): e for e in entries.values()}
-    assert set(by_date) == {"2022-02-11", "2022-01-03", "2022-01-04", "2023-11-10", "2022-03-30"}
+    assert set(by_date) == {"2022-02-11", "2022-01-03", "2022-01-04", "2023-11-10", "2022-03-30",
+                            "2023-11"}
+    modi = by_date["2023-11"]  # undated in 002: the month of its main engagement, flagged
+    assert modi.people == ["Antony Blinken", "Narendra Modi"]
+    assert any(r.startswith("date:") for r in modi.review)
     assert by_date["2022-01-03"].people == ["S. Jaishankar", "Antony Blinken"]
     assert by_date["2022-01-04"].people == ["S. Jaishankar", "Sergey Lavrov"]
     two_plus_two = by_date["2023-11-10"]
@@ -92,16 +95,17 @@ def test_seed_folder_into_empty_entries_folder(tmp_path, gold, capsys):
 def test_002_and_003_become_one_entry_in_either_order(tmp_path, order):
     out = tmp_path / "entries"
     for name in order:
-        assert convert([next(seeds_dir().glob(f"{name}_*.txt"))], out) == 0
-    files = list(out.glob("*.md"))
-    assert len(files) == 1
-    text = files[0].read_text(encoding="utf-8")
-    entry = parse_entry(text, files[0].name, files[0].name)
+        assert convert([next(seeds_dir().glob(f"{name}_*.txt"))], out) in (0, 3)
+    entries = [parse_entry(f.read_text(encoding="utf-8"), f.name, f.name) for f in out.glob("*.md")]
+    assert len(entries) == 2  # the 2+2 talks, and 002's Blinken-Modi meeting
+    entry = next(e for e in entries if "Rajnath Singh" in e.people)
     assert entry.date.iso() == "2023-11-10" and entry.date.precision == "day"
     assert sorted(Path(s.file).name[:3] for s in entry.sources) == ["002", "003"]
     assert len({s.fingerprint for s in entry.sources}) == 2
     changed = [r for r in entry.review if "changed from 2023-11 to 2023-11-10" in r]
     assert bool(changed) == (order[0] == "002")  # said in review only when the date changed
+    merged = [r for r in entry.review if r.startswith("merged:")]
+    assert len(merged) == 1 and "the same people" in merged[0]  # a merge says why
 
 
 def test_converting_again_changes_nothing(tmp_path, capsys):

@@ -235,7 +235,9 @@ HEAD = "A headline for the test\nPublished on Jan 08, 2022 12:47 AM IST\n\n"
      "ahead of the 2+2 ministerial dialogue in Washington.",
      [("2022-01-03", "video call", ["Narendra Modi", "Joe Biden"], None)]),
     ("US Secretary of State Antony Blinken will visit New Delhi next week for talks with "
-     "Jaishankar, officials said on Tuesday.", []),
+     "Jaishankar, officials said on Tuesday.",  # announced: written, as scheduled (issue 14)
+     [("2022-01", "visit", ["Antony Blinken"], "New Delhi"),
+      ("2022-01", "meeting", ["Antony Blinken", "S. Jaishankar"], "New Delhi")]),
     ("The two ministers spoke by phone on Thursday. Jaishankar and Blinken had last met in "
      "October in Rome.",
      [("2022-01-06", "call", ["S. Jaishankar", "Antony Blinken"], None)]),
@@ -245,6 +247,7 @@ def test_tricky_sentences(text, expected):
     got = [(e.date.iso(), e.kind, [m.name for m in e.participants], e.place)
            for e in record.engagements]
     assert got == expected
+    assert all(e.scheduled == ("will" in text) for e in record.engagements)
 
 
 def test_file_names_drop_accents_but_keep_other_scripts():
