@@ -55,7 +55,7 @@ _FOOTER = re.compile(
     r"about the author|more stories|latest stories|don't miss|top news)\b", re.I)
 
 _IP = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?$")
-_PIPES = re.compile(r"\s[|\u00bb\u203a\u2022]\s")
+_PIPES = re.compile(r"\s[|\u00bb\u203a\u2022>/\u00b7]\s")
 _GLUE = re.compile(r"[a-z][A-Z]")
 _CREDIT_LIST = re.compile(r"^[a-z]{1,4}(?:/[a-z]{1,4})+\s*\(([^()]{2,80})\)$")
 _INPUTS = re.compile(r"^[(\[]?\s*(?:with\s+)?(?:agency\s+)?inputs?\s+(?:from\s+)?([^)\]]{2,60}?)[.)\]]*$",
@@ -112,11 +112,14 @@ def is_nav(line: str) -> bool:
     key = _key(line)
     if key in NAV_WORDS:
         return True
-    parts = [p.strip() for p in re.split(r"\s*[|\u00bb\u203a\u2022]\s*", line) if p.strip()]
+    parts = [p.strip() for p in re.split(r"\s[|\u00bb\u203a\u2022>/\u00b7]\s", line) if p.strip()]
     if len(_PIPES.findall(line)) >= 2 and all(len(p.split()) <= 4 for p in parts):
         return True
     words = key.split()
-    return 1 < len(words) <= 8 and all(w in NAV_WORDS for w in words)
+    if 1 < len(words) <= 8 and all(w in NAV_WORDS for w in words):
+        return True
+    runs = [r for r in re.split(r"\s{2,}|\t", line.strip()) if r]
+    return len(runs) >= 2 and all(len(r.split()) <= 3 for r in runs)  # "Sections    Search    Log in"
 
 
 def is_category_strip(line: str) -> bool:
@@ -132,14 +135,26 @@ def is_boilerplate(line: str) -> bool:
     return bool(_IP.match(line) or is_nav(line) or _PROMPTS.search(line) or is_category_strip(line))
 
 
+_NOT_HEADLINE = re.compile(
+    r"^(?:by|written\s+by|reported\s+by|updated|published|posted|last\s+updated|edited\s+by|"
+    r"photo|image|file|source|credit|share|follow|read\s+more|also\s+read|watch|listen)\b|"
+    r"\b(?:ago|min(?:ute)?s?\s+read|news\s+service|news\s+agency|wire\s+service|"
+    r"english\s+(?:service|edition)|edition|bureau|desk|correspondent|staff\s+reporter|"
+    r"all\s+rights\s+reserved)\s*$|[\u00b7\u2022]|\s[\u2014\u2013]\s*(?:English|International|"
+    r"World|Online)\b", re.I)
+
+
 def looks_like_headline(line: str) -> bool:
     words = line.split()
     if not 3 <= len(words) <= 30 or len(line) > 220:
         return False
     if line.endswith((".", ":", ",", ";")) and not line.endswith("..."):
         return False
-    if " | " in line or line.count(" - ") > 1:
+    if " | " in line or line.count(" - ") > 1 or _NOT_HEADLINE.search(line):
         return False
+    if line.isupper() or (len(words) <= 4 and all(w[:1].isupper() for w in words if w[0].isalpha())
+                          and not any(ch in line for ch in ",:'\u2019")):
+        return False  # "GREAT LAKES MONITOR", "Folha do Planalto", "The Meridian Post": a name
     return any(c.isalpha() for c in line)
 
 
@@ -251,24 +266,19 @@ def _drop_repeats(lines: list[str], cleaned: Cleaned) -> list[str]:
 
 
 def _find_title(lines: list[str], body_start: int, date_line: int | None) -> int | None:
-    """The headline: just above the date line, else the first headline-like line after the
-    date line, else the first one above the article's text."""
+    """The headline: where pages put it (just above the date line, else after it, else the
+    first line above the article's text), preferring a line of five words or more over a
+    short one that is more likely the site's name ("The Meridian Post")."""
     def ok(j: int) -> bool:
         return bool(lines[j]) and looks_like_headline(lines[j]) and not is_paragraph(lines[j])
     if date_line is not None and date_line < body_start:
         above = [j for j in range(date_line - 1, -1, -1) if lines[j]][:4]
-        if above and ok(above[0]) and not lines[above[0]].isupper():
-            return above[0]
-        # skip section labels in capitals ("READOUT", "OFFICE OF THE SPOKESPERSON")
-        for j in above:
-            if not lines[j].isupper():
-                if ok(j):
-                    return j
-                break
-        after = next((j for j in range(date_line + 1, body_start) if ok(j)), None)
-        if after is not None:
-            return after
-    return next((j for j in range(body_start) if ok(j)), None)
+        after = [j for j in range(date_line + 1, body_start) if lines[j]]
+        order = above[:1] + after + above[1:] + [date_line]  # the crawler's "date ... Headline"
+    else:
+        order = [j for j in range(body_start) if lines[j]]
+    fits = [j for j in order if ok(j)]
+    return next((j for j in fits if len(lines[j].split()) >= 5), fits[0] if fits else None)
 
 
 def clean_text(text: str, agency_keys: set[str]) -> Cleaned:

@@ -142,7 +142,7 @@ _DATELINE = re.compile(rf"^([A-Z][A-Za-z.\- ]{{1,30}}?|[A-Z][A-Z .\-]{{1,30}})(?
                        rf"(?:\s*\(([^)]{{1,40}})\)|\.?\s*/([A-Za-z][\w ]{{1,30}})/)?")
 _POST_DATE = re.compile(rf"[\u2014\u2013-]\s*[^\u2014\n]{{0,80}}\(@\w{{1,30}}\)\s*({MONTH}\s+\d{{1,2}},?\s*\d{{4}})\s*$")
 _WEEKDAY_PREFIX = re.compile(rf"^(?:{WEEKDAY}|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?),?\s+")
-_TIME = r"\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:[A-Z]{2,4}\b(?:[+-]\d{1,2})?)?"
+_TIME = r"\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?|Uhr|h)?\s*(?:[A-Z]{2,4}\b(?:[+-]\d{1,2})?)?"
 
 
 @dataclass
@@ -194,11 +194,11 @@ def leading_date(line: str) -> tuple[FuzzyDate, str, str] | None:
     # a date line, a date with a time, or a date glued to the text (a crawler joined
     # the lines); not a sentence that merely begins with a date
     if rest.strip() and rest[:1] in " ,.;:" and not re.match(
-            r"\s*(?:[,|\u2013\u2014-]\s*)?(?:at\s+)?\d{1,2}[:.]\d{2}\b|\s*[|\u2013\u2014_]|\s*-\s|\s*_",
+            r"\s*(?:[,|\u2013\u2014-]\s*)?(?:at\s+|à\s+)?\d{1,2}[:.h]\d{2}\b|\s*[|\u2013\u2014_\u00b7\u2022]|\s*-\s|\s*_",
             rest):
         return None
-    rest = re.sub(rf"^(?:\s*[|,\u2013\u2014_-]?\s*(?:at\s+)?{_TIME})*\s*[|,\u2013\u2014_-]?\s*", "",
-                  rest)
+    rest = re.sub(rf"^(?:\s*[|,\u2013\u2014_\u00b7\u2022-]?\s*(?:at\s+|à\s+)?{_TIME})*\s*"
+                  rf"[|,\u2013\u2014_\u00b7\u2022-]?\s*(?:\d+\s+min(?:ute)?s?\s+read\s*)?", "", rest)
     return date, m.group(0), rest
 
 

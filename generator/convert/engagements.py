@@ -182,7 +182,7 @@ def group_frames(frames: list[Frame]) -> list[Engagement]:
     weak: list[Frame] = []
     pending: list[Frame] = []  # "their top diplomats held talks in mid-November": no one named yet
     for frame in frames:
-        if frame.mode in ("hypothetical", "background"):
+        if frame.mode in ("hypothetical", "background", "ended"):
             continue
         if frame.indefinite and frame.own_people == 0:
             continue  # "(he landed after ...) a meeting of the OIC": another gathering
@@ -206,6 +206,9 @@ def group_frames(frames: list[Frame]) -> list[Engagement]:
             if focus is None:
                 continue
             frame.people = list(focus.participants)  # "Both leaders look forward to ..."
+        elif frame.pronoun and frame.own_people == 0 and focus is not None and \
+                len(focus.participants) >= 2 and not frame.joined:
+            frame.people = list(focus.participants)  # "the two ministers": those of the talk
         best = None
         for eng in engagements:
             score = _fits(eng, frame)
@@ -378,8 +381,8 @@ def worth_an_entry(eng: Engagement, clauses_text: dict[int, str]) -> bool:
     if eng.kind == "visit":
         said = [f for f in eng.frames if re.match(r"(?i)visit|trip|tour|Besuch|visita|viaje|viagem",
                                                   f.word)]
-        return bool(eng.participants) and bool(said) and any(
-            f.time is not None or _DURATION.search(clauses_text.get(f.clause, "")) for f in said)
+        return bool(eng.participants) and bool(said) and eng.place is not None and any(
+            f.time is not None for f in eng.frames)  # a visit the text dates, to a city
     sides = len(eng.participants) + len(eng.counterparts)
     if eng.scheduled and not any(f.time is not None for f in eng.frames) and \
             not any(f.own_people and f.future for f in eng.frames):

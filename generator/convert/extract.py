@@ -352,6 +352,19 @@ class Reader:
         return None
 
 
+def _recent_pair(seen: list[Mention], text: str, here: list[Mention]) -> list[Mention]:
+    """The last two people named before a sentence that says "the two ministers"."""
+    if not re.search(r"(?i)\b(?:the\s+two|both)\b", text):
+        return []
+    out: list[Mention] = []
+    for m in reversed([m for m in seen if not any(m is h for h in here)]):
+        if all(m.person != o.person for o in out):
+            out.append(m)
+        if len(out) == 2:
+            break
+    return out[::-1] if len(out) == 2 else []
+
+
 def _clauses(reader: Reader, sentences: list[Sentence], captions: set[int],
              pub: FuzzyDate | None, post_pub: dict[int, FuzzyDate | None]) -> list[Clause]:
     out: list[Clause] = []
@@ -366,11 +379,14 @@ def _clauses(reader: Reader, sentences: list[Sentence], captions: set[int],
         limit = main_start + first_verb if first_verb is not None else len(s.plain)
         subject = [m for m in people if main_start <= m.start < limit and not m.speaker and
                    s.plain[m.start:m.end].strip()][:1]
-        if _PRONOUN_START.match(s.plain[main_start:]) and (not subject or subject[0].start >
-                                                           main_start + 40):
-            subject = last_subject
+        pronoun = re.search(r"\b(?:he|she|He|She)\b", s.plain[main_start:limit]) or \
+            _PRONOUN_START.match(s.plain[main_start:])
+        if pronoun and (not subject or subject[0].start > main_start + pronoun.start()):
+            subject = last_subject  # "On Friday, hours after the conference opened, she met ..."
+        carried = last_subject
         if subject:
             last_subject = subject
+        recent = _recent_pair(reader.seen, s.text, people)
         whole = Clause(s.text, s.text, s.index, s.paragraph, people)
         parts = [(a, b, is_lead, False) for a, b, is_lead in _split(s.plain)]
         parts += [(a, b, False, True) for a, b, _ in quote_spans(s.text, 4)]
@@ -383,6 +399,8 @@ def _clauses(reader: Reader, sentences: list[Sentence], captions: set[int],
                             reader.reg.forum_index.find(plain), s.paragraph in captions)
             clause.forums += reader.reg.forum_index.candidates(plain, clause.forums)
             clause.subject = subject
+            clause.carried = carried
+            clause.recent = recent
             clause.lead = is_lead
             if not quoted and re.match(r"where\s", plain) and out and out[-1].sentence == s.index:
                 clause.where = out[-1].places[-1] if out[-1].places else None
@@ -398,7 +416,8 @@ def _clauses(reader: Reader, sentences: list[Sentence], captions: set[int],
                 if clause.author is not None:
                     clause.author.start = clause.author.end = 0
                 clause.subject = [clause.author] if clause.author is not None else \
-                    ([] if first_person else subject)
+                    ([] if first_person else subject or
+                     (carried if re.search(r"\b(?:he|she)\b", text, re.I) else []))
                 clause.times = [t for t in clause.times if t.form != "today"]  # the speaker's now
             out.append(clause)
         previous = whole
@@ -476,21 +495,39 @@ def _finish(eng: Engagement, ctx: Context, reg: Registries, lead: Engagement | N
     if eng.kind in ("call", "video call"):
         eng.place = None
     else:
-        places = [f.place for f in eng.frames if f.place is not None and not f.headline]
-        places.sort(key=lambda p: p.place.kind != "landmark")
-        if places:
-            eng.place = places[0].place.venue_city
-            here = next((f for f in eng.frames if f.here), None)
-            if here is not None and places[0].text == "here":
+        own = [f for f in eng.frames if f.place is not None and not f.headline and not f.inherited]
+        lent = [f for f in eng.frames if f.place is not None and (f.headline or f.inherited)]
+        own.sort(key=lambda f: f.place.place.kind != "landmark")  # type: ignore[union-attr]
+        chosen = (own or lent or [None])[0]
+        if chosen is not None:
+            eng.place = chosen.place.place.venue_city  # type: ignore[union-attr]
+            if chosen.here and chosen.place.text == "here":  # type: ignore[union-attr]
                 eng.review.append(f'place: "here" read as the dateline city {eng.place}')
+            elif not own:
+                eng.review.append(f"place: {eng.place} is said of " + (
+                    "the article as a whole (the headline)" if chosen.headline else
+                    f'the gathering around it ("{_clip(chosen.inherited)}"), not of this meeting'))
         else:
             eng.place = None
             eng.review.append("place: the text does not say where it took place")
     forums: list[str] = []
-    for f in eng.frames:
+    for f in sorted(eng.frames, key=lambda f: bool(f.inherited)):
+        if f.inherited and forums:
+            break
         for name in f.forums:
             if name not in forums:
                 forums.append(name)
+                if f.inherited:
+                    eng.review.append(f"forums: {name} is said of the gathering around it "
+                                      f'("{_clip(f.inherited)}"), not of this meeting')
+    for name in forums:
+        if reg.known_forums.lookup(name) is None and not re.fullmatch(r"COP\d+", name):
+            eng.review.append(f'forums: "{name}" is not in forums.yaml; add it there (or remove it '
+                              "here if the engagement did not belong to it)")
+    if any(re.fullmatch(r"COP\d+", f) for f in forums):  # COP27 is the edition of the series
+        forums = [f for f in forums if reg.known_forums.lookup(f) is None or
+                  not reg.known_forums.lookup("COP") or
+                  reg.known_forums.lookup(f).id != reg.known_forums.lookup("COP").id]
     eng.forums = forums
     if is_two_plus_two(eng.ids, reg.known_people, eng.date) and TWO_PLUS_TWO not in eng.forums \
             and reg.known_forums.lookup(TWO_PLUS_TWO) is not None:
@@ -508,6 +545,53 @@ def _finish(eng: Engagement, ctx: Context, reg: Registries, lead: Engagement | N
     if eng.scheduled:
         eng.review.insert(0, "scheduled: announced in the article, not yet held when it was "
                              "written; check that it took place")
+
+
+def _clip(text: str, n: int = 80) -> str:
+    text = " ".join(text.replace("'", "\u2019").split())
+    return text if len(text) <= n else text[:n].rsplit(" ", 1)[0] + "..."
+
+
+_GATHERING_WORD = re.compile(r"(?i)meetings|talks|bilaterals|conversations|calls|engagements|"
+                             r"discussions")
+
+
+def _lend_setting(found: list[Engagement], frames: list[Frame], clauses: list[Clause]) -> None:
+    """"Dlamini used the margins of the AU summit in Addis Ababa to hold a string of bilateral
+    meetings", "All three meetings were held on the sidelines of the conference": a sentence
+    about an article's meetings together, or a gathering the article's meetings were held
+    at, says where and in what format the ones that do not say it themselves took place."""
+    settings = []
+    for f in frames:
+        if f.mode in ("hypothetical", "background", "ended") or len(f.people) > 1 or \
+                f.headline or not (f.plural or _GATHERING_WORD.fullmatch(f.word)):
+            continue
+        same = [g for g in frames if g.clause == f.clause]  # "used the AU summit to hold ..."
+        forums = list(dict.fromkeys(x for g in same for x in g.forums))
+        place = f.place or next((g.place for g in same if g.place), None)
+        if forums or place:
+            setting = Frame(f.clause, f.start, f.end, f.word, f.group, f.mode, f.people, [],
+                            f.time, place, place.text if place else "", forums, False, True,
+                            f.sentence)
+            settings.append(setting)
+    settings += [f for e in found if len(e.participants) >= 3 or e.kind == "summit"
+                 for f in e.frames if f.forums and f.place and not f.inherited]
+    for eng in found:
+        if eng.kind in ("call", "video call", "visit", "statement"):
+            continue
+        for frame in settings:
+            if frame in eng.frames or (frame.people and not eng.has(frame.people[0].person)):
+                continue
+            date = frame.time.at(frame.future).date if frame.time else None
+            if date is not None and eng.date is not None and not date.compatible(eng.date):
+                continue
+            lent = Frame(frame.clause, frame.start, frame.end, frame.word, frame.group, frame.mode,
+                         [], [], None, frame.place, frame.place_text, list(frame.forums), False,
+                         False, frame.sentence)
+            lent.inherited = clauses[frame.clause].text if 0 <= frame.clause < len(clauses) \
+                else frame.word
+            eng.frames.append(lent)
+            break
 
 
 def _statement_people(engagements: list[Engagement]) -> None:
@@ -618,6 +702,7 @@ def engagements_of(clauses: list[Clause], headline: Clause | None, ctx: Context,
     principal = _principal(found, reg)
     found = eng_mod.distribute(found, principal)
     found = eng_mod.fill_counterparts(found)
+    _lend_setting(found, frames, clauses)
     _statement_people(found)
     _visit_people(found)
     leaders = {m.person for c in clauses for m in c.people if m.leader}

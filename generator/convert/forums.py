@@ -27,15 +27,20 @@ _BEFORE = re.compile(rf"\b(?:{GATHERING}|sidelines|margins|at|during|attending|a
                      rf"for|host(?:ed|s|ing)?|chair(?:ed|s|ing)?)\s+(?:of\s+)?(?:the\s+|a\s+|an\s+|this\s+"
                      rf"(?:year'?s\s+)?)?(?:annual\s+|\d+(?:st|nd|rd|th)\s+|virtual\s+|informal\s+|"
                      rf"extraordinary\s+|special\s+)?$", re.I)
-_AFTER = re.compile(rf"^[\"'\u201d\u2019]?(?:\s+[\w'\u2019-]+){{0,2}}?\s+{GATHERING}\b", re.I)
+_AFTER = re.compile(rf"^[\"'\u201d\u2019]?(?:(?:\s+[\w'\u2019-]+){{0,2}}?\s+{GATHERING}\b|\s+(?:leaders|"
+                    rf"ministers|heads\s+of\s+state|presidents|members)\s+(?:\w+\s+)?(?:meet|met|gather\w*|"
+                    rf"open\w*|hold|held|convene\w*|agree\w*))", re.I)
 _NAME_GATHERING = re.compile(r"\b(?:meeting|meetings|summit|summits|dialogue|talks|ministerial|"
                              r"conference|session|forum|consultations|retreat)\b", re.I)
 TWO_PLUS_TWO = "2+2 Dialogue"
 _EDITION = re.compile(r"(?<![\w#])#?(COP)\s?-?(\d{1,2})\b")
 _CANDIDATE = re.compile(
     r"\b(?:the\s+)?((?:[A-Z][\w'\u2019+-]*\s+){1,5}?(?:Summit|Dialogue|Forum|Conference|Format|"
-    r"Process|Initiative|Consultations|Ministerial|Council|Partnership|Compact|Alliance|"
-    r"Group|Meeting)s?)\b")
+    r"Process|Consultations|Ministerial|Meeting)s?)\b")
+_GENERIC = {"annual", "ministerial", "meeting", "meetings", "summit", "conference", "dialogue",
+            "forum", "leaders", "leaders'", "foreign", "ministers", "ministers'", "high-level",
+            "level", "joint", "special", "extraordinary", "informal", "regional", "international",
+            "bilateral", "strategic", "global", "world", "first", "second", "third", "plenary"}
 _NOT_FORUM = re.compile(r"^(?:The|A|An|This|That|Its|His|Her|Their|Our|Foreign|First|Last|Next|"
                         r"Annual|Security|National|Ministry|Press|Business|Media|Youth|Cabinet)$")
 
@@ -125,7 +130,8 @@ class ForumIndex:
             if len(words) < 2 or any(h.start < m.end(1) and m.start(1) < h.end for h in hits):
                 continue
             name = " ".join(words)
-            if self._lookup(name) or sum(w[:1].isupper() for w in words) < len(words):
+            if self._lookup(name) or sum(w[:1].isupper() for w in words) < len(words) or \
+                    all(w.lower() in _GENERIC for w in words):
                 continue
             start = m.end(1) - len(name)
             out.append(ForumHit(name, start, m.end(1), name, True, registered=False))

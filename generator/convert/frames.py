@@ -38,7 +38,15 @@ _TRIGGERS = re.compile(
     r"holding\s+talks|talks|negotiations|dialogue|discussions|hosted|hosts|hosting|received|"
     r"receives|welcomed|welcomes|called\s+on|calls\s+on|bilateral(?=\s+(?:with|on|at)\b)|"
     r"bilaterals|tête-à-tête|"
-    r"tete-a-tete|one-on-one|lunch|dinner|breakfast|"
+    r"tete-a-tete|one-on-one|lunch|dinner|breakfast|sat\s+down\s+with|sits?\s+down\s+with|"
+    r"(?<=ministerial\s)session|(?<=plenary\s)session|(?<=\dth\s)session|(?<=\dst\s)session|"
+    r"(?<=\dnd\s)session|(?<=\drd\s)session|"
+    r"zusammengekommen|zusammengetroffen|zusammengetreffen|kamen\s+zusammen|kam\s+zusammen|"
+    r"trafen\s+sich|traf\s+sich|sprach\s+mit|sprachen|"
+    r"re[çc]u|re[çc]oit|a\s+rencontr[ée]|ont\s+rencontr[ée]|s'est\s+entretenue?|se\s+sont\s+entretenus|"
+    r"recibi[óo]|recibe|se\s+reunieron|sostuvo|sostuvieron|mantuvo|mantuvieron|convers[óo]|"
+    r"recebeu|recebe|reuniu-se|se\s+reuniram|reuniram-se|encontraram-se|conversou|"
+    r"ha\s+ricevuto|hanno\s+incontrato|ha\s+incontrato|"
     r"traf|trifft|trafen|treffen|getroffen|Treffen|Gespr[äa]ch|Gespr[äa]che|empfing|empfangen|"
     r"incontr(?:o|ato|a|ano|ava)|colloqui(?:o)?|ricevuto|reunió|reunion|reuniu|reunião|"
     r"encontro|encontrou|entrevista|entretien|rencontr(?:e|é|ait)|s'est\s+entretenu|"
@@ -64,10 +72,9 @@ _VERB = re.compile(r"(?i:met|meets|meet|spoke|spoken|speaks|talked|called|calls|
 _FUTURE = re.compile(
     r"\b(?:will|shall|'ll|would|is\s+to|are\s+to|(?:is|are|was|were|be)\s+(?:also\s+)?(?:set|scheduled|"
     r"slated|expected|due|poised|likely|going|planned|slotted)\s+to|plans?\s+to|planning\s+to|"
-    r"intends?\s+to|to\s+be\s+\w+ed|planned|upcoming|forthcoming|next|later\s+(?:this|in\s+the|on|today)|"
+    r"intends?\s+to|to\s+be\s+\w+ed|planned|upcoming|forthcoming|next|later\s+(?:this|in\s+the|today)|"
     r"preparing\s+for|prepares\s+for|set\s+to|scheduled\s+(?:to|for)|expected\s+to|due\s+to|"
-    r"(?<!delighted\s)(?<!pleased\s)(?<!glad\s)(?<!happy\s)(?<!great\s)(?<!good\s)(?<!nice\s)"
-    r"(?<!honoured\s)(?<!honored\s)(?<!agreed\s)to\s+(?:hold|meet|visit|travel|host)|will\s+be|"
+    r"will\s+be|"
     r"wird|werden|soll|sollen|dovrebbe|parteciperanno|incontrer[àa]|terrà|se\s+reunir[áa]|"
     r"va\s+(?:rencontrer|se\s+rendre)|rencontrera|vai\s+(?:se\s+)?(?:reunir|encontrar|visitar))\b",
     re.I)
@@ -96,6 +103,9 @@ _HYPOTHETICAL = re.compile(
     r"will\s+not|won't|would\s+not|wouldn't|not\s+be\s+able|unable|cannot|can't|none\s+of|"
     r"instead\s+of|rather\s+than|skip(?:ped|s)?|boycott\w*|"
     r"no\s+(?:meeting|talks|call)|without\s+(?:meeting|a\s+meeting))\b", re.I)
+_LONG_AGO = re.compile(r"^\W*(?:previously|last\s+year|in\s+(?:19|20)\d\d|back\s+in|years?\s+ago|"
+                       r"months\s+ago|since\s+then|in\s+the\s+past|historically|the\s+last\s+time|"
+                       r"in\s+(?:early|late|mid-?)?\s*(?:19|20)\d\d)\b", re.I)
 _PROGRESSIVE = re.compile(r"\b(?:is|are)\s+(?:now\s+)?(?:\w+ing)\b", re.I)
 _NOT_ENGAGEMENT = re.compile(
     r"^(?:talks|negotiations|dialogue|discussions|meetings|visit|trip|tour|summit|lunch|dinner|"
@@ -104,7 +114,9 @@ _SAID_WHEN = re.compile(r"\b(?:said|says|tweeted|wrote|posted|announced|added|st
                         r"confirmed|reported|informed|claimed|announcement\s+was\s+made)"
                         r"(?:\s+(?:\w+\s+){0,3}?)?\s*$", re.I)
 _PLACE_CUE = re.compile(
-    r"(?:\b(?i:in|at|inside|near|to|on|visiting|visited|visit|visits|visit\s+to|trip\s+to|arrived\s+in|"
+    r"(?:\b(?i:in|at|inside|near|on|visiting|visited|visit|visits|visit\s+to|trip\s+to|arrived\s+in|"
+    r"(?:travel\w*|flew|fly|flies|went|go|goes|going|came|come|comes|coming|headed|heads|"
+    r"return\w*|arriv\w*|journey\w*|trip|visit|tour|way|invitation)\s+to|"
     r"arrives\s+in|arrived\s+at|held\s+in|hosted\s+in|reached|nach|in\s+der|im|à|en|em|na|no|"
     r"nella|nel|alla|al|dans|la\s+ville\s+de)\s+(?:the\s+)?(?:(?:[A-Z][\w'\u2019-]*|city|capital|"
     r"resort|town|port|of|beach|summer|winter|luxury|coastal|historic|northern|southern|eastern|"
@@ -113,12 +125,20 @@ _PLACE_CUE = re.compile(
 _NOT_VENUE = re.compile(r"\b(?:from|departed|departs|left|leaves|leaving|flew\s+from|"
                         r"returned\s+(?:to|from)|back\s+to|via|based)\s+(?:the\s+)?(?:[\w'-]+\s+)?$",
                         re.I)
+_TOPIC = re.compile(r"\b(?:discuss\w*|talk\w*\s+about|about|regarding|concerning|on\s+(?:the\s+)?"
+                    r"(?:situation|crisis|war|conflict|developments|reconstruction|peace|ceasefire|"
+                    r"security|relations|ties|issue)|situation\s+in|crisis\s+in|war\s+in|conflict\s+in|"
+                    r"reconstruction\s+(?:in|of)|access\s+to|aid\s+to|ceasefire\s+in|peace\s+in|"
+                    r"developments\s+in|link\s+to|route\s+to|corridor\s+to|port\s+of|"
+                    r"investment\s+in|projects?\s+in)\b", re.I)
 _HERE = re.compile(r"\b(?:here|in\s+the\s+city|in\s+the\s+capital)\b", re.I)
 _CAPITAL = re.compile(r"\bin\s+the\s+([A-Z][\w-]+)\s+capital\b(?![,]?\s+[A-Z])")
 _AHEAD = re.compile(r"\b(?:ahead\s+of|before|prior\s+to|in\s+the\s+run-up\s+to|preparations?\s+for|"
                     r"after|following|on\s+the\s+eve\s+of)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'-]+\s+){0,3}$",
                     re.I)
 _SIDELINES = re.compile(r"\b(?:sidelines|margins|side-lines)\b", re.I)
+_SETTING = re.compile(r"\b(?:sidelines|margins|side-lines)\s+of\s+"
+                      r"(?:the\s+|a\s+|this\s+year'?s\s+)?(?:\S+\s+){0,6}$", re.I)
 _ATTEND = re.compile(r"\b(?:attend(?:ed|ing|s)?|participat(?:ed|ing|es?)\s+in|took\s+part\s+in|"
                      r"taking\s+part\s+in|address(?:ed|ing|es)?)\s+(?:the\s+|a\s+)?(?:[\w'-]+\s+){0,4}$",
                      re.I)
@@ -156,6 +176,8 @@ class Clause:
     where: PlaceHit | None = None  # ", where ...": the place the clause before named
     quoted: bool = False  # a quotation
     subject: list[Mention] = field(default_factory=list)  # the sentence's subject, for clauses without one
+    carried: list[Mention] = field(default_factory=list)  # the subject before: "her meeting with X"
+    recent: list[Mention] = field(default_factory=list)  # "the two ministers": the last two named
 
 
 @dataclass
@@ -185,6 +207,7 @@ class Frame:
     pronoun: bool = False  # "They met", "The two leaders discussed": the people of the one before
     joined: bool = False  # "They were joined by X and Y for the talks": X and Y join them
     cancelled: bool = False  # "the meeting ... was put off": it did not take place
+    inherited: str = ""  # lent by another sentence (where this clause says nothing): its text
     indefinite: bool = False  # "a meeting of the OIC": some other gathering
     own_people: int = 0  # people named in the clause itself (not carried over from the sentence)
 
@@ -215,13 +238,21 @@ def triggers(plain: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def _mode(plain: str, s: int, e: int, group: str) -> str:
+_HEADLINE_FUTURE = re.compile(r"^[^,;:]{0,80}?\bto\s+(?:hold|meet|visit|travel|host|call|speak|"
+                              r"attend|sign|open)\b", re.I)
+
+
+def _mode(plain: str, s: int, e: int, group: str, headline: bool = False) -> str:
     """Whether the clause reports the engagement as done, announced, past history or a wish."""
+    if headline and _HEADLINE_FUTURE.match(plain):
+        return "future"  # "Modi, Putin to hold informal summit"
     before = plain[max(0, s - 70):s]
     window = before + plain[s:e] + plain[e:e + 25]
     near = plain[max(0, s - 40):e + 30]
     if _HYPOTHETICAL.search(plain[max(0, s - 50):e + 15]) or _WISH.search(plain[:s]):
         return "hypothetical"
+    if _LONG_AGO.match(plain):
+        return "background"  # "Previously Putin and Xi met ...", "In 2019, ..."
     background = _BACKGROUND.search(near)
     if background and not (background.group(0).lower().startswith("had") and re.search(
             r"\b(?:said|says|tweeted|told|posted|wrote|added|stated|confirmed|announced|revealed|"
@@ -238,7 +269,8 @@ def _mode(plain: str, s: int, e: int, group: str) -> str:
     if not _VERB.fullmatch(plain[s:e]):
         ahead = re.search(r"\b(?:will|would|is\s+(?:set|scheduled|expected|due|slated|likely|"
                           r"planned)\s+(?:to|for)|is\s+to|are\s+to)\b|\b(?:was|were|has|had|took|"
-                          r"came|ended|began|lasted|is\s+(?:now\s+)?underway)\b", plain[e:e + 120], re.I)
+                          r"came|ended|began|lasted|is\s+(?:now\s+)?underway)\b",
+                          re.split(r"[,;:(]", plain[e:e + 120], maxsplit=1)[0], re.I)
         if ahead and re.match(r"(?i)will|would|is\s+(?:set|sch|exp|due|sla|lik|pla)|is\s+to|are\s+to",
                               ahead.group(0)):
             return "future"  # "The meeting between X and Y will be ..."
@@ -261,8 +293,10 @@ def _actors(clause: Clause, s: int, e: int) -> list[Mention]:
     return list(out.values())
 
 
-_SENDER = re.compile(r"\b(?:[Ff]rom|[Bb]ehalf\s+of|[Aa]ccording\s+to|by|[Ii]nstead\s+of|[Rr]ather\s+than|"
-                     r"in\s+place\s+of|[Ww]ithout|[Rr]eplacing|[Uu]nlike)\s+(?:[A-Z][\w.'\u2019-]*\s+){0,4}$")
+_SENDER = re.compile(r"\b(?:(?:letter|message|note|invitation|greetings|congratulations|"
+                     r"condolences|envoy|emissary|statement)\s+from|[Bb]ehalf\s+of|[Aa]ccording\s+to|"
+                     r"by|[Ii]nstead\s+of|[Rr]ather\s+than|in\s+place\s+of|[Ww]ithout|[Rr]eplacing|"
+                     r"[Uu]nlike)\s+(?:[A-Z][\w.'\u2019-]*\s+){0,4}$")
 
 
 def _sender(text: str, m: Mention) -> bool:
@@ -271,8 +305,12 @@ def _sender(text: str, m: Mention) -> bool:
 
 
 def _reports(text: str, m: Mention) -> bool:
-    """"..., Ned Price said" or "said Jen Psaki": the person reports the engagement."""
+    """"..., Ned Price said" or "said Jen Psaki": the person reports the engagement (but
+    "X informed about his conversation with Y" reports X's own)."""
     after = text[m.end:m.end + 40]
+    if re.match(r"[^.;]{0,60}?\b(?:about|on|of)\s+(?:his|her|their)\s+(?:[\w-]+\s+){0,2}"
+                r"(?:conversation|call|talks|meeting|visit|discussions?)\b", text[m.end:m.end + 120]):
+        return False
     before = text[max(0, m.start - 40):m.start]
     says = "|".join(SAY_VERBS)
     if re.match(rf"\s*,?\s*(?:,[^,]{{0,60}},\s*)?(?:(?:has|had|have|also|further|later|earlier|"
@@ -304,6 +342,26 @@ def _nearest_time(clause: Clause, s: int, e: int) -> TimeExpr | None:
     return min(times, key=lambda t: (max(0, t.start - e, s - t.end), t.start < s))
 
 
+def _own_time(clause: Clause, s: int, e: int, words: list[tuple[int, int, str]],
+              group: str) -> TimeExpr | None:
+    """The time expression nearest to this word and not nearer to another engagement word:
+    "in his upcoming visit" does not take "Blinken's meeting in Doha on Tuesday"'s Tuesday.
+    A visit's time may also date what the visit is for ("will visit Russia on 21 May for an
+    informal summit")."""
+    time = _nearest_time(clause, s, e)
+    if time is None:
+        return None
+    gap = lambda a, b: max(0, time.start - b, a - time.end)  # noqa: E731
+    mine = gap(s, e)
+    rivals = [(s2, e2, g2) for s2, e2, g2 in words if (s2, e2) != (s, e) and gap(s2, e2) < mine
+              and not NEUTRAL.fullmatch(clause.plain[s2:e2])]
+    if not rivals:
+        return time
+    if group != "visit" and all(g2 == "visit" for _, _, g2 in rivals):
+        return time
+    return None
+
+
 def _place(clause: Clause, s: int, e: int, group: str, gaz: Gazetteer,
            dateline_city: str | None) -> tuple[PlaceHit | None, bool]:
     """The city where the clause puts the engagement (a venue, a landmark's city, "here")."""
@@ -323,6 +381,8 @@ def _place(clause: Clause, s: int, e: int, group: str, gaz: Gazetteer,
             continue  # "Paris Agreement", "Washington Post": part of a longer name
         if _NOT_VENUE.search(before) or re.match(r"\s*-\s*based", clause.plain[hit.end:hit.end + 8]):
             continue
+        if hit.start > e and _TOPIC.search(clause.plain[e:hit.start]):
+            continue  # "met X to discuss reconstruction in Gaza": what they talked about
         if re.match(r"\s*(?:airport|Airport)\b", clause.plain[hit.end:hit.end + 10]) and group != "visit":
             continue
         gap = max(0, hit.start - e, s - hit.end)
@@ -353,12 +413,12 @@ def _forums(clause: Clause, place: PlaceHit | None, s: int, e: int,
     forum named next to another engagement word ("a planned 2+2 meeting") is that one's."""
     out = []
     for hit in clause.forums:
-        if not hit.gathering or not hit.registered or hit.forum in out:
+        if not hit.gathering or hit.forum in out:
             continue
         mine = max(0, hit.start - e, s - hit.end)
         if any(max(0, hit.start - e2, s2 - hit.end) < mine and (s2, e2) != (s, e)
                for s2, e2, _ in words):
-            continue
+            continue  # nearer another engagement word: that one's
         if not clause.plain[hit.start:hit.end].strip():
             continue
         before = clause.plain[max(0, hit.start - 50):hit.start]
@@ -380,30 +440,42 @@ MAX_TRIGGERS = 24  # per clause: news clauses have a few; a page without full st
 def frames_of(clause: Clause, index: int, gaz: Gazetteer, dateline_city: str | None) -> list[Frame]:
     out = []
     words = triggers(clause.plain)[:MAX_TRIGGERS]
+    named = [(h.start, h.end) for h in clause.forums]
+    words = [(s, e, g) for s, e, g in words if not (  # "on the sidelines of the AU summit"
+        any(a <= s and e <= b + 8 for a, b in named) and _SETTING.search(clause.plain[:s]))]
     acting = _actors(clause, 0, 0) if words else []
     for s, e, group in words:
         word = clause.plain[s:e]
-        mode = _mode(clause.plain, s, e, group)
+        mode = _mode(clause.plain, s, e, group, clause.headline)
         people = list(acting)
         own = len(people)
         if not any(p.start < s for p in people if p is not clause.author) and clause.subject:
             for p in clause.subject:  # "..., before meeting Jaishankar": the sentence's subject
                 if p.person not in {x.person for x in people}:
                     people.insert(0, p)
+        if re.search(r"\b(?:his|her|their)\s+(?:[\w-]+\s+){0,2}$", clause.plain[max(0, s - 30):s],
+                     re.I) and clause.carried and not any(p.start < s for p in people):
+            for p in clause.carried:  # "The high point was her meeting with President Ruto"
+                if p.person not in {x.person for x in people}:
+                    people.insert(0, p)
         if group == "visit":  # a visit is the traveller's: "Putin's visit", else the subject
             owner = [p for p in clause.people if 0 <= s - p.end <= 25 and
                      re.match(r"['\u2019]s?\s+(?:[\w-]+\s+){0,2}$", clause.plain[p.end:s])]
-            people = owner[:1] or [p for p in people if p.start < s][:1] or people[:1]
+            people = owner[:1] or [p for p in people if p.start < s][:1] or \
+                [p for p in clause.subject][:1]
             by = re.match(r"\s+by\s+([^,.;]{0,60})", clause.plain[e:])
             if by and not any(e < p.start <= e + by.end() for p in clause.people):
                 people = []  # "a visit by French industry leaders": no one to name
         place, here = _place(clause, s, e, group, gaz, dateline_city)
         if group in ("phone", "video"):
             place, here = None, False
-        time = _nearest_time(clause, s, e)
+        time = _own_time(clause, s, e, words, group)
         plural = bool(re.match(r"(?i)(?:meetings|bilaterals|talks|calls|conversations)$", word)) \
             and bool(re.search(r"\b(?:bilateral|separate|separately|respectively|individual)\b",
-                               clause.plain[max(0, s - 30):e + 60], re.I))
+                               clause.plain[max(0, s - 30):e + 60], re.I)) or \
+            any(o.plural and len(o.countries) >= 2 and o.start > e and
+                re.search(r"\bwith\s+(?:\S+\s+){0,3}$", clause.plain[max(0, o.start - 30):o.start])
+                for o in clause.offices)  # "met with his Uzbek and Kazakh counterparts"
         if group == "statement" and not re.search(
                 r"\b(?:adopt(?:ed|s)?|issu(?:ed|es)|sign(?:ed|s)?|releas(?:ed|es)|agreed\s+(?:on|to)|"
                 r"unveil(?:ed|s)?|put\s+out|approv(?:ed|es)|endors(?:ed|es))\b", clause.plain, re.I):
@@ -419,8 +491,16 @@ def frames_of(clause: Clause, index: int, gaz: Gazetteer, dateline_city: str | N
         frame.quoted = clause.quoted
         frame.joined = bool(_JOINED.search(clause.plain))
         frame.cancelled = bool(_CANCELLED.search(clause.plain[e:]))
+        if group == "visit" and re.search(r"\b(?:wrapp\w*\s+up|conclud\w*|end(?:s|ed|ing)?|"
+                                          r"clos\w*|the\s+end\s+of|after|following|return\w*)"
+                                          r"\s+(?:\w+\s+){0,3}$", clause.plain[max(0, s - 40):s],
+                                          re.I):
+            frame.mode = "ended"  # "wrapped up her visit on Wednesday": not when it began
         frame.pronoun = (not people or frame.joined) and (
             bool(_PRONOUN_SUBJECT.match(clause.plain)) or
             bool(_ANAPHOR.search(clause.plain[max(0, s - 40):s])))
+        if frame.pronoun and not people and clause.recent and \
+                re.search(r"(?i)\b(?:the\s+two|both)\b", clause.plain[:s]):
+            frame.people = list(clause.recent)  # "The two ministers held talks": the last two named
         out.append(frame)
     return out

@@ -36,7 +36,12 @@ PERSON_CUES = HONORIFICS | {
     "presidents", "correspondent", "reporter", "colonel", "minister-president", "chancellor",
     "affairs", "counterparts", "ambassadors", "officials", "premier", "presidente", "ministro",
     "ministra", "canciller", "chanceler", "ministre", "außenminister", "aussenminister",
-    "präsident", "prasident", "bundeskanzler", "kanzler", "princess", "monarch"}
+    "präsident", "prasident", "bundeskanzler", "kanzler", "princess", "monarch", "homologue",
+    "homólogo", "homologo", "homóloga", "homologa", "par", "omologo", "omologa", "amtskollege",
+    "amtskollegin", "außenministerin", "aussenministerin", "bundesaußenministerin",
+    "ministerin", "präsidentin", "kanzlerin", "presidenta", "primer", "primeira", "premier",
+    "chef", "chefin", "secretario", "secretaria", "secrétaire", "ambassadeur", "embajador",
+    "embaixador", "ambasciatore", "canciller", "vicepresidente", "vice-président"}
 SAY_VERBS = {"said", "says", "told", "stated", "added", "noted", "wrote", "posted", "explained",
              "announced", "remarked", "observed", "insisted", "argued", "tweeted", "stressed",
              "emphasised", "emphasized", "underlined", "highlighted", "reported", "informed",
@@ -73,6 +78,13 @@ _TITLE_HEADS = (
 _OFFICE_REF = re.compile(
     rf"\b(?:(?P<det>the|his|her|their|its|a)\s+)?(?P<who>(?:[A-Z][\w'\u2019.-]+\s+){{1,3}}?"
     rf"(?:(?:and|,)\s+(?:[A-Z][\w'\u2019.-]+\s+){{1,2}}?)*)?(?P<office>{_TITLE_HEADS})\b", re.I)
+_TITLE_THEN_COMMA = re.compile(
+    r"\b(?i:minister|ministre|ministro|ministra|ministerin|president|président|presidente|"
+    r"präsident|chancellor|canciller|chanceler|kanzlerin|kanzler|secretary|secrétaire|"
+    r"secretario|ambassador|ambassadeur|embajador|envoy|counterpart|homologue|homólogo|"
+    r"homóloga|omologo|par|premier|king|emir|prince|spokes\w+|foreign\s+affairs|"
+    r"affaires\s+étrangères|relaciones\s+exteriores|negócios\s+estrangeiros|esteri)"
+    r"(?:\s+(?!and\b|et\b|y\b|e\b)[\w'\u2019-]+){0,4},\s*$")
 # One-word names that are also months, weekdays or common words: never a person alone.
 _NOT_A_NAME = {"may", "march", "april", "june", "july", "august", "price", "rice", "young", "cook",
                "king", "bush", "brown", "white", "black", "green", "long", "little", "rich", "hope",
@@ -86,10 +98,16 @@ _SPEAKER_ROLE = re.compile(r"\b(?:spokes(?:person|man|woman)|press\s+secretary|r
                            r"press\s+service|commentator)\b", re.I)
 
 
+# Letters that Unicode does not decompose into a base letter and an accent.
+_LETTERS = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae", "ß": "ss", "ł": "l", "Ł": "L",
+                          "đ": "d", "Đ": "D", "ı": "i", "œ": "oe", "Œ": "Oe", "þ": "th", "Þ": "Th",
+                          "ð": "d", "\u2019": "'"})
+
+
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """Compare names without case, accents, dots or a leading ``@``."""
-    text = unicodedata.normalize("NFKD", text)
+    """Compare names without case, accents, dots or a leading ``@``: "Støre" is "store"."""
+    text = unicodedata.normalize("NFKD", text.translate(_LETTERS))
     text = "".join(c for c in text if not unicodedata.combining(c))
     return text.casefold().lstrip("@")
 
@@ -500,6 +518,8 @@ class PeopleIndex:
 
     @staticmethod
     def _cued(text: str, tokens: list[Token], i: int, j: int) -> bool:
+        if _TITLE_THEN_COMMA.search(text[max(0, tokens[i].start - 90):tokens[i].start]):
+            return True  # "Le ministre sénégalais des Affaires étrangères, Ousmane Ndiaye"
         before = [t.key for t in tokens[max(0, i - 3):i]]
         gap = text[tokens[i - 1].end:tokens[i].start] if i else ""
         if any(w in PERSON_CUES for w in before[-2:]) and "." not in gap and ";" not in gap:

@@ -47,11 +47,16 @@ Photo|Source|Image|Credit|Reuters|Getty|Pool|Minister|President|Ambassador|Secre
 """.replace("\n", "").split("|")) - {""}
 
 
+_LETTERS = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae", "ß": "ss", "ł": "l", "Ł": "L",
+                          "đ": "d", "ı": "i", "œ": "oe", "þ": "th", "ð": "d"})
+
+
 def place_key(name: str) -> str:
     """Names compared without case, accents, dots or apostrophe style."""
     if not name.isascii():
-        text = unicodedata.normalize("NFKD", name)
-        name = "".join(c for c in text if not unicodedata.combining(c)).replace("\u2019", "'")
+        text = unicodedata.normalize("NFKD", name.translate(_LETTERS))
+        name = "".join(c for c in text if not unicodedata.combining(c))
+        name = re.sub("[\u2018\u2019\u02bb\u02bc`]", "'", name)
     return name.replace(".", "").casefold()
 
 
