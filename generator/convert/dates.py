@@ -313,6 +313,9 @@ _EVENT_FORMS: list[tuple[str, re.Pattern]] = [
     ("in_month", re.compile(rf"\b(?:in|during|since|from|until|by|next|this|last)\s+"
                             rf"(?:(early|mid|late)[\s-]+)?({MONTH})(?!\s*\d)")),
     ("weekday", re.compile(rf"\b(?:({_ON})\s+)?({WEEKDAY})(?:'s|\u2019s)?{_PART}\b")),
+    ("day_only", re.compile(r"\b(?:on\s+)?(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?the\s+"
+                            r"(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:century|round|session|edition|"
+                            r"anniversary|time|summit|meeting|annual|of\s+[A-Z]))", re.I)),
     ("today", re.compile(r"\b(today|tonight|this\s+(?:morning|afternoon|evening)|earlier\s+today|"
                          r"later\s+today|later\s+in\s+the\s+day|earlier\s+in\s+the\s+day|"
                          r"aujourd'hui|ce\s+matin|hoy|hoje|heute|oggi|stamattina)\b", re.I)),
@@ -433,6 +436,20 @@ def _resolve(form: str, m: re.Match, pub: FuzzyDate | None) -> tuple[Reading, Re
         return past, future, said
     if form == "year":
         return *_both(Reading(FuzzyDate(int(m.group(1))))), {}
+    if form == "day_only":
+        day = int(m.group(1))
+        if not day_pub or not 1 <= day <= 31:
+            how = f'"{text}" cannot be resolved: the publication day is unknown'
+            return Reading(None, how), Reading(None, how), {"day": day}
+        month = _month_of(pub)  # type: ignore[arg-type]
+        back = month if day <= (pub.day or 0) else _month_of(pub, -1)  # type: ignore[arg-type]
+        ahead = month if day >= (pub.day or 0) else _month_of(pub, 1)  # type: ignore[arg-type]
+        past = _make(back.year, back.month or 1, day)
+        future = _make(ahead.year, ahead.month or 1, day)
+        iso = pub.iso()  # type: ignore[union-attr]
+        return (Reading(past, f'"{text}" read as the latest such day on or before publication {iso}'),
+                Reading(future, f'"{text}" read as the first such day on or after publication {iso}'),
+                {"day": day})
     if pub is None:
         return unknown, unknown, {}
     iso = pub.iso()

@@ -25,7 +25,7 @@ from generator.convert.dates import (find_full_date, find_times, labelled_date, 
                                      social_post_date)
 from generator.convert.engagements import Context, Engagement
 from generator.convert.forums import TWO_PLUS_TWO, ForumIndex, is_two_plus_two
-from generator.convert.frames import Clause, Frame, frames_of, triggers
+from generator.convert.frames import Clause, Frame, _reports, _sender, frames_of, triggers
 from generator.convert.html import is_html, parse_html
 from generator.convert.language import detect
 from generator.convert.outlets import (OUTLETS_FILE, Where, agency_keys, find_agency,
@@ -213,6 +213,8 @@ _LEAD_CLAUSE = re.compile(
 _RELATIVE = re.compile(r",\s+(?=(?:who|which|whose|where)\s)")
 _PRONOUN_START = re.compile(r"^(?:[^,]{0,80},\s+)?(?:he|she|the\s+(?:minister|leader|president|"
                             r"premier|chancellor|envoy|diplomat))\b", re.I)
+_SAID_THAT_HE = re.compile(r"\b(?:said|says|told\s+\w+|tweeted|wrote|posted|added|announced|"
+                           r"confirmed|revealed)\b[^.;]{0,40}?\bthat\s+(?:he|she)\b")
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|my|My|our|Our|us)\b|^[\"\u201c\u201e]?(?:Had|Held|Met|Spoke|"
                            r"Glad|Delighted|Pleased|Great|Good|Happy|Wonderful|Excellent|"
                            r"Productive|Useful|Warm|Fruitful|Honou?red|Thank|Thanks|Just\s+concluded|"
@@ -344,8 +346,9 @@ class Reader:
                 continue
             if ref.countries and m.country not in ref.countries:
                 continue
-            title = m.title or self.reg.index.role_on(m.person, self.pub)
-            if title and (same_office(title, ref.office) or office_words(ref.office) in title):
+            titles = [m.title] + self.reg.index.roles_on(m.person, self.pub)
+            if any(t and (same_office(t, ref.office) or office_words(ref.office) in t)
+                   for t in titles):
                 if not ref.countries and any(x.person == m.person for x in here):
                     continue
                 return m
@@ -378,9 +381,13 @@ def _clauses(reader: Reader, sentences: list[Sentence], captions: set[int],
         first_verb = next((a for a, _, _ in triggers(s.plain[main_start:])), None)
         limit = main_start + first_verb if first_verb is not None else len(s.plain)
         subject = [m for m in people if main_start <= m.start < limit and not m.speaker and
-                   s.plain[m.start:m.end].strip()][:1]
+                   s.plain[m.start:m.end].strip() and not _reports(s.text, m) and
+                   not _sender(s.text, m)][:1]
         pronoun = re.search(r"\b(?:he|she|He|She)\b", s.plain[main_start:limit]) or \
             _PRONOUN_START.match(s.plain[main_start:])
+        own_words = _SAID_THAT_HE.search(s.plain)  # "Mehta said on Thursday that he had spoken"
+        if own_words and not subject:
+            subject = [m for m in people if m.end <= own_words.start() and not m.speaker][:1]
         if pronoun and (not subject or subject[0].start > main_start + pronoun.start()):
             subject = last_subject  # "On Friday, hours after the conference opened, she met ..."
         carried = last_subject
@@ -444,8 +451,10 @@ def _resolve_date(eng: Engagement, ctx: Context, lead: Engagement | None, cleane
     future = eng.scheduled
     for frame in timed:
         t = frame.time
-        reading = t.at(future or (frame.mode == "present" and t.future.date is not None and
-                                  ctx.pub is not None and t.future.date == ctx.pub))
+        reading = t.at(future or frame.mode == "present")  # "is meeting X on Thursday": ahead
+        if frame.mode == "present" and reading.date is not None and ctx.pub is not None and \
+                reading.date.first_day() > ctx.pub.last_day():
+            eng.scheduled = True
         if reading.date is None and not reading.how:
             continue
         if reading.date is not None:
@@ -615,10 +624,26 @@ def _statement_people(engagements: list[Engagement]) -> None:
 
 
 def _visit_people(engagements: list[Engagement]) -> None:
-    """A visit is the traveller's: the first person named in its clause."""
+    """A visit is the traveller's: the first person named in its clause; when the text names
+    only the country it went to, it is where the traveller's meetings of those days were."""
     for eng in engagements:
-        if eng.frames[0].group == "visit" and eng.participants:
-            eng.participants = eng.participants[:1]
+        if eng.frames[0].group != "visit" or not eng.participants:
+            continue
+        eng.participants = eng.participants[:1]
+        if any(f.place is not None for f in eng.frames):
+            continue
+        traveller = eng.participants[0].person
+        for other in engagements:
+            held = next((f for f in other.frames if f.place is not None and not f.inherited), None)
+            if other is eng or held is None or not other.has(traveller) or \
+                    other.frames[0].group == "visit" or \
+                    not (other.date is None or eng.date is None or other.date.compatible(eng.date)):
+                continue
+            lent = Frame(held.clause, held.start, held.end, held.word, "visit", held.mode, [], [],
+                         None, held.place, held.place_text, [], False, False, held.sentence)
+            lent.inherited = f"{held.word} ... {held.place.text}"  # type: ignore[union-attr]
+            eng.frames.append(lent)
+            break
 
 
 def _place_from_visits(engagements: list[Engagement], frames: list[Frame]) -> None:

@@ -88,12 +88,12 @@ _BACKGROUND = re.compile(
     r"the\s+last|recent\s+(?:visits?|trips?|meetings?|talks|calls?)|in\s+(?:19|20)\d\d\b(?!\s*,)|"
     r"follow[\s-]?up\s+(?:to|on|of)|results?\s+of|outcomes?\s+of|on\s+the\s+basis\s+of)",
     re.I)
-_WISH = re.compile(r"\b(?:could|might|may|possible|possibility|proposed|propose|hopes?\s+to|"
+_WISH = re.compile(r"\b(?:could|might|(?-i:may)|possible|possibility|proposed|propose|hopes?\s+to|"
                    r"hoping\s+to|would\s+like|wants?\s+to|invit(?:e|es|ed|ing|ation)|if|whether|"
                    r"aimed\s+at|in\s+order\s+to|urg(?:e|es|ed|ing)|calls?\s+for|called\s+for|"
                    r"push(?:es|ed|ing)?\s+for|seek(?:s|ing)?|sought)\b", re.I)
 _HYPOTHETICAL = re.compile(
-    r"\b(?:could|might|may|possible|possibility|proposed|propose|hopes?\s+to|hoping\s+to|"
+    r"\b(?:could|might|(?-i:may)|possible|possibility|proposed|propose|hopes?\s+to|hoping\s+to|"
     r"would\s+like|wants?\s+to|invit(?:e|es|ed|ing|ation)|if\b|whether|did\s+not|didn't|"
     r"does\s+not|doesn't|no\s+plans?|not\s+(?:expected|planned|scheduled)|refused|cancell?ed|"
     r"called\s+off|postponed|put\s+off|ruled\s+out|urged|urging|calls?\s+for|called\s+for|"
@@ -122,8 +122,8 @@ _PLACE_CUE = re.compile(
     r"resort|town|port|of|beach|summer|winter|luxury|coastal|historic|northern|southern|eastern|"
     r"western|central|ancient|island|seaside|mountain|border)\s+){0,4}?|"
     r"[A-Z][\w\u2019']*(?:'s|\u2019s)\s+(?:[A-Z][\w-]*\s+){0,2}?)$")
-_NOT_VENUE = re.compile(r"\b(?:from|departed|departs|left|leaves|leaving|flew\s+from|"
-                        r"returned\s+(?:to|from)|back\s+to|via|based)\s+(?:the\s+)?(?:[\w'-]+\s+)?$",
+_NOT_VENUE = re.compile(r"\b(?:from|departed|departs|departing|left|leaves|leaving|flew\s+from|"
+                        r"returned\s+(?:to|from)|back\s+to|via|based)\s+(?:the\s+)?(?:[\w'-]+\s+){0,4}$",
                         re.I)
 _TOPIC = re.compile(r"\b(?:discuss\w*|talk\w*\s+about|about|regarding|concerning|on\s+(?:the\s+)?"
                     r"(?:situation|crisis|war|conflict|developments|reconstruction|peace|ceasefire|"
@@ -143,6 +143,9 @@ _ATTEND = re.compile(r"\b(?:attend(?:ed|ing|s)?|participat(?:ed|ing|es?)\s+in|to
                      r"taking\s+part\s+in|address(?:ed|ing|es)?)\s+(?:the\s+|a\s+)?(?:[\w'-]+\s+){0,4}$",
                      re.I)
 _ANAPHOR = re.compile(r"\b(?:the|this|that|their|these|those|both|its)\s+(?:[\w'-]+\s+){0,3}$|"
+                      r"\b(?:the|this|that)\s+(?:meeting|talks|call|conversation|discussion|summit|"
+                      r"visit|exchange)\s+(?:took\s+place|was\s+held|happened|lasted|came)\s+"
+                      r"(?:\w+\s+){0,3}$|"
                       r"\b(?:they|the\s+two(?:\s+\w+)?|both(?:\s+\w+)?|the\s+(?:leaders|ministers|"
                       r"sides|delegations|presidents|diplomats))\s+(?:\w+\s+){0,2}$", re.I)
 _PRONOUN_SUBJECT = re.compile(r"^(?:[^,]{0,60},\s+)?(?:they|(?:the|both|all)\s+(?:[\w-]+\s+){0,4}?"
@@ -220,7 +223,7 @@ class Frame:
         return self.mode == "future"
 
 
-_CALL_BEFORE = re.compile(r"\b(?:a|the|his|her|their|its|phone|video|first|second|third|latest|"
+_CALL_BEFORE = re.compile(r"(?:\w['\u2019]s\s+$)|\b(?:a|the|his|her|their|its|phone|video|first|second|third|latest|"
                           r"separate|brief|[\w]+-minute|hour-long|lengthy|long|useful|productive|"
                           r"cordial|warm|good|this|that|both|two|these|another|telephone)\s+$", re.I)
 

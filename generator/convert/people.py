@@ -78,6 +78,14 @@ _TITLE_HEADS = (
 _OFFICE_REF = re.compile(
     rf"\b(?:(?P<det>the|his|her|their|its|a)\s+)?(?P<who>(?:[A-Z][\w'\u2019.-]+\s+){{1,3}}?"
     rf"(?:(?:and|,)\s+(?:[A-Z][\w'\u2019.-]+\s+){{1,2}}?)*)?(?P<office>{_TITLE_HEADS})\b", re.I)
+_THING = re.compile(r"\b(?:Sea|Ocean|River|Lake|Gulf|Bay|Strait|Straits|Declaration|Agreement|Accord|"
+                    r"Accords|Treaty|Plan|Initiative|Corridor|Basin|Valley|Mountains|Islands?|"
+                    r"Peninsula|Canal|Desert|Coast|Region|Province|State|Republic|Kingdom|"
+                    r"Emirates|Union|Organisation|Organization|Agency|Fund|Bank|Programme|"
+                    r"Program|Protocol|Charter|Convention|Pact|Framework|Strategy|Award|Prize|"
+                    r"Cup|Games|Festival|Expo|Airport|Port|Palace|Hall|House|Hotel|Centre|"
+                    r"Center|Square|Street|Road|Bridge|Dam|Pass|Party|Front|Movement|Army|"
+                    r"Forces|Ministry|Council|Committee|Commission|Parliament|Assembly)$")
 _TITLE_THEN_COMMA = re.compile(
     r"\b(?i:minister|ministre|ministro|ministra|ministerin|president|président|presidente|"
     r"präsident|chancellor|canciller|chanceler|kanzlerin|kanzler|secretary|secrétaire|"
@@ -291,6 +299,12 @@ class PeopleIndex:
     def country(self, person_id: str) -> str | None:
         item = self.people.items.get(person_id)
         return item.country if item else None
+
+    def roles_on(self, person_id: str, when: FuzzyDate | None) -> list[str]:
+        """Every office the registry gives the person on ``when``."""
+        item = self.people.items.get(person_id)
+        return [office_of(r.title).words for r in (item.roles if item else [])
+                if when is None or r.held_on(when)]
 
     def role_on(self, person_id: str, when: FuzzyDate | None) -> str:
         """The office the registry gives the person on ``when`` ("" when none is known)."""
@@ -506,6 +520,9 @@ class PeopleIndex:
         return out
 
     def _place_run(self, name: str) -> bool:
+        """"Sri Lanka", "Sri Lankan", "Red Sea", "Astana Declaration": not a person."""
+        if self.gaz.country_of(name) or _THING.search(name):
+            return True
         hits = self.gaz.find(name)
         return bool(hits) and hits[0].start == 0 and hits[0].end >= len(name) - 1
 
