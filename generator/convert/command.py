@@ -182,6 +182,9 @@ class Run:
             outcome.entries.append(EntryAction("skipped", display_path(done.path),
                                                done.entry.draft, done.entry.scheduled))
             self.say(f"{prefix}: skipped, already converted ({display_path(done.path)})")
+        elif record.unsupported:
+            outcome.found = False
+            self.say(f"{prefix}: {record.unsupported}; nothing written")
         elif not record.engagements:
             outcome.found = False
             self.say(f"{prefix}: needs review: no engagement found (no meeting, call or visit "

@@ -10,6 +10,7 @@ sentences cut into clauses, what each clause names (``people``, ``places``,
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import re
@@ -31,7 +32,7 @@ from generator.convert.language import detect
 from generator.convert.outlets import (OUTLETS_FILE, Where, agency_keys, find_agency,
                                        find_outlet, load_outlets)
 from generator.convert.people import (Mention, OfficeRef, PeopleIndex, _SPEAKER_ROLE, fold,
-                                      office_words, same_office)
+                                      office_of, office_words, same_office)
 from generator.convert.places import PLACES_FILE, Gazetteer, load_gazetteer
 from generator.convert.pubdate import choose
 from generator.convert.quotes import Quote, _speaker, key_quotes
@@ -312,14 +313,16 @@ class Reader:
         phrase = words + (" " + appo.group(1) if appo else "")
         low = phrase.lower()
         if not m.title:
-            office = re.search(r"(prime minister|foreign minister|external affairs minister|"
+            office = re.search(r"((?:deputy |vice |acting |former |first deputy |state )?"
+                               r"(?:prime minister|foreign minister|external affairs minister|"
                                r"minister of foreign affairs|secretary of state|president|chancellor|"
                                r"premier|defen[cs]e minister|secretary of defen[cs]e|"
                                r"national security advi[sz]e?[eo]r|king|emir|crown prince|sheikh|"
                                r"spokes(?:person|man|woman)|press secretary|ambassador|envoy|"
-                               r"minister|aide|adviser|advisor|reporter|correspondent)", low)
+                               r"minister|aide|adviser|advisor|reporter|correspondent))", low)
             if office:
                 m.title = office_words(office.group(1))
+                m.titled = True
             elif not m.candidate:
                 m.title = index.role_on(m.person, self.pub)
         if _SPEAKER_ROLE.search(m.title or "") or (not m.candidate and _SPEAKER_ROLE.search(
@@ -434,8 +437,7 @@ def _clauses(reader: Reader, sentences: list[Sentence], captions: set[int],
 def _moved(item, offset: int):
     """A copy of a mention or office with offsets into the clause."""
     if isinstance(item, Mention):
-        return Mention(item.person, item.name, item.text, item.start - offset, item.end - offset,
-                       item.how, item.candidate, item.country, item.title, item.speaker)
+        return dataclasses.replace(item, start=item.start - offset, end=item.end - offset)
     return OfficeRef(item.start - offset, item.end - offset, item.office, item.countries,
                      item.plural, item.text)
 
@@ -546,6 +548,9 @@ def _finish(eng: Engagement, ctx: Context, reg: Registries, lead: Engagement | N
     for m in eng.participants:
         if m.how:
             eng.review.append(f"people: {m.how}")
+        note = _role_conflict(m, eng.date, reg)
+        if note:
+            eng.review.append(note)
     if eng.counterparts:
         eng.review.append("people: the counterpart from " + ", ".join(eng.counterparts) +
                           " is not named; add the name if you know it")
@@ -601,6 +606,25 @@ def _lend_setting(found: list[Engagement], frames: list[Frame], clauses: list[Cl
                 else frame.word
             eng.frames.append(lent)
             break
+
+
+def _role_conflict(m: Mention, when: FuzzyDate | None, reg: Registries) -> str | None:
+    """The text calls someone foreign minister on a day the registry says they were not: the
+    text is kept, and the difference said."""
+    item = reg.known_people.items.get(m.person)
+    if when is None or item is None or not m.titled or m.title in ("minister", "leader", "") or \
+            m.title.startswith("former"):
+        return None
+    dated = [r for r in item.roles if r.start or r.end]
+    same = [r for r in dated if same_office(office_of(r.title).words, m.title)] or \
+        ([] if any(r.held_on(when) for r in item.roles) else dated)
+    if not same or any(r.held_on(when) for r in same):
+        return None
+    spans = "; ".join(f"{r.title} from {r.start.iso() if r.start else '?'}"
+                      + (f" to {r.end.iso()}" if r.end else "") for r in same)
+    source = "people.yaml" if m.person in reg.people.items else "the converter's reference list"
+    return (f"people: the text calls {m.name} {m.title} on {when.iso()}, which {source} does not "
+            f"({spans}); the text is kept: check it")
 
 
 def _statement_people(engagements: list[Engagement]) -> None:
@@ -666,7 +690,9 @@ def _place_from_visits(engagements: list[Engagement], frames: list[Frame]) -> No
 def _office_fits(title: str, leader: bool, office: str) -> bool:
     """Whether someone titled ``title`` is what "the foreign ministers" or "the leaders" names."""
     office = re.sub(r"s$", "", office.strip())
-    if office in ("counterpart", "delegation", "side"):
+    if office in ("delegation", "side"):
+        return False  # its members, not one person: see _delegations
+    if office == "counterpart":
         return True
     if office == "leader":
         return leader
@@ -674,6 +700,52 @@ def _office_fits(title: str, leader: bool, office: str) -> bool:
         return False
     words = set(office_words(office).split())
     return same_office(title, office) or words <= set(office_words(title).split())
+
+
+_DELEGATION = re.compile(r"\b(?:the\s+)?(?P<who>[A-Z][\w-]+)\s+delegation\b[^.;]{0,40}?\b(?:is|was|will\s+be|"
+                         r"are)?\s*(?:led|headed|chaired)\s+by\b|\b(?P<it>it|the\s+delegation)\s+"
+                         r"(?:also\s+)?(?:includes?|included|comprises?|consists\s+of|is\s+made\s+up\s+of)\b",
+                         re.I)
+
+
+def _delegations(clauses: list[Clause], reg: Registries) -> dict[str, list[Mention]]:
+    """"The Russian delegation is led by Medinsky ... It also includes Galuzin, Kostyukov":
+    who came with each country's delegation, by country."""
+    members: dict[str, list[Mention]] = {}
+    country = None
+    for c in clauses:
+        m = _DELEGATION.search(c.text)
+        if not m:
+            continue
+        if m.group("who"):
+            country = reg.places.country_of(m.group("who"))  # type: ignore[union-attr]
+        if country is None:
+            continue
+        group = members.setdefault(country, [])
+        for person in c.people:
+            if person.speaker or person.start < m.start() or \
+                    any(p.person == person.person for p in group) or \
+                    re.search(r"\b(?:aide|adviser|advisor|assistant|envoy|representative|spokes\w+|"
+                              r"counsell?or)\s+to\s+(?:\S+\s+){0,3}$",
+                              c.text[max(0, person.start - 60):person.start], re.I):
+                continue  # "presidential aide to Russian President Putin": not a member
+            group.append(person)
+    return members
+
+
+def _add_delegations(found: list[Engagement], members: dict[str, list[Mention]]) -> None:
+    """"Fidan met the Russian delegation": its members took part."""
+    for eng in found:
+        for f in eng.frames:
+            for ref in f.offices:
+                if not ref.office.startswith(("delegation", "side")) or ref.start < f.start:
+                    continue
+                for country in ref.countries:
+                    added = [m for m in members.get(country, []) if not eng.has(m.person)]
+                    if added:
+                        eng.add_people(added)
+                        eng.review.append(f"people: the members of the delegation of {country} "
+                                          "are taken from the text's list of them")
 
 
 def _resolve_offices(clauses: list[Clause], found: list[Mention], reg: Registries,
@@ -727,6 +799,7 @@ def engagements_of(clauses: list[Clause], headline: Clause | None, ctx: Context,
     principal = _principal(found, reg)
     found = eng_mod.distribute(found, principal)
     found = eng_mod.fill_counterparts(found)
+    _add_delegations(found, _delegations(clauses, reg))
     _lend_setting(found, frames, clauses)
     _statement_people(found)
     _visit_people(found)

@@ -73,7 +73,7 @@ _TITLE_HEADS = (
     r"secretary\s+of\s+defen[cs]e|minister\s+of\s+defen[cs]e|national\s+security\s+advi[sz]e?[eo]r|"
     r"security\s+advi[sz]e?[eo]r|foreign\s+affairs\s+minister|top\s+diplomat|king|queen|emir|"
     r"crown\s+prince|sultan|ambassador|envoy|special\s+envoy|minister|secretary[\s-]general|"
-    r"state\s+councill?or|counterparts?|leaders?|ministers")
+    r"state\s+councill?or|counterparts?|leaders?|ministers|delegations?|side")
 # "the Ugandan foreign minister", "his Uzbek and Kazakh counterparts", "Egypt's foreign minister"
 _OFFICE_REF = re.compile(
     rf"\b(?:(?P<det>the|his|her|their|its|a)\s+)?(?P<who>(?:[A-Z][\w'\u2019.-]+\s+){{1,3}}?"
@@ -85,7 +85,9 @@ _THING = re.compile(r"\b(?:Sea|Ocean|River|Lake|Gulf|Bay|Strait|Straits|Declarat
                     r"Program|Protocol|Charter|Convention|Pact|Framework|Strategy|Award|Prize|"
                     r"Cup|Games|Festival|Expo|Airport|Port|Palace|Hall|House|Hotel|Centre|"
                     r"Center|Square|Street|Road|Bridge|Dam|Pass|Party|Front|Movement|Army|"
-                    r"Forces|Ministry|Council|Committee|Commission|Parliament|Assembly)$")
+                    r"Forces|Ministry|Council|Committee|Commission|Parliament|Assembly|Directorate|"
+                    r"Department|Office|Service|Staff|Division|Bureau|Administration|Secretariat|"
+                    r"Command|Corps|Guard|Police|Court|Tribunal|Institute|University|School)$")
 _TITLE_THEN_COMMA = re.compile(
     r"\b(?i:minister|ministre|ministro|ministra|ministerin|president|président|presidente|"
     r"präsident|chancellor|canciller|chanceler|kanzlerin|kanzler|secretary|secrétaire|"
@@ -138,6 +140,7 @@ class Mention:
     country: str | None = None  # as the registry or the text says
     title: str = ""  # the office the text gives, lower case ("foreign minister")
     speaker: bool = False  # a spokesperson, reporter or press secretary: reports, does not act
+    titled: bool = False  # the title is the text's own words, not the registry's
 
     @property
     def leader(self) -> bool:

@@ -270,3 +270,42 @@ def test_hostile_page_metadata_still_makes_a_valid_entry():
     entry = parse_entry(text, "x.md", "x.md")
     assert entry.title.startswith("--- title: pwned ---") and entry.date.iso() == "2023-05-03"
     assert "<b>" not in entry.body
+
+
+def test_a_language_the_converter_does_not_read_is_said_in_one_line(tmp_path, capsys):
+    """Not "no engagement found": the reason, in one line, and nothing written."""
+    from convert_cli import make_content, run
+    article = tmp_path / "ru.txt"
+    article.write_text("Министр иностранных дел встретился в пятницу со своим коллегой в Москве. "
+                       "Стороны обсудили торговлю и безопасность в регионе.\n", encoding="utf-8")
+    record = extract(article.read_text(encoding="utf-8"), DEMO)
+    assert record.unsupported == "Russian text: not supported" and not record.engagements
+    content = make_content(tmp_path)
+    run(content, article)
+    printed = capsys.readouterr().out
+    assert "ru.txt: Russian text: not supported; nothing written" in printed
+    assert list((content / "entries").iterdir()) == []
+
+
+def test_a_title_the_registry_does_not_give_on_that_day_is_kept_and_flagged():
+    reg = Registries.load(FIXTURES / "registry")
+    text = ("A headline about the visit\nPublished on Mar 15, 2018\n\nForeign Minister Rohan Mehta "
+            "met Japanese Foreign Minister Kenji Arakawa in Tokyo on Wednesday to discuss "
+            "shipping lanes in the Indian Ocean.\n")
+    (eng,) = extract(text, reg).engagements
+    assert [m.name for m in eng.participants] == ["Rohan Mehta", "Kenji Arakawa"]
+    assert any("the text calls Rohan Mehta foreign minister on 2018-03-14" in r and
+               "External Affairs Minister from 2019-05-30" in r for r in eng.review)
+
+
+def test_a_delegation_is_the_people_the_text_lists_in_it():
+    text = ("Talks open in Vienna\nPublished on Jun 12, 2024\n\nChancellor Klaus Brenner on Tuesday "
+            "met the Norwegian delegation at the Hofburg in Vienna, where talks on an Arctic "
+            "shipping code begin this week.\n\nThe Norwegian delegation is led by Foreign Minister "
+            "Ingrid Haugland, adviser to Prime Minister Jonas Gahr Store. It also includes "
+            "Deputy Minister Eirik Lund and State Secretary Maren Vik.\n")
+    (eng,) = [e for e in extract(text, DEMO).engagements if e.kind == "meeting"]
+    assert {m.name for m in eng.participants} >= {"Klaus Brenner", "Ingrid Haugland",
+                                                  "Eirik Lund", "Maren Vik"}
+    assert "Jonas Gahr Støre" not in {m.name for m in eng.participants}
+    assert eng.place == "Vienna" and eng.date.iso() == "2024-06-11"
