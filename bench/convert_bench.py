@@ -37,11 +37,16 @@ SEEDS = ROOT / ".." / "shared" / "seeds"
 RESULTS = ROOT / "bench" / "RESULTS.md"
 
 
-def corpus() -> list[tuple[Path, Path]]:
-    """(article, registry folder) pairs: our fixtures, plus the seeds when present."""
+def corpus(texts: Path | None = None) -> list[tuple[Path, Path]]:
+    """(article, registry folder) pairs: our fixtures (both sets), the seeds when present, and
+    a folder of real pages (``--corpus``, read with this repository's registries)."""
+    world = FIXTURES / "world"
     items = [(p, FIXTURES / "registry") for p in sorted((FIXTURES / "articles").iterdir())]
+    items += [(p, world / "registry") for p in sorted((world / "articles").iterdir())]
     if SEEDS.is_dir():
         items += [(p, ROOT / "content") for p in sorted(SEEDS.glob("*.txt"))]
+    if texts is not None:
+        items += [(p, ROOT / "content") for p in sorted(texts.glob("*.txt"))]
     return items
 
 
@@ -61,14 +66,15 @@ def bench_pipeline(items, rounds: int) -> float:
 
 
 def bench_end_to_end(items, rounds: int) -> float:
-    fixtures = [p for p, reg in items if reg == FIXTURES / "registry"]
+    fixtures = [p for p, reg in items if reg == FIXTURES / "registry"]  # one registry: one run
     best = float("inf")
     for _ in range(rounds):
         with tempfile.TemporaryDirectory() as tmp:
             content = Path(tmp) / "content"
             shutil.copytree(FIXTURES / "registry", content)
             args = argparse.Namespace(paths=[str(p) for p in fixtures], out=None, dry_run=False,
-                                      json=False, add_people=False, full_text=False)
+                                      json=False, add_people=False, full_text=False, url=None,
+                                      published=None, outlet=None, manifest=None, timeout=20.0)
             start = time.perf_counter()
             with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
                 command.run(args, Config(content=content))
@@ -91,15 +97,18 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--write", action="store_true", help="update bench/RESULTS.md")
+    parser.add_argument("--corpus", type=Path, help="also a folder of real pages (*.txt)")
     args = parser.parse_args()
-    items = corpus()
+    items = corpus(args.corpus)
     pipeline = bench_pipeline(items, args.rounds)
     end_to_end = bench_end_to_end(items, args.rounds)
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     section = (
         "## Convert\n\n"
-        f"`python bench/convert_bench.py --rounds {args.rounds} --write` on {len(items)} "
-        "seed-like articles (our fixtures, plus the five seeds when present); best of "
+        f"`python bench/convert_bench.py --rounds {args.rounds} --write"
+        f"{' --corpus DIR' if args.corpus else ''}` on {len(items)} articles (our fixtures, the "
+        "five seeds" + (", and the 62 real pages of ../shared/corpus" if args.corpus else "") +
+        "); best of "
         f"{args.rounds} rounds, one process. Load average while measuring: {load:.1f} "
         f"on {os.cpu_count()} CPUs.\n\n"
         "| measure | articles/second |\n| --- | ---: |\n"

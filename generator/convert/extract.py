@@ -58,6 +58,7 @@ class Registries:
     known_people: Registry = field(init=False)
     known_forums: Registry = field(init=False)
     known_outlets: Registry = field(init=False)
+    not_people: set[str] = field(init=False)
 
     def __post_init__(self) -> None:
         if self.places is None:
@@ -69,6 +70,8 @@ class Registries:
         self.known_forums = combine(self.forums, reference_forums())
         self.known_outlets = combine(self.outlets, reference_outlets())
         self.index = PeopleIndex(self.known_people, self.places, set(self.people.items))
+        self.not_people = {fold(n) for r in (self.known_forums, self.known_outlets) for item in r
+                           for n in (item.name, *item.aliases)}  # never taken for a person
         self.forum_index = ForumIndex(self.known_forums)
         self.agencies = agency_keys(self.known_outlets)
 
@@ -255,10 +258,7 @@ class Reader:
         self.seen: list[Mention] = []  # every person named so far, in order
         self.by_surname: dict[str, str] = {}
         self.common = set(re.findall(r"\b[a-z]{3,}\b", " ".join(cleaned.paragraphs)))
-        self.skip = {fold(f.name) for f in reg.known_forums} | \
-            {fold(a) for f in reg.known_forums for a in f.aliases}
-        self.skip |= {fold(o.name) for o in reg.known_outlets} | \
-            {fold(a) for o in reg.known_outlets for a in o.aliases}
+        self.skip = reg.not_people
         self.found: list[Mention] = []
 
     def people(self, text: str) -> tuple[list[Mention], list[OfficeRef]]:

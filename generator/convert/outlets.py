@@ -98,9 +98,16 @@ def _name_patterns(names: tuple[tuple[str, str], ...]) -> tuple[re.Pattern, re.P
     return rx(short, 0), rx(long_, re.I), owner
 
 
+_NAMES: dict[tuple[int, bool], tuple] = {}  # per registry object: its names, gathered once
+
+
 def _names_in(line: str, outlets: Registry, agencies: bool) -> list[Outlet]:
-    names = tuple((o.id, n) for o in outlets if o.agency == agencies for n in (o.name, *o.aliases))
-    short, long_, owner = _name_patterns(names)
+    key = (id(outlets), agencies)
+    if key not in _NAMES or _NAMES[key][0] is not outlets:
+        names = tuple((o.id, n) for o in outlets if o.agency == agencies
+                      for n in (o.name, *o.aliases))
+        _NAMES[key] = (outlets, _name_patterns(names))
+    short, long_, owner = _NAMES[key][1]
     found: list[Outlet] = []
     for rx, fold in ((long_, True), (short, False)):
         for m in rx.finditer(line):
