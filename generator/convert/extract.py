@@ -687,6 +687,21 @@ def _place_from_visits(engagements: list[Engagement], frames: list[Frame]) -> No
                 break
 
 
+def _virtual_gatherings(engagements: list[Engagement], frames: list[Frame]) -> None:
+    """"Leaders spoke at the coalition meeting ... the video call is taking place behind
+    closed doors": a video word naming no one is the nearby gathering's, of three or more."""
+    claimed = {id(f) for e in engagements for f in e.frames}
+    for f in frames:
+        if f.group != "video" or f.people or id(f) in claimed or \
+                f.mode in ("hypothetical", "background", "future"):
+            continue
+        near = [e for e in engagements if (len(e.participants) >= 3 or e.forums) and
+                (not f.forums or set(f.forums) & set(e.forums)) and
+                any(abs(s - f.sentence) <= 3 for s in e.sentences)]
+        if len(near) == 1:
+            near[0].frames.append(f)
+
+
 def _office_fits(title: str, leader: bool, office: str) -> bool:
     """Whether someone titled ``title`` is what "the foreign ministers" or "the leaders" names."""
     office = re.sub(r"s$", "", office.strip())
@@ -795,6 +810,7 @@ def engagements_of(clauses: list[Clause], headline: Clause | None, ctx: Context,
             elif not found and (f.people or f.offices):
                 found.append(eng_mod._new(f))
     _place_from_visits(found, frames)
+    _virtual_gatherings(found, body)
     found = eng_mod.split_summaries(eng_mod.split_pairs(found))
     principal = _principal(found, reg)
     found = eng_mod.distribute(found, principal)

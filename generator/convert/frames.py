@@ -33,7 +33,8 @@ _TRIGGERS = re.compile(
     r"telefonata|telefonema|llamada(?:\s+telef[óo]nica)?|appel\s+t[ée]l[ée]phonique|"
     r"s'est\s+entretenu\s+par\s+t[ée]l[ée]phone)\b"
     r"|\b(?P<talk>conversation|spoke|spoken|speak|speaks|talked|talk(?=\s+(?:to|with)\b)|"
-    r"discussed|discuss|discusses|discussing)\b"
+    r"discussed|discuss|discusses|discussing|conferred|confers|exchanged\s+views|"
+    r"exchange\s+views)\b"
     r"|\b(?P<meet>met|meet|meets|meeting|meetings|held\s+talks|hold\s+talks|holds\s+talks|"
     r"holding\s+talks|talks|negotiations|dialogue|discussions|hosted|hosts|hosting|received|"
     r"receives|welcomed|welcomes|called\s+on|calls\s+on|bilateral(?=\s+(?:with|on|at)\b)|"
@@ -60,7 +61,8 @@ _TRIGGERS = re.compile(
 # Words that say two sides talked, not how: they fit a call as well as a meeting.
 NEUTRAL = re.compile(r"(?i)conversation|spoke|spoken|speak|speaks|talked|talk|discuss\w*|"
                      r"(?:held|hold|holds|holding)\s+talks|talks|negotiations|dialogue|"
-                     r"discussions|Gespr[äa]ch\w*|colloqui\w*|entretien|entrevista")
+                     r"discussions|conferred|confers|exchanged?\s+views|Gespr[äa]ch\w*|colloqui\w*|"
+                     r"entretien|entrevista")
 KIND_OF_GROUP = {"video": "video call", "phone": "call", "talk": "meeting", "meet": "meeting",
                  "summit": "summit", "visit": "visit", "statement": "statement"}
 # A verb reports the action ("met on Friday"); a noun may name a backdrop ("last week's summit").
@@ -345,6 +347,10 @@ def _nearest_time(clause: Clause, s: int, e: int) -> TimeExpr | None:
     return min(times, key=lambda t: (max(0, t.start - e, s - t.end), t.start < s))
 
 
+_REPORTED_THAT = re.compile(r"\b(?:said|says|reported|reports|announced|announces|confirmed|"
+                            r"stated|told\s+\S+(?:\s+\S+)?)\s+that\b", re.I)
+
+
 def _own_time(clause: Clause, s: int, e: int, words: list[tuple[int, int, str]],
               group: str) -> TimeExpr | None:
     """The time expression nearest to this word and not nearer to another engagement word:
@@ -354,6 +360,8 @@ def _own_time(clause: Clause, s: int, e: int, words: list[tuple[int, int, str]],
     time = _nearest_time(clause, s, e)
     if time is None:
         return None
+    if time.end <= s and _REPORTED_THAT.search(clause.plain[time.end:s]):
+        return None  # "Yesterday, the office reported that 25 countries will join the call"
     gap = lambda a, b: max(0, time.start - b, a - time.end)  # noqa: E731
     mine = gap(s, e)
     rivals = [(s2, e2, g2) for s2, e2, g2 in words if (s2, e2) != (s, e) and gap(s2, e2) < mine
@@ -447,9 +455,12 @@ def frames_of(clause: Clause, index: int, gaz: Gazetteer, dateline_city: str | N
     words = [(s, e, g) for s, e, g in words if not (  # "on the sidelines of the AU summit"
         any(a <= s and e <= b + 8 for a, b in named) and _SETTING.search(clause.plain[:s]))]
     acting = _actors(clause, 0, 0) if words else []
+    unnamed = clause.plain  # a forum's name says nothing of mode: "coalition of the willing"
+    for a, b in named:
+        unnamed = unnamed[:a] + "X" * (b - a) + unnamed[b:]
     for s, e, group in words:
         word = clause.plain[s:e]
-        mode = _mode(clause.plain, s, e, group, clause.headline)
+        mode = _mode(unnamed, s, e, group, clause.headline)
         people = list(acting)
         own = len(people)
         if not any(p.start < s for p in people if p is not clause.author) and clause.subject:
@@ -477,8 +488,12 @@ def frames_of(clause: Clause, index: int, gaz: Gazetteer, dateline_city: str | N
             and bool(re.search(r"\b(?:bilateral|separate|separately|respectively|individual)\b",
                                clause.plain[max(0, s - 30):e + 60], re.I)) or \
             any(o.plural and len(o.countries) >= 2 and o.start > e and
-                re.search(r"\bwith\s+(?:\S+\s+){0,3}$", clause.plain[max(0, o.start - 30):o.start])
+                re.fullmatch(r"\s+(?:\w+\s+){0,2}?with\s+(?:\S+\s+){0,3}", clause.plain[e:o.start])
                 for o in clause.offices)  # "met with his Uzbek and Kazakh counterparts"
+        if re.fullmatch(r"(?i)calls?\s+on|called\s+on", word) and re.match(
+                r"\s+(?:[\w'\u2019.-]+\s+){1,8}?to\s+(?!discuss|review|exchange)[a-z]+",
+                clause.plain[e:e + 90]):
+            continue  # "called on world leaders to keep up pressure": urged, not visited
         if group == "statement" and not re.search(
                 r"\b(?:adopt(?:ed|s)?|issu(?:ed|es)|sign(?:ed|s)?|releas(?:ed|es)|agreed\s+(?:on|to)|"
                 r"unveil(?:ed|s)?|put\s+out|approv(?:ed|es)|endors(?:ed|es))\b", clause.plain, re.I):

@@ -475,6 +475,7 @@ class PeopleIndex:
             tail = re.match(r"\s+(?:of|from)\s+(?:the\s+)?((?:[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?"
                             r"(?:\s*\[[^\]]*\])?(?:\s*,\s*|\s+and\s+)?){1,8})",
                             text[m.end():m.end() + 200])
+            who_countries = bool(countries) or bool(m.group("det"))
             if tail:
                 for part in re.split(r"\s*,\s*|\s+and\s+", re.sub(r"\[[^\]]*\]", "", tail.group(1))):
                     c = self.gaz.country_of(part.strip()) or \
@@ -485,7 +486,8 @@ class PeopleIndex:
                 continue
             if who and not countries and who.strip() not in ("", "The"):
                 continue  # "Foreign Minister" after some other capitalised words
-            out.append(OfficeRef(m.start(), m.end(), office, countries, plural, m.group(0)))
+            start = m.start() if who_countries else m.start("office")  # not "held talks with"
+            out.append(OfficeRef(start, m.end(), office, countries, plural, text[start:m.end()]))
         return out
 
     # -- unknown people ----------------------------------------------------
