@@ -690,14 +690,23 @@ def _place_from_visits(engagements: list[Engagement], frames: list[Frame]) -> No
 def _virtual_gatherings(engagements: list[Engagement], frames: list[Frame]) -> None:
     """"Leaders spoke at the coalition meeting ... the video call is taking place behind
     closed doors": a video word naming no one is the nearby gathering's, of three or more."""
-    claimed = {id(f) for e in engagements for f in e.frames}
     for f in frames:
-        if f.group != "video" or f.people or id(f) in claimed or \
-                f.mode in ("hypothetical", "background", "future"):
+        if f.group != "video" or f.mode in ("hypothetical", "background"):
             continue
-        near = [e for e in engagements if (len(e.participants) >= 3 or e.forums) and
-                (not f.forums or set(f.forums) & set(e.forums)) and
-                any(abs(s - f.sentence) <= 3 for s in e.sentences)]
+        own = [e for e in engagements if any(x is f for x in e.frames)]
+        if re.match(r"(?i)held|being|take|taking|took|conducted", f.word):  # "which is held online"
+            near = [e for e in engagements if f.sentence in e.sentences and e not in own and
+                    {m.person for m in f.people} <= set(e.ids)]
+            if len(near) == 1:
+                for e in own:
+                    if len(e.frames) == 1:
+                        engagements.remove(e)
+        elif own or f.people or f.mode == "future":
+            continue
+        else:
+            near = [e for e in engagements if (len(e.participants) >= 3 or e.forums) and
+                    (not f.forums or set(f.forums) & set(e.forums)) and
+                    any(abs(s - f.sentence) <= 3 for s in e.sentences)]
         if len(near) == 1:
             near[0].frames.append(f)
 

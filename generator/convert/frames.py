@@ -23,6 +23,8 @@ _TRIGGERS = re.compile(
     r"\b(?P<video>video[\s-]?(?:call|conference|link|chat|meeting|summit)s?|videoconference|"
     r"virtual(?:ly)?\s+(?:meeting|summit|talks|call|conference)|(?:met|meet|meeting|talks|"
     r"summit)\s+(?:virtually|online|via\s+video)|online\s+(?:meeting|summit|talks)|"
+    r"(?:held|being\s+held|take\s+place|taking\s+place|took\s+place|conducted)\s+(?:largely\s+|"
+    r"mostly\s+|entirely\s+)?(?:online|virtually|by\s+video(?:\s+link)?|via\s+video(?:\s+link)?)|"
     r"encrypted\s+video|Videokonferenz|videoconferencia|videoconfer[êe]ncia|visioconf[ée]rence|"
     r"videochiamata)\b"
     r"|\b(?P<phone>(?:tele)?phone(?:d)?(?:\s+(?:call|calls|conversation|talks))?|phone-call|"
@@ -316,6 +318,9 @@ def _reports(text: str, m: Mention) -> bool:
     if re.match(r"[^.;]{0,60}?\b(?:about|on|of)\s+(?:his|her|their)\s+(?:[\w-]+\s+){0,2}"
                 r"(?:conversation|call|talks|meeting|visit|discussions?)\b", text[m.end:m.end + 120]):
         return False
+    if re.match(r"[^.;]{0,120}?\b(?:as|when|while|after|before)\s+(?:he|she)\s+(?!said|says)\w+",
+                text[m.end:m.end + 160]):
+        return False  # "X highlighted the challenges as he opened the summit": X acts too
     before = text[max(0, m.start - 40):m.start]
     says = "|".join(SAY_VERBS)
     if re.match(rf"\s*,?\s*(?:,[^,]{{0,60}},\s*)?(?:(?:has|had|have|also|further|later|earlier|"
@@ -467,7 +472,7 @@ def frames_of(clause: Clause, index: int, gaz: Gazetteer, dateline_city: str | N
             for p in clause.subject:  # "..., before meeting Jaishankar": the sentence's subject
                 if p.person not in {x.person for x in people}:
                     people.insert(0, p)
-        if re.search(r"\b(?:his|her|their)\s+(?:[\w-]+\s+){0,2}$", clause.plain[max(0, s - 30):s],
+        if re.search(r"\b(?:his|her)\s+(?:[\w-]+\s+){0,2}$", clause.plain[max(0, s - 30):s],
                      re.I) and clause.carried and not any(p.start < s for p in people):
             for p in clause.carried:  # "The high point was her meeting with President Ruto"
                 if p.person not in {x.person for x in people}:
