@@ -336,28 +336,30 @@ def distribute(engagements: list[Engagement], principal: str | None) -> list[Eng
 
 
 def fill_counterparts(engagements: list[Engagement]) -> list[Engagement]:
-    """A slot for "his Egyptian counterpart" takes the Egyptian named later; a one-person
-    engagement with the same principal and that person is then the same engagement."""
+    """A slot for "his Egyptian counterpart" takes the Egyptian named before or after it; a
+    one-person engagement with the same principal and that person is then the same engagement."""
+    slots: list[Engagement] = []
     out: list[Engagement] = []
     for eng in engagements:
-        merged = False
-        for slot in out:
-            if not slot.counterparts or len(eng.participants) != 2:
-                continue
-            lead = slot.ids[0]
+        if eng.counterparts and any(s.ids[:1] == eng.ids[:1] and s.counterparts == eng.counterparts
+                                    and _compatible(s.date, eng.date) for s in slots):
+            continue  # the same slot, from another copy of the sentence that opened it
+        (slots if eng.counterparts else out).append(eng)
+    for slot in slots:
+        lead = slot.ids[0] if slot.ids else None
+        for eng in out:
             other = next((m for m in eng.participants if m.person != lead), None)
-            if eng.has(lead) and other is not None and other.country in slot.counterparts \
-                    and _compatible(slot.date, eng.date):
-                slot.add_people([other])
-                slot.counterparts.remove(other.country)
-                slot.frames += eng.frames
-                slot.date = slot.date or eng.date
-                slot.place = slot.place or eng.place
-                merged = True
+            if lead is None or len(eng.participants) != 2 or not eng.has(lead) or other is None \
+                    or other.country not in slot.counterparts or not _compatible(slot.date, eng.date):
+                continue
+            slot.counterparts.remove(other.country)
+            eng.frames += [f for f in slot.frames if f not in eng.frames]
+            eng.date = eng.date or slot.date
+            eng.place = eng.place or slot.place
+            if not slot.counterparts:
                 break
-        if not merged:
-            out.append(eng)
-    return out
+    kept = [s for s in slots if s.counterparts]
+    return sorted(out + kept, key=lambda e: engagements.index(e))
 
 
 def in_window(eng: Engagement, pub: FuzzyDate | None) -> bool:

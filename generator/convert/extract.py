@@ -576,7 +576,11 @@ def _lend_setting(found: list[Engagement], frames: list[Frame], clauses: list[Cl
     about an article's meetings together, or a gathering the article's meetings were held
     at, says where and in what format the ones that do not say it themselves took place."""
     settings = []
+    summits = []  # "the ECOWAS summit opened ... Among the leaders present at the summit, X"
     for f in frames:
+        if f.group == "summit" and not f.people and f.forums and \
+                f.mode in ("past", "present"):
+            summits.append(f)
         if f.mode in ("hypothetical", "background", "ended") or len(f.people) > 1 or \
                 f.headline or not (f.plural or _GATHERING_WORD.fullmatch(f.word)):
             continue
@@ -593,7 +597,9 @@ def _lend_setting(found: list[Engagement], frames: list[Frame], clauses: list[Cl
     for eng in found:
         if eng.kind in ("call", "video call", "visit", "statement"):
             continue
-        for frame in settings:
+        at_summit = [f for f in summits if any(g.group == "summit" for g in eng.frames) and
+                     any(0 < s - f.sentence <= 3 for s in eng.sentences)]
+        for frame in settings + at_summit[-1:]:
             if frame in eng.frames or (frame.people and not eng.has(frame.people[0].person)):
                 continue
             date = frame.time.at(frame.future).date if frame.time else None
@@ -606,6 +612,30 @@ def _lend_setting(found: list[Engagement], frames: list[Frame], clauses: list[Cl
                 else frame.word
             eng.frames.append(lent)
             break
+
+
+_ATTENDANCE = re.compile(r"\b(?:include|included|including|among\s+(?:them|others|those)|others\s+"
+                         r"(?:present|spotted|seen|in\s+attendance)|also\s+(?:present|attend\w*|"
+                         r"in\s+attendance)|(?:were|was)\s+present|in\s+attendance)\b", re.I)
+
+
+def _attendance_lists(found: list[Engagement], frames: list[Frame], clauses: list[Clause]) -> None:
+    """"Among the leaders present at the summit is President X. Y of Guinea-Bissau, President
+    Z of Burundi ... Others spotted include ...": the summit's attendance, continued in
+    sentences with no engagement word of their own."""
+    busy = {f.sentence for f in frames}
+    for eng in found:
+        if not any(f.group == "summit" for f in eng.frames) or eng.kind in ("call", "visit"):
+            continue
+        last = max(f.sentence for f in eng.frames if f.group == "summit")
+        for clause in clauses:
+            if not 0 < clause.sentence - last <= 2 or clause.sentence in busy or clause.caption:
+                continue
+            named = [m for m in clause.people if not m.speaker]
+            listed = len(re.findall(r"\b(?:President|Prime\s+Minister|King|Emir)?[^,]{3,40}\s+of\s+"
+                                    r"(?:the\s+)?[A-Z]", clause.plain)) >= 2  # "X of Ghana, Y of Benin"
+            if len(named) >= 2 and (_ATTENDANCE.search(clause.plain) or named[0].start <= 15 or listed):
+                eng.add_people(named)
 
 
 def _role_conflict(m: Mention, when: FuzzyDate | None, reg: Registries) -> str | None:
@@ -826,6 +856,7 @@ def engagements_of(clauses: list[Clause], headline: Clause | None, ctx: Context,
     found = eng_mod.fill_counterparts(found)
     _add_delegations(found, _delegations(clauses, reg))
     _lend_setting(found, frames, clauses)
+    _attendance_lists(found, frames, clauses)
     _statement_people(found)
     _visit_people(found)
     leaders = {m.person for c in clauses for m in c.people if m.leader}

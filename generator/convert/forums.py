@@ -30,6 +30,8 @@ _BEFORE = re.compile(rf"\b(?:{GATHERING}|sidelines|margins|at|during|attending|a
 _AFTER = re.compile(rf"^[\"'\u201d\u2019]?(?:(?:\s+[\w'\u2019-]+){{0,2}}?\s+{GATHERING}\b|\s+(?:leaders|"
                     rf"ministers|heads\s+of\s+state|presidents|members)\s+(?:\w+\s+)?(?:meet|met|gather\w*|"
                     rf"open\w*|hold|held|convene\w*|agree\w*))", re.I)
+_MEMBERS_OF = re.compile(rf"\b{GATHERING}\s+of\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){{1,6}}?of\s+(?:the\s+)?$",
+                        re.I)  # "summit of Heads of State and Government of the ECOWAS"
 _NAME_GATHERING = re.compile(r"\b(?:meeting|meetings|summit|summits|dialogue|talks|ministerial|"
                              r"conference|session|forum|consultations|retreat)\b", re.I)
 TWO_PLUS_TWO = "2+2 Dialogue"
@@ -142,7 +144,7 @@ class ForumIndex:
         said = text[start:end]
         if _NAME_GATHERING.search(said) or "+" in said:
             return True  # "G20 summit", "2+2"; not "Security Council", "General Assembly"
-        if _BEFORE.search(text[max(0, start - 70):start]):
+        if _BEFORE.search(text[max(0, start - 70):start]) or _MEMBERS_OF.search(text[max(0, start - 90):start]):
             return True
         return bool(_AFTER.match(text[end:end + 40]))
 

@@ -114,6 +114,7 @@ _PROGRESSIVE = re.compile(r"\b(?:is|are)\s+(?:now\s+)?(?:\w+ing)\b", re.I)
 _NOT_ENGAGEMENT = re.compile(
     r"^(?:talks|negotiations|dialogue|discussions|meetings|visit|trip|tour|summit|lunch|dinner|"
     r"breakfast|conversation)$", re.I)
+_VENUE_THEN_CITY = re.compile(r"\b(?:at|in)\s+the\s+(?:[A-Z][\w'\u2019-]+\s+){1,3}$")  # "at the State House Abuja"
 _SAID_WHEN = re.compile(r"\b(?:said|says|tweeted|wrote|posted|announced|added|stated|told|"
                         r"confirmed|reported|informed|claimed|announcement\s+was\s+made)"
                         r"(?:\s+(?:\w+\s+){0,3}?)?\s*$", re.I)
@@ -386,7 +387,7 @@ def _place(clause: Clause, s: int, e: int, group: str, gaz: Gazetteer,
         before = clause.plain[max(0, hit.start - 40):hit.start]
         if not clause.plain[hit.start:hit.end].strip():
             continue  # inside a quotation
-        if not _PLACE_CUE.search(before):
+        if not _PLACE_CUE.search(before) and not _VENUE_THEN_CITY.search(before):
             continue  # "as the White House unveiled": an institution, not a venue
         if any(m.start < hit.end and hit.start < m.end for m in clause.people) or \
                 any(f.start < hit.end and hit.start < f.end for f in clause.forums):

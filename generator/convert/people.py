@@ -78,6 +78,8 @@ _TITLE_HEADS = (
 _OFFICE_REF = re.compile(
     rf"\b(?:(?P<det>the|his|her|their|its|a)\s+)?(?P<who>(?:[A-Z][\w'\u2019.-]+\s+){{1,3}}?"
     rf"(?:(?:and|,)\s+(?:[A-Z][\w'\u2019.-]+\s+){{1,2}}?)*)?(?P<office>{_TITLE_HEADS})\b", re.I)
+_VENUE_WORD = re.compile(r"\b(?:Villa|Palace|Palacio|Palais|Palazzo|House|Hotel|Airport|Embassy|"
+                         r"Ministry|Stadium|Kremlin|Chancellery)\b")  # "Presidential Villa Abuja"
 _THING = re.compile(r"\b(?:Sea|Ocean|River|Lake|Gulf|Bay|Strait|Straits|Declaration|Agreement|Accord|"
                     r"Accords|Treaty|Plan|Initiative|Corridor|Basin|Valley|Mountains|Islands?|"
                     r"Peninsula|Canal|Desert|Coast|Region|Province|State|Republic|Kingdom|"
@@ -526,7 +528,7 @@ class PeopleIndex:
 
     def _place_run(self, name: str) -> bool:
         """"Sri Lanka", "Sri Lankan", "Red Sea", "Astana Declaration": not a person."""
-        if self.gaz.country_of(name) or _THING.search(name):
+        if self.gaz.country_of(name) or _THING.search(name) or _VENUE_WORD.search(name):
             return True
         hits = self.gaz.find(name)
         return bool(hits) and hits[0].start == 0 and hits[0].end >= len(name) - 1

@@ -309,3 +309,34 @@ def test_a_delegation_is_the_people_the_text_lists_in_it():
                                                   "Eirik Lund", "Maren Vik"}
     assert "Jonas Gahr Støre" not in {m.name for m in eng.participants}
     assert eng.place == "Vienna" and eng.date.iso() == "2024-06-11"
+
+
+def test_talks_with_the_leaders_of_several_countries_are_one_meeting_each():
+    text = ("Leaders gather in Addis Ababa\nPublished on Feb 10, 2020\n\nPrime Minister Abiy Ahmed "
+            "conferred with African leaders on the margins of the African Union summit in Addis "
+            "Ababa today. Abiy held talks with the leaders of Ghana and Algeria on trade links. "
+            "Abiy and Ghanaian President Nana Akufo-Addo exchanged views on a rail corridor. Abiy "
+            "also held talks with Algerian President Abdelmadjid Tebboune on gas exports.\n")
+    got = sorted((e.date.iso(), [m.name for m in e.participants], e.place)
+                 for e in extract(text, DEMO).engagements)
+    assert got == [("2020-02-10", ["Abiy Ahmed", "Abdelmadjid Tebboune"], "Addis Ababa"),
+                   ("2020-02-10", ["Abiy Ahmed", "Nana Akufo-Addo"], "Addis Ababa")]
+
+
+def test_a_summit_held_online_is_a_video_call_and_its_attendance_list_counts():
+    online = ("Leaders meet online\nPublished on Nov 13, 2020\n\nPrime Minister Nguyen Xuan Phuc "
+              "yesterday stressed the region's hard year as he opened the ASEAN summit, which is "
+              "being held online because of the pandemic.\n")
+    (eng,) = extract(online, DEMO).engagements
+    assert (eng.kind, eng.date.iso(), eng.forums) == ("video call", "2020-11-12", ["ASEAN"])
+    listed = ("Summit opens in Abuja\nPublished on Aug 10, 2023\n\nThe extraordinary summit of the "
+              "Heads of State and Government of the Economic Community of West African States opened "
+              "on Thursday. Among the leaders present at the summit at the Presidential Villa Abuja "
+              "is President Alassane Ouattara of Cote d'Ivoire. President Macky Sall of Senegal, "
+              "President Nana Akufo-Addo of Ghana and President Patrice Talon of Benin were also "
+              "present.\n")
+    (eng,) = extract(listed, DEMO).engagements
+    assert eng.kind == "summit" and eng.place == "Abuja" and eng.forums == ["ECOWAS"]
+    assert {m.name for m in eng.participants} == {"Alassane Ouattara", "Macky Sall",
+                                                  "Nana Akufo-Addo", "Patrice Talon"}
+    assert "Presidential Villa Abuja" not in " ".join(eng.review)
