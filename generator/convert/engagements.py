@@ -115,12 +115,24 @@ def _context(eng: Engagement, frame: Frame) -> bool:
         and frame.time is None and not frame.verb
 
 
+def unnamed_side(frame: Frame) -> list[str]:
+    """"Qatar's foreign minister also spoke with X": the country of a side the clause names
+    only by its office, before the engagement word, and no one named is from."""
+    named = {m.country for m in frame.people}
+    return [o.countries[0] for o in frame.offices if not o.plural and len(o.countries) == 1
+            and o.end <= frame.start and o.countries[0] not in named
+            and "counterpart" not in o.office][:1]
+
+
 def _people_fit(eng: Engagement, frame: Frame) -> int:
     """How well the frame's people fit the engagement: -1 not at all, else the overlap."""
     mine = set(eng.ids)
     theirs = {m.person for m in frame.people}
     if not theirs:
         return 0
+    if len(theirs) == 1 and unnamed_side(frame) and \
+            not any(m.country in unnamed_side(frame) for m in eng.participants):
+        return -1  # another side: not this engagement
     common = mine & theirs
     if theirs <= mine or (mine <= theirs and mine):
         return len(common)
@@ -152,6 +164,8 @@ def _fits(eng: Engagement, frame: Frame) -> int:
 def _new(frame: Frame) -> Engagement:
     eng = Engagement(_frame_date(frame), frame.kind, list(frame.people), frames=[frame],
                      sentences=[frame.sentence], scheduled=frame.future)
+    if len(frame.people) == 1:
+        eng.counterparts = unnamed_side(frame)
     _note(eng, frame)
     if frame.place:
         eng.place = frame.place.place.venue_city

@@ -475,6 +475,13 @@ def _resolve_date(eng: Engagement, ctx: Context, lead: Engagement | None, cleane
                 eng.review.append(f'date: "{t.text}" gives no year and the article no '
                                   f"publication date; {year} is a guess: check it")
                 return
+        post = cleaned.post_dates[0] if cleaned.post_dates and ctx.pub is None else None
+        if post is not None and t.weekday is not None and t.month is None and \
+                post.first_day().weekday() == t.weekday:
+            eng.date = post  # "late on Sunday", and the article quotes a post from a Sunday
+            eng.review.append(f'date: "{t.text}" read as the day of the post the article quotes '
+                              f"({post.iso()}); the publication date is unknown: check it")
+            return
         eng.review.append(f"date: {reading.how}")
         break
     if lead is not None and lead.date is not None and not lead.draft:

@@ -38,8 +38,9 @@ _TRIGGERS = re.compile(
     r"discussed|discuss|discusses|discussing|conferred|confers|exchanged\s+views|"
     r"exchange\s+views)\b"
     r"|\b(?P<meet>met|meet|meets|meeting|meetings|held\s+talks|hold\s+talks|holds\s+talks|"
-    r"holding\s+talks|talks|negotiations|dialogue|discussions|hosted|hosts|hosting|received|"
-    r"receives|welcomed|welcomes|called\s+on|calls\s+on|bilateral(?=\s+(?:with|on|at)\b)|"
+    r"holding\s+talks|talks|negotiations|dialogue|discussions|hosted|hosts|hosting|"
+    r"received(?!\s+(?:an?\s+)?(?:\w+\s+)?(?:phone|telephone|call|message|letter))|"
+    r"receives(?!\s+(?:an?\s+)?(?:\w+\s+)?(?:phone|telephone|call|message|letter))|welcomed|welcomes|called\s+on|calls\s+on|bilateral(?=\s+(?:with|on|at)\b)|"
     r"bilaterals|tête-à-tête|"
     r"tete-a-tete|one-on-one|lunch|dinner|breakfast|sat\s+down\s+with|sits?\s+down\s+with|"
     r"(?<=ministerial\s)session|(?<=plenary\s)session|(?<=\dth\s)session|(?<=\dst\s)session|"
@@ -135,7 +136,9 @@ _TOPIC = re.compile(r"\b(?:discuss\w*|talk\w*\s+about|about|regarding|concerning
                     r"security|relations|ties|issue)|situation\s+in|crisis\s+in|war\s+in|conflict\s+in|"
                     r"reconstruction\s+(?:in|of)|access\s+to|aid\s+to|ceasefire\s+in|peace\s+in|"
                     r"developments\s+in|link\s+to|route\s+to|corridor\s+to|port\s+of|"
-                    r"investment\s+in|projects?\s+in)\b", re.I)
+                    r"investment\s+in|projects?\s+in|views\s+on|efforts\s+to|ways\s+to|civilians\s+in|"
+                    r"people\s+in|protect\w*|humanitarian|strikes?\s+on|attacks?\s+on|escalation\s+in)\b",
+                    re.I)
 _HERE = re.compile(r"\b(?:here|in\s+the\s+city|in\s+the\s+capital)\b", re.I)
 _CAPITAL = re.compile(r"\bin\s+the\s+([A-Z][\w-]+)\s+capital\b(?![,]?\s+[A-Z])")
 _AHEAD = re.compile(r"\b(?:ahead\s+of|before|prior\s+to|in\s+the\s+run-up\s+to|preparations?\s+for|"
