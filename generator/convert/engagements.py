@@ -208,12 +208,26 @@ def group_frames(frames: list[Frame]) -> list[Engagement]:
             if eng is not None:
                 focus = focus if frame.group == "visit" else eng
             continue
+        if not frame.people and frame.group == "summit" and frame.forums and frame.time \
+                and not frame.indefinite and not frame.pronoun:
+            home = next((e for e in engagements if e.frames[0].group == "summit" and
+                         e.scheduled == frame.future and _fits(e, frame) >= 0), None)
+            if home is not None:  # "an upcoming summit ... the Amazon Summit in Belem next month"
+                _join(home, frame)
+            else:
+                engagements.append(_new(frame))
+            continue
         if not frame.people:
             if focus is None and not frame.indefinite and (frame.time or frame.place):
                 pending.append(frame)  # "their top diplomats held talks in mid-November"
                 continue
             if not frame.pronoun:
                 continue  # "a meeting of the OIC": some other gathering, no one named
+            same = [e for e in engagements if e.frames[0].group == frame.group == "summit"
+                    and _fits(e, frame) >= 0]
+            if same:  # "That summit will be attended by ...": the summit just named
+                _join(same[-1], frame)
+                continue
             if focus is not None and _fits(focus, frame) >= 0:
                 _join(focus, frame)
                 continue
@@ -234,11 +248,14 @@ def group_frames(frames: list[Frame]) -> list[Engagement]:
         elif frame.weak:
             weak.append(frame)
         elif frame.people or frame.offices:
-            focus = _new(frame)
-            engagements.append(focus)
+            eng = _new(frame)
+            engagements.append(eng)
+            if not (frame.future and focus is not None and not focus.scheduled and
+                    frame.sentence in focus.sentences):
+                focus = eng  # "met Saturday ... for an upcoming summit": "the meeting" is still the one held
             for early in pending:
-                if frame.sentence - early.sentence <= 2 and _fits(focus, early) >= 0:
-                    _join(focus, early)
+                if frame.sentence - early.sentence <= 2 and _fits(eng, early) >= 0:
+                    _join(eng, early)
             pending = []
     
     for early in pending:  # "The two ministers spoke by phone on Thursday. Jaishankar and ..."

@@ -493,6 +493,9 @@ def frames_of(clause: Clause, index: int, gaz: Gazetteer, dateline_city: str | N
         if group in ("phone", "video"):
             place, here = None, False
         time = _own_time(clause, s, e, words, group)
+        if time is not None and mode in ("past", "present") and \
+                re.match(r"(?i)(?:next|the\s+coming|coming|later\s+this)\b", time.text.strip()):
+            mode = "future"  # "the summit the government is organizing in Belem next month"
         plural = bool(re.match(r"(?i)(?:meetings|bilaterals|talks|calls|conversations)$", word)) \
             and bool(re.search(r"\b(?:bilateral|separate|separately|respectively|individual)\b",
                                clause.plain[max(0, s - 30):e + 60], re.I)) or \

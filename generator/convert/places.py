@@ -218,6 +218,9 @@ def _bundled() -> Gazetteer:
             if line.startswith("#"):
                 continue
             name, code, pop, lat, lon = line.rstrip("\n").split("\t")
+            named = gaz._country_word.get(place_key(name))
+            if named is not None and named != code_name.get(code):
+                continue  # "Colombia", a town in Cuba: in the news the word is the country
             gaz.add(name, Place(name, code_name.get(code, code), "city", None, int(pop),
                                 float(lat), float(lon)))
     for item in _load_yaml("venues.yaml") or []:
