@@ -58,7 +58,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="print one JSON record per article on stdout (progress goes to "
                              "stderr); combine with --dry-run to only extract")
     parser.add_argument("--add-people", action="store_true",
-                        help="append unknown people to people.yaml, marked unconfirmed")
+                        help="append unknown people to people.yaml, marked unconfirmed, and "
+                             "people known from the converter's reference list with their roles")
     parser.add_argument("--full-text", action="store_true",
                         help="also keep the cleaned article text in the entry body")
     known = parser.add_argument_group(
@@ -190,7 +191,7 @@ class Run:
             self.say(f"{prefix}: needs review: no engagement found (no meeting, call or visit "
                      "with its people or date); nothing written")
         else:
-            if self.args.add_people and record.candidates:
+            if self.args.add_people and (record.candidates or record.reference_people):
                 self._add_people(record, item)
             outcome.entries += [self._engagement(record, eng, prefix)
                                 for eng in record.engagements]
@@ -199,7 +200,10 @@ class Run:
     def _add_people(self, record: Record, item: Input) -> None:
         path = Path(self.config.content) / "people.yaml"
         names = [c.name for c in record.candidates]
-        added = names if self.args.dry_run else append_people(path, names, item.shown)
+        known = [self.reg.known_people.items[p] for p in record.reference_people
+                 if p not in self.reg.people.items]
+        added = names + [p.name for p in known] if self.args.dry_run else \
+            append_people(path, names, item.shown, known)
         if not added:
             return
         verb = "would add" if self.args.dry_run else "added"
@@ -209,7 +213,8 @@ class Run:
             self.reg.refresh()
         record.review = [r.replace("run with --add-people to add it as unconfirmed",
                                    "added to people.yaml as unconfirmed; check it")
-                         if any(f'"{n}"' in r for n in added) else r for r in record.review]
+                         if any(f'"{n}"' in r for n in added) else r for r in record.review
+                         if not ("reference list, not in people.yaml" in r and not self.args.dry_run)]
 
     def _engagement(self, record: Record, eng: Engagement, prefix: str) -> EntryAction:
         if eng.date is None:  # the extractor guesses and flags instead; kept safe all the same

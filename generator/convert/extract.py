@@ -96,6 +96,7 @@ class Record:
     mentioned: list[Mention]
     forums_mentioned: list[str]
     candidates: list[Mention]
+    reference_people: list[str]  # ids of participants known only from the reference list
     quotes: list[Quote]
     review: list[str]  # about the article as a whole
     paragraphs: list[str]
@@ -1046,6 +1047,13 @@ def extract(data: str, reg: Registries, file: str | None = None, *, url: str | N
             mentioned.setdefault(m.person, m)
     for c in candidates.values():
         review.append(f"people: {c.how}; run with --add-people to add it as unconfirmed")
+    borrowed = list(dict.fromkeys(m.person for e in engagements for m in e.participants
+                                  if m.person not in reg.people.items and not m.candidate
+                                  and m.person in reg.known_people.items))
+    if borrowed:
+        names = ", ".join(reg.known_people.items[p].name for p in borrowed)
+        review.append(f"people: {names} found in the converter's reference list, not in "
+                      "people.yaml; run with --add-people to add them with their roles")
     named_forums: list[str] = []
     formats: list[str] = []
     for c in sentence_clauses:
@@ -1066,7 +1074,7 @@ def extract(data: str, reg: Registries, file: str | None = None, *, url: str | N
         file=file, fingerprint=fingerprint(cleaned.paragraphs), title=title, outlet=outlet,
         agency=agency, published=pub, url=url, engagements=engagements,
         mentioned=list(mentioned.values()), forums_mentioned=[f for f in named_forums if f not in in_use],
-        candidates=list(candidates.values()), quotes=key_quotes(sentence_clauses, acting),  # type: ignore[arg-type]
+        candidates=list(candidates.values()), reference_people=borrowed, quotes=key_quotes(sentence_clauses, acting),  # type: ignore[arg-type]
         review=review, paragraphs=cleaned.paragraphs, language=language, unsupported=unsupported)
     for eng in engagements:
         eng.topic = topic(sentence_clauses, eng)

@@ -12,6 +12,7 @@ import datetime as dt
 import unicodedata
 from pathlib import Path
 
+from generator.content.model import Person
 from generator.content.registry import name_key, parse_people
 from generator.content.slugs import slugify
 from generator.content.yamlfile import parse_yaml
@@ -69,8 +70,11 @@ def replace_checked(path: Path, old: bytes, new_text: str) -> None:
     atomic_write(path, new_text.encode("utf-8"), overwrite=True)
 
 
-def append_people(path: Path, names: list[str], origin: str) -> list[str]:
-    """Append unknown names to ``people.yaml`` as unconfirmed; the rest stays byte for byte.
+def append_people(path: Path, names: list[str], origin: str,
+                  known_people: list[Person] | None = None) -> list[str]:
+    """Append unknown names to ``people.yaml`` as unconfirmed, and people known from the
+    converter's reference list with their country and dated roles; the rest of the file
+    stays byte for byte.
 
     Returns the names added (names already present are left out).
     """
@@ -87,17 +91,19 @@ def append_people(path: Path, names: list[str], origin: str) -> list[str]:
     nl = "\r\n" if "\r\n" in text else "\n"
     added: list[str] = []
     block: list[str] = []
-    for name in names:
+    wanted = [(name, None) for name in names] + [(p.name, p) for p in known_people or []]
+    for name, person in wanted:
         if name_key(name) in known:
             continue
-        base = slugify(name) or "person"
+        base = (person.id if person else slugify(name)) or "person"
         pid, n = base, 2
         while pid in taken_ids:
             pid, n = f"{base}-{n}", n + 1
         taken_ids.add(pid)
         known.add(name_key(name))
-        block += [f"{pid}:", f"  name: {_quoted(name)}", "  unconfirmed: true",
-                  f"  description: {_quoted('Found by timeline convert in ' + origin)}"]
+        block += [f"{pid}:", f"  name: {_quoted(name)}"]
+        block += _person_lines(person, known) if person else [
+            "  unconfirmed: true", f"  description: {_quoted('Found by timeline convert in ' + origin)}"]
         added.append(name)
     if not added:
         return []
@@ -111,6 +117,28 @@ def append_people(path: Path, names: list[str], origin: str) -> list[str]:
     bom = "\ufeff" if raw.startswith(b"\xef\xbb\xbf") else ""
     atomic_write(path, (bom + new_text).encode("utf-8"), overwrite=True)
     return added
+
+
+def _person_lines(person: Person, known: set[str]) -> list[str]:
+    """A reference person as hand-written registry lines: aliases (those no one else in the
+    file has), country, dated roles."""
+    lines = []
+    aliases = [a for a in person.aliases if name_key(a) not in known]
+    known |= {name_key(a) for a in aliases}
+    if aliases:
+        lines.append("  aliases: [" + ", ".join(_quoted(a) for a in aliases) + "]")
+    if person.country:
+        lines.append(f"  country: {_quoted(person.country)}")
+    if person.roles:
+        lines.append("  roles:")
+        for role in person.roles:
+            lines.append(f"    - title: {_quoted(role.title)}")
+            if role.start:
+                lines.append(f"      from: {role.start.iso()}")
+            if role.end:
+                lines.append(f"      to: {role.end.iso()}")
+    lines.append(f"  description: {_quoted('From the converter' + chr(39) + 's reference list')}")
+    return lines
 
 
 def _quoted(value: str) -> str:

@@ -15,6 +15,7 @@ from convert_cli import entries
 from convert_scoring import FIXTURES
 from generator.cli import main
 from generator.config import Config
+from generator.content.dates import FuzzyDate
 from generator.content.entries import parse_entry
 from generator.content.registry import load_people
 from generator.convert import command
@@ -280,6 +281,34 @@ def test_add_people_appends_unconfirmed_and_keeps_the_file(content, capsys):
                      .replace("Georgia and India", "Georgia, India"), encoding="utf-8")
     run(content, other, out=content / "entries", add_people=True)
     assert people.read_bytes() == after
+
+
+def test_add_people_copies_people_known_from_the_reference_list(content, tmp_path):
+    """A participant the site's registry lacks but the converter's reference list knows is
+    flagged; --add-people writes them into people.yaml with country and dated roles."""
+    from generator.content.registry import load_people as load
+    article = tmp_path / "lisbon.txt"
+    article.write_text("Ministers meet in Lisbon\nPublished on May 9, 2023\n\nPortuguese Prime "
+                       "Minister Antonio Costa met Brazilian President Lula da Silva in Lisbon on "
+                       "Monday to discuss trade between the two countries.\n", encoding="utf-8")
+    run(content, article, out=content / "entries", dry_run=False)
+    path = next((content / "entries").glob("*.md"))
+    review = parse_entry(path.read_text(encoding="utf-8"), path.name, path.name).review
+    assert any("found in the converter's reference list, not in people.yaml" in r for r in review)
+    for f in (content / "entries").glob("*.md"):
+        f.unlink()
+    before = (content / "people.yaml").read_bytes()
+    run(content, article, out=content / "entries", add_people=True)
+    after = (content / "people.yaml").read_bytes()
+    assert after.startswith(before)
+    added = {p.name: p for p in load(content / "people.yaml") if p.name not in before.decode()}
+    assert set(added) == {"António Costa", "Luiz Inácio Lula da Silva"}
+    lula = added["Luiz Inácio Lula da Silva"]
+    assert lula.country == "Brazil" and not lula.unconfirmed
+    assert any(r.title == "President" and r.held_on(FuzzyDate(2023, 5, 8)) for r in lula.roles)
+    path = next((content / "entries").glob("*.md"))
+    assert not any("reference list" in r for r in
+                   parse_entry(path.read_text(encoding="utf-8"), path.name, path.name).review)
 
 
 def test_without_add_people_the_registry_is_untouched(content):
