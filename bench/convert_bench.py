@@ -6,7 +6,7 @@ Two figures:
 - end to end: ``timeline convert`` on a folder into an empty entries folder
   (reading, writing new entries, merging), best of several rounds.
 
-Usage:  python bench/convert_bench.py [--rounds 5] [--write]
+Usage:  python bench/convert_bench.py [--rounds 5] [--write] [--corpus DIR]
 ``--write`` puts the figures under "## Convert" in bench/RESULTS.md (only that
 section is touched).
 """
@@ -103,17 +103,22 @@ def main() -> int:
     pipeline = bench_pipeline(items, args.rounds)
     end_to_end = bench_end_to_end(items, args.rounds)
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    real = len(list(args.corpus.glob("*.txt"))) if args.corpus else 0
+    fixtures = sum(1 for p, _ in items if FIXTURES in p.parents)
     section = (
         "## Convert\n\n"
         f"`python bench/convert_bench.py --rounds {args.rounds} --write"
-        f"{' --corpus DIR' if args.corpus else ''}` on {len(items)} articles (our fixtures, the "
-        "five seeds" + (", and the 62 real pages of ../shared/corpus" if args.corpus else "") +
+        f"{' --corpus DIR' if args.corpus else ''}` on {len(items)} articles (our {fixtures} "
+        "fixture articles, the five seeds" + (f", and {real} real news pages" if real else "") +
         "); best of "
         f"{args.rounds} rounds, one process. Load average while measuring: {load:.1f} "
         f"on {os.cpu_count()} CPUs.\n\n"
         "| measure | articles/second |\n| --- | ---: |\n"
         f"| extract + render (strings in, entry text out) | {pipeline:.0f} |\n"
-        f"| `timeline convert` end to end (read, write, merge) | {end_to_end:.0f} |\n")
+        f"| `timeline convert` end to end (read, write, merge) | {end_to_end:.0f} |\n\n"
+        "The converter reads every clause for engagement frames against a world gazetteer "
+        "and 1,521 reference people; the first one, which took one engagement per article, "
+        "did 423 and 311 articles/s on 43 fixtures.\n\n")
     print(section)
     if args.write:
         write_results(section)
