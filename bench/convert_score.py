@@ -224,10 +224,13 @@ def _alike(a: dict, b: dict) -> bool:
         set(b.get("participants") or [])
 
 
+NOT_A_DOUBT = ("reference list, not in people.yaml",)  # registry advice, not doubt about the field
+
+
 def _flagged(entry: Entry, prefix: str) -> bool:
     if prefix == "date:" and entry.draft:
         return True
-    return any(r.startswith(prefix) for r in entry.review)
+    return any(r.startswith(prefix) and not any(n in r for n in NOT_A_DOUBT) for r in entry.review)
 
 
 def field_ok(names: Names, article: dict, event: dict, entry: Entry, name: str) -> bool:

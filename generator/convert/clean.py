@@ -155,6 +155,9 @@ def looks_like_headline(line: str) -> bool:
     if line.isupper() or (len(words) <= 4 and all(w[:1].isupper() for w in words if w[0].isalpha())
                           and not any(ch in line for ch in ",:'\u2019")):
         return False  # "GREAT LAKES MONITOR", "Folha do Planalto", "The Meridian Post": a name
+    letters = sum(len(w) for w in re.findall(r"[^\W\d_]{3,}", line))
+    if re.search(r"\b\d{1,2}:\d{2}\b", line) and letters < len(line) / 2:
+        return False  # "2 Oct. 16:50 (UTC+3 MSK)": a time stamp
     return any(c.isalpha() for c in line)
 
 
@@ -274,7 +277,9 @@ def _find_title(lines: list[str], body_start: int, date_line: int | None) -> int
     if date_line is not None and date_line < body_start:
         above = [j for j in range(date_line - 1, -1, -1) if lines[j]][:4]
         after = [j for j in range(date_line + 1, body_start) if lines[j]]
-        order = above[:1] + after + above[1:] + [date_line]  # the crawler's "date ... Headline"
+        # the line just above the date, then below it, then the rest from the top down:
+        # "Headline / standfirst / photo / byline / date" (and the crawler's "date ... Headline")
+        order = above[:1] + after + sorted(above[1:]) + [date_line]
     else:
         order = [j for j in range(body_start) if lines[j]]
     fits = [j for j in order if ok(j)]

@@ -414,8 +414,9 @@ def worth_an_entry(eng: Engagement, clauses_text: dict[int, str]) -> bool:
     if eng.kind == "visit":
         said = [f for f in eng.frames if re.match(r"(?i)visit|trip|tour|Besuch|visita|viaje|viagem",
                                                   f.word)]
-        return bool(eng.participants) and bool(said) and eng.place is not None and any(
-            f.time is not None for f in eng.frames)  # a visit the text dates, to a city
+        abroad = eng.place is not None or any(f.country for f in said)
+        return bool(eng.participants) and bool(said) and abroad and any(
+            f.time is not None for f in eng.frames)  # a visit the text dates, to a city or country
     sides = len(eng.participants) + len(eng.counterparts)
     if eng.scheduled and not any(f.time is not None for f in eng.frames) and \
             not any(f.own_people and f.future for f in eng.frames):

@@ -221,6 +221,7 @@ class Frame:
     inherited: str = ""  # lent by another sentence (where this clause says nothing): its text
     indefinite: bool = False  # "a meeting of the OIC": some other gathering
     own_people: int = 0  # people named in the clause itself (not carried over from the sentence)
+    country: str | None = None  # a visit "to Bahrain": the country, when no city is named
 
     @property
     def kind(self) -> str:
@@ -427,6 +428,19 @@ def _place(clause: Clause, s: int, e: int, group: str, gaz: Gazetteer,
     return None, False
 
 
+def _visited_country(after: str, gaz: Gazetteer) -> str | None:
+    """"a two-day visit to Bahrain", "arrived in Japan": the country, when that is all."""
+    m = re.match(r"\s+(?:to|in)\s+(?:the\s+)?((?:[A-Z][\w'\u2019-]*\s*){1,4})", after)
+    if not m:
+        return None
+    words = m.group(1).split()
+    for n in range(len(words), 0, -1):
+        country = gaz.country_of(" ".join(words[:n]).strip(",.'\u2019"))
+        if country:
+            return country
+    return None
+
+
 def _forums(clause: Clause, place: PlaceHit | None, s: int, e: int,
             words: list[tuple[int, int, str]]) -> list[str]:
     """Forums the clause puts the engagement in ("on the sidelines of", "at the summit"): a
@@ -519,6 +533,8 @@ def frames_of(clause: Clause, index: int, gaz: Gazetteer, dateline_city: str | N
         frame.indefinite = not frame.verb and bool(re.search(r"\b(?:a|an|another|any)\s+(?:\S+\s+){0,2}$",
                                                              clause.plain[max(0, s - 30):s], re.I))
         frame.quoted = clause.quoted
+        if group == "visit" and place is None:
+            frame.country = _visited_country(clause.plain[e:e + 60], gaz)
         frame.joined = bool(_JOINED.search(clause.plain))
         frame.cancelled = bool(_CANCELLED.search(clause.plain[e:]))
         if group == "visit" and re.search(r"\b(?:wrapp\w*\s+up|conclud\w*|end(?:s|ed|ing)?|"
@@ -526,6 +542,10 @@ def frames_of(clause: Clause, index: int, gaz: Gazetteer, dateline_city: str | N
                                           r"\s+(?:\w+\s+){0,3}$", clause.plain[max(0, s - 40):s],
                                           re.I):
             frame.mode = "ended"  # "wrapped up her visit on Wednesday": not when it began
+        if group == "visit" and re.match(r"(?:\s+(?:to|in)\s+(?:[A-Z][\w'\u2019-]*\s*){1,3})?\s*"
+                                         r"(?:ends|ended|concludes|concluded|wraps\s+up|wrapped\s+up)\b",
+                                         clause.plain[e:e + 60]):
+            frame.mode = "ended"  # "Her visit to Norway ends on Wednesday"
         frame.pronoun = (not people or frame.joined) and (
             bool(_PRONOUN_SUBJECT.match(clause.plain)) or
             bool(_ANAPHOR.search(clause.plain[max(0, s - 40):s])))
