@@ -41,7 +41,7 @@ PERSON_CUES = HONORIFICS | {
     "amtskollegin", "außenministerin", "aussenministerin", "bundesaußenministerin",
     "ministerin", "präsidentin", "kanzlerin", "presidenta", "primer", "primeira", "premier",
     "chef", "chefin", "secretario", "secretaria", "secrétaire", "ambassadeur", "embajador",
-    "embaixador", "ambasciatore", "canciller", "vicepresidente", "vice-président"}
+    "embaixador", "ambasciatore", "canciller", "vicepresidente", "vice-président", "prime"}
 SAY_VERBS = {"said", "says", "told", "stated", "added", "noted", "wrote", "posted", "explained",
              "announced", "remarked", "observed", "insisted", "argued", "tweeted", "stressed",
              "emphasised", "emphasized", "underlined", "highlighted", "reported", "informed",
@@ -341,6 +341,10 @@ class PeopleIndex:
                 hit = None  # "Kim" of "Kim Jong Un" when only "Kim" is an alias
             if hit:
                 n, pid = hit
+                for k in range(1, n):  # "President Yoon" of "President Yoon Suk Yeol": the whole name
+                    inner = self._match_at(text, tokens, i + k)
+                    if inner and inner[1] == pid and k + inner[0] > n:
+                        n = k + inner[0]
                 start, end = tokens[i].start, tokens[i + n - 1].end
                 out.append(self._mention(pid, text, start, end))
                 i += n
