@@ -42,7 +42,8 @@ _CANDIDATE = re.compile(
 _GENERIC = {"annual", "ministerial", "meeting", "meetings", "summit", "conference", "dialogue",
             "forum", "leaders", "leaders'", "foreign", "ministers", "ministers'", "high-level",
             "level", "joint", "special", "extraordinary", "informal", "regional", "international",
-            "bilateral", "strategic", "global", "world", "first", "second", "third", "plenary"}
+            "bilateral", "strategic", "global", "world", "first", "second", "third", "plenary",
+            "related", "other", "summits", "side", "several", "two", "both"}
 _NOT_FORUM = re.compile(r"^(?:The|A|An|This|That|Its|His|Her|Their|Our|Foreign|First|Last|Next|"
                         r"Annual|Security|National|Ministry|Press|Business|Media|Youth|Cabinet)$")
 
