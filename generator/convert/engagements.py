@@ -430,9 +430,9 @@ def worth_an_entry(eng: Engagement, clauses_text: dict[int, str]) -> bool:
 
 def choose_kind(eng: Engagement, leaders: set[str]) -> tuple[str, str]:
     """(kind, review note when it is read from soft words)."""
-    groups = [f.group for f in eng.frames if not f.caption and not f.headline] or \
-        [f.group for f in eng.frames]
-    words = {f.word.lower() for f in eng.frames}
+    own = [f for f in eng.frames if not f.inherited] or eng.frames  # lent settings say nothing of kind
+    groups = [f.group for f in own if not f.caption and not f.headline] or [f.group for f in own]
+    words = {f.word.lower() for f in own}
     if "statement" in groups:
         return "statement", ""
     if "visit" in groups and set(groups) == {"visit"}:
@@ -446,13 +446,12 @@ def choose_kind(eng: Engagement, leaders: set[str]) -> tuple[str, str]:
     if "talk" in groups and not in_person and "meet" not in groups and "summit" not in groups:
         word = next(f.word for f in eng.frames if f.group == "talk")
         return "call", f'kind: "{word}" read as a call (no meeting in person is mentioned)'
-    first = next((f for f in eng.frames if not f.caption and not f.headline), eng.frames[0])
-    summit = [f for f in eng.frames if f.group == "summit"]
+    first = next((f for f in own if not f.caption and not f.headline), own[0])
+    summit = [f for f in own if f.group == "summit"]
     if summit and not any(_sidelines(f) for f in summit):
         heads = [m for m in eng.participants if m.person in leaders or m.leader]
         if heads or not eng.participants:
-            if first.group == "summit" or len([f for f in eng.frames if f.group == "summit"]) * 2 \
-                    >= len(eng.frames):
+            if first.group == "summit" or len(summit) * 2 >= len(own):
                 return "summit", ""
     return "meeting", ""
 

@@ -589,14 +589,18 @@ def _lend_setting(found: list[Engagement], frames: list[Frame], clauses: list[Cl
         if f.group == "summit" and not f.people and f.forums and \
                 f.mode in ("past", "present"):
             summits.append(f)
-        if f.mode in ("hypothetical", "background", "ended") or len(f.people) > 1 or \
-                f.headline or not (f.plural or _GATHERING_WORD.fullmatch(f.word)):
+        lead = f.sentence < 3 and f.forums and f.mode in ("past", "present") and not f.indefinite \
+            and not f.caption  # "Mikati met X on the sidelines of COP28": the article's setting
+        if f.mode in ("hypothetical", "background", "ended") or (len(f.people) > 1 and not lead) \
+                or f.headline or not (f.plural or _GATHERING_WORD.fullmatch(f.word) or lead):
             continue
         same = [g for g in frames if g.clause == f.clause]  # "used the AU summit to hold ..."
         forums = list(dict.fromkeys(x for g in same for x in g.forums))
         place = f.place or next((g.place for g in same if g.place), None)
+        if len(f.people) > 1:
+            place = None  # one meeting's city is not the others'
         if forums or place:
-            setting = Frame(f.clause, f.start, f.end, f.word, f.group, f.mode, f.people, [],
+            setting = Frame(f.clause, f.start, f.end, f.word, f.group, f.mode, f.people[:1], [],
                             f.time, place, place.text if place else "", forums, False, True,
                             f.sentence)
             settings.append(setting)
@@ -607,19 +611,24 @@ def _lend_setting(found: list[Engagement], frames: list[Frame], clauses: list[Cl
             continue
         at_summit = [f for f in summits if any(g.group == "summit" for g in eng.frames) and
                      any(0 < s - f.sentence <= 3 for s in eng.sentences)]
+        has_forum = has_place = False
         for frame in settings + at_summit[-1:]:
             if frame in eng.frames or (frame.people and not eng.has(frame.people[0].person)):
                 continue
             date = frame.time.at(frame.future).date if frame.time else None
             if date is not None and eng.date is not None and not date.compatible(eng.date):
                 continue
+            if (has_forum or not frame.forums) and (has_place or not frame.place):
+                continue  # nothing this one does not already have
             lent = Frame(frame.clause, frame.start, frame.end, frame.word, frame.group, frame.mode,
-                         [], [], None, frame.place, frame.place_text, list(frame.forums), False,
-                         False, frame.sentence)
+                         [], [], None, None if has_place else frame.place, frame.place_text,
+                         [] if has_forum else list(frame.forums), False, False, frame.sentence)
             lent.inherited = clauses[frame.clause].text if 0 <= frame.clause < len(clauses) \
                 else frame.word
             eng.frames.append(lent)
-            break
+            has_forum, has_place = has_forum or bool(lent.forums), has_place or bool(lent.place)
+            if has_forum and has_place:
+                break
 
 
 _ATTENDANCE = re.compile(r"\b(?:include|included|including|among\s+(?:them|others|those)|others\s+"
