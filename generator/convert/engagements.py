@@ -208,8 +208,8 @@ def group_frames(frames: list[Frame]) -> list[Engagement]:
             if eng is not None:
                 focus = focus if frame.group == "visit" else eng
             continue
-        if not frame.people and frame.group == "summit" and frame.forums and frame.time \
-                and not frame.indefinite and not frame.pronoun:
+        if not frame.people and frame.group == "summit" and frame.forums and not frame.indefinite \
+                and not frame.pronoun and (frame.time or frame.mode in ("past", "present")):
             home = next((e for e in engagements if e.frames[0].group == "summit" and
                          e.scheduled == frame.future and _fits(e, frame) >= 0), None)
             if home is not None:  # "an upcoming summit ... the Amazon Summit in Belem next month"

@@ -655,6 +655,20 @@ def _attendance_lists(found: list[Engagement], frames: list[Frame], clauses: lis
                 eng.add_people(named)
 
 
+def _summit_attendance(found: list[Engagement]) -> None:
+    """"A two-day NATO summit kicked off ... Erdogan met Trudeau on its sidelines": the summit
+    the article reports, with no one named at it, was attended by those who met there."""
+    def forums(e: Engagement) -> set[str]:
+        return {x for f in e.frames for x in f.forums}
+    for summit in found:
+        if summit.participants or summit.kind != "summit" or not forums(summit):
+            continue
+        for eng in found:
+            if eng is not summit and not eng.scheduled and forums(eng) & forums(summit) and \
+                    eng_mod._compatible(eng.date, summit.date):
+                summit.add_people(eng.participants)
+
+
 def _role_conflict(m: Mention, when: FuzzyDate | None, reg: Registries) -> str | None:
     """The text calls someone foreign minister on a day the registry says they were not: the
     text is kept, and the difference said."""
@@ -874,6 +888,7 @@ def engagements_of(clauses: list[Clause], headline: Clause | None, ctx: Context,
     _add_delegations(found, _delegations(clauses, reg))
     _lend_setting(found, frames, clauses)
     _attendance_lists(found, frames, clauses)
+    _summit_attendance(found)
     _statement_people(found)
     _visit_people(found)
     leaders = {m.person for c in clauses for m in c.people if m.leader}

@@ -532,6 +532,11 @@ def frames_of(clause: Clause, index: int, gaz: Gazetteer, dateline_city: str | N
         frame.own_people = own
         frame.indefinite = not frame.verb and bool(re.search(r"\b(?:a|an|another|any)\s+(?:\S+\s+){0,2}$",
                                                              clause.plain[max(0, s - 30):s], re.I))
+        if frame.indefinite and s < 40 and re.match(
+                r"\s+(?:\w+\s+){0,4}?(?:kicked\s+off|kicks\s+off|began|begins|opened|opens|was\s+held|"
+                r"is\s+being\s+held|took\s+place|is\s+taking\s+place|got\s+under\s*way|"
+                r"is\s+under\s*way|was\s+convened|convened)\b", clause.plain[e:e + 80]):
+            frame.indefinite = False  # "A two-day NATO summit kicked off in Vilnius": the news itself
         frame.quoted = clause.quoted
         if group == "visit" and place is None:
             frame.country = _visited_country(clause.plain[e:e + 60], gaz)
