@@ -134,7 +134,7 @@ def hugo(site: Path) -> dict[str, tuple[float, int]]:
 def kept_alive(corpus: Path, edits: int = 10) -> list[float]:
     """The build part of ``timeline serve``: one Builder, one entry edited each
     time, a pause between saves as when a person edits."""
-    from generator.build.site import Builder
+    from generator.builder.site import Builder
     from generator.config import load_config
 
     cwd = os.getcwd()

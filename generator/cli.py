@@ -27,7 +27,7 @@ def _err(message: str) -> None:
 
 
 def cmd_build(args: argparse.Namespace, config: Config) -> int:
-    from generator.build.site import build_site
+    from generator.builder.site import build_site
 
     config = config.with_overrides(output=Path(args.out) if args.out else None,
                                    base_url=args.base_url)
@@ -39,7 +39,7 @@ def cmd_build(args: argparse.Namespace, config: Config) -> int:
 
 
 def cmd_check(args: argparse.Namespace, config: Config) -> int:
-    from generator.build.check import check_site
+    from generator.builder.check import check_site
 
     report = check_site(config, drafts=True)
     for problem in report.errors + report.warnings:

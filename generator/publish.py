@@ -140,7 +140,7 @@ def remote_tip(git: Git, remote: str, branch: str) -> str | None:
 def publish(config: Config, remote: str = "origin", branch: str = "gh-pages",
             message: str | None = None, force: bool = False,
             allow_dirty: bool = False) -> Published:
-    from generator.build.site import build_site
+    from generator.builder.site import build_site
 
     root = repository_root(config.root)
     git = Git(root)

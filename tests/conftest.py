@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.build.site import build_site
+from generator.builder.site import build_site
 from generator.config import load_config
 
 REPO = Path(__file__).resolve().parents[1]

@@ -14,7 +14,7 @@ import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.build.site import Builder, BuildResult
+from generator.builder.site import Builder, BuildResult
 from generator.config import Config, load_config
 from generator.errors import ManyErrors, Problem, TimelineError, display_path
 

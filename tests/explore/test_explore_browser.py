@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from conftest import REPO
-from generator.build.graph import build_graph
+from generator.builder.graph import build_graph
 from generator.content.loader import load_content
 
 pytestmark = pytest.mark.browser

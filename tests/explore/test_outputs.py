@@ -10,9 +10,9 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from conftest import REPO
-from generator.build.graph import build_graph
-from generator.build.ics import fold
-from generator.build.site import render_site
+from generator.builder.graph import build_graph
+from generator.builder.ics import fold
+from generator.builder.site import render_site
 from generator.content.loader import load_content
 from tricky import LONG_SUMMARY, TRICKY_TITLE, tricky_site  # noqa: F401 (fixture)
 

@@ -7,7 +7,7 @@ import json
 import re
 import xml.etree.ElementTree as ET
 
-from generator.build import charts
+from generator.builder import charts
 from generator.content.dates import FuzzyDate
 from generator.content.model import Entry
 from tricky import TRICKY_TITLE, tricky_site  # noqa: F401 (fixture)
@@ -120,7 +120,7 @@ def test_large_timelines_draw_monthly_counts_compactly():
 
 
 def test_date_tag_gives_the_iso_date_the_shown_date_and_marks_approximate_ones():
-    from generator.build.render import date_tag
+    from generator.builder.templating import date_tag
     assert date_tag(FuzzyDate(2022, 2, 11)) == \
         '<time datetime="2022-02-11">11 Feb 2022</time>'
     assert date_tag(FuzzyDate(2023, 11, approximate=True)) == \

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.build.site import build_site
+from generator.builder.site import build_site
 from generator.config import load_config
 
 TRICKY_TITLE = "Talks on </script><script>alert(1)</script>, tariffs; and \\ back-slashes"

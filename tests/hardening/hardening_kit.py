@@ -10,7 +10,7 @@ import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
-from generator.build.site import build_site
+from generator.builder.site import build_site
 from generator.config import load_config
 
 from conftest import REPO, copy_demo  # noqa: F401 - shared with the hardening tests

@@ -19,7 +19,7 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from generator.build.site import build_site
+from generator.builder.site import build_site
 from generator.config import load_config, parse_config
 from generator.content.bodycheck import check_body
 from generator.content.entries import ENTRY_FIELDS, parse_entry
@@ -520,8 +520,8 @@ def test_a_10000_person_registry_and_an_entry_with_1000_people(tmp_path):
     assert not content.errors and len(content.people) == 11_000
     assert len(content.entries[0].people) == 1000 and len(content.entries[0].mentioned) == 1000
     assert len(content.warnings) == 1000
-    from generator.build.graph import build_graph
-    from generator.build.pages import plan_pages
+    from generator.builder.graph import build_graph
+    from generator.builder.pages import plan_pages
     from generator.config import load_config as load
     pages = plan_pages(build_graph(content), load(root / "timeline.yaml"))
     assert len(pages) == 11_000 + 6

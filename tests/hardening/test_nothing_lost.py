@@ -3,7 +3,7 @@ with SIGKILL at random moments leaves the previous output intact, the next run l
 no staging folders behind, and builds are byte-identical whatever the time zone,
 locale, hash seed or order in which the files were created.
 
-What the kills showed (generator/build/output.py): a large change stages a whole new
+What the kills showed (generator/builder/output.py): a large change stages a whole new
 tree beside ``site/`` and swaps it in with one ``renameat2(RENAME_EXCHANGE)``, so a kill
 at any moment leaves ``site/`` entirely old or entirely new. A small change (at most
 ``PATCH_LIMIT`` files) is patched by renaming staged files over their targets one by
@@ -27,7 +27,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.build.output import staging_dirs
+from generator.builder.output import staging_dirs
 from generator.content.entries import parse_entry
 from hardening_kit import REPO, cli, copy_demo, tree_digest, tree_files, write
 

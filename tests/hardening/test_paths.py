@@ -14,8 +14,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.build.output import safe_relative
-from generator.build.urls import entry_path, output_file, person_path
+from generator.builder.output import safe_relative
+from generator.builder.urls import entry_path, output_file, person_path
 from generator.config import Config
 from generator.content.loader import load_content
 from generator.content.registry import load_forums, load_people

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.build.sanitize import ALLOWED_TAGS, sanitise_html
+from generator.builder.sanitize import ALLOWED_TAGS, sanitise_html
 from generator.content.entries import check_url
 from generator.content.loader import load_content
 from generator.errors import TimelineError
@@ -283,15 +283,15 @@ SIMPLE_PIECES = st.sampled_from([
 @settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(SIMPLE_PIECES, max_size=16).map("".join))
 def test_the_sanitisers_short_way_gives_what_htmlparser_gives(soup):
-    from generator.build.sanitize import sanitise_parsed
+    from generator.builder.sanitize import sanitise_parsed
     assert sanitise_html(soup) == sanitise_parsed(soup)
 
 
 def test_markdown_output_takes_the_short_way_to_the_same_result():
     import random
 
-    from generator.build.markdown_render import BodyRenderer
-    from generator.build.sanitize import _sanitise_simple, sanitise_parsed
+    from generator.builder.markdown_body import BodyRenderer
+    from generator.builder.sanitize import _sanitise_simple, sanitise_parsed
     lines = ["Plain words", "# Head", "> quote", "- item", "1. one", "    code", "", "",
              "| a | b |", "|---|---|", "[r]: http://x.org/?a&b", "text [^1] ref", "[^1]: note",
              "*[ABBR]: Expanded", "ABBR here", "{: .cls}", 'see [a](http://x.org "t\'s")',

@@ -278,7 +278,7 @@ def test_open_starts_a_browser_at_the_site_and_binds_loopback(serve, tmp_path):
 
 FORKING_BUILD = '''
 import os, signal
-from generator.build import site
+from generator.builder import site
 _build = site.Builder.build
 def build(self, changed=None):
     pid = os.fork()  # as a parallel build does; Pool.terminate() SIGTERMs its workers

@@ -11,9 +11,9 @@ from __future__ import annotations
 import hashlib
 import json
 
-from generator.build import fragments
-from generator.build.graph import SiteGraph
-from generator.build.outputs import SEARCH_INDEX
+from generator.builder import fragments
+from generator.builder.graph import SiteGraph
+from generator.builder.outputs import SEARCH_INDEX
 from generator.config import Config
 from generator.content.model import KINDS, Entry
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Callable
 
-from generator.build.graph import SiteGraph
+from generator.builder.graph import SiteGraph
 from generator.config import Config
 from generator.content.model import Entry
 
@@ -51,7 +51,7 @@ def updated(entry: Entry) -> dt.date:
 def extra_files(graph: SiteGraph, config: Config, page_paths: list[str],
                 kept: Kept = nothing_kept) -> dict[str, bytes]:
     """Every non-page output of the site: site path -> bytes."""
-    from generator.build import exports, feeds, ics, search_index, sitemap
+    from generator.builder import exports, feeds, ics, search_index, sitemap
 
     files: dict[str, bytes] = {}
     files.update(feeds.feed_files(graph, config, kept))

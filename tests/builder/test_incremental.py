@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO
-from generator.build.site import Builder, build_site
+from generator.builder.site import Builder, build_site
 from generator.config import load_config
 from test_demo_site import tree_digest
 
@@ -141,9 +141,9 @@ def test_pages_rendered_by_forked_workers_match_one_process(tmp_path, monkeypatc
     import subprocess
     import sys
 
-    from generator.build import renderer
-    from generator.build.graph import build_graph
-    from generator.build.pages import plan_pages
+    from generator.builder import render_workers as renderer
+    from generator.builder.graph import build_graph
+    from generator.builder.pages import plan_pages
     from generator.content.loader import load_content
 
     corpus = tmp_path / "corpus"
@@ -172,7 +172,7 @@ def test_a_first_build_written_by_workers_matches_one_process(tmp_path, monkeypa
     import subprocess
     import sys
 
-    from generator.build import renderer
+    from generator.builder import render_workers as renderer
 
     corpus = tmp_path / "corpus"
     subprocess.run([sys.executable, str(REPO / "bench" / "make_corpus.py"), str(corpus), "250",
@@ -222,8 +222,8 @@ def test_bodies_rendered_ahead_are_the_bodies_and_a_bad_one_is_still_located(tmp
     import sys
     import time
 
-    from generator.build import renderer
-    from generator.build.markdown_render import BodyRenderer
+    from generator.builder import render_workers as renderer
+    from generator.builder.markdown_body import BodyRenderer
     from generator.content.loader import load_content
     from generator.errors import TimelineError
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from urllib.parse import urlsplit
 
-from generator.build import fragments, urls
-from generator.build.feeds import describe
-from generator.build.graph import SiteGraph
-from generator.build.outputs import Kept, calendar_path, updated
+from generator.builder import fragments, urls
+from generator.builder.feeds import describe
+from generator.builder.graph import SiteGraph
+from generator.builder.outputs import Kept, calendar_path, updated
 from generator.config import Config
 from generator.content.model import Entry
 

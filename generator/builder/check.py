@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from generator.build.site import render_site
+from generator.builder.site import render_site
 from generator.config import Config
 from generator.content.loader import load_content
 from generator.errors import Problem, TimelineError, display_path

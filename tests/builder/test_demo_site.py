@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 
 from conftest import REPO, SEEDS
-from generator.build.site import build_site
+from generator.builder.site import build_site
 from generator.content.loader import load_content
 from linkcheck import check_site
 

@@ -11,9 +11,9 @@ import datetime as dt
 import re
 from xml.sax.saxutils import escape, quoteattr
 
-from generator.build import fragments, urls
-from generator.build.graph import SiteGraph
-from generator.build.outputs import Kept, feed_path, updated
+from generator.builder import fragments, urls
+from generator.builder.graph import SiteGraph
+from generator.builder.outputs import Kept, feed_path, updated
 from generator.config import Config
 from generator.content.model import Entry
 

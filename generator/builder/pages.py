@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.build import urls
-from generator.build.affected import Selection
-from generator.build.charts import axis_key
-from generator.build.graph import SiteGraph, group_by_month
+from generator.builder import urls
+from generator.builder.affected import Selection
+from generator.builder.charts import axis_key
+from generator.builder.graph import SiteGraph, group_by_month
 from generator.config import Config
 from generator.content.model import Entry
 

@@ -8,9 +8,9 @@ import io
 import json
 from typing import Any
 
-from generator.build import fragments, urls
-from generator.build.graph import SiteGraph
-from generator.build.outputs import CSV_EXPORT, JSON_EXPORT
+from generator.builder import fragments, urls
+from generator.builder.graph import SiteGraph
+from generator.builder.outputs import CSV_EXPORT, JSON_EXPORT
 from generator.config import Config
 from generator.content.dates import FuzzyDate
 from generator.content.model import Entry, Forum, Person, Source

@@ -18,19 +18,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
-from generator.build import fragments
-from generator.build.affected import Selection, affected
-from generator.build.cache import BuildCache, Manifest, output_matches
-from generator.build.fingerprint import (SUM_MODULUS, content_digest, file_term,
+from generator.builder import fragments
+from generator.builder.affected import Selection, affected
+from generator.builder.cache import BuildCache, Manifest, output_matches
+from generator.builder.fingerprint import (SUM_MODULUS, content_digest, file_term,
                                          inputs_digest, page_fingerprint, site_digest)
-from generator.build.graph import SiteGraph, build_graph
-from generator.build.outputs import SITEMAP, Kept, extra_files, nothing_kept
-from generator.build.output import (NewTree, WriteStats, check_output_folder,
+from generator.builder.graph import SiteGraph, build_graph
+from generator.builder.outputs import SITEMAP, Kept, extra_files, nothing_kept
+from generator.builder.output import (NewTree, WriteStats, check_output_folder,
                                     remove_leftovers, swap_only, swap_site, write_site)
-from generator.build.pages import Page, plan_pages
-from generator.build.renderer import (PageRenderer, bodies_ahead, pages_rendering,
-                                     read_static)
-from generator.build.urls import output_file
+from generator.builder.pages import Page, plan_pages
+from generator.builder.page_renderer import PageRenderer, read_static
+from generator.builder.render_workers import bodies_ahead, pages_rendering
+from generator.builder.urls import output_file
 from generator.config import Config
 from generator.content.files import FileDigests
 from generator.content.loader import (ENTRIES_DIR, FORUMS_FILE, PEOPLE_FILE, Content,

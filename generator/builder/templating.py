@@ -10,7 +10,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
-from generator.build import urls
+from generator.builder import urls
 from generator.content.dates import MONTH_NAMES, FuzzyDate
 from generator.errors import TimelineError, display_path
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
-from generator.build.outputs import ROBOTS, SITEMAP, Kept, nothing_kept
+from generator.builder.outputs import ROBOTS, SITEMAP, Kept, nothing_kept
 from generator.config import Config
 
 NOT_LISTED = ("404.html",)

@@ -19,7 +19,7 @@ import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.build.fingerprint import code_digest
+from generator.builder.fingerprint import code_digest
 from generator.content.files import digest_bytes
 from generator.fsutil import atomic_write
 

@@ -6,7 +6,7 @@ import random
 
 import markdown
 
-from generator.build.markdown_render import EXTENSIONS, SKIPPABLE, BodyRenderer
+from generator.builder.markdown_body import EXTENSIONS, SKIPPABLE, BodyRenderer
 
 # Lines of every kind Markdown treats specially, and plain ones in between.
 LINES = [
@@ -59,7 +59,7 @@ def test_abbreviations_still_apply_to_plain_text():
 
 
 def test_an_unknown_processor_turns_the_skipping_off():
-    from generator.build.markdown_render import PlainFastPath
+    from generator.builder.markdown_body import PlainFastPath
     md = markdown.Markdown(extensions=[*EXTENSIONS, "toc", PlainFastPath()])
     assert "keep_source" not in md.preprocessors
     assert type(md.treeprocessors["unescape"]).__name__ != "_Unless"

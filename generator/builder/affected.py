@@ -15,7 +15,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from generator.build.graph import RELATED_WINDOW, SiteGraph
+from generator.builder.graph import RELATED_WINDOW, SiteGraph
 from generator.content.model import Entry
 
 MAX_CHANGED = 50

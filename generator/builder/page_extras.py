@@ -12,9 +12,9 @@ from typing import Any
 
 from markupsafe import Markup
 
-from generator.build import charts, urls
-from generator.build.graph import SiteGraph
-from generator.build.outputs import (CALENDAR, CSV_EXPORT, JSON_EXPORT, SEARCH_INDEX,
+from generator.builder import charts, urls
+from generator.builder.graph import SiteGraph
+from generator.builder.outputs import (CALENDAR, CSV_EXPORT, JSON_EXPORT, SEARCH_INDEX,
                                      calendar_path, feed_path)
 from generator.config import Config
 from generator.content.model import Entry

@@ -6,9 +6,9 @@ import re
 import shutil
 from pathlib import Path
 
-from generator.build.cache import BuildCache
-from generator.build.fingerprint import inputs_digest
-from generator.build.site import Builder
+from generator.builder.cache import BuildCache
+from generator.builder.fingerprint import inputs_digest
+from generator.builder.site import Builder
 from generator.config import load_config
 from test_demo_site import tree_digest
 from test_incremental import clean_build
@@ -132,8 +132,8 @@ def test_the_home_chart_follows_its_first_date_on_a_large_site(tmp_path, tmp_pat
     import sys
 
     from conftest import REPO
-    from generator.build.charts import DETAIL_LIMIT
-    from generator.build.graph import build_graph
+    from generator.builder.charts import DETAIL_LIMIT
+    from generator.builder.graph import build_graph
     from generator.content.loader import load_content
 
     corpus = tmp_path / "corpus"

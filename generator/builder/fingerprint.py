@@ -15,14 +15,14 @@ import os
 from pathlib import Path
 
 from generator import __version__
-from generator.build import render as rendering
-from generator.build.pages import Page
+from generator.builder import templating
+from generator.builder.pages import Page
 from generator.config import Config
 from generator.content.files import FileDigests
 from generator.content.loader import FORUMS_FILE, PEOPLE_FILE, Content
 
 PACKAGE = Path(__file__).resolve().parents[1]
-BUILD_CODE = ("build", "content", "config.py", "errors.py", "fsutil.py", "__init__.py")
+BUILD_CODE = ("builder", "content", "config.py", "errors.py", "fsutil.py", "__init__.py")
 
 
 def _hasher() -> "hashlib._Hash":
@@ -69,7 +69,7 @@ def site_digest(config: Config, content: Content, drafts: bool) -> str:
                 if k not in ("output", "root", "path")}
     h.update(repr(sorted(settings.items())).encode())
     h.update(b"drafts" if drafts else b"-")
-    h.update(files_digest(config.theme / rendering.TEMPLATES_DIR).encode())
+    h.update(files_digest(config.theme / templating.TEMPLATES_DIR).encode())
     for name in (PEOPLE_FILE, FORUMS_FILE):
         path = config.content / name
         h.update(path.read_bytes() if path.exists() else b"")

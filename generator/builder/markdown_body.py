@@ -13,7 +13,7 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
-from generator.build.sanitize import sanitise_html
+from generator.builder.sanitize import sanitise_html
 
 EXTENSIONS = ["extra", "sane_lists"]
 

@@ -1,10 +1,10 @@
-"""Whole-site files joined from per-entry fragments equal a direct rendering."""
+"""Whole-site files joined from per-entry fragments equal a direct templating."""
 
 import json
 
-from generator.build import fragments, search_index
-from generator.build.graph import build_graph
-from generator.build.site import Builder
+from generator.builder import fragments, search_index
+from generator.builder.graph import build_graph
+from generator.builder.site import Builder
 from generator.config import load_config
 from generator.content.loader import load_content
 

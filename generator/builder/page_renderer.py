@@ -1,0 +1,81 @@
+"""Rendering pages to bytes: one Jinja2 environment per build, with the
+timeline item and entry body of each entry rendered once and reused on every
+page that lists it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+
+from generator.builder import templating
+from generator.builder.graph import SiteGraph
+from generator.builder.markdown_body import BodyRenderer
+from generator.builder.page_extras import template_globals
+from generator.builder.pages import Page
+from generator.config import Config
+from generator.content.model import Entry
+from generator.errors import TimelineError
+
+
+class PageRenderer:
+    def __init__(self, graph: SiteGraph, config: Config, bodies: dict[str, str] | None = None,
+                 items: dict[tuple[str, str, int], Markup] | None = None,
+                 env: Any = None):
+        """``env``: an environment from an earlier build with the same templates;
+        its compiled templates are reused, its globals replaced."""
+        self.config = config
+        self.env = env if env is not None else templating.make_environment(config.theme)
+        self.bodies = bodies if bodies is not None else {}
+        self.items = items if items is not None else {}
+        self._markdown = BodyRenderer(trust_raw_html=config.raw_html)
+        base = config.base_path
+        self.env.globals.update(
+            site=config, url=lambda p: base + p.lstrip("/"),
+            asset=lambda name: f"{base}static/{name}",
+            person=graph.people.__getitem__, forum=graph.forums.__getitem__,
+            item_html=self.item_html, body_html=self.body_html)
+        self.env.globals.update(template_globals(graph, config))
+        self._item_template = self._template("item.html")
+
+    def _template(self, name: str) -> Any:
+        try:
+            return self.env.get_template(name)
+        except Exception as exc:  # noqa: BLE001 - located by template_error
+            raise templating.template_error(exc, self.config.theme) from None
+
+    def body_html(self, entry: Entry) -> Markup:
+        html = self.bodies.get(entry.digest)
+        if html is None:
+            try:
+                html = self._markdown.render(entry.body)
+            except RecursionError:  # else reported as an error of the template
+                raise TimelineError("the body nests lists or quotes too deeply for Markdown; "
+                                    "flatten it", self.config.content / entry.path,
+                                    entry.body_line) from None
+            self.bodies[entry.digest] = html
+        return Markup(html)
+
+    def item_html(self, entry: Entry, level: int) -> Markup:
+        key = (entry.digest, entry.slug, level)
+        html = self.items.get(key)
+        if html is None:
+            try:
+                html = Markup(self._item_template.render(e=entry, level=level))
+            except Exception as exc:  # noqa: BLE001
+                raise templating.template_error(exc, self.config.theme) from None
+            self.items[key] = html
+        return html
+
+    def render(self, page: Page) -> bytes:
+        return templating.render(self.env, page.template, page.context,
+                                self.config.theme).encode("utf-8")
+
+
+def read_static(theme: Path) -> dict[str, bytes]:
+    static = theme / templating.STATIC_DIR
+    if not static.is_dir():
+        return {}
+    files = sorted(p for p in static.rglob("*") if p.is_file() and not p.name.startswith("."))
+    return {p.relative_to(static).as_posix(): p.read_bytes() for p in files}
