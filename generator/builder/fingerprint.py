@@ -11,18 +11,24 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hashlib
+import importlib.metadata
 import os
+import sys
 from pathlib import Path
 
 from generator import __version__
-from generator.builder import templating
+from generator.builder import markdown_body, templating
 from generator.builder.pages import Page
 from generator.config import Config
 from generator.content.files import FileDigests
 from generator.content.loader import FORUMS_FILE, PEOPLE_FILE, Content
 
 PACKAGE = Path(__file__).resolve().parents[1]
-BUILD_CODE = ("builder", "content", "config.py", "errors.py", "fsutil.py", "__init__.py")
+# Parts of the package a build never imports (a test checks): changing them
+# keeps the cache. Everything else, including modules added later, counts.
+NOT_BUILD_CODE = ("convert", "serve", "publish.py", "cli.py", "__main__.py")
+# Distributions whose release may change the bytes a build writes.
+LIBRARIES = ("Markdown", "Jinja2", "MarkupSafe", "PyYAML")
 
 
 def _hasher() -> "hashlib._Hash":
@@ -31,14 +37,24 @@ def _hasher() -> "hashlib._Hash":
 
 @functools.lru_cache(maxsize=1)
 def code_digest() -> str:
-    """The generator's own source: a code change must not reuse old output."""
+    """The generator's own source and the versions of Python and of the
+    libraries it writes with: a change of either must not reuse old output."""
     h = _hasher()
-    h.update(__version__.encode())
+    h.update(f"{__version__}\0{sys.version}\0".encode())
+    for name in LIBRARIES:
+        h.update(f"{name}={_version(name)}\0".encode())
     for path in sorted(PACKAGE.rglob("*.py")):
-        if path.relative_to(PACKAGE).parts[0] not in BUILD_CODE:
+        if path.relative_to(PACKAGE).parts[0] in NOT_BUILD_CODE:
             continue
         h.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes())
     return h.hexdigest()
+
+
+def _version(distribution: str) -> str:
+    try:
+        return importlib.metadata.version(distribution)
+    except importlib.metadata.PackageNotFoundError:
+        return "?"
 
 
 def files_digest(root: Path, digests: FileDigests | None = None) -> str:
@@ -65,6 +81,7 @@ def site_digest(config: Config, content: Content, drafts: bool) -> str:
     """Everything every page may depend on, besides the entries it shows."""
     h = _hasher()
     h.update(code_digest().encode())
+    h.update(markdown_body.settings_key(config.raw_html).encode())
     settings = {k: str(v) for k, v in dataclasses.asdict(config).items()
                 if k not in ("output", "root", "path")}
     h.update(repr(sorted(settings.items())).encode())
@@ -131,6 +148,7 @@ def inputs_digest(config: Config, drafts: bool, digests: FileDigests | None = No
         content_sum = files_sum(config.content, digests)
     h = _hasher()
     h.update(code_digest().encode())
+    h.update(markdown_body.settings_key(config.raw_html).encode())
     # Where the output goes is checked against the manifest by the caller, and
     # a relative or absolute spelling of a folder must not count as a change.
     settings = {k: os.path.abspath(v) if isinstance(v, Path) else str(v)

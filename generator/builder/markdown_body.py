@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import re
 import xml.etree.ElementTree as etree
 from typing import Any
 
 import markdown
+import markdown.util
 from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
@@ -14,6 +17,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
 from generator.builder.sanitize import sanitise_html
+from generator.content.model import Entry
 
 EXTENSIONS = ["extra", "sane_lists"]
 
@@ -187,13 +191,40 @@ def _top(registry: markdown.util.Registry) -> float:
     return max(item.priority for item in registry._priority)
 
 
+def _extension_id(name: str) -> str:
+    """What an extension name loads, and which release of which distribution."""
+    for point in markdown.util.get_installed_extensions():
+        if point.name == name:
+            dist = point.dist
+            return f"{name}={point.value}@{dist.name}-{dist.version}" if dist else point.value
+    return name  # a dotted path: its module's version goes with the package it is in
+
+
+@functools.lru_cache(maxsize=8)
+def _settings(trust_raw_html: bool, extensions: tuple[str, ...], version: str) -> str:
+    text = repr((trust_raw_html, version, [_extension_id(name) for name in extensions]))
+    return hashlib.blake2b(text.encode(), digest_size=8).hexdigest()
+
+
+def settings_key(trust_raw_html: bool) -> str:
+    """Everything besides the body that decides a rendered body: whether raw
+    HTML is trusted, Markdown's version, the extensions and their releases.
+    (The generator's own code keys the whole cache.)"""
+    return _settings(trust_raw_html, tuple(EXTENSIONS), markdown.__version__)
+
+
 class BodyRenderer:
     """One Markdown instance, reset between documents (building one costs ~1 ms)."""
 
     def __init__(self, trust_raw_html: bool = False):
         self.trust_raw_html = trust_raw_html
+        self.key = settings_key(trust_raw_html)
         self._md = markdown.Markdown(extensions=[*EXTENSIONS, PlainFastPath()],
                                      output_format="html")
+
+    def cache_key(self, entry: Entry) -> str:
+        """A rendered body's key: the entry file's digest and the settings."""
+        return self.key + entry.digest
 
     def render(self, text: str) -> str:
         html = self._md.reset().convert(text)

@@ -46,15 +46,10 @@ class PageRenderer:
             raise templating.template_error(exc, self.config.theme) from None
 
     def body_html(self, entry: Entry) -> Markup:
-        html = self.bodies.get(entry.digest)
+        key = self._markdown.cache_key(entry)
+        html = self.bodies.get(key)
         if html is None:
-            try:
-                html = self._markdown.render(entry.body)
-            except RecursionError:  # else reported as an error of the template
-                raise TimelineError("the body nests lists or quotes too deeply for Markdown; "
-                                    "flatten it", self.config.content / entry.path,
-                                    entry.body_line) from None
-            self.bodies[entry.digest] = html
+            html = self.bodies[key] = render_body(self._markdown, entry, self.config.content)
         return Markup(html)
 
     def item_html(self, entry: Entry, level: int) -> Markup:
@@ -79,3 +74,15 @@ def read_static(theme: Path) -> dict[str, bytes]:
         return {}
     files = sorted(p for p in static.rglob("*") if p.is_file() and not p.name.startswith("."))
     return {p.relative_to(static).as_posix(): p.read_bytes() for p in files}
+
+
+def render_body(markdown: BodyRenderer, entry: Entry, content: Path) -> str:
+    """An entry body as HTML; any failure is the entry's error, at its body's
+    line, never a template's."""
+    try:
+        return markdown.render(entry.body)
+    except RecursionError:
+        message = "the body nests lists or quotes too deeply for Markdown; flatten it"
+    except Exception as exc:  # noqa: BLE001 - a parser's bug on odd input: still located
+        message = f"the body could not be rendered ({type(exc).__name__}: {exc})"
+    raise TimelineError(message, content / entry.path, entry.body_line) from None

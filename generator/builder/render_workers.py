@@ -9,7 +9,7 @@ import signal
 from contextlib import contextmanager
 from typing import Any, Callable, Iterator
 
-from generator.builder.markdown_body import BodyRenderer
+from generator.builder.markdown_body import BodyRenderer, settings_key
 from generator.builder.output import NewTree
 from generator.builder.page_renderer import PageRenderer
 from generator.builder.pages import Page
@@ -111,7 +111,7 @@ def _render_ahead(conn: Any, parents_end: Any, entries: list[Entry],
         if conn.poll():
             break
         try:
-            done[entry.digest] = markdown.render(entry.body)
+            done[markdown.cache_key(entry)] = markdown.render(entry.body)
         except Exception:  # noqa: BLE001 - the page's render reports it, located
             continue
     try:
@@ -128,7 +128,8 @@ def bodies_ahead(entries: list[Entry], bodies: dict[str, str],
     the missing entry bodies on another; what it finished joins ``bodies``
     when the block ends, and so reaches the render workers forked after it.
     Only for many missing bodies: a first build, or a new generator."""
-    missing = [e for e in entries if e.digest not in bodies]
+    key = settings_key(trust_raw_html)
+    missing = [e for e in entries if key + e.digest not in bodies]
     if worker_count() < 2 or len(missing) < PARALLEL_MIN_PAGES:
         yield
         return

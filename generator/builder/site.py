@@ -28,6 +28,7 @@ from generator.builder.outputs import SITEMAP, Kept, extra_files, nothing_kept
 from generator.builder.output import (NewTree, WriteStats, check_output_folder,
                                     remove_leftovers, swap_only, swap_site, write_site)
 from generator.builder.pages import Page, plan_pages
+from generator.builder.markdown_body import settings_key
 from generator.builder.page_renderer import PageRenderer, read_static
 from generator.builder.render_workers import bodies_ahead, pages_rendering
 from generator.builder.urls import output_file
@@ -321,8 +322,9 @@ class Builder:
         and the manifest; ``old`` is the manifest the cache holds, so a
         kept-alive builder appends only the difference."""
         if len(self.bodies or {}) > len(content.entries) + _slack(content):
-            digests = {e.digest for e in content.entries}
-            self.bodies = {k: v for k, v in (self.bodies or {}).items() if k in digests}
+            key = settings_key(self.config.raw_html)
+            current = {key + e.digest for e in content.entries}
+            self.bodies = {k: v for k, v in (self.bodies or {}).items() if k in current}
         if not self.cache:
             return
         if self.saved_caches:

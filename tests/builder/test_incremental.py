@@ -240,8 +240,8 @@ def test_bodies_rendered_ahead_are_the_bodies_and_a_bad_one_is_still_located(tmp
     with renderer.bodies_ahead(entries, bodies, trust_raw_html=False):
         time.sleep(2.0)  # ten times what all take
     markdown = BodyRenderer()
-    assert len(bodies) == len(entries) - 1 and entries[0].digest not in bodies
-    assert all(bodies[e.digest] == markdown.render(e.body) for e in entries[1:])
+    assert len(bodies) == len(entries) - 1 and markdown.cache_key(entries[0]) not in bodies
+    assert all(bodies[markdown.cache_key(e)] == markdown.render(e.body) for e in entries[1:])
     with pytest.raises(TimelineError) as info:
         build_site(load_config(corpus / "timeline.yaml"), use_cache=False)
     assert info.value.path.endswith("deep.md") and info.value.line == 5
