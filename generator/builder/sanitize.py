@@ -3,6 +3,8 @@
 Markdown lets authors write raw HTML; a public site must not carry scripts,
 event handlers, frames or ``javascript:`` links from it. Everything not on the
 list is dropped (dangerous elements with their content), text is re-escaped.
+Comments and ``<!...>`` declarations are read as the HTML standard reads them
+and dropped, so no markup makes the sanitiser raise.
 """
 
 from __future__ import annotations
@@ -100,7 +102,27 @@ class _Sanitiser(HTMLParser):
         if not self.dropping:
             self.out.append(escape(data, quote=False))
 
+    # HTMLParser reads comments and declarations otherwise than browsers, and
+    # raises on marked sections it does not know (``<![y[``). Read them as the
+    # HTML standard says: all are comments, dropped.
+
+    def parse_html_declaration(self, i: int) -> int:
+        if self.rawdata.startswith("<![", i):  # CDATA or not: a comment up to the next ">"
+            end = self.rawdata.find(">", i + 3)
+            return -1 if end < 0 else end + 1
+        return super().parse_html_declaration(i)
+
+    def parse_comment(self, i: int, report: bool = True) -> int:
+        rawdata = self.rawdata
+        for short in (">", "->"):  # "<!-->" and "<!--->" are empty comments
+            if rawdata.startswith(short, i + 4):
+                return i + 4 + len(short)
+        m = _COMMENT_END.search(rawdata, i + 4)
+        return -1 if m is None else m.end()
+
     def result(self) -> str:
+        if _UNFINISHED.match(self.rawdata):  # a comment or tag the end cut: a browser drops it
+            self.rawdata = ""
         self.close()
         return self.closed()
 
@@ -108,6 +130,10 @@ class _Sanitiser(HTMLParser):
         while self.open:
             self.out.append(f"</{self.open.pop()}>")
         return "".join(self.out)
+
+
+_COMMENT_END = re.compile(r"--!?>")
+_UNFINISHED = re.compile(r"<(?:[!?]|/?[A-Za-z])")
 
 
 # Markup as Python-Markdown writes it: lower-case tags of the allow-list (no
