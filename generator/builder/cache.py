@@ -24,6 +24,7 @@ from generator.content.files import digest_bytes
 from generator.fsutil import atomic_write
 
 CACHE_DIR = ".timeline-cache"
+MAPS = ("fingerprints", "sizes", "reads")  # per output file: journaled as changes
 JOURNAL_LIMIT = 4 << 20  # bytes of journal after which the manifest is rewritten whole
 
 
@@ -36,6 +37,7 @@ class Manifest:
     files: str = ""  # inputs_digest: every input file's bytes
     warnings: list = field(default_factory=list)  # [message, path, line] of that build
     entries: int = 0
+    reads: dict[str, list[str]] = field(default_factory=dict)  # page -> site-wide helpers read
 
 
 class BuildCache:
@@ -112,8 +114,8 @@ class BuildCache:
 
 def manifest_change(old: Manifest, new: Manifest) -> dict:
     """What turns ``old`` into ``new``: changed and dropped keys of the two maps."""
-    change: dict = {k: v for k, v in new.__dict__.items() if k not in ("fingerprints", "sizes")}
-    for name in ("fingerprints", "sizes"):
+    change: dict = {k: v for k, v in new.__dict__.items() if k not in MAPS}
+    for name in MAPS:
         before, after = getattr(old, name), getattr(new, name)
         change[name] = {k: v for k, v in after.items() if before.get(k) != v}
         change[name + "-"] = [k for k in before if k not in after]
@@ -122,7 +124,7 @@ def manifest_change(old: Manifest, new: Manifest) -> dict:
 
 def apply_change(manifest: Manifest, change: dict) -> Manifest:
     maps = {}
-    for name in ("fingerprints", "sizes"):
+    for name in MAPS:
         maps[name] = {**getattr(manifest, name), **change.pop(name)}
         for key in change.pop(name + "-"):
             maps[name].pop(key, None)

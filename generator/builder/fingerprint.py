@@ -1,9 +1,11 @@
 """What a page's bytes depend on, as one hash.
 
 A page's fingerprint combines the site-wide inputs (generator code, config,
-templates, registries) with the digests of the entries the page shows and the
-other facts it prints. Equal fingerprints mean equal bytes, so a rebuild can
-skip the page; anything not covered here must be in the site-wide digest.
+templates, registries) with its whole context (each entry by its file's
+digest) and the inputs of the site-wide helpers its template called (see
+``reads``). Equal fingerprints mean equal bytes, so a rebuild can skip the
+page, whatever the theme prints; anything a template can reach that is not
+covered here must be in the site-wide digest.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import importlib.metadata
 import os
 import sys
 from pathlib import Path
+from typing import Any, Callable
 
 from generator import __version__
 from generator.builder import markdown_body, templating
@@ -22,6 +25,7 @@ from generator.builder.pages import Page
 from generator.config import Config
 from generator.content.files import FileDigests
 from generator.content.loader import FORUMS_FILE, PEOPLE_FILE, Content
+from generator.content.model import Entry, Forum, Person
 
 PACKAGE = Path(__file__).resolve().parents[1]
 # Parts of the package a build never imports (a test checks): changing them
@@ -98,17 +102,66 @@ def site_digest(config: Config, content: Content, drafts: bool) -> str:
     return h.hexdigest()
 
 
-_shown: tuple[list | None, bytes] = (None, b"")  # the last long list of entries, joined
+class ContextDigests:
+    """Page fingerprints within one build. Lists that many pages share (a
+    person's engagements, every entry) are digested once."""
+
+    def __init__(self, site: str) -> None:
+        self.site = site
+        self._lists: dict[int, tuple[list, str]] = {}
+
+    def page(self, page: Page) -> str:
+        """The fingerprint before reads: site, template, path and context."""
+        parts: list[str] = [self.site, page.template, page.path]
+        self._parts(page.context, parts)
+        return _hasher_of("\0".join(parts))
+
+    def _parts(self, value: Any, out: list[str]) -> None:
+        cls = value.__class__
+        if cls is str:
+            out.append(f"s{len(value)}:{value}")
+        elif cls is Entry:
+            out.append("e" + (value.cache_key or repr(value)))
+        elif cls is list or cls is tuple:
+            out.append(self._list(value) if len(value) > 8 else "[")
+            if len(value) <= 8:
+                for item in value:
+                    self._parts(item, out)
+                out.append("]")
+        elif cls is dict:
+            out.append("{")
+            for key, item in value.items():
+                self._parts(key, out)
+                self._parts(item, out)
+            out.append("}")
+        elif value is None or cls is int or cls is bool or cls is float:
+            out.append(repr(value))
+        elif cls is Person or cls is Forum:  # their fields are in the site digest
+            out.append(f"{cls.__name__}:{value.id}")
+        elif dataclasses.is_dataclass(value) and value.__dataclass_params__.frozen:
+            out.append(repr(value))  # a date, a source: plain values
+        else:
+            raise TypeError(f"a page context holds a {cls.__name__}, which has no digest")
+
+    def _list(self, items: list | tuple) -> str:
+        known = self._lists.get(id(items))
+        if known is None or known[0] is not items:
+            parts: list[str] = ["["]
+            for item in items:
+                self._parts(item, parts)
+            known = self._lists[id(items)] = (items, _hasher_of("\0".join(parts)))
+        return known[1]
 
 
-def page_fingerprint(site: str, page: Page) -> str:
-    global _shown
-    h = _hasher()
-    h.update(f"{site}\0{page.template}\0{page.path}\0{page.key}\0".encode())
-    if _shown[0] is not page.shows:  # the indexes show the same 10,000 entries
-        _shown = (page.shows, "".join([e.digest for e in page.shows]).encode())
-    h.update(_shown[1])
-    return h.hexdigest()
+def with_reads(base: str, reads: list[str], value: Callable[[str], str]) -> str:
+    """A page's fingerprint: ``base`` and the inputs of the helpers it read."""
+    if not reads:
+        return base
+    return _hasher_of("\0".join([base, *(f"{name}={value(name)}" for name in reads)]))
+
+
+def _hasher_of(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
 def content_digest(site: str, content: Content, static: dict[str, bytes]) -> str:

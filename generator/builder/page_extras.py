@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
-from typing import Any
+from typing import Any, Callable
 
 from markupsafe import Markup
 
@@ -67,12 +67,18 @@ def axis_figure(entries: list[Entry], what: str) -> Markup:
                   ).format(what, chart, what + ".", how)
 
 
-def template_globals(graph: SiteGraph, config: Config) -> dict[str, Any]:
-    """Globals for the theme: ``charts``, ``site_axis()``, ``event_jsonld(e)``, paths."""
+def template_globals(graph: SiteGraph, config: Config,
+                     note: Callable[[str], None]) -> dict[str, Any]:
+    """Globals for the theme: ``charts``, ``site_axis()``, ``event_jsonld(e)``, paths.
+    A helper that reads more than its arguments tells ``note`` (see ``reads``)."""
 
     @lru_cache(maxsize=1)
-    def site_axis() -> Markup:
+    def whole_axis() -> Markup:
         return axis_figure(graph.entries, f"Timeline of {config.title}")
+
+    def site_axis() -> Markup:
+        note("site_axis")
+        return whole_axis()
 
     def axis_of(entries: list[Entry], name: str) -> Markup:
         return axis_figure(entries, f"Timeline of {name}")

@@ -14,14 +14,18 @@ from generator.builder.graph import SiteGraph
 from generator.builder.markdown_body import BodyRenderer
 from generator.builder.page_extras import template_globals
 from generator.builder.pages import Page
+from generator.builder.reads import Reads
 from generator.config import Config
 from generator.content.model import Entry
 from generator.errors import TimelineError
 
 
+Item = tuple[Markup, frozenset[str]]  # an entry's timeline item, and the helpers it read
+
+
 class PageRenderer:
     def __init__(self, graph: SiteGraph, config: Config, bodies: dict[str, str] | None = None,
-                 items: dict[tuple[str, str, int], Markup] | None = None,
+                 items: dict[tuple[str, str, int], Item] | None = None,
                  env: Any = None):
         """``env``: an environment from an earlier build with the same templates;
         its compiled templates are reused, its globals replaced."""
@@ -29,6 +33,7 @@ class PageRenderer:
         self.env = env if env is not None else templating.make_environment(config.theme)
         self.bodies = bodies if bodies is not None else {}
         self.items = items if items is not None else {}
+        self.reads = Reads()
         self._markdown = BodyRenderer(trust_raw_html=config.raw_html)
         base = config.base_path
         self.env.globals.update(
@@ -36,7 +41,7 @@ class PageRenderer:
             asset=lambda name: f"{base}static/{name}",
             person=graph.people.__getitem__, forum=graph.forums.__getitem__,
             item_html=self.item_html, body_html=self.body_html)
-        self.env.globals.update(template_globals(graph, config))
+        self.env.globals.update(template_globals(graph, config, self.reads.note))
         self._item_template = self._template("item.html")
 
     def _template(self, name: str) -> Any:
@@ -53,19 +58,27 @@ class PageRenderer:
         return Markup(html)
 
     def item_html(self, entry: Entry, level: int) -> Markup:
+        """Rendered once per entry and level; the helpers it read count for
+        every page that shows it."""
         key = (entry.digest, entry.slug, level)
-        html = self.items.get(key)
-        if html is None:
+        item = self.items.get(key)
+        if item is None:
+            outer, self.reads.now = self.reads.now, set()
             try:
                 html = Markup(self._item_template.render(e=entry, level=level))
             except Exception as exc:  # noqa: BLE001
                 raise templating.template_error(exc, self.config.theme) from None
-            self.items[key] = html
-        return html
+            finally:
+                read, self.reads.now = self.reads.now, outer
+            item = self.items[key] = (html, frozenset(read))
+        self.reads.now.update(item[1])
+        return item[0]
 
-    def render(self, page: Page) -> bytes:
-        return templating.render(self.env, page.template, page.context,
-                                self.config.theme).encode("utf-8")
+    def render(self, page: Page) -> tuple[bytes, list[str]]:
+        """The page's bytes, and the site-wide helpers its template called."""
+        self.reads.take()
+        html = templating.render(self.env, page.template, page.context, self.config.theme)
+        return html.encode("utf-8"), self.reads.take()
 
 
 def read_static(theme: Path) -> dict[str, bytes]:

@@ -1,9 +1,10 @@
 """The page plan: every page of the site, its template, context and inputs.
 
-Planning is cheap and renders nothing. Each page records the entries whose
-content it shows and any other facts it prints (``key``); with the hash of
-templates, config and registries they make the page's fingerprint, so a
-rebuild renders only pages whose inputs changed.
+Planning is cheap and renders nothing. A page's context is everything its
+template is given; with the site-wide inputs (templates, config, registries)
+and what the template read from site-wide helpers, it makes the page's
+fingerprint (see ``fingerprint``), so a rebuild renders only pages whose
+inputs changed, whatever the theme prints of them.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ from typing import Any
 
 from generator.builder import urls
 from generator.builder.affected import Selection
-from generator.builder.charts import axis_key
 from generator.builder.graph import SiteGraph, group_by_month
 from generator.config import Config
 from generator.content.model import Entry
@@ -27,8 +27,12 @@ class Page:
     path: str  # site path: "entries/x/" or "404.html"
     template: str
     context: dict[str, Any]
-    shows: list[Entry] = field(default_factory=list)
-    key: str = ""
+    shows: list[Entry] = field(default_factory=list)  # what it lists: weighs its cost
+
+
+# Planned by every build, also one that plans only the pages a few changed
+# entries can reach (``affected``).
+ALWAYS_PLANNED = ("", "people/", "forums/")
 
 
 def _ordered(entries: list[Entry], config: Config) -> list[Entry]:
@@ -65,10 +69,6 @@ def _shows(info: dict | None, everything: list[Entry], chunk: list[Entry]) -> li
     return everything if info is None or info["number"] == 1 else chunk
 
 
-def _list_key(info: dict | None, count: int) -> str:
-    return f"{info['total'] if info else 1}|{count}"
-
-
 def _titled(title: str, info: dict | None) -> str:
     return f"{title}, page {info['number']}" if info and info["number"] > 1 else title
 
@@ -86,7 +86,7 @@ def plan_pages(graph: SiteGraph, config: Config, only: Selection | None = None) 
         "page": _meta(None, config.description, "home", "", config),
         "groups": group_by_month(home), "years": years, "shown_years": shown_years,
         "older": older if len(home) < len(ordered) else [], "shown": len(home),
-        "total": len(ordered)}, home, f"{years}{len(ordered)}{axis_key(graph.entries)}"))
+        "total": len(ordered)}, home))
 
     for year in years:
         if only and str(year) not in only.years:
@@ -99,7 +99,7 @@ def plan_pages(graph: SiteGraph, config: Config, only: Selection | None = None) 
                               config),
                 "year": year, "count": len(items), "years": years,
                 "groups": group_by_month(chunk), "pager_info": info},
-                _shows(info, items, chunk), f"{years}|{_list_key(info, len(items))}"))
+                _shows(info, items, chunk)))
 
     for entry in graph.entries:
         if only and entry.slug not in only.entries:
@@ -111,8 +111,7 @@ def plan_pages(graph: SiteGraph, config: Config, only: Selection | None = None) 
             "page": _meta(entry.title, entry.summary or f"{entry.kind.capitalize()}, "
                           f"{entry.date.display()}.", "home", path, config),
             "e": entry, "prev": prev, "next": nxt, "related": related},
-            [entry, *(e for e in (prev, nxt) if e), *related],
-            f"{prev.slug if prev else ''}|{nxt.slug if nxt else ''}"))
+            [entry, *(e for e in (prev, nxt) if e), *related]))
 
     people = sorted(graph.people.values(), key=lambda p: (-len(graph.by_person.get(p.id, [])),
                                                         p.name.casefold(), p.id))
@@ -133,7 +132,7 @@ def plan_pages(graph: SiteGraph, config: Config, only: Selection | None = None) 
                 "p": person, "entries": entries, "mentions": _ordered(mentions, config),
                 "counterparts": counterparts, "forums": person_forums,
                 "groups": group_by_month(chunk), "pager_info": info},
-                _shows(info, entries + mentions, chunk), _list_key(info, len(entries))))
+                _shows(info, entries + mentions, chunk)))
 
     forums = sorted(graph.forums.values(), key=lambda f: (-len(graph.by_forum.get(f.id, [])),
                                                         f.name.casefold(), f.id))
@@ -152,7 +151,7 @@ def plan_pages(graph: SiteGraph, config: Config, only: Selection | None = None) 
                 "page": _meta(_titled(forum.name, info), description, "forums", path, config),
                 "f": forum, "entries": entries, "participants": participants,
                 "groups": group_by_month(chunk), "pager_info": info},
-                _shows(info, entries, chunk), _list_key(info, len(entries))))
+                _shows(info, entries, chunk)))
 
     if not only:
         pages.append(Page("404.html", "404.html", {

@@ -22,11 +22,12 @@ PARALLEL_MIN_PAGES = 200  # below this, starting workers costs more than it save
 
 _JOB: tuple[PageRenderer, list[Page], NewTree | None] | None = None
 Staged = tuple[bool, int]  # a page put into a NewTree: written (not linked), size
+Rendered = tuple["bytes | Staged", list[str]]  # a page, and the site-wide helpers it read
 
 
 def _render_slice(indexes: list[int]) -> tuple[list, dict[str, str]]:
-    """Runs in a worker: the pages (or, with a tree, how each was staged), and
-    the entry bodies it had to render."""
+    """Runs in a worker: the pages (or, with a tree, how each was staged) with
+    what each read, and the entry bodies it had to render."""
     assert _JOB is not None
     renderer, pages, tree = _JOB
     known = set(renderer.bodies)
@@ -34,11 +35,11 @@ def _render_slice(indexes: list[int]) -> tuple[list, dict[str, str]]:
     return done, {k: v for k, v in renderer.bodies.items() if k not in known}
 
 
-def _render_one(renderer: PageRenderer, page: Page, tree: NewTree | None) -> bytes | Staged:
-    html = renderer.render(page)
+def _render_one(renderer: PageRenderer, page: Page, tree: NewTree | None) -> Rendered:
+    html, reads = renderer.render(page)
     if tree is None:
-        return html
-    return tree.put(output_file(page.path), html), len(html)
+        return html, reads
+    return (tree.put(output_file(page.path), html), len(html)), reads
 
 
 MIN_SLICE = 24  # about as much work as 24 entry pages: a few milliseconds
@@ -72,7 +73,7 @@ def pages_rendering(renderer: PageRenderer, pages: list[Page],
                     tree: NewTree | None = None) -> Iterator[Callable[[], list]]:
     """Render ``pages`` while the caller does other work; the function given
     returns, in order, each page's bytes, or with ``tree`` how each page was
-    staged in it. A large site is rendered by forked workers (they share the
+    staged in it, each with the site-wide helpers it read. A large site is rendered by forked workers (they share the
     planned site for free, and write what they render), so the caller's work
     (feeds, exports) fills the gaps of two busy cores instead of following them."""
     workers = worker_count()
@@ -152,5 +153,6 @@ def bodies_ahead(entries: list[Entry], bodies: dict[str, str],
 
 
 def render_pages(renderer: PageRenderer, pages: list[Page]) -> list[bytes]:
+    """The pages' bytes, rendered by workers when they are many."""
     with pages_rendering(renderer, pages) as result:
-        return result()
+        return [html for html, _ in result()]

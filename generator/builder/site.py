@@ -21,13 +21,14 @@ from typing import Callable, Iterator
 from generator.builder import fragments
 from generator.builder.affected import Selection, affected
 from generator.builder.cache import BuildCache, Manifest, output_matches
-from generator.builder.fingerprint import (SUM_MODULUS, content_digest, file_term,
-                                         inputs_digest, page_fingerprint, site_digest)
+from generator.builder.fingerprint import (SUM_MODULUS, ContextDigests, content_digest,
+                                           file_term, inputs_digest, site_digest, with_reads)
 from generator.builder.graph import SiteGraph, build_graph
 from generator.builder.outputs import SITEMAP, Kept, extra_files, nothing_kept
 from generator.builder.output import (NewTree, WriteStats, check_output_folder,
                                     remove_leftovers, swap_only, swap_site, write_site)
-from generator.builder.pages import Page, plan_pages
+from generator.builder.pages import ALWAYS_PLANNED, Page, plan_pages
+from generator.builder.reads import ReadValues
 from generator.builder.markdown_body import settings_key
 from generator.builder.page_renderer import PageRenderer, read_static
 from generator.builder.render_workers import bodies_ahead, pages_rendering
@@ -78,7 +79,7 @@ def render_site(content: Content, config: Config) -> tuple[dict[str, bytes], int
     graph = build_graph(content)
     pages = plan_pages(graph, config)
     renderer = PageRenderer(graph, config)
-    files = {output_file(p.path): renderer.render(p) for p in pages}
+    files = {output_file(p.path): renderer.render(p)[0] for p in pages}
     page_paths = sorted(urls_file_to_path(output_file(p.path)) for p in pages)
     files.update(other_files(graph, config, page_paths, read_static(config.theme)))
     return files, len(pages)
@@ -174,9 +175,13 @@ class Builder:
             self.site = site
         if self.bodies is None:
             self.bodies = self.cache.load("bodies") if self.cache else {}
+        if only is not None and any(name not in ALWAYS_PLANNED_FILES for name in old.reads):
+            only = None  # a page read a site-wide helper: any entry may change it
+        values = ReadValues(graph)
         with bodies_ahead(content.entries, self.bodies, config.raw_html):
             pages = plan_pages(graph, config, only)
-            fingerprints, todo, keep = self._sort_out(pages, only, old, out, site, same_place)
+            fingerprints, reads, todo, keep, bases = self._sort_out(pages, only, old, out, site,
+                                                                    same_place, values)
         renderer = PageRenderer(graph, config, self.bodies, self.items, self.env)
         self.env = renderer.env
         same_pages = same_site and fingerprints.keys() == old.fingerprints.keys()
@@ -189,15 +194,20 @@ class Builder:
             self._save_parsed(content)
             return extras
 
-        extras, stats, sizes = self._render_and_write(out, renderer, todo, meanwhile, keep,
-                                                      previous)
+        extras, stats, sizes, done_reads = self._render_and_write(out, renderer, todo, meanwhile,
+                                                                  keep, previous)
+        for name, base in bases.items():  # now that they are known: what each page read
+            fingerprints[name] = with_reads(base, done_reads[name], values)
+            reads.pop(name, None)
+            if done_reads[name]:
+                reads[name] = done_reads[name]
         fragments.finish_build(graph.entries)
         # What the output now holds, for planning the next build from this one.
         self.built_site, self.graph, self.extras, self.page_paths = site, graph, extras, page_paths
         sizes.update({name: old.sizes[name] for name in keep})
         self.manifest = Manifest(str(out.resolve()), inputs, fingerprints, sizes, files_seen,
                                  [[w.message, w.path, w.line] for w in content.warnings],
-                                 len(content.entries))
+                                 len(content.entries), reads)
         self._save(content, old)
         self.builds += 1
         if self.builds > 1:  # kept alive: a big heap that lives on
@@ -208,10 +218,12 @@ class Builder:
     def _render_and_write(self, out: Path, renderer: PageRenderer, todo: list[Page],
                           meanwhile: Callable[[], dict[str, bytes]], keep: set[str],
                           previous: set[str] | None,
-                          ) -> tuple[dict[str, bytes], WriteStats, dict[str, int]]:
-        """Render the pages while the other files are made, then write them all.
-        With no tree to patch (a first build) the render workers put the pages
-        straight into the new tree instead of handing them back."""
+                          ) -> tuple[dict[str, bytes], WriteStats, dict[str, int],
+                                     dict[str, list[str]]]:
+        """Render the pages while the other files are made, then write them all;
+        also returns what each rendered page read. With no tree to patch (a
+        first build) the render workers put the pages straight into the new
+        tree instead of handing them back."""
         tree = NewTree(out) if swap_only(out, previous) else None
         try:
             with pages_rendering(renderer, todo, tree) as rendered:
@@ -221,38 +233,54 @@ class Builder:
             if tree is not None:
                 tree.discard()
             raise
+        reads = {name: read for name, (_, read) in done.items()}
         if tree is None:
-            files = {**done, **extras}
+            files = {**{name: html for name, (html, _) in done.items()}, **extras}
             stats = write_site(out, files, keep, previous,
                                self.extras if previous is not None else None)
-            return extras, stats, {name: len(data) for name, data in files.items()}
-        stats = swap_site(tree, extras, {name: new for name, (new, _) in done.items()}, keep)
-        sizes = {name: size for name, (_, size) in done.items()}
+            return extras, stats, {name: len(data) for name, data in files.items()}, reads
+        stats = swap_site(tree, extras, {name: new for name, ((new, _), _) in done.items()}, keep)
+        sizes = {name: size for name, ((_, size), _) in done.items()}
         sizes.update((name, len(data)) for name, data in extras.items())
-        return extras, stats, sizes
+        return extras, stats, sizes, reads
 
     @staticmethod
     def _sort_out(pages: list[Page], only: Selection | None, old: Manifest, out: Path,
-                  site: str, same_place: bool) -> tuple[dict[str, str], list[Page], set[str]]:
-        """Fingerprint every page; split them into pages to render and files to keep."""
+                  site: str, same_place: bool, values: ReadValues,
+                  ) -> tuple[dict[str, str], dict[str, list[str]], list[Page], set[str],
+                             dict[str, str]]:
+        """Fingerprint every page; split them into pages to render and files to
+        keep. Returns the fingerprints, what kept pages read, the pages to
+        render, the files to keep, and the fingerprints of the pages to
+        render before what they read is known."""
         fingerprints: dict[str, str] = {}
+        reads: dict[str, list[str]] = {}
         todo: list[Page] = []
         keep: set[str] = set()
+        bases: dict[str, str] = {}
         if only is not None:  # pages no change can reach: as they were
             planned = {output_file(p.path) for p in pages}
             selected = only.prefixes()
             fingerprints = {name: fp for name, fp in old.fingerprints.items()
                             if name not in planned and not name.startswith(selected)}
+            reads = {name: old.reads[name] for name in fingerprints if name in old.reads}
             keep = set(fingerprints)
+        contexts = ContextDigests(site)
         for page in pages:
             name = output_file(page.path)
-            fingerprints[name] = fp = page_fingerprint(site, page)
+            base = contexts.page(page)
+            before = old.reads.get(name, [])
+            fp = with_reads(base, before, values)
             if (same_place and old.fingerprints.get(name) == fp
                     and _has_size(out / name, old.sizes.get(name))):
                 keep.add(name)
+                fingerprints[name] = fp
+                if before:
+                    reads[name] = before
             else:
                 todo.append(page)
-        return fingerprints, todo, keep
+                bases[name] = fingerprints[name] = base
+        return fingerprints, reads, todo, keep, bases
 
     def _tidy(self, out: Path) -> None:
         """A first build with nothing to do still removes what killed builds left."""
@@ -333,6 +361,9 @@ class Builder:
         self.cache.save("bodies", self.bodies)
         self.cache.save_manifest(self.manifest)
         self.saved_caches = True
+
+
+ALWAYS_PLANNED_FILES = {output_file(path) for path in ALWAYS_PLANNED}
 
 
 def _slack(content: Content) -> int:

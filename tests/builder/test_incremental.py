@@ -153,7 +153,7 @@ def test_pages_rendered_by_forked_workers_match_one_process(tmp_path, monkeypatc
     graph = build_graph(load_content(config.content))
     pages = plan_pages(graph, config)
     one = renderer.PageRenderer(graph, config)
-    alone = [one.render(p) for p in pages]
+    alone = [one.render(p)[0] for p in pages]
     monkeypatch.setattr(renderer, "PARALLEL_MIN_PAGES", 1)
     monkeypatch.setattr(renderer, "worker_count", lambda: 2)
     spread = renderer.PageRenderer(graph, config)
