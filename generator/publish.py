@@ -140,6 +140,7 @@ def remote_tip(git: Git, remote: str, branch: str) -> str | None:
 def publish(config: Config, remote: str = "origin", branch: str = "gh-pages",
             message: str | None = None, force: bool = False,
             allow_dirty: bool = False) -> Published:
+    from generator.builder.lock import output_lock
     from generator.builder.site import build_site
 
     root = repository_root(config.root)
@@ -159,14 +160,15 @@ def publish(config: Config, remote: str = "origin", branch: str = "gh-pages",
         guessed = github_pages_url(git("remote", "get-url", remote))
         if guessed:
             config = config.with_overrides(base_url=guessed)
-    result = build_site(config)
     head = git("rev-parse", "--short", "HEAD", check=False) or "an unborn branch"
     message = message or f"Publish site from {head}"
     parent = None if force else (remote_tip(git, remote, branch)
                                  or git("rev-parse", "--verify", "--quiet",
                                         f"refs/heads/{branch}", check=False) or None)
     existed = bool(parent) or bool(git("ls-remote", "--heads", remote, f"refs/heads/{branch}"))
-    commit, _ = commit_tree(git, Path(config.output), parent, message)
+    with output_lock(Path(config.output)):  # no other build changes what is committed
+        result = build_site(config)
+        commit, _ = commit_tree(git, Path(config.output), parent, message)
     git("update-ref", "-m", "timeline publish", f"refs/heads/{branch}", commit)
     spec = f"{'+' if force else ''}refs/heads/{branch}:refs/heads/{branch}"
     git("push", "--quiet", remote, spec)

@@ -38,6 +38,7 @@ class Manifest:
     warnings: list = field(default_factory=list)  # [message, path, line] of that build
     entries: int = 0
     reads: dict[str, list[str]] = field(default_factory=dict)  # page -> site-wide helpers read
+    stamp: str = ""  # the build lock's stamp of the build that wrote the output (see lock)
 
 
 class BuildCache:

@@ -12,7 +12,9 @@ Two ways, chosen by the size of the change:
   changed are touched, so watchers and ``gh-pages`` diffs see real changes.
 
 A build that fails or is killed before the swap or the renames leaves the
-live tree as it was; leftovers (``.site.*.tmp``) are removed by the next build.
+live tree as it was. Its leftovers (``.site.<pid>-<n>.tmp``) are removed by a
+later build once the process named in them is gone, never while it lives (it
+may be filling them; the build lock keeps two builds of one output apart).
 """
 
 from __future__ import annotations
@@ -20,7 +22,9 @@ from __future__ import annotations
 import atexit
 import ctypes
 import ctypes.util
+import itertools
 import os
+import re
 import shutil
 import threading
 from dataclasses import dataclass, field
@@ -103,21 +107,46 @@ def check_output_folder(out_dir: Path, project: Path, sources: dict[str, Path]) 
                             f"{MARKER}){advice}, or empty it")
 
 
+_serial = itertools.count(1)
+
+
+def staging_name(out_dir: Path, kind: str = "") -> Path:
+    """A new folder beside the output, named after this process: ``.site.<pid>-<n>.tmp``."""
+    return out_dir.parent / f".{out_dir.name}.{os.getpid()}-{next(_serial)}{kind}.tmp"
+
+
+def _owner(out_dir: Path, name: str) -> int | None:
+    """The pid in a staging folder's name; None when the name is not one."""
+    m = re.fullmatch(rf"\.{re.escape(out_dir.name)}\.(?:old-)?(\d+)(?:-\d+)?(?:\.\w+)?\.tmp", name)
+    return int(m.group(1)) if m else None
+
+
 def staging_dirs(out_dir: Path) -> list[Path]:
-    """Leftover staging or old trees of earlier (failed or killed) builds."""
-    prefix = f".{out_dir.name}."
+    """Staging folders and retired trees beside the output, of any build."""
     if not out_dir.parent.is_dir():
         return []
-    return sorted(p for p in out_dir.parent.iterdir()
-                  if p.name.startswith(prefix) and p.name.endswith(".tmp"))
+    return sorted(p for p in out_dir.parent.iterdir() if _owner(out_dir, p.name) is not None)
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return False  # ours: of an earlier build of this process, done with
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def remove_leftovers(out_dir: Path) -> None:
     """Delete what earlier builds left beside the output: this process's
-    folders waiting for deletion, and those of builds that were killed."""
+    folders waiting for deletion, and those of processes that are gone."""
     _wait_for_removal()
     for leftover in staging_dirs(out_dir):
-        shutil.rmtree(leftover, ignore_errors=True)
+        if not _alive(_owner(out_dir, leftover.name) or 0):
+            shutil.rmtree(leftover, ignore_errors=True)
 
 
 def _same_bytes(path: Path, data: bytes) -> bool:
@@ -141,7 +170,7 @@ class _Stage:
     def __init__(self, out_dir: Path):
         remove_leftovers(out_dir)
         out_dir.parent.mkdir(parents=True, exist_ok=True)
-        self.root = out_dir.parent / f".{out_dir.name}.{os.getpid()}.tmp"
+        self.root = staging_name(out_dir)
         self.root.mkdir()
         self._dirs: set[Path] = set()
 
@@ -187,7 +216,7 @@ def _unchanged(out_dir: Path, rel: str, data: bytes, last: dict[str, bytes]) -> 
 def _patch(out_dir: Path, files: dict[str, bytes], changed: set[str], removed: set[str],
            total: int) -> WriteStats:
     stage = _Stage(out_dir)
-    replaced = out_dir.parent / f".{out_dir.name}.{os.getpid()}.replaced.tmp"
+    replaced = staging_name(out_dir, ".replaced")
     try:
         staged = []
         for rel in sorted(changed):
@@ -319,7 +348,7 @@ def _swap_in(stage: Path, out_dir: Path) -> Path | None:
         return None
     if exchange(stage, out_dir):
         return stage
-    old = out_dir.parent / f".{out_dir.name}.old-{os.getpid()}.tmp"
+    old = staging_name(out_dir, ".old")
     os.rename(out_dir, old)
     os.rename(stage, out_dir)
     return old

@@ -24,6 +24,7 @@ from generator.builder.cache import BuildCache, Manifest, output_matches
 from generator.builder.fingerprint import (SUM_MODULUS, ContextDigests, content_digest,
                                            file_term, inputs_digest, site_digest, with_reads)
 from generator.builder.graph import SiteGraph, build_graph
+from generator.builder.lock import Held, output_lock
 from generator.builder.outputs import SITEMAP, Kept, extra_files, nothing_kept
 from generator.builder.output import (NewTree, WriteStats, check_output_folder,
                                     remove_leftovers, swap_only, swap_site, write_site)
@@ -117,16 +118,28 @@ class Builder:
         self.content_sum = 0  # files_sum of the content folder as last looked at
 
     def build(self, changed: set[Path] | None = None) -> BuildResult:
-        with _fewer_collections():
-            return self._build(changed)
-
-    def _build(self, changed: set[Path] | None) -> BuildResult:
-        started = time.perf_counter()
+        """Build, holding the output's lock (waiting while another build has it)."""
         config, out = self.config, Path(self.config.output)
         check_output_folder(out, config.root, {"content folder": config.content,
                                                "theme folder": config.theme})
+        with _fewer_collections(), output_lock(out) as held:
+            self._trust(held.previous)
+            return self._build(changed, held)
+
+    def _trust(self, stamp: str) -> None:
+        """Keep what this builder knows of the output only if the last build
+        that changed it was this builder's (see ``lock``)."""
+        if self.manifest is not None and self.manifest.stamp != stamp:
+            self.manifest = None  # another process built: what memory says is stale
+            self.graph, self.extras, self.page_paths, self.built_site = None, {}, [], ""
+            self.saved_caches = False
         if self.manifest is None:
-            self.manifest = self.cache.load_manifest() if self.cache else Manifest()
+            manifest = self.cache.load_manifest() if self.cache else Manifest()
+            self.manifest = manifest if manifest.stamp == stamp else Manifest(stamp=stamp)
+
+    def _build(self, changed: set[Path] | None, held: Held) -> BuildResult:
+        started = time.perf_counter()
+        config, out = self.config, Path(self.config.output)
         old = self.manifest
         self.digests.begin()
         hint = self._entry_hint(changed)
@@ -194,6 +207,7 @@ class Builder:
             self._save_parsed(content)
             return extras
 
+        held.writing()
         extras, stats, sizes, done_reads = self._render_and_write(out, renderer, todo, meanwhile,
                                                                   keep, previous)
         for name, base in bases.items():  # now that they are known: what each page read
@@ -207,7 +221,7 @@ class Builder:
         sizes.update({name: old.sizes[name] for name in keep})
         self.manifest = Manifest(str(out.resolve()), inputs, fingerprints, sizes, files_seen,
                                  [[w.message, w.path, w.line] for w in content.warnings],
-                                 len(content.entries), reads)
+                                 len(content.entries), reads, held.stamp)
         self._save(content, old)
         self.builds += 1
         if self.builds > 1:  # kept alive: a big heap that lives on

@@ -31,7 +31,7 @@ def project(tmp_path, monkeypatch) -> Path:
     shutil.copy(REPO / "timeline.yaml", proj / "timeline.yaml")
     shutil.copytree(REPO / "content", proj / "content")
     shutil.copytree(REPO / "theme", proj / "theme")
-    (proj / ".gitignore").write_text("/site/\n")
+    (proj / ".gitignore").write_text("/site/\n/.site.lock\n")  # as the README advises
     git(proj, "init", "-q", "-b", "main")
     git(proj, "add", ".")
     git(proj, "commit", "-q", "-m", "site sources")
