@@ -1,17 +1,22 @@
-"""The ``timeline`` command: parse arguments, call the library, print results."""
+"""The ``timeline`` command: parse arguments, call the library, show results
+(errors printed, one line each; the rest through ``logs``, so that
+``--quiet`` and ``--verbose`` apply to everything)."""
 
 from __future__ import annotations
 
 import argparse
 import atexit
 import importlib
+import logging
 import os
 import sys
 from pathlib import Path
 
-from generator import __version__
+from generator import __version__, logs
 from generator.config import Config, load_config
 from generator.errors import ManyErrors, TimelineError
+
+log = logging.getLogger("generator.cli")
 
 # Subcommands that live in their own modules: name -> module with HELP,
 # add_arguments(parser) and run(args, config) -> exit code.
@@ -34,7 +39,7 @@ def cmd_build(args: argparse.Namespace, config: Config) -> int:
     result = build_site(config, drafts=args.drafts)
     for warning in result.warnings:
         _err(str(warning))
-    print(result.summary() + f" -> {config.output}")
+    log.info("%s -> %s", result.summary(), config.output)
     return 0
 
 
@@ -45,11 +50,11 @@ def cmd_check(args: argparse.Namespace, config: Config) -> int:
     for problem in report.errors + report.warnings:
         _err(str(problem))
     for note in report.review:
-        print(str(note))
+        log.info("%s", note)
     failed = bool(report.errors) or (args.strict and bool(report.warnings))
-    print(f"checked {report.entries} entries: {len(report.errors)} errors, "
-          f"{len(report.warnings)} warnings, {len(report.review)} with open review items"
-          + (" (strict: warnings are errors)" if args.strict and report.warnings else ""))
+    log.info("checked %d entries: %d errors, %d warnings, %d with open review items%s",
+             report.entries, len(report.errors), len(report.warnings), len(report.review),
+             " (strict: warnings are errors)" if args.strict and report.warnings else "")
     return 1 if failed else 0
 
 
@@ -60,7 +65,7 @@ def cmd_new(args: argparse.Namespace, config: Config) -> int:
                                   args.forums, args.place, args.url)
     for warning in warnings:
         _err(str(warning))
-    print(f"wrote {path}")
+    log.info("wrote %s", path)
     return 0
 
 
@@ -70,6 +75,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"timeline {__version__}")
     parser.add_argument("--config", "-c", metavar="FILE",
                         help="site config file (default: ./timeline.yaml)")
+    loudness = parser.add_mutually_exclusive_group()
+    loudness.add_argument("--verbose", "-v", action="store_true",
+                          help="say more (internal errors with their traceback)")
+    loudness.add_argument("--quiet", "-q", action="store_true",
+                          help="only warnings and errors")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
 
@@ -119,6 +129,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    logs.setup(logging.DEBUG if args.verbose else logging.WARNING if args.quiet else logging.INFO)
     try:
         config = load_config(Path(args.config) if args.config else None)
         return args.func(args, config)

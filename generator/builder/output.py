@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from generator.errors import TimelineError
+from generator.workers import may_fork
 
 RENAME_EXCHANGE = 2
 AT_FDCWD = -100
@@ -143,7 +144,7 @@ def _alive(pid: int) -> bool:
 def remove_leftovers(out_dir: Path) -> None:
     """Delete what earlier builds left beside the output: this process's
     folders waiting for deletion, and those of processes that are gone."""
-    _wait_for_removal()
+    finish_removals()
     for leftover in staging_dirs(out_dir):
         if not _alive(_owner(out_dir, leftover.name) or 0):
             shutil.rmtree(leftover, ignore_errors=True)
@@ -245,45 +246,22 @@ def _patch(out_dir: Path, files: dict[str, bytes], changed: set[str], removed: s
     return WriteStats(sorted(changed), total - len(changed), sorted(removed))
 
 
-class _Removal:
-    """Folders to delete after a short delay, in a thread: the stage's emptied
-    folders (an ``rmdir`` costs a millisecond) and replaced files (freeing 30 MB
-    takes 10 ms), so that neither the build nor the pages a browser loads right
-    after it wait for them. The next stage, or the end of the process, hurries it."""
-
-    DELAY = 0.25  # seconds: after the browser has loaded the page
-
-    def __init__(self, paths: tuple[Path, ...]):
-        self.paths = paths
-        self.now = threading.Event()
-        self.thread = threading.Thread(target=self._run, name="timeline-remove", daemon=True)
-        self.thread.start()
-
-    def _run(self) -> None:
-        self.now.wait(self.DELAY)
-        for path in self.paths:
-            shutil.rmtree(path, ignore_errors=True)
-
-    def finish(self) -> None:
-        self.now.set()
-        self.thread.join()
-
-
-_removal: _Removal | None = None
+# Folders emptied or replaced by a patch, deleted after the build has
+# answered (an ``rmdir`` costs a millisecond, freeing 30 MB of replaced files
+# 10 ms), so that neither the build nor the pages a browser loads right after
+# it wait for them: by the next stage, the preview's build process once it
+# has replied, or the exit of the process. No thread: see ``workers``.
+_pending: list[Path] = []
 
 
 def _remove_soon(*paths: Path) -> None:
-    global _removal
-    _wait_for_removal()
-    _removal = _Removal(paths)
+    _pending.extend(paths)
 
 
 @atexit.register
-def _wait_for_removal() -> None:
-    global _removal
-    if _removal is not None:
-        _removal.finish()
-        _removal = None
+def finish_removals() -> None:
+    while _pending:
+        shutil.rmtree(_pending.pop(), ignore_errors=True)
 
 
 class NewTree:
@@ -355,12 +333,12 @@ def _swap_in(stage: Path, out_dir: Path) -> Path | None:
 
 
 def remove_in_background(path: Path) -> None:
-    """Delete a retired tree without making the build wait for it."""
-    try:
-        pid = os.fork()
-    except (AttributeError, OSError):
-        shutil.rmtree(path, ignore_errors=True)
+    """Delete a retired tree without making the build wait for it: in a
+    detached child, or in a thread where this process may not fork."""
+    if not may_fork():
+        threading.Thread(target=shutil.rmtree, args=(path, True), daemon=True).start()
         return
+    pid = os.fork()
     if pid == 0:  # child: detach, delete, leave without running any cleanup of the parent
         try:
             os.setsid()

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import asyncio
 import errno
+import logging
 import shutil
-import sys
 import tempfile
 import threading
 import webbrowser
@@ -14,6 +14,7 @@ from pathlib import Path
 
 from generator.config import CONFIG_NAME, Config
 
+log = logging.getLogger(__name__)
 HELP = ("preview the site with live reload: build into the output folder, rebuild on "
         "every save of content/, theme/ or the config, and refresh the browser")
 
@@ -32,7 +33,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, config: Config) -> int:
-    from generator.serve.rebuild import Rebuilder
+    from generator.serve.build_process import BuildProcess
     from generator.serve.server import Preview
     from generator.serve.watcher import PollingWatcher, Watched, make_watcher
 
@@ -42,8 +43,9 @@ def run(args: argparse.Namespace, config: Config) -> int:
     # so drafts never reach what ``publish`` pushes.
     work = Path(tempfile.mkdtemp(prefix="timeline-serve-")) if args.drafts else None
     output = work / "site" if work else Path(config.output)
+    rebuilder = None
     try:
-        rebuilder = Rebuilder(config, output, drafts=args.drafts, config_file=config_file)
+        rebuilder = BuildProcess(config, output, drafts=args.drafts, config_file=config_file)
         watched = Watched([config.content, config.theme], [config_file],
                           skip=[output, config.output])
         watcher = make_watcher(watched, polling=args.poll)
@@ -51,9 +53,9 @@ def run(args: argparse.Namespace, config: Config) -> int:
 
         def ready(p: Preview) -> None:
             kind = "polling" if isinstance(watcher, PollingWatcher) else "inotify"
-            print(f"serving {p.url} (Ctrl-C to stop)", flush=True)
-            print(f"watching {config.content}, {config.theme}, {config_file} ({kind}); "
-                  f"building into {rebuilder.output}", flush=True)
+            log.info("serving %s (Ctrl-C to stop)", p.url)
+            log.info("watching %s, %s, %s (%s); building into %s", config.content, config.theme,
+                     config_file, kind, rebuilder.output)
             if args.open:
                 threading.Thread(target=webbrowser.open, args=(p.url,), daemon=True).start()
 
@@ -64,11 +66,13 @@ def run(args: argparse.Namespace, config: Config) -> int:
         except OSError as exc:
             if exc.errno != errno.EADDRINUSE:
                 raise
-            print(f"port {args.port} is in use on {args.host}; try --port {args.port + 1}",
-                  file=sys.stderr)
+            log.error("port %s is in use on %s; try --port %s", args.port, args.host,
+                      args.port + 1)
             return 1
-        print("stopped", flush=True)
+        log.info("stopped")
         return 0
     finally:
+        if rebuilder is not None:
+            rebuilder.close()
         if work:
             shutil.rmtree(work, ignore_errors=True)

@@ -8,9 +8,9 @@ changed paths.
 
 from __future__ import annotations
 
+import logging
 import os
 import time
-import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,6 +18,7 @@ from generator.builder.site import Builder, BuildResult
 from generator.config import Config, load_config
 from generator.errors import ManyErrors, Problem, TimelineError, display_path
 
+log = logging.getLogger(__name__)
 RELOAD_PAGE = "*"  # livereload.js reloads the page for any path it cannot swap
 LIVE_SUFFIXES = (".css",)  # swapped in place by livereload.js, no page reload
 
@@ -107,7 +108,7 @@ class Rebuilder:
         except TimelineError as exc:
             return self._failed([str(exc)])
         except Exception as exc:  # noqa: BLE001 - a bug must not stop the preview
-            traceback.print_exc()
+            log.debug("internal error while building", exc_info=True)  # shown with --verbose
             return self._failed([f"internal error while building: "
                                  f"{type(exc).__name__}: {exc}"])
         ms = (time.perf_counter() - started) * 1000

@@ -1,10 +1,11 @@
 """The preview server: serve the output under the base path, rebuild on
 change, tell the browsers once the new build is in place.
 
-Runs on one asyncio loop (Tornado's). Builds run in one worker thread so the
-server keeps answering (from the last complete build, which the build swaps
-in atomically) while a build runs. Changes are debounced: a burst of writes
-becomes one rebuild.
+Runs on one asyncio loop (Tornado's). One worker thread waits for each
+build (``timeline serve`` runs them in a build process, see build_process)
+so the server keeps answering (from the last complete build, which the build
+swaps in atomically) while a build runs. Changes are debounced: a burst of
+writes becomes one rebuild.
 """
 
 from __future__ import annotations
@@ -12,8 +13,8 @@ from __future__ import annotations
 import asyncio
 import os
 import secrets
+import logging
 import signal
-import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -21,11 +22,13 @@ from typing import Callable
 
 from tornado import httpserver, netutil, web
 
-from generator.serve import forking, inject, livereload_bridge
+from generator.serve import inject, livereload_bridge
 from generator.serve.files import resolve
+from generator.serve.build_process import BuildProcess
 from generator.serve.rebuild import Outcome, Rebuilder
 from generator.serve.watcher import Watcher
 
+log = logging.getLogger(__name__)
 QUIET = 0.015  # a burst ends after this long without events (an editor's save takes < 1 ms)
 MAX_WAIT = 1.0  # ... or this long after its first event, whichever is first
 BUILD_PATH = "/livereload-build"  # the current build's id, checked on (re)connect
@@ -129,15 +132,15 @@ class BuildIdHandler(web.RequestHandler):
 class Preview:
     """Serve, watch, rebuild, reload. ``run()`` returns when stopped."""
 
-    def __init__(self, rebuilder: Rebuilder, watcher: Watcher, host: str = "127.0.0.1",
+    def __init__(self, rebuilder: Rebuilder | BuildProcess, watcher: Watcher, host: str = "127.0.0.1",
                  port: int = 8000, out: Callable[[str], None] | None = None,
                  err: Callable[[str], None] | None = None):
         self.rebuilder = rebuilder
         self.output = rebuilder.output
         self.watcher = watcher
         self.host, self.port = host, port
-        self.out = out or (lambda line: print(line, flush=True))
-        self.err = err or (lambda line: print(line, file=sys.stderr, flush=True))
+        self.out = out or log.info
+        self.err = err or log.error
         self.token = secrets.token_hex(4)
         self.generation = 0
         self.served_path = rebuilder.base_path
@@ -245,7 +248,6 @@ class Preview:
         self.port = sockets[0].getsockname()[1]
         self.http = httpserver.HTTPServer(self.application())
         self.http.add_sockets(sockets)
-        forking.protect(*(sock.close for sock in sockets), self.watcher.close_in_child)
 
     async def run(self, ready: Callable[["Preview"], None] | None = None,
                   handle_signals: bool = True) -> None:
@@ -271,6 +273,9 @@ class Preview:
 
     def _on_signal(self) -> None:
         if self.stopping is not None and self.stopping.is_set():
+            close = getattr(self.rebuilder, "close", None)
+            if close is not None:
+                close(now=True)  # its leftovers go with the next build (see output)
             os._exit(130)  # a second Ctrl-C: do not wait for the build
         self.stop()
 
@@ -293,6 +298,8 @@ class Preview:
             except Exception:  # noqa: BLE001 - we are stopping anyway
                 pass
         self.executor.shutdown(wait=True)
-        forking.release()  # only now: the last build may still fork and end workers
+        close = getattr(self.rebuilder, "close", None)  # a build process: let it leave
+        if close is not None:
+            close()
         if self.http is not None:
             await self.http.close_all_connections()

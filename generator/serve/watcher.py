@@ -76,9 +76,6 @@ class Watcher:
     def close(self) -> None:
         raise NotImplementedError
 
-    def close_in_child(self) -> None:
-        """In a forked child: drop our file descriptors, touch nothing else."""
-
 
 def _libc():
     try:
@@ -184,11 +181,6 @@ class InotifyWatcher(Watcher):
                 if mask & (IN_CREATE | IN_MOVED_TO):
                     created.add(path)
         return changed
-
-    def close_in_child(self) -> None:
-        if self.fd >= 0:
-            os.close(self.fd)
-            self.fd = -1
 
     def close(self) -> None:
         if self.fd >= 0:

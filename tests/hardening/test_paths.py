@@ -55,9 +55,10 @@ def q(value: str) -> str:
 
 
 def outside_snapshot(root: Path) -> dict[str, bytes]:
-    """Every file of the project except the output and the build cache."""
+    """Every file of the project except the output, its build lock and the build cache."""
     return {k: v for k, v in tree_files(root).items()
-            if "/site/" not in f"/{k}" and "/.timeline-cache/" not in f"/{k}"}
+            if "/site/" not in f"/{k}" and "/.timeline-cache/" not in f"/{k}"
+            and not k.endswith("/.site.lock")}
 
 
 def test_hostile_slugs_stay_inside_their_own_folder(tmp_path):
