@@ -86,7 +86,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("build", help="build the site into the output folder",
                        description="Build the site. Writes nothing unless the whole build "
                        "succeeds; then a large change is swapped in as a complete new "
-                       "tree, a small one (at most 200 files) file by atomic file.")
+                       "tree, a small one (at most 200 files) file by atomic file. One "
+                       "build at a time per output folder: another build, serve or publish "
+                       "of it waits (the lock is .<output>.lock beside the folder).")
     p.add_argument("--out", metavar="DIR", help="output folder (default: from config, site/)")
     p.add_argument("--base-url", metavar="URL", help="override base_url, e.g. "
                    "https://user.github.io/repo/")
