@@ -15,7 +15,7 @@ from generator.builder.page_renderer import PageRenderer
 from generator.builder.pages import Page
 from generator.builder.urls import output_file
 from generator.content.model import Entry
-from generator.workers import worker_count
+from generator.workers import die_with_parent, worker_count
 
 PARALLEL_MIN_PAGES = 200  # below this, starting workers costs more than it saves (measured)
 
@@ -83,7 +83,7 @@ def pages_rendering(renderer: PageRenderer, pages: list[Page],
     global _JOB
     _JOB = (renderer, pages, tree)
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
+        with multiprocessing.get_context("fork").Pool(workers, die_with_parent) as pool:
             slices = _slices(pages, workers)
             pending = pool.map_async(_render_slice, slices, chunksize=1)
 
@@ -105,6 +105,7 @@ def _render_ahead(conn: Any, parents_end: Any, entries: list[Entry],
     """Runs in a helper: render bodies until told to stop, then send them all
     (sending as it goes would block on the pipe while the parent is busy)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    die_with_parent()
     parents_end.close()  # so that the parent's closing it reads as the end here
     markdown = BodyRenderer(trust_raw_html)
     done: dict[str, str] = {}

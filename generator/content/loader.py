@@ -14,7 +14,7 @@ from generator.content.registry import Registry, load_forums, load_people
 from generator.content.slugs import slugify
 from generator.content.yamlfile import decode_text, read_regular
 from generator.errors import Problem, TimelineError, display_path
-from generator.workers import worker_count
+from generator.workers import die_with_parent, worker_count
 
 PEOPLE_FILE = "people.yaml"
 FORUMS_FILE = "forums.yaml"
@@ -165,7 +165,7 @@ def parse_in_workers(files: list[tuple[str, str]], parsed: dict,
     if workers < 2:
         return
     shares = [files[i::workers] for i in range(workers)]
-    with multiprocessing.get_context("fork").Pool(workers - 1) as pool:
+    with multiprocessing.get_context("fork").Pool(workers - 1, die_with_parent) as pool:
         pending = pool.map_async(_parse_files, shares[1:], chunksize=1)
         for share in [_parse_files(shares[0]), *pending.get()]:
             for full, key, entry in share:

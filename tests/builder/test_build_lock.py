@@ -161,3 +161,40 @@ def test_a_build_beside_a_running_serve_waits_and_both_stay_exact(project, env,
     finally:
         assert server.stop() == 0
     assert no_leftovers(project / "site") == []
+
+
+WORKERS_OF_A_KILLED_BUILD = """
+import multiprocessing, sys, time
+from generator.workers import die_with_parent
+with multiprocessing.get_context("fork").Pool(2, die_with_parent) as pool:
+    print(" ".join(str(p.pid) for p in pool._pool), flush=True)
+    pool.map(time.sleep, [60, 60])
+"""
+
+
+def test_the_workers_of_a_killed_build_die_with_it():
+    """A build killed with SIGKILL takes its render workers with it: none goes
+    on writing into the staging folder the next build removes."""
+    build = subprocess.Popen([sys.executable, "-c", WORKERS_OF_A_KILLED_BUILD],
+                             stdout=subprocess.PIPE, text=True,
+                             env={**os.environ, "PYTHONPATH": str(REPO)})
+    workers = [int(pid) for pid in build.stdout.readline().split()]
+    assert len(workers) == 2 and all(Path(f"/proc/{pid}").exists() for pid in workers)
+    time.sleep(0.5)  # both are inside their task, not waiting for one
+    os.kill(build.pid, signal.SIGKILL)
+    build.wait()
+    deadline = time.monotonic() + 10
+    while any(_running(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    alive = [pid for pid in workers if _running(pid)]
+    for pid in alive:  # what the assertion reports must not outlive the test
+        os.kill(pid, signal.SIGKILL)
+    assert alive == []
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"

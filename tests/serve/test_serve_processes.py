@@ -5,7 +5,6 @@ library reports through ``logging``, which the command line sets up."""
 import ast
 import logging
 import os
-import time
 from pathlib import Path
 
 from conftest import REPO
