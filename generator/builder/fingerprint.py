@@ -146,9 +146,12 @@ class ContextDigests:
     def _list(self, items: list | tuple) -> str:
         known = self._lists.get(id(items))
         if known is None or known[0] is not items:
-            parts: list[str] = ["["]
-            for item in items:
-                self._parts(item, parts)
+            if {item.__class__ for item in items} == {Entry}:  # most lists: the short way
+                parts = ["[E", *[entry.cache_key or repr(entry) for entry in items]]
+            else:
+                parts = ["["]
+                for item in items:
+                    self._parts(item, parts)
             known = self._lists[id(items)] = (items, _hasher_of("\0".join(parts)))
         return known[1]
 
