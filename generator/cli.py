@@ -1,13 +1,12 @@
 """The ``timeline`` command: parse arguments, call the library, show results
-(errors printed, one line each; the rest through ``logs``, so that
-``--quiet`` and ``--verbose`` apply to everything)."""
+(through ``logs``, so that ``--quiet`` and ``--verbose`` apply to all) and
+errors, one line each."""
 
 from __future__ import annotations
 
 import argparse
 import atexit
 import importlib
-import logging
 import os
 import sys
 from pathlib import Path
@@ -15,8 +14,6 @@ from pathlib import Path
 from generator import __version__, logs
 from generator.config import Config, load_config
 from generator.errors import ManyErrors, TimelineError
-
-log = logging.getLogger("generator.cli")
 
 # Subcommands that live in their own modules: name -> module with HELP,
 # add_arguments(parser) and run(args, config) -> exit code.
@@ -39,7 +36,7 @@ def cmd_build(args: argparse.Namespace, config: Config) -> int:
     result = build_site(config, drafts=args.drafts)
     for warning in result.warnings:
         _err(str(warning))
-    log.info("%s -> %s", result.summary(), config.output)
+    logs.result(f"{result.summary()} -> {config.output}")
     return 0
 
 
@@ -50,11 +47,11 @@ def cmd_check(args: argparse.Namespace, config: Config) -> int:
     for problem in report.errors + report.warnings:
         _err(str(problem))
     for note in report.review:
-        log.info("%s", note)
+        logs.result(str(note))
     failed = bool(report.errors) or (args.strict and bool(report.warnings))
-    log.info("checked %d entries: %d errors, %d warnings, %d with open review items%s",
-             report.entries, len(report.errors), len(report.warnings), len(report.review),
-             " (strict: warnings are errors)" if args.strict and report.warnings else "")
+    logs.result(f"checked {report.entries} entries: {len(report.errors)} errors, "
+                f"{len(report.warnings)} warnings, {len(report.review)} with open review items"
+                + (" (strict: warnings are errors)" if args.strict and report.warnings else ""))
     return 1 if failed else 0
 
 
@@ -65,7 +62,7 @@ def cmd_new(args: argparse.Namespace, config: Config) -> int:
                                   args.forums, args.place, args.url)
     for warning in warnings:
         _err(str(warning))
-    log.info("wrote %s", path)
+    logs.result(f"wrote {path}")
     return 0
 
 
@@ -131,7 +128,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    logs.setup(logging.DEBUG if args.verbose else logging.WARNING if args.quiet else logging.INFO)
+    logs.setup(verbose=args.verbose, quiet=args.quiet)
     try:
         config = load_config(Path(args.config) if args.config else None)
         return args.func(args, config)

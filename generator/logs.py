@@ -1,6 +1,12 @@
-"""How commands show what the library logs: one plain line per record;
-progress and results on standard output; warnings, errors and debugging on
-standard error. Library code logs under ``generator``; commands call ``setup``."""
+"""How commands show things. Library code logs under ``generator`` and never
+prints; a command calls ``setup`` once, then ``result`` for what it reports.
+
+- results (a build's summary, the preview's address and rebuilds): standard
+  output, one line each; not with ``--quiet``;
+- the library's records: standard error, plain lines; warnings and errors
+  always, progress notes and the traceback of an internal error with
+  ``--verbose``.
+"""
 
 from __future__ import annotations
 
@@ -8,24 +14,31 @@ import logging
 import sys
 
 NAME = "generator"
+_results = True
 
 
 class _Console(logging.Handler):
-    """Writes to the streams ``sys`` has now (tests and pipes swap them)."""
+    """Writes to the standard error ``sys`` has now (tests and pipes swap it)."""
 
     def emit(self, record: logging.LogRecord) -> None:
-        stream = sys.stdout if record.levelno == logging.INFO else sys.stderr
-        try:
-            stream.write(self.format(record) + "\n")
-            stream.flush()
-        except (BrokenPipeError, ValueError):  # a closed pipe or stream: nobody reads
-            pass
+        _write(sys.stderr, self.format(record))
 
 
-def setup(level: int = logging.INFO) -> None:
-    """Show the library's records at ``level`` and above (once per process)."""
+def _write(stream, text: str) -> None:
+    try:
+        stream.write(text + "\n")
+        stream.flush()
+    except (BrokenPipeError, ValueError):  # a closed pipe or stream: nobody reads
+        pass
+
+
+def setup(verbose: bool = False, quiet: bool = False) -> None:
+    """Records at WARNING and above (DEBUG and above with ``verbose``);
+    results unless ``quiet``."""
+    global _results
+    _results = not quiet
     logger = logging.getLogger(NAME)
-    logger.setLevel(level)
+    logger.setLevel(logging.DEBUG if verbose else logging.WARNING)
     if not any(isinstance(h, _Console) for h in logger.handlers):
         handler = _Console()
         handler.setFormatter(logging.Formatter("%(message)s"))
@@ -33,6 +46,17 @@ def setup(level: int = logging.INFO) -> None:
         logger.propagate = False
 
 
-def level() -> int:
-    """The level ``setup`` set, for a process started to do part of a command."""
-    return logging.getLogger(NAME).getEffectiveLevel()
+def settings() -> tuple[bool, bool]:
+    """(verbose, quiet) as set, for a process started to do part of a command."""
+    return logging.getLogger(NAME).getEffectiveLevel() <= logging.DEBUG, not _results
+
+
+def result(text: str) -> None:
+    """One line of what a command reports, on standard output."""
+    if _results:
+        _write(sys.stdout, text)
+
+
+def problem(text: str) -> None:
+    """One line of what went wrong, on standard error, always."""
+    _write(sys.stderr, text)

@@ -9,7 +9,6 @@ are never touched, so publishing is safe in the middle of other work.
 from __future__ import annotations
 
 import argparse
-import logging
 import os
 import re
 import subprocess
@@ -17,10 +16,10 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator import logs
 from generator.config import Config
 from generator.errors import TimelineError, display_path
 
-log = logging.getLogger(__name__)
 HELP = "build the site and push it to the gh-pages branch (GitHub Pages)"
 DEFAULT_BASE_URL = Config().base_url
 _GITHUB = re.compile(r"github\.com[:/]([^/]+)/([^/]+?)(?:\.git)?/?$")
@@ -182,9 +181,9 @@ def run(args: argparse.Namespace, config: Config) -> int:
     config = config.with_overrides(base_url=args.base_url)
     done = publish(config, args.remote, args.branch, args.message, args.force, args.allow_dirty)
     what = "published" if done.changed else "unchanged, pushed again"
-    log.info("%s: %d files at %s -> %s/%s (%s)", what, done.files, done.base_url, done.remote,
-             done.branch, done.commit[:10])
+    logs.result(f"{what}: {done.files} files at {done.base_url} -> {done.remote}/{done.branch} "
+                f"({done.commit[:10]})")
     if done.first:
-        log.info("first publish: on GitHub, set Settings > Pages > Source to 'Deploy from a "
-                 "branch', branch '%s', folder '/ (root)'", done.branch)
+        logs.result(f"first publish: on GitHub, set Settings > Pages > Source to 'Deploy from a "
+                    f"branch', branch '{done.branch}', folder '/ (root)'")
     return 0

@@ -22,10 +22,10 @@ from generator.serve.rebuild import Outcome, Rebuilder
 
 
 def _serve_builds(conn: Any, config: Config, output: Path, drafts: bool,
-                  config_file: Path | None, level: int) -> None:
+                  config_file: Path | None, loudness: tuple[bool, bool]) -> None:
     """Runs in the build process: one build per message until the pipe closes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the server's to handle
-    logs.setup(level)
+    logs.setup(*loudness)
     rebuilder = Rebuilder(config, output, drafts, config_file)
     from generator.builder.output import finish_removals
 
@@ -52,7 +52,7 @@ class BuildProcess:
         self._conn, theirs = context.Pipe()
         self.process = context.Process(
             target=_serve_builds, name="timeline-build",  # not daemonic: it forks workers
-            args=(theirs, config, output, drafts, config_file, logs.level()))
+            args=(theirs, config, output, drafts, config_file, logs.settings()))
         self.process.start()
         theirs.close()
 

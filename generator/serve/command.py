@@ -5,16 +5,15 @@ from __future__ import annotations
 import argparse
 import asyncio
 import errno
-import logging
 import shutil
 import tempfile
 import threading
 import webbrowser
 from pathlib import Path
 
+from generator import logs
 from generator.config import CONFIG_NAME, Config
 
-log = logging.getLogger(__name__)
 HELP = ("preview the site with live reload: build into the output folder, rebuild on "
         "every save of content/, theme/ or the config, and refresh the browser")
 
@@ -49,13 +48,14 @@ def run(args: argparse.Namespace, config: Config) -> int:
         watched = Watched([config.content, config.theme], [config_file],
                           skip=[output, config.output])
         watcher = make_watcher(watched, polling=args.poll)
-        preview = Preview(rebuilder, watcher, host=args.host, port=args.port)
+        preview = Preview(rebuilder, watcher, host=args.host, port=args.port,
+                          out=logs.result, err=logs.problem)
 
         def ready(p: Preview) -> None:
             kind = "polling" if isinstance(watcher, PollingWatcher) else "inotify"
-            log.info("serving %s (Ctrl-C to stop)", p.url)
-            log.info("watching %s, %s, %s (%s); building into %s", config.content, config.theme,
-                     config_file, kind, rebuilder.output)
+            logs.result(f"serving {p.url} (Ctrl-C to stop)")
+            logs.result(f"watching {config.content}, {config.theme}, {config_file} ({kind}); "
+                        f"building into {rebuilder.output}")
             if args.open:
                 threading.Thread(target=webbrowser.open, args=(p.url,), daemon=True).start()
 
@@ -66,10 +66,9 @@ def run(args: argparse.Namespace, config: Config) -> int:
         except OSError as exc:
             if exc.errno != errno.EADDRINUSE:
                 raise
-            log.error("port %s is in use on %s; try --port %s", args.port, args.host,
-                      args.port + 1)
+            logs.problem(f"port {args.port} is in use on {args.host}; try --port {args.port + 1}")
             return 1
-        log.info("stopped")
+        logs.result("stopped")
         return 0
     finally:
         if rebuilder is not None:

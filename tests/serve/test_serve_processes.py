@@ -93,9 +93,11 @@ def _prints(path: Path) -> list[str]:
 
 
 def test_library_code_reports_through_logging():
-    """Only the command line prints (cli.py, and each plugged command's command.py)."""
+    """Only the command line prints: cli.py, each plugged command's command.py,
+    and scripts run by hand (a data file's maker)."""
     library = [p for p in (REPO / "generator").rglob("*.py")
-               if p.name not in ("cli.py", "command.py")]
+               if p.name not in ("cli.py", "command.py")
+               and '__name__ == "__main__"' not in p.read_text()]
     assert len(library) > 40
     assert [hit for p in library for hit in _prints(p)] == []
 
