@@ -71,6 +71,16 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
             _count_nodes(node, self.line_offset)
         return yaml.constructor.SafeConstructor.construct_document(self, node)
 
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        """PyYAML raises plain exceptions for an explicit tag its value does not
+        fit (``!!int 5`` continued by ``- yes`` on the next line): locate them."""
+        try:
+            return yaml.constructor.BaseConstructor.construct_object(self, node, deep=deep)
+        except (ValueError, TypeError, AttributeError, OverflowError):
+            tag = str(node.tag).rsplit(":", 1)[-1]
+            raise TimelineError(f"invalid YAML: the value is not a valid {tag}", None,
+                                node.start_mark.line + 1 + self.line_offset) from None
+
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> LineMap:
         self.flatten_mapping(node)
         result = LineMap()
@@ -114,6 +124,7 @@ class _PureLoader(yaml.SafeLoader):
     yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
     line_offset = 0
     construct_document = _Loader.construct_document
+    construct_object = _Loader.construct_object
     construct_mapping = _Loader.construct_mapping
     construct_sequence = _Loader.construct_sequence
 

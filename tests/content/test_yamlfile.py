@@ -64,3 +64,13 @@ def test_read_text_handles_bom_crlf_utf16_and_refuses_binary(tmp_path):
     with pytest.raises(TimelineError, match="UTF-8") as err:
         read_text(p)
     assert err.value.line == 1
+
+
+@pytest.mark.parametrize("text", ["a: 1\ntitle: !!timestamp 2024-01-01\n  - yes\n",
+                                  "a: 1\ntitle: !!int 5\n  - yes\n",
+                                  "a: 1\ntitle: !!float x\n"])
+def test_a_value_its_explicit_tag_does_not_fit_is_a_located_error(text):
+    """Found by the hardening tests: PyYAML raised AttributeError and ValueError."""
+    with pytest.raises(TimelineError, match="invalid YAML: the value is not a valid") as err:
+        parse_yaml(text, "timeline.yaml")
+    assert err.value.path == "timeline.yaml" and err.value.line == 2
