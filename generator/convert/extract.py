@@ -372,8 +372,22 @@ def _recent_pair(seen: list[Mention], text: str, here: list[Mention]) -> list[Me
     return out[::-1] if len(out) == 2 else []
 
 
+def _signers(paragraphs: list[str], reg: Registries) -> dict[int, Mention]:
+    """"Productive talks in Paris today with my colleague ..." signed on the next line
+    "— Aigerim Sadykova (@SadykovaMFA) November 5, 2024": the post's author, by paragraph."""
+    out: dict[int, Mention] = {}
+    for i in range(len(paragraphs) - 1):
+        sign = paragraphs[i + 1].lstrip()
+        if sign[:1] in "\u2014\u2013-" and len(sign) < 120 and social_post_date(sign) is not None:
+            found = reg.index.find(sign)
+            if found:
+                out[i] = found[0]
+    return out
+
+
 def _clauses(reader: Reader, sentences: list[Sentence], captions: set[int],
-             pub: FuzzyDate | None, post_pub: dict[int, FuzzyDate | None]) -> list[Clause]:
+             pub: FuzzyDate | None, post_pub: dict[int, FuzzyDate | None],
+             signers: dict[int, Mention] | None = None) -> list[Clause]:
     out: list[Clause] = []
     last_subject: list[Mention] = []
     previous: Clause | None = None
@@ -405,8 +419,14 @@ def _clauses(reader: Reader, sentences: list[Sentence], captions: set[int],
             text = s.text[a:b]
             plain = text if quoted else s.plain[a:b]
             shift = lambda items: [_moved(x, a) for x in items if a <= x.start < b]  # noqa: E731
+            times = find_times(plain, here)
+            if here is not pub:  # a quoted post speaks from its own day
+                for t in times:
+                    for r in (t.past, t.future):
+                        r.how = r.how.replace("the publication date", "the date of the quoted post")\
+                            .replace("publication", "the quoted post's date")
             clause = Clause(text, plain, s.index, s.paragraph, shift(people), shift(refs),
-                            find_times(plain, here), reader.reg.places.find(text),
+                            times, reader.reg.places.find(text),
                             reader.reg.forum_index.find(plain), s.paragraph in captions)
             clause.forums += reader.reg.forum_index.candidates(plain, clause.forums)
             clause.subject = subject
@@ -417,6 +437,10 @@ def _clauses(reader: Reader, sentences: list[Sentence], captions: set[int],
                 clause.where = out[-1].places[-1] if out[-1].places else None
                 if not clause.times:
                     clause.times = out[-1].times  # "visited X last month, where he met ..."
+            signer = (signers or {}).get(s.paragraph)
+            if signer is not None and not quoted and _FIRST_PERSON.search(text):
+                clause.author = dataclasses.replace(signer, start=0, end=0)
+                clause.subject = [clause.author]
             if quoted:
                 clause.quoted = True
                 first_person = bool(_FIRST_PERSON.search(text))
@@ -606,6 +630,7 @@ def _lend_setting(found: list[Engagement], frames: list[Frame], clauses: list[Cl
             settings.append(setting)
     settings += [f for e in found if len(e.participants) >= 3 or e.kind == "summit"
                  for f in e.frames if f.forums and f.place and not f.inherited]
+    lead_date = next((e.date for e in found if e.date), None)
     for eng in found:
         if eng.kind in ("call", "video call", "visit", "statement"):
             continue
@@ -616,7 +641,8 @@ def _lend_setting(found: list[Engagement], frames: list[Frame], clauses: list[Cl
             if frame in eng.frames or (frame.people and not eng.has(frame.people[0].person)):
                 continue
             date = frame.time.at(frame.future).date if frame.time else None
-            if date is not None and eng.date is not None and not date.compatible(eng.date):
+            when = eng.date or lead_date  # an undated engagement will take the lead's date
+            if date is not None and when is not None and not date.compatible(when):
                 continue
             if (has_forum or not frame.forums) and (has_place or not frame.place):
                 continue  # nothing this one does not already have
@@ -1054,9 +1080,10 @@ def extract(data: str, reg: Registries, file: str | None = None, *, url: str | N
     else:
         sentences = article_sentences(cleaned.paragraphs)[:MAX_SENTENCES]
         captions = {i for i, p in enumerate(cleaned.paragraphs) if _CAPTION.search(p)}
-        post_pub = {i: social_post_date(p) or pub for i, p in enumerate(cleaned.paragraphs)}
+        post_pub = _post_dates(cleaned.paragraphs, pub)
         headline = _headline(title, reader, pub, reg, len(cleaned.paragraphs))
-        clauses = _clauses(reader, sentences, captions, pub, post_pub)
+        signers = _signers(cleaned.paragraphs, reg)
+        clauses = _clauses(reader, sentences, captions, pub, post_pub, signers)
         _resolve_offices(clauses, [m for m in reader.found if not m.candidate or " " in m.name],
                          reg, pub)
         engagements = engagements_of(clauses, headline, ctx, reg, cleaned, today)
@@ -1103,6 +1130,18 @@ def extract(data: str, reg: Registries, file: str | None = None, *, url: str | N
     for eng in engagements:
         eng.topic = topic(sentence_clauses, eng)
     return record
+
+
+def _post_dates(paragraphs: list[str], pub: FuzzyDate | None) -> dict[int, FuzzyDate | None]:
+    """The day each paragraph speaks from: a quoted post's own date ("— Name (@handle)
+    November 5, 2024", on its line or the next), else the publication date."""
+    said = [social_post_date(p) for p in paragraphs]
+    out: dict[int, FuzzyDate | None] = {}
+    for i, p in enumerate(paragraphs):
+        signed = i + 1 < len(paragraphs) and said[i + 1] is not None and \
+            paragraphs[i + 1].lstrip()[:1] in "\u2014\u2013-" and len(paragraphs[i + 1]) < 120
+        out[i] = said[i] or (said[i + 1] if signed else None) or pub
+    return out
 
 
 def _sentence_facts(clauses: list[Clause]) -> list[Clause]:

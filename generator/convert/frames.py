@@ -495,6 +495,13 @@ def frames_of(clause: Clause, index: int, gaz: Gazetteer, dateline_city: str | N
             for p in clause.carried:  # "The high point was her meeting with President Ruto"
                 if p.person not in {x.person for x in people}:
                     people.insert(0, p)
+        host = next((p for p in clause.people if 0 < p.start - e <= 60 and re.match(
+            r"['\u2019]s?\s+(?:official\s+)?(?:office|residence|home|house|dacha|palace)\b",
+            clause.plain[p.end:p.end + 30])), None) if group == "visit" else None
+        if host is not None:  # "visited NSA Ajit Doval's office": a meeting with him
+            group = "meet"
+            people = [p for p in people if p.start < s][:1] or list(clause.subject[:1])
+            people += [host] if all(p.person != host.person for p in people) else []
         if group == "visit":  # a visit is the traveller's: "Putin's visit", else the subject
             owner = [p for p in clause.people if 0 <= s - p.end <= 25 and
                      re.match(r"['\u2019]s?\s+(?:[\w-]+\s+){0,2}$", clause.plain[p.end:s])]
