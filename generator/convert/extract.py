@@ -215,7 +215,9 @@ _LEAD_CLAUSE = re.compile(
     r"^(?:Before|After|Following|Prior\s+to|Ahead\s+of|(?:Close\s+)?[Oo]n\s+the\s+heels\s+of|"
     r"(?:\w+\s+)?(?:days?|hours?|weeks?|months?)\s+(?:after|before)|Amid|Despite|While|When|"
     r"Since|Earlier|Later)\b[^,]{3,160},\s+")
-_RELATIVE = re.compile(r",\s+(?=(?:who|which|whose|where)\s)")
+_RELATIVE = re.compile(  # not "the summit, which will be held in November in Astana": its own time
+    r",\s+(?=(?:who|which|whose|where)\s)(?!which\s+(?:will|is\s+(?:to|set\s+to|scheduled\s+to|due\s+to|"
+    r"expected\s+to)|was|is)\s+(?:be\s+)?(?:held|take\s+place|taking\s+place|convene|open|begin|start))")
 _PRONOUN_START = re.compile(r"^(?:[^,]{0,80},\s+)?(?:he|she|the\s+(?:minister|leader|president|"
                             r"premier|chancellor|envoy|diplomat))\b", re.I)
 _SAID_THAT_HE = re.compile(r"\b(?:said|says|told\s+\w+|tweeted|wrote|posted|added|announced|"
@@ -546,6 +548,8 @@ def _finish(eng: Engagement, ctx: Context, reg: Registries, lead: Engagement | N
             eng.place = chosen.place.place.venue_city  # type: ignore[union-attr]
             if chosen.here and chosen.place.text == "here":  # type: ignore[union-attr]
                 eng.review.append(f'place: "here" read as the dateline city {eng.place}')
+            elif " capital" in chosen.place.text:  # type: ignore[union-attr]
+                eng.review.append(f'place: "{chosen.place.text}" read as {eng.place}')  # type: ignore[union-attr]
             elif not own:
                 eng.review.append(f"place: {eng.place} is said of " + (
                     "the article as a whole (the headline)" if chosen.headline else

@@ -77,7 +77,7 @@ _VERB = re.compile(r"(?i:met|meets|meet|spoke|spoken|speaks|talked|called|calls|
 _FUTURE = re.compile(
     r"\b(?:will|shall|'ll|would|is\s+to|are\s+to|(?:is|are|was|were|be)\s+(?:also\s+)?(?:set|scheduled|"
     r"slated|expected|due|poised|likely|going|planned|slotted)\s+to|plans?\s+to|planning\s+to|"
-    r"intends?\s+to|to\s+be\s+\w+ed|planned|upcoming|forthcoming|next|later\s+(?:this|in\s+the|today)|"
+    r"intends?\s+to|to\s+be\s+\w+ed|planned|upcoming|forthcoming|future|next|later\s+(?:this|in\s+the|today)|"
     r"preparing\s+for|prepares\s+for|set\s+to|scheduled\s+(?:to|for)|expected\s+to|due\s+to|"
     r"will\s+be|"
     r"wird|werden|soll|sollen|dovrebbe|parteciperanno|incontrer[àa]|terrà|se\s+reunir[áa]|"
@@ -140,7 +140,8 @@ _TOPIC = re.compile(r"\b(?:discuss\w*|talk\w*\s+about|about|regarding|concerning
                     r"people\s+in|protect\w*|humanitarian|strikes?\s+on|attacks?\s+on|escalation\s+in)\b",
                     re.I)
 _HERE = re.compile(r"\b(?:here|in\s+the\s+city|in\s+the\s+capital)\b", re.I)
-_CAPITAL = re.compile(r"\bin\s+the\s+([A-Z][\w-]+)\s+capital\b(?![,]?\s+[A-Z])")
+_CAPITAL = re.compile(r"\bin\s+the\s+(?:([A-Z][\w-]+)\s+capital\b(?![,]?\s+[A-Z])|"
+                      r"capital\s+of\s+(?:the\s+)?([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?))")
 _AHEAD = re.compile(r"\b(?:ahead\s+of|before|prior\s+to|in\s+the\s+run-up\s+to|preparations?\s+for|"
                     r"after|following|on\s+the\s+eve\s+of)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'-]+\s+){0,3}$",
                     re.I)
@@ -420,7 +421,8 @@ def _place(clause: Clause, s: int, e: int, group: str, gaz: Gazetteer,
             return PlaceHit(place, -1, -1, "here"), True
     cap = _CAPITAL.search(clause.plain)
     if cap:
-        country = gaz.country_of(cap.group(1))
+        said = cap.group(1) or cap.group(2)
+        country = gaz.country_of(said) or gaz.country_of(said.split()[0])
         city = gaz.capital_of(country) if country else None
         place = gaz.lookup(city) if city else None
         if place:
