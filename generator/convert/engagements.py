@@ -297,7 +297,7 @@ def split_pairs(engagements: list[Engagement]) -> list[Engagement]:
         pairs: list[frozenset[str]] = []
         for f in eng.frames:
             ids = frozenset(m.person for m in f.people)
-            if len(ids) == 2 and ids not in pairs and f.own_people >= 1:
+            if len(ids) == 2 and ids not in pairs and f.own_people >= 1 and not f.headline:
                 pairs.append(ids)
         common = frozenset.intersection(*pairs) if len(pairs) >= 2 else frozenset()
         if len(eng.participants) < 3 or len(pairs) < 2 or not common or \
@@ -343,7 +343,9 @@ def distribute(engagements: list[Engagement], principal: str | None) -> list[Eng
     out: list[Engagement] = []
     for eng in engagements:
         plural = any(f.plural for f in eng.frames)
-        lead = principal if principal in eng.ids else (eng.ids[0] if eng.ids else None)
+        subject = next((f.people[0].person for f in eng.frames if f.plural and f.people), None)
+        lead = subject if subject in eng.ids else \
+            principal if principal in eng.ids else (eng.ids[0] if eng.ids else None)
         others = [m for m in eng.participants if m.person != lead]
         refs = [c for f in eng.frames if f.plural for o in f.offices for c in o.countries]
         if plural and lead and len(others) + len(refs) >= 2:

@@ -308,7 +308,7 @@ def _actors(clause: Clause, s: int, e: int) -> list[Mention]:
 
 _SENDER = re.compile(r"\b(?:(?:letter|message|note|invitation|greetings|congratulations|"
                      r"condolences|envoy|emissary|statement)\s+from|[Bb]ehalf\s+of|[Aa]ccording\s+to|"
-                     r"by|[Rr]epresenting|[Ii]nstead\s+of|[Rr]ather\s+than|in\s+place\s+of|[Ww]ithout|[Rr]eplacing|"
+                     r"by|[Rr]epresenting|(?:[Gg]overnment|[Aa]dministration|[Rr]egime|[Cc]abinet)\s+of|[Ii]nstead\s+of|[Rr]ather\s+than|in\s+place\s+of|[Ww]ithout|[Rr]eplacing|"
                      r"[Uu]nlike)\s+(?:[A-Z][\w.'\u2019-]*\s+){0,4}$")
 
 

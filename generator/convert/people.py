@@ -73,7 +73,7 @@ _TITLE_HEADS = (
     r"secretary\s+of\s+defen[cs]e|minister\s+of\s+defen[cs]e|national\s+security\s+advi[sz]e?[eo]r|"
     r"security\s+advi[sz]e?[eo]r|foreign\s+affairs\s+minister|top\s+diplomat|king|queen|emir|"
     r"crown\s+prince|sultan|ambassador|envoy|special\s+envoy|minister|secretary[\s-]general|"
-    r"state\s+councill?or|counterparts?|leaders?|ministers|delegations?|side")
+    r"state\s+councill?or|counterparts?|colleagues?|leaders?|ministers|delegations?|side")
 # "the Ugandan foreign minister", "his Uzbek and Kazakh counterparts", "Egypt's foreign minister"
 _OFFICE_REF = re.compile(
     rf"\b(?:(?P<det>the|his|her|their|its|a)\s+)?(?P<who>(?:[A-Z][\w'\u2019.-]+\s+){{1,3}}?"
@@ -469,7 +469,7 @@ class PeopleIndex:
             if any(a <= m.start("office") < b for a, b in taken):
                 continue
             after = text[m.end():m.end() + 40]
-            office = " ".join(m.group("office").lower().split())
+            office = " ".join(m.group("office").lower().split()).replace("colleague", "counterpart")
             plural = office.endswith("s") and not office.endswith("ss")
             if not plural and re.match(r"\s*(?:,\s*)?(?:\[|(?:(?:Dr|Mr|Ms|Mrs|Prince|Sheikh)\.?\s+)?"
                                        r"(?:@\w|[A-Z][a-z]+(?:\s+[A-Z]|\b)))", after) and \
@@ -481,7 +481,6 @@ class PeopleIndex:
             tail = re.match(r"\s+(?:of|from)\s+(?:the\s+)?((?:[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?"
                             r"(?:\s*\[[^\]]*\])?(?:\s*,\s*|\s+and\s+)?){1,8})",
                             text[m.end():m.end() + 200])
-            who_countries = bool(countries) or bool(m.group("det"))
             if tail:
                 for part in re.split(r"\s*,\s*|\s+and\s+", re.sub(r"\[[^\]]*\]", "", tail.group(1))):
                     c = self.gaz.country_of(part.strip()) or \
@@ -492,7 +491,12 @@ class PeopleIndex:
                 continue
             if who and not countries and who.strip() not in ("", "The"):
                 continue  # "Foreign Minister" after some other capitalised words
-            start = m.start() if who_countries else m.start("office")  # not "held talks with"
+            start = m.start("office")  # not "held talks with": from the determiner or the country
+            for w in re.finditer(r"\S+", text[m.start():m.start("office")]):
+                if w.group(0).lower() in ("the", "his", "her", "their", "its", "a") or \
+                        w.group(0)[:1].isupper():
+                    start = m.start() + w.start()
+                    break
             out.append(OfficeRef(start, m.end(), office, countries, plural, text[start:m.end()]))
         return out
 
