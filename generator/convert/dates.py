@@ -202,15 +202,28 @@ def leading_date(line: str) -> tuple[FuzzyDate, str, str] | None:
     return date, m.group(0), rest
 
 
+_SHORT_MONTHS = {"ene": 1, "gen": 1, "janv": 1, "fev": 2, "fév": 2, "févr": 2, "abr": 4, "avr": 4,
+                 "mai": 5, "mag": 5, "giu": 6, "juin": 6, "lug": 7, "juil": 7, "ago": 8, "août": 8,
+                 "set": 9, "ott": 10, "out": 10, "dic": 12, "dez": 12, "déc": 12}
+_DATELINE_DM = re.compile(r"^([A-Z][^\W\d][\w.\- ]{0,29}?),\s*(\d{1,2})\s+([^\W\d]{3,9})\.?"
+                          r"(?!\s*,?\s*(?:19|20)\d\d)\s*\(([^)]{1,40})\)")
+
+
 def dateline(line: str) -> tuple[str, int, int, str | None] | None:
-    """``Washington, Dec 27 (IANS)``: (place, month, day, credit); the year is unknown."""
+    """``Washington, Dec 27 (IANS)`` or ``Bogotá, 21 ago (EFE)``: (place, month, day,
+    credit); the year is unknown."""
     m = _DATELINE.match(line.strip())
+    if m:
+        month = month_number(m.group(2))
+        return (m.group(1).strip(), month, int(m.group(3)), m.group(4) or m.group(5)) \
+            if month else None
+    m = _DATELINE_DM.match(line.strip())  # day first, with a wire credit: Spanish, French ...
     if not m:
         return None
-    month = month_number(m.group(2))
-    if not month:
+    month = month_number(m.group(3)) or _SHORT_MONTHS.get(m.group(3).lower())
+    if not month or not 1 <= int(m.group(2)) <= 31:
         return None
-    return m.group(1).strip(), month, int(m.group(3)), m.group(4) or m.group(5)
+    return m.group(1).strip(), month, int(m.group(2)), m.group(4)
 
 
 _DATED_DATELINE = re.compile(
@@ -321,6 +334,8 @@ _EVENT_FORMS: list[tuple[str, re.Pattern]] = [
                          r"aujourd'hui|ce\s+matin|hoy|hoje|heute|oggi|stamattina)\b", re.I)),
     ("yesterday", re.compile(r"\b(yesterday|last\s+night|the\s+previous\s+day|hier|ayer|ontem|"
                              r"gestern|ieri)\b", re.I)),
+    ("tomorrow", re.compile(r"\b(tomorrow|(?<!la\s)(?<!esta\s)(?<!una\s)ma\u00f1ana(?!\s+de\b)|"
+                            r"amanh\u00e3|demain|domani|(?-i:morgen))\b", re.I)),
     ("this_week", re.compile(r"\b(earlier\s+this\s+week|later\s+this\s+week|this\s+week)\b", re.I)),
     ("next_week", re.compile(r"\b(next\s+week|the\s+coming\s+week)\b", re.I)),
     ("last_week", re.compile(r"\b(last\s+week|earlier\s+last\s+week|the\s+previous\s+week)\b", re.I)),
@@ -468,6 +483,9 @@ def _resolve(form: str, m: re.Match, pub: FuzzyDate | None) -> tuple[Reading, Re
     if form == "yesterday":
         return *_both(Reading(_shift(pub, -1), f'"{text}" read as the day before publication '
                                                f'{iso}')), {}
+    if form == "tomorrow":
+        return *_both(Reading(_shift(pub, 1), f'"{text}" read as the day after publication '
+                                              f'{iso}')), {}
     weeks = {"this_week": 0, "next_week": 1, "last_week": -1}[form]
     reading = _week(pub, weeks)
     reading.how = f'"{text}" gives no day (publication {iso}); only the month is kept'

@@ -160,6 +160,14 @@ def publication(page, cleaned: Cleaned, url: str | None, user: FuzzyDate | None,
         date = bare.date
         notes.append(f'published: read from "{bare.text}" above the headline; check that it is '
                      "the article's date and not the site's date of today")
+    if date is not None and date.day is not None and cleaned.dateline:
+        _, month, day, _ = cleaned.dateline  # wire copy filed the day before the page is dated
+        filed = FuzzyDate(date.year - (month > (date.month or 12)), month, day)
+        if 1 <= (date.first_day() - filed.first_day()).days <= 2:
+            notes.append(f"published: the dateline says the story was filed on {filed.iso()}, "
+                         f"the page is dated {date.iso()}; its words (\"today\", weekdays) are "
+                         "read from the dateline")
+            date = filed
     if date is None and cleaned.dateline:
         _, month, day, _ = cleaned.dateline
         text = " ".join(cleaned.paragraphs)

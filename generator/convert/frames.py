@@ -57,6 +57,8 @@ _TRIGGERS = re.compile(
     r"se\s+reuni[óo]|reunir[áa]|conversaron|dialog[óo])\b"
     r"|\b(?P<summit>(?i:summit|summits)|Gipfel|Gipfeltreffen|vertice|sommet|cumbre|c[úu]pula)\b"
     r"|\b(?P<visit>visit(?:s|ed|ing)?|trip|tour|arrived|arrives|arriving|travell?ed\s+to|"
+    r"lleg[\u00f3a]|llegar[\u00e1a]|chegou|chega|chegar[\u00e1a]|est\s+arriv[\u00e9e]e?|"
+    r"[\u00e8e]\s+arrivat[oa]|"
     r"travels\s+to|flew\s+to|Besuch|besuchte|besucht|visita|visite|viaje|viagem|reise)\b"
     r"|\b(?P<statement>joint\s+(?:statement|declaration|communiqu[ée])|issued\s+a\s+(?:joint\s+)?"
     r"statement|Joint\s+Declaration|signed\s+a\s+(?:joint\s+)?declaration|"
@@ -127,7 +129,8 @@ _PLACE_CUE = re.compile(
     r"nella|nel|alla|al|dans|la\s+ville\s+de)\s+(?:the\s+)?(?:(?:[A-Z][\w'\u2019-]*|city|capital|"
     r"resort|town|port|of|beach|summer|winter|luxury|coastal|historic|northern|southern|eastern|"
     r"western|central|ancient|island|seaside|mountain|border)\s+){0,4}?|"
-    r"[A-Z][\w\u2019']*(?:'s|\u2019s)\s+(?:[A-Z][\w-]*\s+){0,2}?)$")
+    r"[A-Z][\w\u2019']*(?:'s|\u2019s)\s+(?:[A-Z][\w-]*\s+){0,2}?|"
+    r"(?i:lleg\w*|cheg\w*)\s+(?:\w+\s+){0,3}?a\s+)$")  # "llegó este jueves a Bogotá"
 _NOT_VENUE = re.compile(r"\b(?:from|departed|departs|departing|left|leaves|leaving|flew\s+from|"
                         r"returned\s+(?:to|from)|back\s+to|via|based)\s+(?:the\s+)?(?:[\w'-]+\s+){0,4}$",
                         re.I)
@@ -259,6 +262,8 @@ def _mode(plain: str, s: int, e: int, group: str, headline: bool = False) -> str
     """Whether the clause reports the engagement as done, announced, past history or a wish."""
     if headline and _HEADLINE_FUTURE.match(plain):
         return "future"  # "Modi, Putin to hold informal summit"
+    if re.search(r"(?:r[\u00e1\u00e0]n?|r\u00e3o)$", plain[s:e]):
+        return "future"  # "se reunirá", "incontrerà", "se reunirão"
     before = plain[max(0, s - 70):s]
     window = before + plain[s:e] + plain[e:e + 25]
     near = plain[max(0, s - 40):e + 30]
