@@ -33,7 +33,7 @@ from generator.convert.outlets import (OUTLETS_FILE, Where, agency_keys, find_ag
                                        find_outlet, load_outlets)
 from generator.convert.people import (Mention, OfficeRef, PeopleIndex, _SPEAKER_ROLE, fold,
                                       office_of, office_words, same_office)
-from generator.convert.places import PLACES_FILE, Gazetteer, load_gazetteer
+from generator.convert.places import PLACES_FILE, Gazetteer, country_of, load_gazetteer
 from generator.convert.pubdate import choose
 from generator.convert.quotes import Quote, _speaker, key_quotes
 from generator.convert.reference import (combine, reference_forums, reference_outlets,
@@ -726,7 +726,28 @@ def _role_conflict(m: Mention, when: FuzzyDate | None, reg: Registries) -> str |
             f"({spans}); the text is kept: check it")
 
 
-def _statement_people(engagements: list[Engagement]) -> None:
+def _statement_by_countries(eng: Engagement, clauses: list[Clause]) -> None:
+    """"Vietnam and Australia issued a joint statement ...": with no meeting reported, the
+    statement is its countries' leaders', as the article names them."""
+    if eng.participants:
+        return
+    f = eng.frames[0]
+    if not 0 <= f.clause < len(clauses):
+        return
+    before = clauses[f.clause].plain[:f.start]
+    said = {c for c in (country_of(w) for w in re.findall(r"[A-Z][\w'-]+", before)) if c}
+    if len(said) < 2:
+        return
+    leaders: dict[str, Mention] = {}
+    for c in clauses:
+        for m in c.people:
+            if m.country in said and m.leader and m.country not in leaders:
+                leaders[m.country] = m
+    if len(leaders) >= 2:
+        eng.add_people(list(leaders.values()))
+
+
+def _statement_people(engagements: list[Engagement], clauses: list[Clause]) -> None:
     """"The two countries adopted a joint declaration": the leaders who met adopted it."""
     for i, eng in enumerate(engagements):
         if eng.frames[0].group != "statement":
@@ -737,6 +758,7 @@ def _statement_people(engagements: list[Engagement]) -> None:
             host = next((o for o in engagements if o.frames[0].group not in
                          ("statement", "visit")), None)
         if host is None:
+            _statement_by_countries(eng, clauses)
             continue
         if len(eng.participants) < 2:
             eng.add_people(host.participants)
@@ -927,7 +949,7 @@ def engagements_of(clauses: list[Clause], headline: Clause | None, ctx: Context,
     _lend_setting(found, frames, clauses)
     _attendance_lists(found, frames, clauses)
     _summit_attendance(found)
-    _statement_people(found)
+    _statement_people(found, clauses)
     _visit_people(found)
     leaders = {m.person for c in clauses for m in c.people if m.leader}
     texts = {i: c.plain for i, c in enumerate(clauses)}

@@ -134,7 +134,7 @@ class ForumIndex:
                 continue
             name = " ".join(words)
             if self._lookup(name) or sum(w[:1].isupper() for w in words) < len(words) or \
-                    all(w.lower() in _GENERIC for w in words):
+                    all(w.lower().replace("\u2019", "'") in _GENERIC for w in words):
                 continue
             start = m.end(1) - len(name)
             out.append(ForumHit(name, start, m.end(1), name, True, registered=False))

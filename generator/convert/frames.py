@@ -514,9 +514,13 @@ def frames_of(clause: Clause, index: int, gaz: Gazetteer, dateline_city: str | N
                      re.match(r"['\u2019]s?\s+(?:[\w-]+\s+){0,2}$", clause.plain[p.end:s])]
             people = owner[:1] or [p for p in people if p.start < s][:1] or \
                 [p for p in clause.subject][:1]
-            by = re.match(r"\s+by\s+([^,.;]{0,60})", clause.plain[e:])
-            if by and not any(e < p.start <= e + by.end() for p in clause.people):
+            by = re.match(r"(?:\s+to\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})?\s+by\s+"
+                          r"([^,.;]{0,60})", clause.plain[e:])
+            visitor = [p for p in clause.people if by and e + by.start(1) <= p.start <= e + by.end()]
+            if by and not visitor:
                 people = []  # "a visit by French industry leaders": no one to name
+            elif visitor and not owner:
+                people = visitor[:1]  # "an official visit to Australia by Prime Minister X"
         place, here = _place(clause, s, e, group, gaz, dateline_city)
         if group in ("phone", "video"):
             place, here = None, False
