@@ -279,6 +279,9 @@ def _visit_or_statement(engagements: list[Engagement], frame: Frame) -> Engageme
             continue
         date = _frame_date(frame)
         same = {m.person for m in frame.people} & set(eng.ids) or not frame.people
+        went = {f.country for f in eng.frames if f.country}
+        if frame.group == "visit" and frame.country and went and frame.country not in went:
+            continue  # "visited Saudi Arabia last week ... is expected to visit Britain"
         if same and _compatible(eng.date, date):
             _join(eng, frame)
             return eng

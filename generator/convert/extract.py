@@ -160,14 +160,6 @@ def publication(page, cleaned: Cleaned, url: str | None, user: FuzzyDate | None,
         date = bare.date
         notes.append(f'published: read from "{bare.text}" above the headline; check that it is '
                      "the article's date and not the site's date of today")
-    if date is not None and date.day is not None and cleaned.dateline:
-        _, month, day, _ = cleaned.dateline  # wire copy filed the day before the page is dated
-        filed = FuzzyDate(date.year - (month > (date.month or 12)), month, day)
-        if 1 <= (date.first_day() - filed.first_day()).days <= 2:
-            notes.append(f"published: the dateline says the story was filed on {filed.iso()}, "
-                         f"the page is dated {date.iso()}; its words (\"today\", weekdays) are "
-                         "read from the dateline")
-            date = filed
     if date is None and cleaned.dateline:
         _, month, day, _ = cleaned.dateline
         text = " ".join(cleaned.paragraphs)
@@ -777,13 +769,15 @@ def _visit_people(engagements: list[Engagement]) -> None:
         eng.participants = eng.participants[:1]
         if any(f.place is not None for f in eng.frames):
             continue
+        went = next((f.country for f in eng.frames if f.country), None)
         traveller = eng.participants[0].person
         for other in engagements:
             held = next((f for f in other.frames if f.place is not None and not f.inherited), None)
             if other is eng or held is None or not other.has(traveller) or \
                     other.frames[0].group == "visit" or \
-                    not (other.date is None or eng.date is None or other.date.compatible(eng.date)):
-                continue
+                    not (other.date is None or eng.date is None or other.date.compatible(eng.date)) \
+                    or (went and held.place.place.country != went):  # type: ignore[union-attr]
+                continue  # "visited Saudi Arabia last week": not where he hosts a guest today
             lent = Frame(held.clause, held.start, held.end, held.word, "visit", held.mode, [], [],
                          None, held.place, held.place_text, [], False, False, held.sentence)
             lent.inherited = f"{held.word} ... {held.place.text}"  # type: ignore[union-attr]
