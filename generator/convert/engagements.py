@@ -216,6 +216,7 @@ def group_frames(frames: list[Frame]) -> list[Engagement]:
                 _join(home, frame)
             else:
                 engagements.append(_new(frame))
+                focus = engagements[-1] if focus is None else focus
             continue
         if not frame.people:
             if focus is None and not frame.indefinite and (frame.time or frame.place):
@@ -234,6 +235,11 @@ def group_frames(frames: list[Frame]) -> list[Engagement]:
             if focus is None:
                 continue
             frame.people = list(focus.participants)  # "Both leaders look forward to ..."
+        elif focus is not None and not focus.participants and focus.frames[0].group == "summit" \
+                and re.match(r"(?i)(?:meeting|summit|gathering|conference|talks)$", frame.word) and \
+                frame.start <= 4 + len("The "):  # "A NATO summit opened ... The meeting is hosted by X"
+            _join(focus, frame)
+            continue
         elif frame.pronoun and frame.own_people == 0 and focus is not None and \
                 len(focus.participants) >= 2 and not frame.joined:
             frame.people = list(focus.participants)  # "the two ministers": those of the talk

@@ -646,7 +646,9 @@ def _lend_setting(found: list[Engagement], frames: list[Frame], clauses: list[Cl
                 continue
             date = frame.time.at(frame.future).date if frame.time else None
             when = eng.date or lead_date  # an undated engagement will take the lead's date
-            if date is not None and when is not None and not date.compatible(when):
+            if date is not None and when is not None and not date.compatible(when) and \
+                    not _within_span(date, when, clauses[frame.clause].plain
+                                     if 0 <= frame.clause < len(clauses) else ""):
                 continue
             if (has_forum or not frame.forums) and (has_place or not frame.place):
                 continue  # nothing this one does not already have
@@ -685,17 +687,28 @@ def _attendance_lists(found: list[Engagement], frames: list[Frame], clauses: lis
                 eng.add_people(named)
 
 
+_SPAN_DAYS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
+
+
+def _within_span(start: FuzzyDate, day: FuzzyDate, text: str) -> bool:
+    """"A two-day NATO summit kicked off on Tuesday": Wednesday is still the summit."""
+    m = re.search(r"\b(two|three|four|five|[2-5])[\s-]day\b", text, re.I)
+    if not m or start.day is None or day.day is None:
+        return False
+    return 0 <= (day.first_day() - start.first_day()).days < _SPAN_DAYS[m.group(1).lower()]
+
+
 def _summit_attendance(found: list[Engagement]) -> None:
     """"A two-day NATO summit kicked off ... Erdogan met Trudeau on its sidelines": the summit
     the article reports, with no one named at it, was attended by those who met there."""
     def forums(e: Engagement) -> set[str]:
         return {x for f in e.frames for x in f.forums}
     for summit in found:
-        if summit.participants or summit.kind != "summit" or not forums(summit):
-            continue
+        if summit.frames[0].people or summit.kind != "summit" or not forums(summit):
+            continue  # a summit the text names its leaders for keeps them
         for eng in found:
             if eng is not summit and not eng.scheduled and forums(eng) & forums(summit) and \
-                    eng_mod._compatible(eng.date, summit.date):
+                    eng.kind != "summit" and eng_mod._compatible(eng.date, summit.date):
                 summit.add_people(eng.participants)
 
 
@@ -800,6 +813,24 @@ def _place_from_visits(engagements: list[Engagement], frames: list[Frame]) -> No
                                         [], None, v.place, v.place_text, [], False, False,
                                         v.sentence))
                 break
+
+
+def _time_from_sentence_before(frames: list[Frame], clauses: list[Clause]) -> None:
+    """"Leaders on Sunday gave the junta a week. The ultimatum came at an extraordinary
+    summit ...": a sentence that goes on from the one before, with no engagement word of its
+    own in that one, happened on that one's day."""
+    busy = {f.sentence for f in frames}
+    for f in frames:
+        if f.time is not None or f.caption or f.headline or f.sentence - 1 in busy or \
+                not 0 <= f.clause < len(clauses) or f.mode not in ("past", "present"):
+            continue
+        if not re.match(r"(?:The|This|That|These|It)\s", clauses[f.clause].text.lstrip()):
+            continue
+        before = [t for c in clauses if c.sentence == f.sentence - 1 and not c.caption
+                  for t in c.times]
+        if len(before) == 1 and before[0].form in ("weekday", "today", "yesterday", "full",
+                                                    "day_month", "iso", "numeric"):
+            f.time = before[0]
 
 
 def _virtual_gatherings(engagements: list[Engagement], frames: list[Frame]) -> None:
@@ -910,6 +941,7 @@ def engagements_of(clauses: list[Clause], headline: Clause | None, ctx: Context,
     frames: list[Frame] = []
     for i, clause in enumerate(clauses):
         frames += frames_of(clause, i, reg.places, ctx.dateline_city)  # type: ignore[arg-type]
+    _time_from_sentence_before(frames, clauses)
     body = [f for f in frames if not f.caption]
     captions = [f for f in frames if f.caption]
     found = eng_mod.group_frames(body)
@@ -929,7 +961,9 @@ def engagements_of(clauses: list[Clause], headline: Clause | None, ctx: Context,
             home = next((e for e in found if eng_mod._fits(e, f) > 0), None)
             if home is None and found and not f.people:
                 home = found[0] if eng_mod._fits(found[0], f) >= 0 else None
-            if home is not None:
+            if home is not None:  # "Erdoğan meets Trump and Zelensky": each has their own meeting
+                f.people = [m for m in f.people if home.has(m.person) or
+                            not any(o.has(m.person) for o in found if o is not home)]
                 eng_mod._join(home, f)
             elif not found and (f.people or f.offices):
                 found.append(eng_mod._new(f))

@@ -313,7 +313,10 @@ def _actors(clause: Clause, s: int, e: int) -> list[Mention]:
 
 _SENDER = re.compile(r"\b(?:(?:letter|message|note|invitation|greetings|congratulations|"
                      r"condolences|envoy|emissary|statement)\s+from|[Bb]ehalf\s+of|[Aa]ccording\s+to|"
-                     r"by|[Rr]epresenting|(?:[Gg]overnment|[Aa]dministration|[Rr]egime|[Cc]abinet)\s+of|[Ii]nstead\s+of|[Rr]ather\s+than|in\s+place\s+of|[Ww]ithout|[Rr]eplacing|"
+                     r"(?<!chaired\s)(?<!hosted\s)(?<!convened\s)(?<!led\s)(?<!attended\s)(?<!joined\s)"
+                     r"(?<!received\s)(?<!welcomed\s)(?<!opened\s)by|[Rr]epresenting|"
+                     r"(?:[Gg]overnment|[Aa]dministration|[Rr]egime|[Cc]abinet)\s+of|[Ii]nstead\s+of|"
+                     r"[Rr]ather\s+than|in\s+place\s+of|[Ww]ithout|[Rr]eplacing|"
                      r"[Uu]nlike)\s+(?:[A-Z][\w.'\u2019-]*\s+){0,4}$")
 
 
@@ -534,6 +537,9 @@ def frames_of(clause: Clause, index: int, gaz: Gazetteer, dateline_city: str | N
             any(o.plural and len(o.countries) >= 2 and o.start > e and
                 re.fullmatch(r"\s+(?:\w+\s+){0,2}?with\s+(?:\S+\s+){0,3}", clause.plain[e:o.start])
                 for o in clause.offices)  # "met with his Uzbek and Kazakh counterparts"
+        if group == "summit" and re.match(r"\s+(?:venue|site|hall|centre|center|grounds|hotel|"
+                                          r"media\s+cent(?:re|er))\b", clause.plain[e:e + 20]):
+            continue  # "met Trump at the summit venue": where, not what
         if re.fullmatch(r"(?i)calls?\s+on|called\s+on", word) and re.match(
                 r"\s+(?:[\w'\u2019.-]+\s+){1,8}?to\s+(?!discuss|review|exchange)[a-z]+",
                 clause.plain[e:e + 90]):
