@@ -327,8 +327,9 @@ _EVENT_FORMS: list[tuple[str, re.Pattern]] = [
                             rf"(?:(early|mid|late)[\s-]+)?({MONTH})(?!\s*\d)")),
     ("weekday", re.compile(rf"\b(?:({_ON})\s+)?({WEEKDAY})(?:'s|\u2019s)?{_PART}\b")),
     ("day_only", re.compile(r"\b(?:on\s+)?(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?the\s+"
-                            r"(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:century|round|session|edition|"
-                            r"anniversary|time|summit|meeting|annual|of\s+[A-Z]))", re.I)),
+                            r"([12]?\d|3[01])(?:st|nd|rd|th)\b(?!\s+(?:century|round|session|edition|"
+                            r"anniversary|time|summit|meeting|annual|of\s+[A-Z]))(?!\s+(?-i:[A-Z]))",
+                            re.I)),
     ("today", re.compile(r"\b(today|tonight|this\s+(?:morning|afternoon|evening)|earlier\s+today|"
                          r"later\s+today|later\s+in\s+the\s+day|earlier\s+in\s+the\s+day|"
                          r"aujourd'hui|ce\s+matin|hoy|hoje|heute|oggi|stamattina)\b", re.I)),
