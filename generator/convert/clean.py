@@ -132,6 +132,8 @@ def is_category_strip(line: str) -> bool:
 
 
 def is_boilerplate(line: str) -> bool:
+    if social_post_date(line) is not None:
+        return False  # "— Name (@handle) August 15, 2023" signs the post above it
     return bool(_IP.match(line) or is_nav(line) or _PROMPTS.search(line) or is_category_strip(line))
 
 
@@ -199,8 +201,10 @@ def _strip_meta(lines: list[str], cleaned: Cleaned) -> list[str]:
             out.append("")
             continue
         post = social_post_date(line)
-        if post:
+        if post:  # "— Name (@handle) August 15, 2023": the post's date, never the page's
             cleaned.post_dates.append(post)
+            out.append(line)
+            continue
         early = sum(1 for _ in islice(filter(None, out), 12)) < 12  # stops at 12: pages are long
         found = labelled_date(line)
         if found and early and len(line.split()) <= 14:

@@ -276,6 +276,8 @@ def _mode(plain: str, s: int, e: int, group: str, headline: bool = False) -> str
             r"\b(?:said|says|tweeted|told|posted|wrote|added|stated|confirmed|announced|revealed|"
             r"informed)\b[^.]{0,90}$", plain[:background.start()], re.I)):
         return "background"
+    if re.search(r"\b(?:following|after)\s+(?:the\s+|their\s+|his\s+|her\s+)?(?:[\w-]+\s+)?$", before, re.I):
+        return "past"  # "would widen the scheme, following talks with her counterpart"
     if not _VERB.fullmatch(plain[s:e]) and _FUTURE.search(plain[:s]) and \
             not re.search(r"\b(?:met|held|spoke|hosted|received|visited|was|were|had|did)\b",
                           plain[_FUTURE.search(plain[:s]).end():s]):
@@ -512,6 +514,11 @@ def frames_of(clause: Clause, index: int, gaz: Gazetteer, dateline_city: str | N
             group = "meet"
             people = [p for p in people if p.start < s][:1] or list(clause.subject[:1])
             people += [host] if all(p.person != host.person for p in people) else []
+        if re.match(r"\s+with\s+(?:his|her)\s+(?:[\w-]+\s+){0,2}(?:counterpart|colleague)s?\b",
+                    clause.plain[e:e + 60]):
+            owner = next((p for p in clause.people if p.end <= s and p is not clause.author), None)
+            if owner is not None and all(p.person != owner.person for p in people):
+                people.insert(0, owner)  # "X said ..., following talks with her counterpart"
         if group == "visit":  # a visit is the traveller's: "Putin's visit", else the subject
             owner = [p for p in clause.people if 0 <= s - p.end <= 25 and
                      re.match(r"['\u2019]s?\s+(?:[\w-]+\s+){0,2}$", clause.plain[p.end:s])]
