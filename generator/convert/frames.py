@@ -48,7 +48,8 @@ _TRIGGERS = re.compile(
     r"zusammengekommen|zusammengetroffen|zusammengetreffen|kamen\s+zusammen|kam\s+zusammen|"
     r"trafen\s+sich|traf\s+sich|sprach\s+mit|sprachen|"
     r"re[çc]u|re[çc]oit|a\s+rencontr[ée]|ont\s+rencontr[ée]|s'est\s+entretenue?|se\s+sont\s+entretenus|"
-    r"recibi[óo]|recibe|se\s+reunieron|sostuvo|sostuvieron|mantuvo|mantuvieron|convers[óo]|"
+    r"recibi[óo]|recibe|recibir[áa]n?|se\s+reunieron|sostuvo|sostuvieron|mantuvo|mantuvieron|convers[óo]|"
+    r"receber[áa]|recevra|ricever[àa]|"
     r"recebeu|recebe|reuniu-se|se\s+reuniram|reuniram-se|encontraram-se|conversou|"
     r"ha\s+ricevuto|hanno\s+incontrato|ha\s+incontrato|"
     r"traf|trifft|trafen|treffen|getroffen|Treffen|Gespr[äa]ch|Gespr[äa]che|empfing|empfangen|"
@@ -126,7 +127,7 @@ _PLACE_CUE = re.compile(
     r"(?:travel\w*|flew|fly|flies|went|go|goes|going|came|come|comes|coming|headed|heads|"
     r"return\w*|arriv\w*|journey\w*|trip|visit|tour|way|invitation)\s+to|"
     r"arrives\s+in|arrived\s+at|held\s+in|hosted\s+in|reached|nach|in\s+der|im|à|en|em|na|no|"
-    r"nella|nel|alla|al|dans|la\s+ville\s+de)\s+(?:the\s+)?(?:(?:[A-Z][\w'\u2019-]*|city|capital|"
+    r"nella|nel|alla|al|dans|la\s+ville\s+de)\s+(?:(?:the|la|el|le|les|lo)\s+)?(?:(?:[A-Z][\w'\u2019-]*|city|capital|"
     r"resort|town|port|of|beach|summer|winter|luxury|coastal|historic|northern|southern|eastern|"
     r"western|central|ancient|island|seaside|mountain|border)\s+){0,4}?|"
     r"[A-Z][\w\u2019']*(?:'s|\u2019s)\s+(?:[A-Z][\w-]*\s+){0,2}?|"
@@ -408,9 +409,10 @@ def _place(clause: Clause, s: int, e: int, group: str, gaz: Gazetteer,
                 any(f.start < hit.end and hit.start < f.end for f in clause.forums):
             continue  # "Vladimir" of Vladimir Putin, "Shanghai" of the Shanghai Cooperation Organization
         if hit.place.kind == "city" and re.match(r"\s+(?!(?:on|in|at|and|for|to|as|with|of|the)\b)"
-                                                r"[A-Z][a-z]", clause.plain[hit.end:hit.end + 3]) \
-                and not gaz.find(clause.plain[hit.end:hit.end + 30].lstrip()[:30]):
-            continue  # "Paris Agreement", "Washington Post": part of a longer name
+                                                r"(?:(?:de|del|da|do|di|des|du)\s+)?[A-Z][a-z]",
+                                                clause.plain[hit.end:hit.end + 8]) \
+                and not any(h.start == 0 for h in gaz.find(clause.plain[hit.end:hit.end + 30].lstrip())):
+            continue  # "Paris Agreement", "Washington Post", "Palacio de Torre Tagle": a longer name
         if _NOT_VENUE.search(before) or re.match(r"\s*-\s*based", clause.plain[hit.end:hit.end + 8]):
             continue
         if hit.start > e and _TOPIC.search(clause.plain[e:hit.start]):
@@ -544,6 +546,9 @@ def frames_of(clause: Clause, index: int, gaz: Gazetteer, dateline_city: str | N
             any(o.plural and len(o.countries) >= 2 and o.start > e and
                 re.fullmatch(r"\s+(?:\w+\s+){0,2}?with\s+(?:\S+\s+){0,3}", clause.plain[e:o.start])
                 for o in clause.offices)  # "met with his Uzbek and Kazakh counterparts"
+        if re.fullmatch(r"(?i)sostuvo|sostuvieron|mantuvo|mantuvieron", word) and any(
+                g in ("phone", "video") and 0 < s2 - e <= 60 for s2, _, g in words):
+            continue  # "sostuvo ... una llamada telefónica": the call says what it was
         if group == "summit" and re.match(r"\s+(?:venue|site|hall|centre|center|grounds|hotel|"
                                           r"media\s+cent(?:re|er))\b", clause.plain[e:e + 20]):
             continue  # "met Trump at the summit venue": where, not what

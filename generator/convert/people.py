@@ -89,7 +89,8 @@ _THING = re.compile(r"\b(?:Sea|Ocean|River|Lake|Gulf|Bay|Strait|Straits|Declarat
                     r"Center|Square|Street|Road|Bridge|Dam|Pass|Party|Front|Movement|Army|"
                     r"Forces|Ministry|Council|Committee|Commission|Parliament|Assembly|Directorate|"
                     r"Department|Office|Service|Staff|Division|Bureau|Administration|Secretariat|"
-                    r"Command|Corps|Guard|Police|Court|Tribunal|Institute|University|School)$")
+                    r"Command|Corps|Guard|Police|Court|Tribunal|Institute|University|School|"
+                    r"Exteriores|Estrangeiros|[ÉE]trang[èe]res|Esteri|Ausw[äa]rtigen)$")
 _TITLE_THEN_COMMA = re.compile(
     r"\b(?i:minister|ministre|ministro|ministra|ministerin|president|président|presidente|"
     r"präsident|chancellor|canciller|chanceler|kanzlerin|kanzler|secretary|secrétaire|"
@@ -538,6 +539,9 @@ class PeopleIndex:
         """"Sri Lanka", "Sri Lankan", "Red Sea", "Astana Declaration": not a person."""
         if self.gaz.country_of(name) or _THING.search(name) or _VENUE_WORD.search(name):
             return True
+        words = name.split()
+        if any(self.gaz.country_of(" ".join(words[k:])) for k in range(1, len(words))):
+            return True  # "Asuntos Exteriores del Reino Unido", "Estado de Estados Unidos"
         hits = self.gaz.find(name)
         return bool(hits) and hits[0].start == 0 and hits[0].end >= len(name) - 1
 
