@@ -330,8 +330,10 @@ _EVENT_FORMS: list[tuple[str, re.Pattern]] = [
                             r"([12]?\d|3[01])(?:st|nd|rd|th)\b(?!\s+(?:century|round|session|edition|"
                             r"anniversary|time|summit|meeting|annual|of\s+[A-Z]))(?!\s+(?-i:[A-Z]))",
                             re.I)),
+    ("same_day", re.compile(r"\b((?:later|earlier)\s+(?:in\s+)?(?:the|that)\s+day|the\s+same\s+day|"
+                            r"later\s+that\s+(?:morning|afternoon|evening|night))\b", re.I)),
     ("today", re.compile(r"\b(today|tonight|this\s+(?:morning|afternoon|evening)|earlier\s+today|"
-                         r"later\s+today|later\s+in\s+the\s+day|earlier\s+in\s+the\s+day|"
+                         r"later\s+today|"
                          r"aujourd'hui|ce\s+matin|hoy|hoje|heute|oggi|stamattina)\b", re.I)),
     ("yesterday", re.compile(r"\b(yesterday|last\s+night|the\s+previous\s+day|hier|ayer|ontem|"
                              r"gestern|ieri)\b", re.I)),
@@ -481,6 +483,9 @@ def _resolve(form: str, m: re.Match, pub: FuzzyDate | None) -> tuple[Reading, Re
         return Reading(None, how), Reading(None, how), {}
     if form == "today":
         return *_both(Reading(pub, f'"{text}" read as the publication date {iso}')), {}
+    if form == "same_day":  # "Later in the day he met X": the day of the meeting before
+        return (Reading(None, f'"{text}": the day of the engagement reported before it'),
+                Reading(pub, f'"{text}" read as the publication date {iso}'), {})
     if form == "yesterday":
         return *_both(Reading(_shift(pub, -1), f'"{text}" read as the day before publication '
                                                f'{iso}')), {}

@@ -133,6 +133,10 @@ def _people_fit(eng: Engagement, frame: Frame) -> int:
     if len(theirs) == 1 and unnamed_side(frame) and \
             not any(m.country in unnamed_side(frame) for m in eng.participants):
         return -1  # another side: not this engagement
+    countries = {m.country for m in eng.participants}
+    if len(theirs) == 1 and frame.plural and any(
+            o.plural and o.countries and not set(o.countries) & countries for o in frame.offices):
+        return -1  # "met his Uzbek and Kazakh counterparts": not the meeting with Lavrov
     common = mine & theirs
     if theirs <= mine or (mine <= theirs and mine):
         return len(common)

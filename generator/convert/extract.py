@@ -22,8 +22,8 @@ from generator.content.model import Forum, Person
 from generator.content.registry import Registry, load_forums, load_people
 from generator.convert import engagements as eng_mod
 from generator.convert.clean import Cleaned, clean_text
-from generator.convert.dates import (find_full_date, find_times, labelled_date, leading_date,
-                                     social_post_date)
+from generator.convert.dates import (Reading, find_full_date, find_times, labelled_date,
+                                     leading_date, social_post_date)
 from generator.convert.engagements import Context, Engagement
 from generator.convert.forums import TWO_PLUS_TWO, ForumIndex, is_two_plus_two
 from generator.convert.frames import Clause, Frame, _reports, _sender, frames_of, triggers
@@ -625,8 +625,6 @@ def _lend_setting(found: list[Engagement], frames: list[Frame], clauses: list[Cl
         same = [g for g in frames if g.clause == f.clause]  # "used the AU summit to hold ..."
         forums = list(dict.fromkeys(x for g in same for x in g.forums))
         place = f.place or next((g.place for g in same if g.place), None)
-        if len(f.people) > 1:
-            place = None  # one meeting's city is not the others'
         if forums or place:
             setting = Frame(f.clause, f.start, f.end, f.word, f.group, f.mode, f.people[:1], [],
                             f.time, place, place.text if place else "", forums, False, True,
@@ -833,6 +831,22 @@ def _time_from_sentence_before(frames: list[Frame], clauses: list[Clause]) -> No
             f.time = before[0]
 
 
+def _same_day(frames: list[Frame]) -> None:
+    """"He met Lavrov on Wednesday ... Later in the day he met X": the day of the engagement
+    the text reported before it (no such day: left to the publication date, flagged)."""
+    last: FuzzyDate | None = None
+    for f in frames:
+        if f.time is None or f.caption:
+            continue
+        if f.time.form == "same_day" and f.mode != "future":
+            if last is not None:
+                f.time = dataclasses.replace(f.time, past=Reading(
+                    last, f'"{f.time.text}" read as the day of the engagement reported before it '
+                          f"({last.iso()})"))
+        elif f.time.date is not None and f.time.date.day is not None:
+            last = f.time.date
+
+
 def _virtual_gatherings(engagements: list[Engagement], frames: list[Frame]) -> None:
     """"Leaders spoke at the coalition meeting ... the video call is taking place behind
     closed doors": a video word naming no one is the nearby gathering's, of three or more."""
@@ -942,6 +956,7 @@ def engagements_of(clauses: list[Clause], headline: Clause | None, ctx: Context,
     for i, clause in enumerate(clauses):
         frames += frames_of(clause, i, reg.places, ctx.dateline_city)  # type: ignore[arg-type]
     _time_from_sentence_before(frames, clauses)
+    _same_day(frames)
     body = [f for f in frames if not f.caption]
     captions = [f for f in frames if f.caption]
     found = eng_mod.group_frames(body)

@@ -283,7 +283,11 @@ def _mode(plain: str, s: int, e: int, group: str, headline: bool = False) -> str
             not re.search(r"\b(?:met|held|spoke|hosted|received|visited|was|were|had|did)\b",
                           plain[_FUTURE.search(plain[:s]).end():s]):
         return "future"  # "plans to talk ... during a virtual summit on Wednesday"
-    if _FUTURE.search(before[-55:]) or re.match(r"^\s*(?:is|are|was|were)\s+(?:also\s+)?"
+    ahead = _FUTURE.search(before[-55:])
+    if ahead and ahead.group(0).lower().startswith("later") and \
+            re.fullmatch(r"(?i)met|spoke|talked|held\s+talks|sat\s+down\s+with|\w+ed", plain[s:e]):
+        ahead = None  # "Later in the day he met X": it happened
+    if ahead or re.match(r"^\s*(?:is|are|was|were)\s+(?:also\s+)?"
                                                  r"(?:planned|scheduled|expected|set|due|slated)",
                                                  plain[e:e + 40], re.I):
         return "future"
@@ -544,7 +548,7 @@ def frames_of(clause: Clause, index: int, gaz: Gazetteer, dateline_city: str | N
             and bool(re.search(r"\b(?:bilateral|separate|separately|respectively|individual)\b",
                                clause.plain[max(0, s - 30):e + 60], re.I)) or \
             any(o.plural and len(o.countries) >= 2 and o.start > e and
-                re.fullmatch(r"\s+(?:\w+\s+){0,2}?with\s+(?:\S+\s+){0,3}", clause.plain[e:o.start])
+                re.fullmatch(r"\s+(?:\w+\s+){0,5}?with\s+(?:\S+\s+){0,3}", clause.plain[e:o.start])
                 for o in clause.offices)  # "met with his Uzbek and Kazakh counterparts"
         if re.fullmatch(r"(?i)sostuvo|sostuvieron|mantuvo|mantuvieron", word) and any(
                 g in ("phone", "video") and 0 < s2 - e <= 60 for s2, _, g in words):
