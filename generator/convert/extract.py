@@ -214,7 +214,9 @@ _CLAUSE_SPLIT = re.compile(
 _LEAD_CLAUSE = re.compile(
     r"^(?:Before|After|Following|Prior\s+to|Ahead\s+of|(?:Close\s+)?[Oo]n\s+the\s+heels\s+of|"
     r"(?:\w+\s+)?(?:days?|hours?|weeks?|months?)\s+(?:after|before)|Amid|Despite|While|When|"
-    r"Since|Earlier|Later)\b[^,]{3,160},\s+")
+    r"Since)\b[^,]{3,160},\s+|"
+    r"^(?:Earlier|Later)(?:\s+(?:on|in|that|this|the|same|day|week|month|morning|afternoon|evening|"
+    r"night|\w+day))*,\s+")  # "Earlier on Monday, ..." (not "Later in the day X met Y, who ...")
 _RELATIVE = re.compile(  # not "the summit, which will be held in November in Astana": its own time
     r",\s+(?=(?:who|which|whose|where)\s)(?!which\s+(?:will|is\s+(?:to|set\s+to|scheduled\s+to|due\s+to|"
     r"expected\s+to)|was|is)\s+(?:be\s+)?(?:held|take\s+place|taking\s+place|convene|open|begin|start))")
