@@ -556,12 +556,6 @@ def _finish(eng: Engagement, ctx: Context, reg: Registries, lead: Engagement | N
                 eng.review.append(f"place: {eng.place} is said of " + (
                     "the article as a whole (the headline)" if chosen.headline else
                     f'the gathering around it ("{_clip(chosen.inherited)}"), not of this meeting'))
-        elif lead is not None and lead.place and lead.kind not in ("call", "video call") and \
-                set(eng.ids) & set(lead.ids) and lead.date is not None and eng.date is not None \
-                and eng.date.compatible(lead.date) and not eng.scheduled:
-            eng.place = lead.place  # the same day, with someone of the main engagement: still there
-            eng.review.append(f"place: the text does not say where; {eng.place}, where the "
-                              "article's main engagement took place that day, is used")
         else:
             eng.place = None
             eng.review.append("place: the text does not say where it took place")
