@@ -22,8 +22,9 @@ from generator.content.registry import Registry
 from generator.convert.people import fold
 
 GATHERING = r"(?:meeting|meetings|summit|summits|dialogue|talks|ministerial|ministers|conference|" \
-            r"session|gathering|sidelines|margins|forum|consultations|council|assembly|retreat)"
+            r"session|gathering|sidelines|margins|forum|consultations|council|assembly|retreat|format)"
 _BEFORE = re.compile(rf"\b(?:{GATHERING}|sidelines|margins|at|during|attending|attend|attended|"
+                     rf"as\s+part\s+of|within|in\s+the\s+framework\s+of|under|"
                      rf"for|host(?:ed|s|ing)?|chair(?:ed|s|ing)?)\s+(?:of\s+)?(?:the\s+|a\s+|an\s+|this\s+"
                      rf"(?:year'?s\s+)?)?(?:annual\s+|\d+(?:st|nd|rd|th)\s+|virtual\s+|informal\s+|"
                      rf"extraordinary\s+|special\s+)?$", re.I)
@@ -33,7 +34,7 @@ _AFTER = re.compile(rf"^[\"'\u201d\u2019]?(?:(?:\s+[\w'\u2019-]+){{0,2}}?\s+{GAT
 _MEMBERS_OF = re.compile(rf"\b{GATHERING}\s+of\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){{1,6}}?of\s+(?:the\s+)?$",
                         re.I)  # "summit of Heads of State and Government of the ECOWAS"
 _NAME_GATHERING = re.compile(r"\b(?:meeting|meetings|summit|summits|dialogue|talks|ministerial|"
-                             r"conference|session|forum|consultations|retreat)\b", re.I)
+                             r"conference|session|forum|consultations|retreat|format)\b", re.I)
 TWO_PLUS_TWO = "2+2 Dialogue"
 _EDITION = re.compile(r"(?<![\w#])#?(COP)\s?-?(\d{1,2})\b")
 _CANDIDATE = re.compile(
