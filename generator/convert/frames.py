@@ -391,7 +391,9 @@ def _own_time(clause: Clause, s: int, e: int, words: list[tuple[int, int, str]],
     gap = lambda a, b: max(0, time.start - b, a - time.end)  # noqa: E731
     mine = gap(s, e)
     rivals = [(s2, e2, g2) for s2, e2, g2 in words if (s2, e2) != (s, e) and gap(s2, e2) < mine
-              and not NEUTRAL.fullmatch(clause.plain[s2:e2])]
+              and not NEUTRAL.fullmatch(clause.plain[s2:e2])
+              and not (e <= time.start and time.end <= s2 and  # "held a summit on Saturday and
+                       re.match(r"\s*,?\s*and\b", clause.plain[time.end:s2]))]  # issued a statement"
     if not rivals:
         return time
     if group != "visit" and all(g2 == "visit" for _, _, g2 in rivals):

@@ -340,3 +340,28 @@ def test_a_summit_held_online_is_a_video_call_and_its_attendance_list_counts():
     assert {m.name for m in eng.participants} == {"Alassane Ouattara", "Macky Sall",
                                                   "Nana Akufo-Addo", "Patrice Talon"}
     assert "Presidential Villa Abuja" not in " ".join(eng.review)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Japanese Prime Minister Shigeru Ishiba and South Korean President Lee Jae-myung held a "
+     "summit in Tokyo on Saturday and issued a joint statement on supply chains.",
+     [("2022-01-08", "summit", ["Shigeru Ishiba", "Lee Jae-myung"], "Tokyo", []),
+      ("2022-01-08", "statement", ["Shigeru Ishiba", "Lee Jae-myung"], "Tokyo", [])]),
+    ("Polish Prime Minister Donald Tusk met French President Emmanuel Macron and German "
+     "Chancellor Olaf Scholz in Berlin on Friday in the Weimar Triangle format.",
+     [("2022-01-07", "meeting", ["Donald Tusk", "Emmanuel Macron", "Olaf Scholz"], "Berlin",
+       ["Weimar Triangle"])]),
+    ("Brazil's Foreign Minister Mauro Vieira met his Emirati counterpart Abdullah bin Zayed on "
+     "Thursday on the sidelines of COP28 in Dubai. Later in the day Vieira met Indonesian Foreign "
+     "Minister Retno Marsudi, who briefed him on forest monitoring.",
+     [("2022-01-06", "meeting", ["Mauro Vieira", "Abdullah bin Zayed"], "Dubai", ["COP28"]),
+      ("2022-01-06", "meeting", ["Mauro Vieira", "Retno Marsudi"], "Dubai", ["COP28"])]),
+    ("El canciller Juan Ramón de la Fuente sostuvo este jueves una llamada telefónica con el "
+     "secretario de Estado de Estados Unidos, Marco Rubio, sobre migración.",
+     [("2022-01-06", "call", ["Juan Ramón de la Fuente", "Marco Rubio"], None, [])]),
+])
+def test_sentences_as_the_world_prints_them(text, expected):
+    record = extract(HEAD + text, DEMO)
+    got = [(e.date.iso(), e.kind, [m.name for m in e.participants], e.place, e.forums)
+           for e in record.engagements]
+    assert got == expected
