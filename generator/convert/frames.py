@@ -118,7 +118,8 @@ _PROGRESSIVE = re.compile(r"\b(?:is|are)\s+(?:now\s+)?(?:\w+ing)\b", re.I)
 _NOT_ENGAGEMENT = re.compile(
     r"^(?:talks|negotiations|dialogue|discussions|meetings|visit|trip|tour|summit|lunch|dinner|"
     r"breakfast|conversation)$", re.I)
-_VENUE_THEN_CITY = re.compile(r"\b(?:at|in)\s+the\s+(?:[A-Z][\w'\u2019-]+\s+){1,3}$")  # "at the State House Abuja"
+_VENUE_THEN_CITY = re.compile(  # "at the Presidential Villa Abuja", "at State House, Nairobi"
+    r"\b(?:at|in)\s+(?:the\s+)?(?:[A-Z][\w'\u2019-]+\s+){0,2}[A-Z][\w'\u2019-]+(?:,\s*|\s+)$")
 _SAID_WHEN = re.compile(r"\b(?:said|says|tweeted|wrote|posted|announced|added|stated|told|"
                         r"confirmed|reported|informed|claimed|announcement\s+was\s+made)"
                         r"(?:\s+(?:\w+\s+){0,3}?)?\s*$", re.I)
