@@ -209,6 +209,7 @@ _CAPTION = re.compile(
 _CLAUSE_SPLIT = re.compile(
     r";\s+|,\s+(?:and\s+)?(?:then|while|whereas|before|after|following\s+which|as\s+well\s+as)\s+|"
     r"\s+(?:and\s+then|and\s+later|and\s+also)\s+|"
+    r"\s+and\s+(?=(?:was|were)\s+(?:later\s+|then\s+|also\s+)?(?:received|welcomed|hosted)\s+by\b)|"
     r"\s+(?=since\s+(?:they|he|she|the|their|his|her|it|last|then)\b)|"
     r"\s+(?=(?:before|after|prior\s+to)\s+(?:meeting|holding|talks|speaking|his|her|their)\b)")
 _LEAD_CLAUSE = re.compile(
