@@ -550,6 +550,8 @@ def frames_of(clause: Clause, index: int, gaz: Gazetteer, dateline_city: str | N
         plural = bool(re.match(r"(?i)(?:meetings|bilaterals|talks|calls|conversations)$", word)) \
             and bool(re.search(r"\b(?:bilateral|separate|separately|respectively|individual)\b",
                                clause.plain[max(0, s - 30):e + 60], re.I)) or \
+            bool(re.search(r"\balso\s+(?:held\s+talks|met)\s+(?:separately\s+)?with\b", clause.plain[max(0, s - 6):e + 20])
+                 and len({p.country for p in people if p.start > e}) >= 2) or \
             any(o.plural and len(o.countries) >= 2 and o.start > e and
                 re.fullmatch(r"\s+(?:\w+\s+){0,5}?with\s+(?:\S+\s+){0,3}", clause.plain[e:o.start])
                 for o in clause.offices)  # "met with his Uzbek and Kazakh counterparts"

@@ -356,6 +356,12 @@ def test_a_summit_held_online_is_a_video_call_and_its_attendance_list_counts():
      "Minister Retno Marsudi, who briefed him on forest monitoring.",
      [("2022-01-06", "meeting", ["Mauro Vieira", "Abdullah bin Zayed"], "Dubai", ["COP28"]),
       ("2022-01-06", "meeting", ["Mauro Vieira", "Retno Marsudi"], "Dubai", ["COP28"])]),
+    ("On the margins of COP28 in Dubai, Lebanese Prime Minister Najib Mikati met Qatar's Emir "
+     "Sheikh Tamim bin Hamad Al Thani on Friday. Mikati also held talks with IMF chief Kristalina "
+     "Georgieva and Spanish Prime Minister Pedro Sanchez.",
+     [("2022-01-07", "meeting", ["Najib Mikati", "Tamim bin Hamad Al Thani"], "Dubai", ["COP28"]),
+      ("2022-01-07", "meeting", ["Najib Mikati", "Kristalina Georgieva"], "Dubai", ["COP28"]),
+      ("2022-01-07", "meeting", ["Najib Mikati", "Pedro Sánchez"], "Dubai", ["COP28"])]),
     ("El canciller Juan Ramón de la Fuente sostuvo este jueves una llamada telefónica con el "
      "secretario de Estado de Estados Unidos, Marco Rubio, sobre migración.",
      [("2022-01-06", "call", ["Juan Ramón de la Fuente", "Marco Rubio"], None, [])]),
