@@ -1140,7 +1140,7 @@ def extract(data: str, reg: Registries, file: str | None = None, *, url: str | N
     credits = cleaned.credits + (page.credits if page else [])
     agency = find_agency(credits, page.author if page else None, reg.known_outlets)
     if outlet is None:
-        where = Where(page.site_name if page else None, url,
+        where = Where((page.site_name if page else None) or _masthead(data if page is None else ""), url,
                       cleaned.header + cleaned.footer + cleaned.dropped +
                       ([f"By{cleaned.byline}"] if cleaned.byline else []) +
                       (page.chrome + page.outside if page else []),
@@ -1222,6 +1222,21 @@ def _post_dates(paragraphs: list[str], pub: FuzzyDate | None) -> dict[int, Fuzzy
             paragraphs[i + 1].lstrip()[:1] in "\u2014\u2013-" and len(paragraphs[i + 1]) < 120
         out[i] = said[i] or (said[i + 1] if signed else None) or pub
     return out
+
+
+def _masthead(text: str) -> str | None:
+    """A pasted page's first line when it reads like the site's name ("THE COURIER" above
+    its menu): said in review when it is not a registered outlet."""
+    lines = [x.strip() for x in text.lstrip("\ufeff").splitlines()[:3] if x.strip()]
+    if len(lines) < 2 or not re.fullmatch(r"[^\W\d_][\w.'&\u2019 -]{1,40}", lines[0]):
+        return None
+    words = lines[0].split()
+    if len(words) > 5 or not all(w[:1].isupper() or w.lower() in ("of", "the", "and", "de", "du")
+                                 for w in words):
+        return None
+    if not (" | " in lines[1] or lines[1].count("|") >= 2 or lines[0].isupper()):
+        return None  # a menu under it, or capitals: a masthead, not a headline
+    return lines[0].title() if lines[0].isupper() else lines[0]
 
 
 def _sentence_facts(clauses: list[Clause]) -> list[Clause]:
