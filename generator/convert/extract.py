@@ -1062,8 +1062,9 @@ def _written_title(eng: Engagement | None) -> str:
     return f"{who} {verb}"
 
 
-_TOPIC = re.compile(r"\b(?:to\s+discuss|discussed|covered|focused\s+on|to\s+review|reviewed)\s+"
-                    r"([^.;:!?]{8,240})")
+_TOPIC = re.compile(r"\b(?:to\s+discuss|discussed|covered|focused\s+on|to\s+review|reviewed|"
+                    r"(?:talks|conversation|call|meeting)\s+(?:on|about)|spoke\s+(?:[\w'\u2019-]+,?\s+){0,14}?about|"
+                    r"(agreed\s+to))\s+([^.;:!?]{8,240})")
 _TOPIC_END = re.compile(r"[\"\u201d],|,\s+(?:said|according|[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s+said)|"
                         r"\s+(?:and|but)\s+[\"\u201c]|,\s+(?:which|who|while|as)\b")
 
@@ -1076,8 +1077,10 @@ def topic(sentences: list[Clause], eng: Engagement) -> str | None:
         m = _TOPIC.search(sentences[i].text)
         if not m:
             continue
-        text = _TOPIC_END.split(m.group(1), 1)[0]
-        text = re.sub(r"[\"\u201c\u201d]", "", text).strip(" ,")
+        text = _TOPIC_END.split(m.group(2), 1)[0]
+        text = " ".join(re.sub(r"[\"\u201c\u201d]", "", text).split()).strip(" ,")
+        if m.group(1):
+            text = "agreed to " + text
         words = text.split()
         if len(words) > 16:
             text = " ".join(words[:16]) + "..."

@@ -99,7 +99,7 @@ def summary(eng: Engagement) -> str:
     text = who + " " + verb
     if eng.place:
         text += f" {eng.place}" if eng.kind == "visit" else f" in {eng.place}"
-    if eng.date:
+    if eng.date and not eng.draft:  # a draft's year is a placeholder, not a fact
         text += " " + _when(eng.date)
     if eng.forums:
         text += f" ({', '.join(eng.forums)})"
@@ -107,7 +107,11 @@ def summary(eng: Engagement) -> str:
     if eng.topic:
         pronoun = "They" if len(names) != 1 else "The talks"
         verb = "discussed" if pronoun == "They" else "covered"
-        text += f" {pronoun} {verb} {eng.topic.rstrip('.')}."
+        agreed = re.match(r"agreed\s+to\s+(.+)", eng.topic)
+        if agreed and pronoun == "They":
+            text += f" They agreed to {agreed.group(1).rstrip('.')}."
+        else:
+            text += f" {pronoun} {verb} {re.sub(r'^agreed to ', '', eng.topic).rstrip('.')}."
     return text
 
 
