@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -41,3 +42,28 @@ def test_an_announced_meeting_and_an_undated_one_reach_the_site_as_they_should(t
     home = (site / "index.html").read_text(encoding="utf-8")
     assert home.count('class="badge announced"') == 1
     assert "fisheries" not in home.lower() and not list(site.glob("entries/*quotas*"))
+
+
+def test_the_worked_example_in_the_docs_does_what_the_docs_say(tmp_path):
+    """docs/convert.md walks through docs/examples/articles: the same statuses and entries."""
+    shutil.copytree(REPO / "content", tmp_path / "content",
+                    ignore=shutil.ignore_patterns("entries"))
+    (tmp_path / "content" / "entries").mkdir()
+    (tmp_path / "timeline.yaml").write_text(f"title: Test\ntheme: {REPO / 'theme'}\n", encoding="utf-8")
+    shutil.copytree(REPO / "docs" / "examples" / "articles", tmp_path / "articles")
+    done = timeline(tmp_path, "convert", "articles")
+    assert done.returncode == 3, done.stdout + done.stderr
+    lines = done.stdout.splitlines()
+    assert "call.txt: new content/entries/2024-03-07-jaishankar-mudavadi" in lines[0]
+    assert "markets.txt: needs review: no engagement found" in lines[1]
+    assert "paris-talks.txt: new" in lines[2] and "needs a date from you" in lines[2]
+    draft = next((tmp_path / "content" / "entries").glob("*sejourne*.md"))
+    assert "draft: true" in draft.read_text(encoding="utf-8")
+    draft.unlink()
+    done = timeline(tmp_path, "convert", "articles/paris-talks.txt", "--published", "2024-02-22",
+                    "--url", "https://www.hindustantimes.com/world-news/jaishankar-sejourne-paris-"
+                    "talks-101708600000000.html")
+    assert done.returncode == 0, done.stdout + done.stderr
+    entry = next((tmp_path / "content" / "entries").glob("2024-02-22-*.md")).read_text(encoding="utf-8")
+    assert "people: [S. Jaishankar, Stéphane Séjourné]" in entry and "place: Paris" in entry
+    assert "outlet: Hindustan Times" in entry and "draft" not in entry
