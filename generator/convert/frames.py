@@ -126,7 +126,7 @@ _SAID_WHEN = re.compile(r"\b(?:said|says|tweeted|wrote|posted|announced|added|st
 _PLACE_CUE = re.compile(
     r"(?:\b(?i:in|at|inside|near|on|visiting|visited|visit|visits|visit\s+to|trip\s+to|arrived\s+in|"
     r"(?:travel\w*|flew|fly|flies|went|go|goes|going|came|come|comes|coming|headed|heads|"
-    r"return\w*|arriv\w*|journey\w*|trip|visit|tour|way|invitation)\s+to|"
+    r"return\w*|arriv\w*|journey\w*|trip|visit|tour|way|invitation)\s+(?:on\s+)?to|"
     r"arrives\s+in|arrived\s+at|held\s+in|hosted\s+in|reached|nach|in\s+der|im|à|en|em|na|no|"
     r"nella|nel|alla|al|dans|la\s+ville\s+de)\s+(?:(?:the|la|el|le|les|lo)\s+)?(?:(?:[A-Z][\w'\u2019-]*|city|capital|"
     r"resort|town|port|of|beach|summer|winter|luxury|coastal|historic|northern|southern|eastern|"
@@ -424,6 +424,9 @@ def _place(clause: Clause, s: int, e: int, group: str, gaz: Gazetteer,
             continue
         if hit.start > e and _TOPIC.search(clause.plain[e:hit.start]):
             continue  # "met X to discuss reconstruction in Gaza": what they talked about
+        if hit.start > e and re.fullmatch(r"\s+(?:on|about|over|regarding|concerning)\s+(?:the\s+)?"
+                                          r"(?:[\w-]+\s+){0,2}", clause.plain[e:hit.start]):
+            continue  # "for talks on Gaza": the subject of the talks
         if re.match(r"\s*(?:airport|Airport)\b", clause.plain[hit.end:hit.end + 10]) and group != "visit":
             continue
         gap = max(0, hit.start - e, s - hit.end)
