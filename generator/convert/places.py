@@ -218,6 +218,7 @@ def _bundled() -> Gazetteer:
             if line.startswith("#"):
                 continue
             name, code, pop, lat, lon = line.rstrip("\n").split("\t")
+            name = re.sub("[\u2018\u2019\u02bb\u02bc]", "'", name)  # "Nuku'alofa", as the news writes it
             named = gaz._country_word.get(place_key(name))
             if named is not None and named != code_name.get(code):
                 continue  # "Colombia", a town in Cuba: in the news the word is the country
