@@ -834,6 +834,20 @@ def _time_from_sentence_before(frames: list[Frame], clauses: list[Clause]) -> No
             f.time = before[0]
 
 
+def _place_within_sentence(frames: list[Frame]) -> None:
+    """"X visited the PM's office in Islamabad on Tuesday, before holding talks with Y at the
+    Foreign Office": a clause that names no city is in the city of its sentence's other clause."""
+    for f in frames:
+        if f.place is not None or f.caption or f.group in ("phone", "video") or \
+                f.mode in ("hypothetical", "background"):
+            continue
+        other = next((g for g in frames if g.sentence == f.sentence and g.clause != f.clause and
+                      g.place is not None and g.group not in ("phone", "video") and
+                      g.mode == f.mode and not g.caption and not g.weak), None)
+        if other is not None:
+            f.place, f.place_text = other.place, other.place_text
+
+
 def _same_day(frames: list[Frame]) -> None:
     """"He met Lavrov on Wednesday ... Later in the day he met X": the day of the engagement
     the text reported before it (no such day: left to the publication date, flagged)."""
@@ -960,6 +974,7 @@ def engagements_of(clauses: list[Clause], headline: Clause | None, ctx: Context,
         frames += frames_of(clause, i, reg.places, ctx.dateline_city)  # type: ignore[arg-type]
     _time_from_sentence_before(frames, clauses)
     _same_day(frames)
+    _place_within_sentence(frames)
     body = [f for f in frames if not f.caption]
     captions = [f for f in frames if f.caption]
     found = eng_mod.group_frames(body)
