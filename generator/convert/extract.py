@@ -202,7 +202,8 @@ def _year_guess(cleaned: Cleaned, pub: FuzzyDate | None, today: dt.date,
 # ---------------------------------------------------------------- clauses
 
 _CAPTION = re.compile(
-    r"(?:\((?:photo|image|file|picture)[^)]{0,80}\)\s*$|REUTERS/[\w .'-]+$|/\s*Source:\s*[\w .]+\|?\s*$|"
+    r"(?:^\s*[\[(]?(?:photo|image|picture|file\s+photo|pictured)\s*:|"
+    r"\((?:photo|image|file|picture)[^)]{0,80}\)\s*$|REUTERS/[\w .'-]+$|/\s*Source:\s*[\w .]+\|?\s*$|"
     r"\bphoto(?:graph)?\s+(?:courtesy|credit|by)\b[^.]{0,60}$|\[Image source[^\]]*\]|"
     r"\b(?:AFP|AP|Getty Images|Pool|ANI|PTI|Xinhua|Yonhap|EPA)(?:\s+(?:via|Photo|/)\s*[\w /]+)?\s*$|"
     r"\bPhoto:\s*[^.]{1,60}$|\bfile photo\b)", re.I)
@@ -220,7 +221,8 @@ _LEAD_CLAUSE = re.compile(
     r"night|\w+day))*,\s+")  # "Earlier on Monday, ..." (not "Later in the day X met Y, who ...")
 _RELATIVE = re.compile(  # not "the summit, which will be held in November in Astana": its own time
     r",\s+(?=(?:who|which|whose|where)\s)(?!which\s+(?:will|is\s+(?:to|set\s+to|scheduled\s+to|due\s+to|"
-    r"expected\s+to)|was|is)\s+(?:be\s+)?(?:held|take\s+place|taking\s+place|convene|open|begin|start))")
+    r"expected\s+to)|was|is)\s+(?:be\s+|being\s+)?(?:held|take\s+place|taking\s+place|convene|open|"
+    r"begin|start))")
 _PRONOUN_START = re.compile(r"^(?:[^,]{0,80},\s+)?(?:he|she|the\s+(?:minister|leader|president|"
                             r"premier|chancellor|envoy|diplomat))\b", re.I)
 _SAID_THAT_HE = re.compile(r"\b(?:said|says|told\s+\w+|tweeted|wrote|posted|added|announced|"

@@ -321,8 +321,9 @@ def _actors(clause: Clause, s: int, e: int) -> list[Mention]:
 
 _SENDER = re.compile(r"\b(?:(?:letter|message|note|invitation|greetings|congratulations|"
                      r"condolences|envoy|emissary|statement)\s+from|[Bb]ehalf\s+of|[Aa]ccording\s+to|"
-                     r"(?<!chaired\s)(?<!hosted\s)(?<!convened\s)(?<!led\s)(?<!attended\s)(?<!joined\s)"
-                     r"(?<!received\s)(?<!welcomed\s)(?<!opened\s)by|[Rr]epresenting|"
+                     r"(?:message|letter|statement|remarks|comments|post|tweet|note|report|posted|"
+                     r"tweeted|written|signed|delivered|sent|read\s+out|quoted|cited|issued|released)"
+                     r"\s+(?:[\w-]+\s+){0,2}?by|[Rr]epresenting|"
                      r"(?:[Gg]overnment|[Aa]dministration|[Rr]egime|[Cc]abinet)\s+of|[Ii]nstead\s+of|"
                      r"[Rr]ather\s+than|in\s+place\s+of|[Ww]ithout|[Rr]eplacing|"
                      r"[Uu]nlike)\s+(?:[A-Z][\w.'\u2019-]*\s+){0,4}$")
