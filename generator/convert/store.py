@@ -89,8 +89,10 @@ class Store:
             e = s.entry
             if mine and any(src.fingerprint == mine for src in e.sources):
                 continue  # the same article's other engagements are others
-            if not e.date.compatible(eng.date):
-                continue
+            guessed = eng.draft and e.date.month is not None and e.date.month == eng.date.month \
+                and (e.date.day is None or e.date.day == eng.date.day)
+            if not e.date.compatible(eng.date) and not guessed:
+                continue  # (an article with no year: the same day of a year is enough)
             if _FAMILY.get(e.kind, "met") != _FAMILY.get(eng.kind, "met"):
                 continue
             if e.place and eng.place and fold(e.place) != fold(eng.place):
@@ -104,7 +106,9 @@ class Store:
                 (len(common) >= 2 or len(ids) == len(theirs) == 1)
             if not same_people:
                 continue
-            reason = [f"{e.date.iso()} and {eng.date.iso()}" if e.date != eng.date else
+            reason = [f"{e.date.iso()[5:]} of a year this article does not give" if guessed and
+                      e.date != eng.date else
+                      f"{e.date.iso()} and {eng.date.iso()}" if e.date != eng.date else
                       f"the same day ({eng.date.iso()})",
                       "the same people (" + ", ".join(sorted(m.name for m in eng.participants
                                                              if _person_key(m.name, reg) in common)) + ")"]

@@ -343,3 +343,21 @@ def test_through_the_cli(content, tmp_path, monkeypatch, capsys):
         main(["convert", "--bogus"])
     assert main(["convert", str(tmp_path / "missing.txt")]) == 1
     assert "missing.txt: no such file" in capsys.readouterr().err
+
+
+def test_an_undated_report_merges_into_the_dated_entry_of_the_same_engagement(content, tmp_path):
+    """The second article gives no year: its guess is not a reason to keep the two apart."""
+    dated = tmp_path / "dated.txt"
+    dated.write_text("Leaders to meet in Sochi\nPublished on May 16, 2018\n\nPrime Minister Narendra "
+                     "Modi will hold an informal summit with President Vladimir Putin in Sochi on "
+                     "May 21, the ministry said.\n", encoding="utf-8")
+    undated = tmp_path / "undated.txt"
+    undated.write_text("Modi heads to Sochi\n\nPrime Minister Narendra Modi will travel to Sochi on "
+                       "21 May for an informal summit with President Vladimir Putin.\n",
+                       encoding="utf-8")
+    run(content, dated, out=content / "entries")
+    run(content, undated, out=content / "entries")
+    summits = [e for e in entries(content / "entries").values() if e.kind == "summit"]
+    assert len(summits) == 1 and len(summits[0].sources) == 2
+    assert summits[0].date.iso() == "2018-05-21"
+    assert any("merged" in r and "of a year this article does not give" in r for r in summits[0].review)
