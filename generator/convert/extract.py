@@ -26,7 +26,7 @@ from generator.convert.dates import (Reading, find_full_date, find_times, labell
                                      leading_date, social_post_date)
 from generator.convert.engagements import Context, Engagement
 from generator.convert.forums import TWO_PLUS_TWO, ForumIndex, is_two_plus_two
-from generator.convert.frames import Clause, Frame, _reports, _sender, frames_of, triggers
+from generator.convert.frames import TWO_SIDES, Clause, Frame, _reports, _sender, frames_of, triggers
 from generator.convert.html import is_html, parse_html
 from generator.convert.language import detect
 from generator.convert.outlets import (OUTLETS_FILE, Where, agency_keys, find_agency,
@@ -368,7 +368,7 @@ class Reader:
 
 def _recent_pair(seen: list[Mention], text: str, here: list[Mention]) -> list[Mention]:
     """The last two people named before a sentence that says "the two ministers"."""
-    if not re.search(r"(?i)\b(?:the\s+two|both)\b", text):
+    if not TWO_SIDES.search(text):
         return []
     out: list[Mention] = []
     for m in reversed([m for m in seen if not any(m is h for h in here)]):

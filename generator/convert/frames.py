@@ -156,6 +156,8 @@ _SETTING = re.compile(r"\b(?:sidelines|margins|side-lines)\s+of\s+"
 _ATTEND = re.compile(r"\b(?:attend(?:ed|ing|s)?|participat(?:ed|ing|es?)\s+in|took\s+part\s+in|"
                      r"taking\s+part\s+in|address(?:ed|ing|es)?)\s+(?:the\s+|a\s+)?(?:[\w'-]+\s+){0,4}$",
                      re.I)
+TWO_SIDES = re.compile(r"(?i)\b(?:the\s+two|both|i\s+due|los\s+dos|las\s+dos|les\s+deux|os\s+dois|"
+                       r"as\s+duas|die\s+beiden|ambos|ambas|entrambi)\b")  # "the two leaders", "i due leader"
 _ANAPHOR = re.compile(r"\b(?:the|this|that|their|these|those|both|its)\s+(?:[\w'-]+\s+){0,3}$|"
                       r"\b(?:the|this|that)\s+(?:meeting|talks|call|conversation|discussion|summit|"
                       r"visit|exchange)\s+(?:took\s+place|was\s+held|happened|lasted|came)\s+"
@@ -559,6 +561,12 @@ def frames_of(clause: Clause, index: int, gaz: Gazetteer, dateline_city: str | N
             any(o.plural and len(o.countries) >= 2 and o.start > e and
                 re.fullmatch(r"\s+(?:\w+\s+){0,5}?with\s+(?:\S+\s+){0,3}", clause.plain[e:o.start])
                 for o in clause.offices)  # "met with his Uzbek and Kazakh counterparts"
+        if group == "meet" and re.search(r"(?i)receiv|welcom|ricev|accolt|recib|recebe|re[çc]u|empf", word) \
+                and (re.search(r"(?i)\b(?:airport|aeroporto|aeropuerto|a[ée]roport|Flughafen|tarmac)\b",
+                               clause.plain) or
+                     re.match(r"\s+(?:an?\s+|un[ao]?\s+)?(?:ceremonial\s+|official\s+)?(?:guard|guardia|"
+                              r"welcome|honou?rs?|salute|gun\s+salute)\b", clause.plain[e:e + 40], re.I)):
+            continue  # "received at the airport by", "received a guard of honour": protocol
         if re.fullmatch(r"(?i)sostuvo|sostuvieron|mantuvo|mantuvieron", word) and any(
                 g in ("phone", "video") and 0 < s2 - e <= 60 for s2, _, g in words):
             continue  # "sostuvo ... una llamada telefónica": the call says what it was
@@ -603,8 +611,8 @@ def frames_of(clause: Clause, index: int, gaz: Gazetteer, dateline_city: str | N
         frame.pronoun = (not people or frame.joined) and (
             bool(_PRONOUN_SUBJECT.match(clause.plain)) or
             bool(_ANAPHOR.search(clause.plain[max(0, s - 40):s])))
-        if frame.pronoun and not people and clause.recent and \
-                re.search(r"(?i)\b(?:the\s+two|both)\b", clause.plain[:s]):
+        if not people and clause.recent and TWO_SIDES.search(clause.plain[:s]) and \
+                (frame.pronoun or TWO_SIDES.match(clause.plain.lstrip())):
             frame.people = list(clause.recent)  # "The two ministers held talks": the last two named
         out.append(frame)
     return out
