@@ -89,7 +89,7 @@ _FUTURE = re.compile(
 _BACKGROUND = re.compile(
     r"\b(?:had\s+(?:also\s+)?(?:been\s+)?(?:met|held|spoken|visited|talked|hosted|received|called|"
     r"attended|travell?ed)|last\s+(?:met|spoke|visited|held|talked|hosted)|previously|"
-    r"since\s+(?:they|the|their|he|she|his|her)|first\s+[\w\s-]{0,40}\s+since|in\s+the\s+past|"
+    r"since\s+(?:they|the|their|he|she|his|her)|in\s+the\s+past|"
     r"over\s+the\s+past|former|earlier\s+this\s+year|last\s+year[\u2019']?s?|years?\s+ago|"
     r"months\s+ago|have\s+met\s+\w+\s+times|the\s+previous|earlier\s+(?:visit|meeting|talks)|"
     r"after\s+the\s+(?:[\w-]+\s+){0,2}(?:clash|war|deal|agreement)|had\s+taken\s+place|"
@@ -537,6 +537,8 @@ def frames_of(clause: Clause, index: int, gaz: Gazetteer, dateline_city: str | N
         if group == "visit":  # a visit is the traveller's: "Putin's visit", else the subject
             owner = [p for p in clause.people if 0 <= s - p.end <= 25 and
                      re.match(r"['\u2019]s?\s+(?:[\w-]+\s+){0,2}$", clause.plain[p.end:s])]
+            if not owner and re.search(r"\b(?:his|her)\s+(?:[\w-]+\s+){0,3}$", clause.plain[max(0, s - 40):s]):
+                owner = [p for p in clause.people if p.end <= s][-1:]  # "receive Merz ... on his first visit"
             people = owner[:1] or [p for p in people if p.start < s][:1] or \
                 [p for p in clause.subject][:1]
             by = re.match(r"(?:\s+to\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})?\s+by\s+"
