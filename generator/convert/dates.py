@@ -448,6 +448,9 @@ def _resolve(form: str, m: re.Match, pub: FuzzyDate | None) -> tuple[Reading, Re
         future = Reading(_weekday(target, pub, True), f'"{text}" resolved against publication {iso} '  # type: ignore[arg-type]
                          f'(the first {WEEKDAYS[target].title()} on or after it)')
         if lead in ("last", "this past", "since"):
+            if lead == "last" and past.date == pub:  # "last Thursday" in a Thursday paper: a week ago
+                past = Reading(_shift(pub, -7), f'"{text}" read as the {WEEKDAYS[target].title()} '  # type: ignore[arg-type]
+                               f"before publication {iso}")
             future = past
         elif lead in ("next", "coming"):
             past = future

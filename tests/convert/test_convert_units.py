@@ -342,6 +342,16 @@ def test_a_summit_held_online_is_a_video_call_and_its_attendance_list_counts():
     assert "Presidential Villa Abuja" not in " ".join(eng.review)
 
 
+def test_last_weekday_in_a_paper_of_that_weekday_is_a_week_earlier():
+    from generator.content.dates import FuzzyDate
+    from generator.convert.dates import find_times
+    thursday = FuzzyDate(2025, 6, 5)
+    (t,) = find_times("spoke with him last Thursday", thursday)
+    assert t.date == FuzzyDate(2025, 5, 29) and "before publication" in t.how
+    (t,) = find_times("spoke with him on Thursday", thursday)
+    assert t.date == thursday
+
+
 @pytest.mark.parametrize("text, expected", [
     ("Japanese Prime Minister Shigeru Ishiba and South Korean President Lee Jae-myung held a "
      "summit in Tokyo on Saturday and issued a joint statement on supply chains.",
