@@ -268,6 +268,7 @@ class Reader:
         self.common = set(re.findall(r"\b[a-z]{3,}\b", " ".join(cleaned.paragraphs)))
         self.skip = reg.not_people
         self.found: list[Mention] = []
+        self.forums = reg.forum_index.with_acronyms("\n".join(cleaned.paragraphs))
 
     def people(self, text: str) -> tuple[list[Mention], list[OfficeRef]]:
         index = self.reg.index
@@ -434,8 +435,8 @@ def _clauses(reader: Reader, sentences: list[Sentence], captions: set[int],
                             .replace("publication", "the quoted post's date")
             clause = Clause(text, plain, s.index, s.paragraph, shift(people), shift(refs),
                             times, reader.reg.places.find(text),
-                            reader.reg.forum_index.find(plain), s.paragraph in captions)
-            clause.forums += reader.reg.forum_index.candidates(plain, clause.forums)
+                            reader.forums.find(plain), s.paragraph in captions)
+            clause.forums += reader.forums.candidates(plain, clause.forums)
             clause.subject = subject
             clause.carried = carried
             clause.recent = recent
@@ -1208,10 +1209,10 @@ def extract(data: str, reg: Registries, file: str | None = None, *, url: str | N
     named_forums: list[str] = []
     formats: list[str] = []
     for c in sentence_clauses:
-        for hit in reg.forum_index.find(c.plain):
+        for hit in reader.forums.find(c.plain):
             if hit.forum not in named_forums:
                 named_forums.append(hit.forum)
-        for hit in reg.forum_index.candidates(c.plain, []):
+        for hit in reader.forums.candidates(c.plain, []):
             if hit.forum not in formats and reg.known_forums.lookup(hit.forum) is None:
                 formats.append(hit.forum)
     for name in formats[:5]:

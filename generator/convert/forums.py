@@ -88,6 +88,22 @@ class ForumIndex:
     def _lookup(self, name: str) -> Forum | None:
         return self.forums.lookup(name)
 
+    def with_acronyms(self, text: str) -> "ForumIndex":
+        """"the Pacific Islands Forum Leaders Meeting (PIFLM) ... on the margins of the PIFLM":
+        an acronym an article defines for a known forum names it in that article."""
+        extra: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
+        for hit in self.find(text):
+            m = re.match(r"\s*\(([A-Z][A-Za-z0-9+-]{1,9})\)", text[hit.end:hit.end + 14])
+            if m and hit.registered:
+                forum = self.forums.lookup(hit.forum)
+                if forum is not None and _tok(m.group(1)) not in self._index:
+                    extra[_tok(m.group(1))] = [((_tok(m.group(1)),), forum.id, m.group(1))]
+        if not extra:
+            return self
+        other = ForumIndex.__new__(ForumIndex)
+        other.forums, other._index = self.forums, {**self._index, **extra}
+        return other
+
     def find(self, text: str) -> list[ForumHit]:
         hits: list[ForumHit] = []
         for m in _EDITION.finditer(text):  # COP27: the edition is the forum's name

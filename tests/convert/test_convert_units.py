@@ -372,6 +372,11 @@ def test_last_weekday_in_a_paper_of_that_weekday_is_a_week_earlier():
      [("2022-01-07", "meeting", ["Najib Mikati", "Tamim bin Hamad Al Thani"], "Dubai", ["COP28"]),
       ("2022-01-07", "meeting", ["Najib Mikati", "Kristalina Georgieva"], "Dubai", ["COP28"]),
       ("2022-01-07", "meeting", ["Najib Mikati", "Pedro Sánchez"], "Dubai", ["COP28"])]),
+    ("Leaders arrived in Honiara for the Pacific Islands Forum Leaders Meeting (PIFLM) on Monday. "
+     "On Tuesday, on the margins of the PIFLM, Fijian Prime Minister Sitiveni Rabuka held talks "
+     "with New Zealand Prime Minister Christopher Luxon in Honiara.",
+     [("2022-01-04", "meeting", ["Sitiveni Rabuka", "Christopher Luxon"], "Honiara",
+       ["Pacific Islands Forum"])]),
     ("El canciller Juan Ramón de la Fuente sostuvo este jueves una llamada telefónica con el "
      "secretario de Estado de Estados Unidos, Marco Rubio, sobre migración.",
      [("2022-01-06", "call", ["Juan Ramón de la Fuente", "Marco Rubio"], None, [])]),
