@@ -638,6 +638,7 @@ def _lend_setting(found: list[Engagement], frames: list[Frame], clauses: list[Cl
             settings.append(setting)
     settings += [f for e in found if len(e.participants) >= 3 or e.kind == "summit"
                  for f in e.frames if f.forums and f.place and not f.inherited]
+    settings += _attended_gatherings(clauses)
     lead_date = next((e.date for e in found if e.date), None)
     for eng in found:
         if eng.kind in ("call", "video call", "visit", "statement"):
@@ -678,9 +679,10 @@ def _attendance_lists(found: list[Engagement], frames: list[Frame], clauses: lis
     sentences with no engagement word of their own."""
     busy = {f.sentence for f in frames}
     for eng in found:
-        if not any(f.group == "summit" for f in eng.frames) or eng.kind in ("call", "visit"):
+        own = [f for f in eng.frames if f.group == "summit" and not f.inherited]
+        if not own or eng.kind in ("call", "visit"):
             continue
-        last = max(f.sentence for f in eng.frames if f.group == "summit")
+        last = max(f.sentence for f in own)
         for clause in clauses:
             if not 0 < clause.sentence - last <= 2 or clause.sentence in busy or clause.caption:
                 continue
@@ -700,6 +702,30 @@ def _within_span(start: FuzzyDate, day: FuzzyDate, text: str) -> bool:
     if not m or start.day is None or day.day is None:
         return False
     return 0 <= (day.first_day() - start.first_day()).days < _SPAN_DAYS[m.group(1).lower()]
+
+
+_ATTENDED = re.compile(r"(?i)\b(?:attend(?:ed|s|ing)?|participat(?:ed|es|ing)\s+in|took\s+part\s+in|"
+                       r"is\s+taking\s+part\s+in|partook\s+in|arrived\s+(?:in\s+\S+\s+)?for|"
+                       r"(?:is|was|are|were)\s+in\s+\S+\s+for)\b")
+
+
+def _attended_gatherings(clauses: list[Clause]) -> list[Frame]:
+    """"Mikati on Friday took part in the opening of COP28 in Dubai": the gathering the
+    article's opening says its people attended is the setting of the meetings it reports."""
+    out = []
+    for i, c in enumerate(clauses):
+        if c.sentence >= 3 or c.caption or c.quoted or not _ATTENDED.search(c.plain):
+            continue
+        hits = [h for h in c.forums if h.gathering and h.registered]
+        hits.sort(key=lambda h: not re.fullmatch(r"COP\d+", h.forum))  # the edition says more
+        if not hits:
+            continue
+        place = next((p for p in c.places if p.place.kind != "country"), None)
+        f = Frame(i, hits[0].start, hits[0].end, hits[0].text,
+                  "summit", "past", [], [], None, place, place.text if place else "",
+                  [hits[0].forum], False, True, c.sentence)
+        out.append(f)
+    return out
 
 
 def _summit_attendance(found: list[Engagement]) -> None:

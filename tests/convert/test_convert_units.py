@@ -377,6 +377,10 @@ def test_last_weekday_in_a_paper_of_that_weekday_is_a_week_earlier():
      "with New Zealand Prime Minister Christopher Luxon in Honiara.",
      [("2022-01-04", "meeting", ["Sitiveni Rabuka", "Christopher Luxon"], "Honiara",
        ["Pacific Islands Forum"])]),
+    ("Lebanese Prime Minister Najib Mikati on Friday took part in the opening ceremony of the "
+     "United Nations climate conference, COP28, in Dubai. Mikati held talks with Cypriot President "
+     "Nikos Christodoulides on regional energy links.",
+     [("2022-01-08", "meeting", ["Najib Mikati", "Nikos Christodoulides"], "Dubai", ["COP28"])]),
     ("El canciller Juan Ramón de la Fuente sostuvo este jueves una llamada telefónica con el "
      "secretario de Estado de Estados Unidos, Marco Rubio, sobre migración.",
      [("2022-01-06", "call", ["Juan Ramón de la Fuente", "Marco Rubio"], None, [])]),
