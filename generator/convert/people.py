@@ -78,6 +78,10 @@ _TITLE_HEADS = (
 _OFFICE_REF = re.compile(
     rf"\b(?:(?P<det>the|his|her|their|its|a)\s+)?(?P<who>(?:[A-Z][\w'\u2019.-]+\s+){{1,3}}?"
     rf"(?:(?:and|,)\s+(?:[A-Z][\w'\u2019.-]+\s+){{1,2}}?)*)?(?P<office>{_TITLE_HEADS})\b", re.I)
+_PORTFOLIOS = {"energy", "finance", "defence", "defense", "trade", "health", "economy", "interior",
+               "justice", "agriculture", "education", "environment", "tourism", "culture", "transport",
+               "industry", "labour", "labor", "information", "communications", "commerce", "planning",
+               "development", "infrastructure", "investment", "petroleum", "mines", "water", "security"}
 _VENUE_WORD = re.compile(r"\b(?:Villa|Palace|Palacio|Palais|Palazzo|House|Hotel|Airport|Embassy|"
                          r"Ministry|Stadium|Kremlin|Chancellery)\b")  # "Presidential Villa Abuja"
 _THING = re.compile(r"\b(?:Sea|Ocean|River|Lake|Gulf|Bay|Strait|Straits|Declaration|Agreement|Accord|"
@@ -523,6 +527,8 @@ class PeopleIndex:
                 j += 1
             while j > i and tokens[j].key in _PARTICLES:
                 j -= 1
+            while j > i and tokens[i].key in _PORTFOLIOS:
+                i += 1  # "Minister of Energy Walid Fayad": the portfolio is not the name
             run = tokens[i:j + 1]
             if 2 <= len(run) <= 5 and self._cued(text, tokens, i, j):
                 start, end = run[0].start, run[-1].end
@@ -560,6 +566,8 @@ class PeopleIndex:
         gap = text[tokens[i - 1].end:tokens[i].start] if i else ""
         if any(w in PERSON_CUES for w in before[-2:]) and "." not in gap and ";" not in gap:
             return True
+        if before[-1:] and before[-1] in _PORTFOLIOS and any(w in PERSON_CUES for w in before[:-1]):
+            return True  # "Minister of Energy Walid Fayad"
         if re.search(r"\[\s*$", text[:tokens[i].start]) and text[tokens[j].end:].lstrip()[:1] == "]":
             return True  # "the Kyrgyz Republic [Chingiz Aidarbekov]"
         after = text[tokens[j].end:tokens[j].end + 80]
