@@ -458,8 +458,10 @@ def _clauses(reader: Reader, sentences: list[Sentence], captions: set[int],
                 clause.author = _moved(author, a) if author is not None else None
                 if clause.author is not None:
                     clause.author.start = clause.author.end = 0
+                third = re.search(r"\b(?:he|she)\s+(?:\w+\s+){0,2}?(?:had|held|met|spoke|has|was|is|"
+                                  r"will)\b", text, re.I)  # "he had meetings with ...": the one before
                 clause.subject = [clause.author] if clause.author is not None else \
-                    ([] if first_person else subject or
+                    (carried if third and carried else [] if first_person else subject or
                      (carried if re.search(r"\b(?:he|she)\b", text, re.I) else []))
                 clause.times = [t for t in clause.times if t.form != "today"]  # the speaker's now
             out.append(clause)
