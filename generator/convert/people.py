@@ -530,7 +530,8 @@ class PeopleIndex:
             while j > i and tokens[i].key in _PORTFOLIOS:
                 i += 1  # "Minister of Energy Walid Fayad": the portfolio is not the name
             run = tokens[i:j + 1]
-            if 2 <= len(run) <= 5 and self._cued(text, tokens, i, j):
+            if 2 <= len(run) <= 5 and self._cued(text, tokens, i, j) and \
+                    not re.search(r"\b[Tt]he\s+$", text[max(0, run[0].start - 5):run[0].start]):  # "the Shin Bet"
                 start, end = run[0].start, run[-1].end
                 name = text[start:end]
                 if fold(name) not in skip and not any(fold(w.text) in skip for w in run) \
