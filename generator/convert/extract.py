@@ -359,8 +359,9 @@ class Reader:
             if ref.countries and m.country not in ref.countries:
                 continue
             titles = [m.title] + self.reg.index.roles_on(m.person, self.pub)
-            if any(t and (same_office(t, ref.office) or office_words(ref.office) in t)
-                   for t in titles):
+            if any(t and (same_office(t, ref.office) or
+                          re.search(rf"\b{re.escape(office_words(ref.office))}\b", t))
+                   for t in titles):  # a word, not a piece of one: "side" is not in "president"
                 if not ref.countries and any(x.person == m.person for x in here):
                     continue
                 return m
