@@ -140,6 +140,7 @@ def is_boilerplate(line: str) -> bool:
 _NOT_HEADLINE = re.compile(
     r"^(?:by|written\s+by|reported\s+by|updated|published|posted|last\s+updated|edited\s+by|"
     r"photo|image|file|source|credit|share|follow|read\s+more|also\s+read|watch|listen)\b|"
+    r"\b(?:Reprodu[çc][ãa]o|Reproducci[óo]n|Divulga[çc][ãa]o|Redes\s+sociais)\b|"
     r"\b(?:ago|min(?:ute)?s?\s+read|news\s+service|news\s+agency|wire\s+service|"
     r"english\s+(?:service|edition)|edition|bureau|desk|correspondent|staff\s+reporter|"
     r"all\s+rights\s+reserved)\s*$|[\u00b7\u2022]|\s[\u2014\u2013]\s*(?:English|International|"
@@ -208,7 +209,9 @@ def _strip_meta(lines: list[str], cleaned: Cleaned) -> list[str]:
         early = sum(1 for _ in islice(filter(None, out), 12)) < 12  # stops at 12: pages are long
         found = labelled_date(line)
         if found and early and len(line.split()) <= 14:
-            if cleaned.published is None:
+            vague = cleaned.published is not None and cleaned.published.date.day is None and \
+                cleaned.published.date.contains(found[0])  # "date 2025-02", then "Publicado 18/02/2025"
+            if cleaned.published is None or vague:
                 cleaned.published = PubDate(found[0], found[1], f'"{found[1]}"')
             cleaned.dropped.append(line)
             out.append("")

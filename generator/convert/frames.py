@@ -31,6 +31,7 @@ _TRIGGERS = re.compile(
     r"calls?(?!\s+(?:for|of|upon|off|out|to\s+\w+)\b)(?!\s+on\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|"
     r"Sun)day))|"
     r"called(?=\s+(?:up\s+)?(?:his|her|their|[A-Z][a-z]|@))|"
+    r"(?:par|au)\s+t[ée]l[ée]phone|por\s+tel[ée]fono|por\s+telefone|per\s+telefono|telefonisch|"
     r"dialled|dialed|rang(?=\s+(?:up\s+)?(?:his|her|their|[A-Z]))|telephone\s+conversation|telefonierte|telefonat|telefongespr[äa]ch|"
     r"telefonata|telefonema|llamada(?:\s+telef[óo]nica)?|appel\s+t[ée]l[ée]phonique|"
     r"s'est\s+entretenu\s+par\s+t[ée]l[ée]phone)\b"
@@ -51,7 +52,7 @@ _TRIGGERS = re.compile(
     r"re[çc]u|re[çc]oit|a\s+rencontr[ée]|ont\s+rencontr[ée]|s'est\s+entretenue?|se\s+sont\s+entretenus|"
     r"recibi[óo]|recibe|recibir[áa]n?|se\s+reunieron|sostuvo|sostuvieron|mantuvo|mantuvieron|convers[óo]|"
     r"receber[áa]|recevra|ricever[àa]|"
-    r"recebeu|recebe|reuniu-se|se\s+reuniram|reuniram-se|encontraram-se|conversou|"
+    r"recebeu|recebe|recepcion(?:ou|ó|a)|recepcionad[oa]|reuniu-se|se\s+reuniram|reuniram-se|encontraram-se|conversou|"
     r"ha\s+ricevuto|hanno\s+incontrato|ha\s+incontrato|"
     r"traf|trifft|trafen|treffen|getroffen|Treffen|Gespr[äa]ch|Gespr[äa]che|empfing|empfangen|"
     r"incontr(?:o|ato|a|ano|ava)|colloqui(?:o)?|ricevuto|reunió|reunion|reuniu|reunião|"
@@ -69,7 +70,9 @@ _TRIGGERS = re.compile(
 NEUTRAL = re.compile(r"(?i)conversation|spoke|spoken|speak|speaks|talked|talk|discuss\w*|"
                      r"(?:held|hold|holds|holding)\s+talks|talks|negotiations|dialogue|"
                      r"discussions|conferred|confers|exchanged?\s+views|Gespr[äa]ch\w*|colloqui\w*|"
-                     r"entretien|entrevista")
+                     r"entretien|entrevista|s'est\s+entretenue?|se\s+sont\s+entretenus|sostuvo|"
+                     r"sostuvieron|mantuvo|mantuvieron|convers[óo]|conversou|conversaron|sprach\s+mit|"
+                     r"sprachen")
 KIND_OF_GROUP = {"video": "video call", "phone": "call", "talk": "meeting", "meet": "meeting",
                  "summit": "summit", "visit": "visit", "statement": "statement"}
 # A verb reports the action ("met on Friday"); a noun may name a backdrop ("last week's summit").
@@ -414,7 +417,9 @@ def _place(clause: Clause, s: int, e: int, group: str, gaz: Gazetteer,
         before = clause.plain[max(0, hit.start - 40):hit.start]
         if not clause.plain[hit.start:hit.end].strip():
             continue  # inside a quotation
-        if not _PLACE_CUE.search(before) and not _VENUE_THEN_CITY.search(before):
+        if not _PLACE_CUE.search(before) and not _VENUE_THEN_CITY.search(before) and not (
+                hit.place.kind == "landmark" and
+                re.search(r"\b(?:a|ao|à|do|da|del|of\s+the)\s+$", before)):  # "a Palazzo Chigi", "rampa do Palácio"
             continue  # "as the White House unveiled": an institution, not a venue
         if any(m.start < hit.end and hit.start < m.end for m in clause.people) or \
                 any(f.start < hit.end and hit.start < f.end for f in clause.forums):

@@ -381,6 +381,13 @@ def test_last_weekday_in_a_paper_of_that_weekday_is_a_week_earlier():
      "United Nations climate conference, COP28, in Dubai. Mikati held talks with Cypriot President "
      "Nikos Christodoulides on regional energy links.",
      [("2022-01-08", "meeting", ["Najib Mikati", "Nikos Christodoulides"], "Dubai", ["COP28"])]),
+    ("Le président Emmanuel Macron s'est entretenu jeudi par téléphone avec le président "
+     "ukrainien Volodymyr Zelensky.",
+     [("2022-01-06", "call", ["Emmanuel Macron", "Volodymyr Zelensky"], None, [])]),
+    ("O presidente Luiz Inácio Lula da Silva recepcionou nesta quinta-feira, na rampa do Palácio "
+     "do Planalto, o presidente de Portugal, Marcelo Rebelo de Sousa.",
+     [("2022-01-06", "meeting", ["Luiz Inácio Lula da Silva", "Marcelo Rebelo de Sousa"], "Brasilia",
+       [])]),
     ("El canciller Juan Ramón de la Fuente sostuvo este jueves una llamada telefónica con el "
      "secretario de Estado de Estados Unidos, Marco Rubio, sobre migración.",
      [("2022-01-06", "call", ["Juan Ramón de la Fuente", "Marco Rubio"], None, [])]),
