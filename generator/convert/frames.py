@@ -337,7 +337,8 @@ _SENDER = re.compile(r"\b(?:(?:letter|message|note|invitation|greetings|congratu
 
 def _sender(text: str, m: Mention) -> bool:
     """"a letter from Prime Minister X", "according to X": X did not take part."""
-    return bool(_SENDER.search(text[max(0, m.start - 60):m.start]))
+    before = text[max(0, m.start - 100):m.start]
+    return bool(_SENDER.search(before[-60:]) or re.search(r"\b[Aa]ccording\s+to\s+[^,.;()]{0,80}$", before))
 
 
 def _reports(text: str, m: Mention) -> bool:
