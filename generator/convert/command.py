@@ -267,7 +267,7 @@ class Run:
         why = (f"merged: \"{origin}\" was added as a source because it reports {reason}; if it "
                "is another engagement, move that source to an entry of its own")
         try:
-            merged = merge_text(old, record, new_date, note, why)
+            merged = merge_text(old, record, new_date, note, why, _source_notes(eng, origin))
         except MergeError as exc:
             self.say(f"{prefix}: needs review: belongs to {shown} but cannot be merged ({exc}); "
                      "nothing written")
@@ -288,6 +288,15 @@ class Run:
         if entry.review:
             self.to_review.add(target.path)
         return EntryAction("merged", shown, entry.draft, entry.scheduled)
+
+
+SOURCE_FIELDS = ("outlet:", "published:", "title:")
+
+
+def _source_notes(eng: Engagement, origin: str) -> tuple[str, ...]:
+    """The merged article's review lines about itself, naming it, so they are not lost."""
+    return tuple(f"{r.split(':', 1)[0]}: (merged source \"{origin}\"){r.split(':', 1)[1]}"
+                 for r in eng.review if r.startswith(SOURCE_FIELDS))
 
 
 def _date_change(record: Record, eng: Engagement, target: Stored) -> tuple:

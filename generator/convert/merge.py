@@ -98,11 +98,13 @@ def _set_date(lines: list[str], close: int, date: FuzzyDate) -> list[str]:
 
 
 def merge_text(raw: str, record: Record, new_date: FuzzyDate | None = None,
-               note: str | None = None, why: str | None = None) -> str:
+               note: str | None = None, why: str | None = None,
+               source_notes: tuple[str, ...] = ()) -> str:
     """The entry text with ``record`` added as a source (and the date made more precise).
 
     ``why`` is a review line that says which article was merged and why, so a wrong merge
-    can be seen and undone; ``note`` one about a changed date."""
+    can be seen and undone; ``note`` one about a changed date; ``source_notes`` the merged
+    article's doubts about its own outlet, title or publication date."""
     nl = "\r\n" if "\r\n" in raw else "\n"
     lines = raw.splitlines(keepends=True)
     close = _front_matter_end(lines)
@@ -112,7 +114,7 @@ def merge_text(raw: str, record: Record, new_date: FuzzyDate | None = None,
     close += len(lines) - before
     if new_date is not None:
         lines = _set_date(lines, close, new_date)
-    notes = [n for n in (why, note if new_date is not None else None) if n]
+    notes = [n for n in (why, note if new_date is not None else None) if n] + list(source_notes)
     for line in notes:
         before = len(lines)
         lines = _append_item(lines, close, "review", [], nl,
