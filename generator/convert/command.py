@@ -267,7 +267,7 @@ class Run:
         why = (f"merged: \"{origin}\" was added as a source because it reports {reason}; if it "
                "is another engagement, move that source to an entry of its own")
         try:
-            merged = merge_text(old, record, new_date, note, why, _source_notes(eng, origin))
+            merged = merge_text(old, record, new_date, note, why, _source_notes(record, eng, origin))
         except MergeError as exc:
             self.say(f"{prefix}: needs review: belongs to {shown} but cannot be merged ({exc}); "
                      "nothing written")
@@ -293,10 +293,11 @@ class Run:
 SOURCE_FIELDS = ("outlet:", "published:", "title:")
 
 
-def _source_notes(eng: Engagement, origin: str) -> tuple[str, ...]:
+def _source_notes(record: Record, eng: Engagement, origin: str) -> tuple[str, ...]:
     """The merged article's review lines about itself, naming it, so they are not lost."""
+    lines = dict.fromkeys(r for r in record.review + eng.review if r.startswith(SOURCE_FIELDS))
     return tuple(f"{r.split(':', 1)[0]}: (merged source \"{origin}\"){r.split(':', 1)[1]}"
-                 for r in eng.review if r.startswith(SOURCE_FIELDS))
+                 for r in lines)
 
 
 def _date_change(record: Record, eng: Engagement, target: Stored) -> tuple:

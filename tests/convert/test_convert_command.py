@@ -361,3 +361,21 @@ def test_an_undated_report_merges_into_the_dated_entry_of_the_same_engagement(co
     assert len(summits) == 1 and len(summits[0].sources) == 2
     assert summits[0].date.iso() == "2018-05-21"
     assert any("merged" in r and "of a year this article does not give" in r for r in summits[0].review)
+
+
+def test_a_merged_articles_doubts_about_itself_are_kept(content, tmp_path):
+    """The second report names no outlet: the entry it joins says so, naming that source."""
+    first = tmp_path / "first.txt"
+    first.write_text("Ministers meet in Lisbon\nPublished on March 3, 2022\n\nExternal Affairs "
+                     "Minister S. Jaishankar met Secretary of State Antony Blinken in Lisbon on "
+                     "Thursday, the ministry said.\n", encoding="utf-8")
+    second = tmp_path / "second.txt"
+    second.write_text("Jaishankar and Blinken hold talks in Lisbon\nMarch 3, 2022\n\nS. Jaishankar "
+                      "and Antony Blinken held talks in Lisbon on Thursday.\n", encoding="utf-8")
+    run(content, first, out=content / "entries")
+    run(content, second, out=content / "entries")
+    (entry,) = entries(content / "entries").values()
+    assert len(entry.sources) == 2
+    outlet_lines = [r for r in entry.review if r.startswith("outlet:")]
+    assert any('merged source "Jaishankar and Blinken hold talks in Lisbon"' in r
+               for r in outlet_lines), entry.review
