@@ -1093,19 +1093,22 @@ def _written_title(eng: Engagement | None) -> str:
     where = f" in {eng.place}" if eng.place else ""
     if eng.forums and len(names) > 2:
         return f"{eng.forums[0]}{where}"
-    verb = {
-        "call": "speak by phone", "video call": "hold a video call", "summit": f"hold a summit{where}",
-        "visit": f"visit{'s' if len(names) == 1 else ''}{where}", "statement": "issue a statement",
-    }.get(eng.kind, f"meet{where}" if len(names) > 1 else f"holds talks{where}")
-    if len(names) == 1 and eng.kind in ("call", "video call", "summit", "statement"):
-        verb = {"call": "speaks by phone", "video call": "holds a video call",
-                "summit": f"holds a summit{where}", "statement": "issues a statement"}[eng.kind]
     if eng.kind == "statement":
         return f"Joint statement by {who}"
+    one = len(names) == 1
+    to = f" {eng.place}" if eng.place else ""  # "visits Sochi", not "visits in Sochi"
     if eng.scheduled:
-        verb = {"call": "to speak by phone", "video call": "to hold a video call"}.get(
-            eng.kind, f"to {verb.split()[0].rstrip('s') if verb.startswith(('meet', 'holds', 'visits')) else verb}"
-            + (" " + " ".join(verb.split()[1:]) if len(verb.split()) > 1 else ""))
+        verb = {"call": "to speak by phone", "video call": "to hold a video call",
+                "summit": f"to hold a summit{where}", "visit": f"to visit{to}"}.get(
+            eng.kind, f"to hold talks{where}" if one else f"to meet{where}")
+    elif one:
+        verb = {"call": "speaks by phone", "video call": "holds a video call",
+                "summit": f"holds a summit{where}", "visit": f"visits{to}"}.get(
+            eng.kind, f"holds talks{where}")
+    else:
+        verb = {"call": "speak by phone", "video call": "hold a video call",
+                "summit": f"hold a summit{where}", "visit": f"visit{to}"}.get(
+            eng.kind, f"meet{where}")
     return f"{who} {verb}"
 
 

@@ -397,3 +397,24 @@ def test_sentences_as_the_world_prints_them(text, expected):
     got = [(e.date.iso(), e.kind, [m.name for m in e.participants], e.place, e.forums)
            for e in record.engagements]
     assert got == expected
+
+
+@pytest.mark.parametrize("kind", ["meeting", "call", "video call", "summit", "visit", "statement"])
+@pytest.mark.parametrize("scheduled", [False, True])
+@pytest.mark.parametrize("people", [["Ana Lima"], ["Ana Lima", "Omar Said"]])
+def test_written_titles_read_as_english(kind, scheduled, people):
+    """A title the converter writes never repeats a phrase and puts a visit's city after the verb."""
+    from generator.convert.engagements import Engagement
+    from generator.convert.extract import _written_title
+    from generator.convert.people import Mention
+    eng = Engagement(None, kind, [Mention(n, n, n, 0, len(n)) for n in people],
+                     [], "Lagos", scheduled=scheduled)
+    title = _written_title(eng)
+    words = title.lower().split()
+    assert all(words[i:i + 2] != words[i + 2:i + 4] for i in range(len(words) - 3)), title
+    assert title.startswith(" and ".join(people)) or title.startswith("Joint statement by")
+    assert ("Lagos" in title) == (kind in ("meeting", "summit", "visit"))
+    if kind == "visit":
+        assert "visit Lagos" in title or "visits Lagos" in title
+    if scheduled and kind != "statement":
+        assert " to " in title
