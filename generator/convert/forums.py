@@ -57,6 +57,7 @@ class ForumHit:
     text: str
     gathering: bool  # the words make it a gathering, not just a name
     registered: bool = True  # False: a candidate, listed for review only
+    summit: bool = False  # a leaders' summit format: its own meeting is a summit
 
 
 _TOKEN = re.compile(r"#?[\w+]+(?:[-\u2010.][\w+]+)*")
@@ -133,8 +134,9 @@ class ForumIndex:
                 i += n  # "Supreme National Security Council" is not the UN Security Council
                 continue
             if not any(h.start < end and start < h.end for h in hits):
-                hits.append(ForumHit(self.forums.items[fid].name, start, end, text[start:end],
-                                     self._gathering(text, start, end)))
+                forum = self.forums.items[fid]
+                hits.append(ForumHit(forum.name, start, end, text[start:end],
+                                     self._gathering(text, start, end), summit=forum.kind == "summit"))
             i += n
         hits.sort(key=lambda h: h.start)
         return hits

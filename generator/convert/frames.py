@@ -85,7 +85,7 @@ _FUTURE = re.compile(
     r"\b(?:will|shall|'ll|would|is\s+to|are\s+to|(?:is|are|was|were|be)\s+(?:also\s+)?(?:set|scheduled|"
     r"slated|expected|due|poised|likely|going|planned|slotted)\s+to|plans?\s+to|planning\s+to|"
     r"intends?\s+to|to\s+be\s+\w+ed|planned|upcoming|forthcoming|future|next|later\s+(?:this|in\s+the|today)|"
-    r"preparing\s+for|prepares\s+for|set\s+to|scheduled\s+(?:to|for)|expected\s+to|due\s+to|"
+    r"preparing\s+for|prepares\s+for|look(?:s|ed|ing)?\s+forward\s+to|set\s+to|scheduled\s+(?:to|for)|expected\s+to|due\s+to|"
     r"will\s+be|"
     r"wird|werden|soll|sollen|dovrebbe|parteciperanno|incontrer[àa]|terrà|se\s+reunir[áa]|"
     r"va\s+(?:rencontrer|se\s+rendre)|rencontrera|vai\s+(?:se\s+)?(?:reunir|encontrar|visitar))\b",
@@ -475,6 +475,28 @@ def _visited_country(after: str, gaz: Gazetteer) -> str | None:
     return None
 
 
+def _summit_session(clause: Clause, s: int, e: int) -> bool:
+    """The word names the session of a leaders' summit format: "the EPC meeting", "the
+    Pacific Islands Leaders Meeting" (a summit's own session, not a bilateral beside it)."""
+    if not re.fullmatch(r"(?i)meeting|session|gathering", clause.plain[s:e]):
+        return False
+    if re.search(r"(?i)\b(?:leaders['\u2019]?|heads\s+of\s+(?:state|government))\s+$",
+                 clause.plain[max(0, s - 30):s]) and any(h.start < s for h in clause.forums):
+        return True  # "the Pacific Islands Forum Leaders Meeting", "the ASEAN leaders' meeting"
+    return any(h.summit and h.registered and h.start < e and
+               (h.end >= e or re.fullmatch(r"\s*(?:['\u2019]s\s+)?(?:leaders['\u2019]?\s+)?",
+                                            clause.plain[h.end:s], re.I))
+               for h in clause.forums)
+
+
+def _at_summit(clause: Clause, e: int) -> bool:
+    """"to continue the conversation at the Forum Leaders Meeting": they will both be there."""
+    return any(h.registered and (h.summit or re.search(
+        r"(?i)leaders['\u2019]?\s+meeting|heads\s+of\s+(?:state|government)", h.text)) and
+        re.fullmatch(r"\s+(?:[\w'\u2019-]+\s+){0,3}?at\s+(?:the\s+)?(?:upcoming\s+|next\s+)?",
+                     clause.plain[e:h.start]) for h in clause.forums)
+
+
 def _forums(clause: Clause, place: PlaceHit | None, s: int, e: int,
             words: list[tuple[int, int, str]]) -> list[str]:
     """Forums the clause puts the engagement in ("on the sidelines of", "at the summit"): a
@@ -555,6 +577,9 @@ def frames_of(clause: Clause, index: int, gaz: Gazetteer, dateline_city: str | N
                 people = []  # "a visit by French industry leaders": no one to name
             elif visitor and not owner:
                 people = visitor[:1]  # "an official visit to Australia by Prime Minister X"
+        if group == "meet" and _summit_session(clause, s, e) or \
+                group == "talk" and mode == "future" and _at_summit(clause, e):
+            group = "summit"  # "the European Political Community meeting": the summit itself
         place, here = _place(clause, s, e, group, gaz, dateline_city)
         if group in ("phone", "video"):
             place, here = None, False
