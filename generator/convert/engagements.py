@@ -95,6 +95,9 @@ def _same_family(eng: Engagement, frame: Frame) -> bool:
     ("discussed", "the conversation") fit either."""
     if NEUTRAL.fullmatch(frame.word):
         return True
+    if eng.scheduled and not frame.future and eng.families <= {"call", "video"} and \
+            _family(frame) in ("call", "video"):
+        return True  # "he would soon phone Ishiba ... they spoke over a video link": held another way
     return not eng.families or _family(frame) in eng.families
 
 
@@ -189,7 +192,8 @@ def _join(eng: Engagement, frame: Frame) -> None:
         eng.date = date if date is not None else eng.date
     if frame.place and not eng.place:
         eng.place = frame.place.place.venue_city
-    if frame.verb and frame.mode == "past" and frame.own_people:
+    if frame.mode == "past" and (frame.verb and (frame.own_people or frame.pronoun) or
+                                 re.match(r"(?i)(?:took\s+place|held|conducted)\b", frame.word)):
         eng.scheduled = False  # "met": it happened (a noun such as "the meeting" says nothing)
 
 
@@ -201,6 +205,11 @@ def group_frames(frames: list[Frame]) -> list[Engagement]:
     pending: list[Frame] = []  # "their top diplomats held talks in mid-November": no one named yet
     for frame in frames:
         if frame.mode in ("hypothetical", "background", "ended"):
+            continue
+        last = engagements[-1] if engagements else None
+        if not frame.people and last is not None and last.frames[-1].clause == frame.clause and \
+                frame.group in ("phone", "video") and NEUTRAL.fullmatch(last.frames[-1].word):
+            _join(last, frame)  # "they spoke on Wednesday over a video link": how they spoke
             continue
         if frame.indefinite and frame.own_people == 0:
             continue  # "(he landed after ...) a meeting of the OIC": another gathering

@@ -1055,7 +1055,20 @@ def engagements_of(clauses: list[Clause], headline: Clause | None, ctx: Context,
         rest = [e for e in found if eng_mod.in_window(e, ctx.pub) and (e.participants or e.forums)
                 and e.kind != "visit"]
         out = rest[:1]
-    return _dedupe(out)
+    return _drop_fulfilled(_dedupe(out))
+
+
+def _drop_fulfilled(engagements: list[Engagement]) -> list[Engagement]:
+    """"He said he would soon phone Xi. The talk took place by video link": an undated plan
+    of the same people as an engagement that was held is that engagement, announced earlier."""
+    held = [e for e in engagements if not e.scheduled]
+    talks = ("meeting", "call", "video call", "summit")
+
+    def fulfilled(plan: Engagement) -> bool:
+        return plan.scheduled and plan.kind in talks and not plan.place and not plan.forums \
+            and not any(f.time for f in plan.frames) and any(
+                e.kind in talks and set(e.ids) == set(plan.ids) and len(plan.ids) >= 2 for e in held)
+    return [e for e in engagements if not fulfilled(e)]
 
 
 def _dedupe(engagements: list[Engagement]) -> list[Engagement]:

@@ -383,7 +383,7 @@ def _nearest_time(clause: Clause, s: int, e: int) -> TimeExpr | None:
 
 
 _REPORTED_THAT = re.compile(r"\b(?:said|says|reported|reports|announced|announces|confirmed|"
-                            r"stated|told\s+\S+(?:\s+\S+)?)\s+that\b", re.I)
+                            r"stated|told\s+\S+(?:\s+\S+)?)\s+(?:that|he|she|they|we|it)\b", re.I)
 
 
 def _own_time(clause: Clause, s: int, e: int, words: list[tuple[int, int, str]],
