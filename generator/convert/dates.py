@@ -19,19 +19,23 @@ from generator.content.dates import FuzzyDate
 
 # Month and weekday names in the languages the converter reads.
 _MONTH_WORDS = {
-    1: "january jan januar janvier enero janeiro gennaio",
-    2: "february feb februar fevrier février febrero fevereiro febbraio",
-    3: "march mar märz marz maerz mars marzo março marco",
-    4: "april apr avril abril aprile",
-    5: "may mai mayo maio maggio",
-    6: "june jun juni juin junio junho giugno",
-    7: "july jul juli juillet julio julho luglio",
-    8: "august aug août aout agosto",
-    9: "september sep sept septembre septiembre setiembre setembro settembre",
-    10: "october oct oktober octobre octubre outubro ottobre",
-    11: "november nov novembre noviembre novembro",
-    12: "december dec dezember décembre decembre diciembre dezembro dicembre",
+    1: "january jan januar janvier enero janeiro gennaio januari ocak stycznia",
+    2: "february feb februar fevrier février febrero fevereiro febbraio februari şubat subat lutego",
+    3: "march mar märz marz maerz mars marzo março marco mart maart maret marca",
+    4: "april apr avril abril aprile nisan kwietnia",
+    5: "may mai mayo maio maggio maj mei mayıs mayis maja",
+    6: "june jun juni juin junio junho giugno haziran czerwca",
+    7: "july jul juli juillet julio julho luglio julai temmuz lipca",
+    8: "august aug août aout agosto avgust augustus agustus ogos ağustos agustos sierpnia",
+    9: "september sep sept septembre septiembre setiembre setembro settembre septembar eylül eylul "
+       "września wrzesnia",
+    10: "october oct oktober octobre octubre outubro ottobre oktobar ekim października pazdziernika",
+    11: "november nov novembre noviembre novembro novembar kasım kasim listopada",
+    12: "december dec dezember décembre decembre diciembre dezembro dicembre decembar desember "
+        "disember aralık aralik grudnia",
 }
+# (Months of other languages' date lines: a page in English often prints its date in the
+# site's own language, "26. oktobar 2023", "11 Ekim 2023".)
 _MONTHS = {w: n for n, words in _MONTH_WORDS.items() for w in words.split()}
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY_WORDS = {
@@ -182,7 +186,9 @@ def leading_date(line: str) -> tuple[FuzzyDate, str, str] | None:
 
     Returns (date, the date text, the rest of the line glued to it).
     """
-    stripped = _WEEKDAY_PREFIX.sub("", line.strip())
+    stripped = re.sub(r"^(?:[\u2022\u00b7\u25aa\u25cf*>|-]\s*|\(?[A-Z][\w .-]{1,24}\)\s*)", "",
+                      line.strip())  # "• 2024-01-11", "(Xinhua) 14:54, January 11, 2023"
+    stripped = _WEEKDAY_PREFIX.sub("", stripped)
     clock = re.match(rf"{_TIME}\s*[,|\u2013\u2014-]?\s*", stripped)
     if clock and clock.end() and find_full_date(stripped[clock.end():], anchored=True):
         stripped = stripped[clock.end():]

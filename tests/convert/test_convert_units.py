@@ -418,3 +418,15 @@ def test_written_titles_read_as_english(kind, scheduled, people):
         assert "visit Lagos" in title or "visits Lagos" in title
     if scheduled and kind != "statement":
         assert " to " in title
+
+
+@pytest.mark.parametrize("line, iso", [
+    ("  \u2022 2024-01-11", "2024-01-11"),  # a bulleted date under the headline
+    ("(Xinhua) 14:54, January 11, 2023", "2023-01-11"),  # an agency credit before the time
+    ("26. oktobar 2023 15:42", "2023-10-26"),  # a site's own language on an English page
+    ("11 Ekim 2023 | 09:10", "2023-10-11"),
+    ("3 mei 2024", "2024-05-03"),
+])
+def test_date_lines_of_sites_around_the_world(line, iso):
+    found = leading_date(line)
+    assert found is not None and found[0].iso() == iso
