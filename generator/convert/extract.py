@@ -22,7 +22,7 @@ from generator.content.model import Forum, Person
 from generator.content.registry import Registry, load_forums, load_people
 from generator.convert import engagements as eng_mod
 from generator.convert.clean import Cleaned, clean_text
-from generator.convert.dates import (Reading, find_full_date, find_times, labelled_date,
+from generator.convert.dates import (Reading, TimeExpr, find_full_date, find_times, labelled_date,
                                      leading_date, social_post_date)
 from generator.convert.engagements import Context, Engagement
 from generator.convert.forums import TWO_PLUS_TWO, ForumIndex, is_two_plus_two
@@ -480,12 +480,18 @@ def _moved(item, offset: int):
 
 # ---------------------------------------------------------------- engagements
 
+def _vague(t: TimeExpr) -> bool:
+    """"next week", "this month": a weekday or a date said elsewhere is the better one."""
+    return bool(re.match(r"(?i)(?:next|this|last|coming)\s+(?:week|month)\b", t.text))
+
+
 def _resolve_date(eng: Engagement, ctx: Context, lead: Engagement | None, cleaned: Cleaned,
                   today: dt.date) -> None:
     """The engagement's day, from its own frames first; otherwise the publication date,
     always with a review line saying so."""
     timed = [f for f in eng.frames if f.time is not None and not f.headline]
-    timed.sort(key=lambda f: (f.caption, not f.verb, abs(f.time.start - f.start)))  # type: ignore[union-attr]
+    timed.sort(key=lambda f: (f.caption, _vague(f.time), not f.verb,  # type: ignore[arg-type]
+                              abs(f.time.start - f.start)))  # type: ignore[union-attr]
     future = eng.scheduled
     for frame in timed:
         t = frame.time
@@ -500,6 +506,11 @@ def _resolve_date(eng: Engagement, ctx: Context, lead: Engagement | None, cleane
                                  approximate=reading.approximate)
             if reading.how:
                 eng.review.append(f"date: {reading.how}")
+            if future and t.weekday is not None and t.month is None and eng.date == ctx.pub and \
+                    any(re.match(r"(?i)next\s+week", f.time.text) for f in timed):  # type: ignore[union-attr]
+                day = ctx.pub.first_day() + dt.timedelta(days=7)
+                eng.date = FuzzyDate(day.year, day.month, day.day)
+                eng.review.append(f'date: "{t.text}" is in "next week": {eng.date.iso()}')
             if t.span:
                 eng.review.append(f"date: the text gives the days {t.span}; the first is used")
             return
@@ -1109,7 +1120,8 @@ def _written_title(eng: Engagement | None) -> str:
     if eng.kind == "statement":
         return f"Joint statement by {who}"
     one = len(names) == 1
-    to = f" {eng.place}" if eng.place else ""  # "visits Sochi", not "visits in Sochi"
+    country = next((f.country for f in eng.frames if f.country), None)
+    to = f" {eng.place or country}" if eng.place or country else ""  # "visits Sochi", "to visit Indonesia"
     if eng.scheduled:
         verb = {"call": "to speak by phone", "video call": "to hold a video call",
                 "summit": f"to hold a summit{where}", "visit": f"to visit{to}"}.get(

@@ -62,7 +62,7 @@ _TRIGGERS = re.compile(
     r"|\b(?P<visit>visit(?:s|ed|ing)?|trip|tour|arrived|arrives|arriving|travell?ed\s+to|"
     r"lleg[\u00f3a]|llegar[\u00e1a]|chegou|chega|chegar[\u00e1a]|est\s+arriv[\u00e9e]e?|"
     r"[\u00e8e]\s+arrivat[oa]|"
-    r"travels\s+to|flew\s+to|Besuch|besuchte|besucht|visita|visite|viaje|viagem|reise)\b"
+    r"travels\s+to|travel\s+to|travell?ing\s+to|flew\s+to|fly\s+to|flies\s+to|flying\s+to|heads?\s+to(?=\s+[A-Z])|heading\s+to(?=\s+[A-Z])|Besuch|besuchte|besucht|visita|visite|viaje|viagem|reise)\b"
     r"|\b(?P<statement>joint\s+(?:statement|declaration|communiqu[ée])|issued\s+a\s+(?:joint\s+)?"
     r"statement|Joint\s+Declaration|signed\s+a\s+(?:joint\s+)?declaration|"
     r"declaraci[óo]n\s+conjunta|d[ée]claration\s+commune|gemeinsame\s+Erkl[äa]rung)\b")
@@ -355,8 +355,8 @@ def _reports(text: str, m: Mention) -> bool:
     says = "|".join(SAY_VERBS)
     if re.match(rf"\s*,?\s*(?:,[^,]{{0,60}},\s*)?(?:(?:has|had|have|also|further|later|earlier|"
                 rf"then|on\s+\w+day|today|yesterday|in\s+a\s+statement)\s+)*(?:{says})\b"
-                rf"(?!\s+(?:that\s+)?(?:he|she|they)\s+"
-                rf"(?:met|had|held|spoke|will))", after):
+                rf"(?!\s+(?:(?:on\s+)?\w+day\s+|today\s+|yesterday\s+)?(?:that\s+)?(?:he|she|they)\s+"
+                rf"(?:met|had|held|spoke|will|would|is\s+to|was\s+to|plans|planned|intends))", after):
         return not re.match(r"\s*(?:said|told)\s+(?:\w+\s+){0,3}(?:after|following)\b", after)
     if re.search(rf"\b(?:{says})\s*$", before) and not re.search(r"\bthat\s*$", before):
         return True
@@ -393,10 +393,15 @@ def _own_time(clause: Clause, s: int, e: int, words: list[tuple[int, int, str]],
     A visit's time may also date what the visit is for ("will visit Russia on 21 May for an
     informal summit")."""
     time = _nearest_time(clause, s, e)
-    if time is None:
-        return None
+    if time is None or re.match(r"(?i)since\b", time.text) or \
+            re.search(r"(?i)\bsince\s+$", clause.plain[max(0, time.start - 7):time.start]):
+        return None  # "his first visit since Saturday's election": not when it is
     if time.end <= s and _REPORTED_THAT.search(clause.plain[time.end:s]):
         return None  # "Yesterday, the office reported that 25 countries will join the call"
+    if time.end <= s and re.search(r"\b(?:said|says|told\s+\S+(?:\s+\S+)?|announced|confirmed)\s+$",
+                                   clause.plain[max(0, time.start - 40):time.start]) and \
+            re.match(r"\s*,?\s*(?:that|he|she|they|we|it)\b", clause.plain[time.end:s]):
+        return None  # "Albanese said on Wednesday he will travel": the day he said it
     gap = lambda a, b: max(0, time.start - b, a - time.end)  # noqa: E731
     mine = gap(s, e)
     rivals = [(s2, e2, g2) for s2, e2, g2 in words if (s2, e2) != (s, e) and gap(s2, e2) < mine
@@ -462,9 +467,11 @@ def _place(clause: Clause, s: int, e: int, group: str, gaz: Gazetteer,
     return None, False
 
 
-def _visited_country(after: str, gaz: Gazetteer) -> str | None:
-    """"a two-day visit to Bahrain", "arrived in Japan": the country, when that is all."""
-    m = re.match(r"\s+(?:to|in)\s+(?:the\s+)?((?:[A-Z][\w'\u2019-]*\s*){1,4})", after)
+def _visited_country(after: str, gaz: Gazetteer, said_to: bool = False) -> str | None:
+    """"a two-day visit to Bahrain", "arrived in Japan", "travel to Indonesia": the country,
+    when that is all."""
+    m = re.match(r"\s+(?:to\s+|in\s+)" + ("?" if said_to else "") +
+                 r"(?:the\s+)?((?:[A-Z][\w'\u2019-]*\s*){1,4})", after)
     if not m:
         return None
     words = m.group(1).split()
@@ -630,7 +637,8 @@ def frames_of(clause: Clause, index: int, gaz: Gazetteer, dateline_city: str | N
             frame.indefinite = False  # "A two-day NATO summit kicked off in Vilnius": the news itself
         frame.quoted = clause.quoted
         if group == "visit" and place is None:
-            frame.country = _visited_country(clause.plain[e:e + 60], gaz)
+            frame.country = _visited_country(clause.plain[e:e + 60], gaz,
+                                             bool(re.search(r"\bto$", word)))
         frame.joined = bool(_JOINED.search(clause.plain))
         frame.cancelled = bool(_CANCELLED.search(clause.plain[e:]))
         if group == "visit" and re.search(r"\b(?:wrapp\w*\s+up|conclud\w*|end(?:s|ed|ing)?|"

@@ -167,6 +167,9 @@ class Gazetteer:
                 if tuple(keys[i:i + n]) == toks and self._tight(text, words, i, n):
                     hit = (n, place)
                     break
+            if hit and (hit[1].kind == "city" and hit[1].name.casefold() in REGIONS or
+                        self._inside_country(words, i, hit[0])):
+                hit = None  # "Southeast Asia" is not Asia in the Philippines; "Sri Lanka" not Lanka
             if hit:
                 n, place = hit
                 start, end = words[i].start(), words[i + n - 1].end()
@@ -182,6 +185,14 @@ class Gazetteer:
             found = sorted(self._first[first].items(), key=lambda tp: -len(tp[0]))
             self._longest_first[first] = found
         return found
+
+    def _inside_country(self, words: list, i: int, n: int) -> bool:
+        """The name is the end or start of a country's: "Sri Lanka", "Guinea-Bissau"."""
+        name = " ".join(w.group(0) for w in words[i:i + n])
+        before = words[i - 1].group(0) if i else ""
+        after = words[i + n].group(0) if i + n < len(words) else ""
+        return bool(before[:1].isupper() and self.country_of(f"{before} {name}")) or \
+            bool(after[:1].isupper() and self.country_of(f"{name} {after}"))
 
     @staticmethod
     def _tight(text: str, words: list, i: int, n: int) -> bool:
@@ -246,6 +257,11 @@ def _add_canonical(gaz: Gazetteer, name: str, aliases: list[str], country: str |
                   lon if lon is not None else (known.lon if known else None))
     for n in (name, *aliases):
         gaz.add(n, place, strong=True)
+
+
+# Continents and world regions that GeoNames also has as towns ("Asia" in the Philippines).
+REGIONS = {"asia", "europe", "africa", "america", "americas", "oceania", "antarctica", "arctic",
+           "pacific", "atlantic", "caribbean", "balkans", "sahel", "levant", "maghreb", "eurasia"}
 
 
 def load_gazetteer(path: Path | None = None) -> Gazetteer:

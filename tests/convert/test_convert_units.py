@@ -430,3 +430,14 @@ def test_written_titles_read_as_english(kind, scheduled, people):
 def test_date_lines_of_sites_around_the_world(line, iso):
     found = leading_date(line)
     assert found is not None and found[0].iso() == iso
+
+
+@pytest.mark.parametrize("text, cities", [
+    ("his first trip to Southeast Asia", []),  # a region, though GeoNames has a town "Asia"
+    ("talks in Sri Lanka", []),  # not the town of Lanka
+    ("met in Colombo, Sri Lanka", ["Colombo"]),
+    ("flew to Papua New Guinea, landing in Port Moresby", ["Port Moresby"]),
+])
+def test_regions_and_country_names_are_not_towns(text, cities):
+    from generator.convert.places import load_gazetteer
+    assert [h.place.name for h in load_gazetteer(None).find(text)] == cities
