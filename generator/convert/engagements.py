@@ -467,7 +467,8 @@ def choose_kind(eng: Engagement, leaders: set[str]) -> tuple[str, str]:
                          "received", "welcomed", "lunch", "dinner"} or eng.place
     if "phone" in groups and not (in_person and groups.count("meet") > groups.count("phone")):
         return "call", ""
-    if "talk" in groups and not in_person and "meet" not in groups and "summit" not in groups:
+    firm = [f.group for f in own if f.group in ("meet", "summit") and not NEUTRAL.fullmatch(f.word)]
+    if "talk" in groups and not in_person and not firm:
         word = next(f.word for f in eng.frames if f.group == "talk")
         return "call", f'kind: "{word}" read as a call (no meeting in person is mentioned)'
     first = next((f for f in own if not f.caption and not f.headline), own[0])

@@ -35,7 +35,7 @@ _TRIGGERS = re.compile(
     r"dialled|dialed|rang(?=\s+(?:up\s+)?(?:his|her|their|[A-Z]))|telephone\s+conversation|telefonierte|telefonat|telefongespr[äa]ch|"
     r"telefonata|telefonema|llamada(?:\s+telef[óo]nica)?|appel\s+t[ée]l[ée]phonique|"
     r"s'est\s+entretenu\s+par\s+t[ée]l[ée]phone)\b"
-    r"|\b(?P<talk>conversation|spoke|spoken|speak|speaks|talked|talk(?=\s+(?:to|with)\b)|"
+    r"|\b(?P<talk>conversation|spoke|spoken|speak|speaks|[Ss]peaking(?=\s+(?:with|to)\b)|talked|talk(?=\s+(?:to|with)\b)|"
     r"discussed|discuss|discusses|discussing|conferred|confers|exchanged\s+views|"
     r"exchange\s+views)\b"
     r"|\b(?P<meet>courtesy\s+call|(?:held|hold|holds|holding)\s+consultations|(?:private\s+)?audience|"
@@ -67,7 +67,7 @@ _TRIGGERS = re.compile(
     r"statement|Joint\s+Declaration|signed\s+a\s+(?:joint\s+)?declaration|"
     r"declaraci[óo]n\s+conjunta|d[ée]claration\s+commune|gemeinsame\s+Erkl[äa]rung)\b")
 # Words that say two sides talked, not how: they fit a call as well as a meeting.
-NEUTRAL = re.compile(r"(?i)conversation|spoke|spoken|speak|speaks|talked|talk|discuss\w*|"
+NEUTRAL = re.compile(r"(?i)conversation|spoke|spoken|speak|speaks|speaking|talked|talk|discuss\w*|"
                      r"(?:held|hold|holds|holding)\s+talks|talks|negotiations|dialogue|"
                      r"discussions|conferred|confers|exchanged?\s+views|Gespr[äa]ch\w*|colloqui\w*|"
                      r"entretien|entrevista|s'est\s+entretenue?|se\s+sont\s+entretenus|sostuvo|"
@@ -444,6 +444,10 @@ def _place(clause: Clause, s: int, e: int, group: str, gaz: Gazetteer,
             continue  # "for talks on Gaza": the subject of the talks
         if re.match(r"\s*(?:airport|Airport)\b", clause.plain[hit.end:hit.end + 10]) and group != "visit":
             continue
+        named = re.match(r"\s+(?:talks|negotiations|process|format|declaration|agreement|accord|"
+                         r"round|peace\s+talks)\b", clause.plain[hit.end:hit.end + 20])
+        if named and hit.end + named.end() != e:
+            continue  # "updates on the Muscat talks": another engagement's city, or a name
         gap = max(0, hit.start - e, s - hit.end)
         score = gap - (30 if hit.place.kind == "landmark" else 0)
         if best is None or score < best[0]:
@@ -614,6 +618,12 @@ def frames_of(clause: Clause, index: int, gaz: Gazetteer, dateline_city: str | N
         if group == "summit" and re.match(r"\s+(?:venue|site|hall|centre|center|grounds|hotel|"
                                           r"media\s+cent(?:re|er))\b", clause.plain[e:e + 20]):
             continue  # "met Trump at the summit venue": where, not what
+        if group in ("meet", "talk", "summit") and not _VERB.fullmatch(word) and re.search(
+                r"\b(?:updates?|updated|briefed|briefing|informed|positions?|views?|assessment|"
+                r"outcomes?|results?|progress|preparations?|agenda)\s+(?:\w+\s+){0,2}?"
+                r"(?:on|about|regarding|of|from|for)\s+"
+                r"(?:the\s+)?(?:[\w'\u2019-]+\s+){0,3}$", clause.plain[max(0, s - 60):s], re.I):
+            continue  # "shared updates on the Muscat talks": what the call was about
         if re.fullmatch(r"(?i)calls?\s+on|called\s+on", word) and re.match(
                 r"\s+(?:[\w'\u2019.-]+\s+){1,8}?to\s+(?!discuss|review|exchange)[a-z]+",
                 clause.plain[e:e + 90]):
