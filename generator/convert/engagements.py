@@ -143,6 +143,10 @@ def _people_fit(eng: Engagement, frame: Frame) -> int:
     common = mine & theirs
     if theirs <= mine or (mine <= theirs and mine):
         return len(common)
+    slots = {c for f in eng.frames for o in f.offices if o.plural and "counterpart" in o.office
+             for c in o.countries}
+    if common and slots and all(m.country in slots for m in frame.people if m.person not in mine):
+        return len(common)  # "met his Japanese, Italian and French counterparts ... Japanese PM X"
     if len(common) >= 2 and not (theirs - mine and eng.frames and
                                  all(f.plural for f in eng.frames)):
         return len(common)

@@ -77,7 +77,9 @@ _TITLE_HEADS = (
 # "the Ugandan foreign minister", "his Uzbek and Kazakh counterparts", "Egypt's foreign minister"
 _OFFICE_REF = re.compile(
     rf"\b(?:(?P<det>the|his|her|their|its|a)\s+)?(?P<who>(?:[A-Z][\w'\u2019.-]+\s+){{1,3}}?"
-    rf"(?:(?:and|,)\s+(?:[A-Z][\w'\u2019.-]+\s+){{1,2}}?)*)?(?P<office>{_TITLE_HEADS})\b", re.I)
+    rf"(?:(?:and\s+|,\s*|,\s+and\s+)(?:[A-Z][\w'\u2019.-]+\s+){{1,2}}?)*|"
+    rf"(?:(?:[A-Z][\w'\u2019.-]+\s+)?[A-Z][\w'\u2019.-]+,\s+){{1,4}}(?:[A-Z][\w'\u2019.-]+\s+){{0,2}}"
+    rf"and\s+(?:[A-Z][\w'\u2019.-]+\s+){{1,2}})?(?P<office>{_TITLE_HEADS})\b", re.I)
 _PORTFOLIOS = {"energy", "finance", "defence", "defense", "trade", "health", "economy", "interior",
                "justice", "agriculture", "education", "environment", "tourism", "culture", "transport",
                "industry", "labour", "labor", "information", "communications", "commerce", "planning",
@@ -481,8 +483,13 @@ class PeopleIndex:
                     not re.match(r"\s*(?:,\s*)?(?:of|for|to|and|at|in|on|said|says)\b", after, re.I):
                 continue  # a name follows
             who = m.group("who") or ""
-            countries = [c for c in (self.gaz.country_of(w.strip(",")) for w in
-                                     re.split(r"\s+(?:and|,)\s+|,\s*|\s+", who) if w) if c]
+            countries = []
+            for part in re.split(r"\s+and\s+|,\s*", who.strip()):  # "South African", "Indian"
+                words = part.split()
+                found = self.gaz.country_of(part) if part else None
+                for c in [found] if found else [self.gaz.country_of(w) for w in words]:
+                    if c and c not in countries:
+                        countries.append(c)
             tail = re.match(r"\s+(?:of|from)\s+(?:the\s+)?((?:[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?"
                             r"(?:\s*\[[^\]]*\])?(?:\s*,\s*|\s+and\s+)?){1,8})",
                             text[m.end():m.end() + 200])
