@@ -475,12 +475,13 @@ def choose_kind(eng: Engagement, leaders: set[str]) -> tuple[str, str]:
     if "talk" in groups and not in_person and not firm:
         word = next(f.word for f in eng.frames if f.group == "talk")
         return "call", f'kind: "{word}" read as a call (no meeting in person is mentioned)'
-    first = next((f for f in own if not f.caption and not f.headline), own[0])
-    summit = [f for f in own if f.group == "summit"]
+    said = [f for f in own if not re.fullmatch(r"(?i)convened", f.word)] or own  # says nothing of kind
+    first = next((f for f in said if not f.caption and not f.headline), said[0])
+    summit = [f for f in said if f.group == "summit"]
     if summit and not any(_sidelines(f) for f in summit):
         heads = [m for m in eng.participants if m.person in leaders or m.leader]
         if heads or not eng.participants:
-            if first.group == "summit" or len(summit) * 2 >= len(own):
+            if first.group == "summit" or len(summit) * 2 >= len(said):
                 return "summit", ""
     return "meeting", ""
 

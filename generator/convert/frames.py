@@ -39,7 +39,7 @@ _TRIGGERS = re.compile(
     r"discussed|discuss|discusses|discussing|conferred|confers|exchanged\s+views|"
     r"exchange\s+views)\b"
     r"|\b(?P<meet>courtesy\s+call|(?:held|hold|holds|holding)\s+consultations|(?:private\s+)?audience|"
-    r"shook\s+hands|met|meet|meets|meeting|meetings|held\s+talks|hold\s+talks|holds\s+talks|"
+    r"shook\s+hands|convened|met|meet|meets|meeting|meetings|held\s+talks|hold\s+talks|holds\s+talks|"
     r"holding\s+talks|talks|negotiations|dialogue|discussions|hosted|hosts|hosting|"
     r"received(?!\s+(?:an?\s+)?(?:\w+\s+)?(?:phone|telephone|call|message|letter))|"
     r"receives(?!\s+(?:an?\s+)?(?:\w+\s+)?(?:phone|telephone|call|message|letter))|welcomed|welcomes|called\s+on|calls\s+on|bilateral(?=\s+(?:with|on|at)\b)|"
@@ -67,7 +67,7 @@ _TRIGGERS = re.compile(
     r"statement|Joint\s+Declaration|signed\s+a\s+(?:joint\s+)?declaration|"
     r"declaraci[óo]n\s+conjunta|d[ée]claration\s+commune|gemeinsame\s+Erkl[äa]rung)\b")
 # Words that say two sides talked, not how: they fit a call as well as a meeting.
-NEUTRAL = re.compile(r"(?i)conversation|spoke|spoken|speak|speaks|speaking|talked|talk|discuss\w*|"
+NEUTRAL = re.compile(r"(?i)convened|conversation|spoke|spoken|speak|speaks|speaking|talked|talk|discuss\w*|"
                      r"(?:held|hold|holds|holding)\s+talks|talks|negotiations|dialogue|"
                      r"discussions|conferred|confers|exchanged?\s+views|Gespr[äa]ch\w*|colloqui\w*|"
                      r"entretien|entrevista|s'est\s+entretenue?|se\s+sont\s+entretenus|sostuvo|"
@@ -134,7 +134,7 @@ _PLACE_CUE = re.compile(
     r"arrives\s+in|arrived\s+at|held\s+in|hosted\s+in|reached|nach|in\s+der|im|à|en|em|na|no|"
     r"nella|nel|alla|al|dans|la\s+ville\s+de)\s+(?:(?:the|la|el|le|les|lo)\s+)?(?:(?:[A-Z][\w'\u2019-]*|city|capital|"
     r"resort|town|port|of|beach|summer|winter|luxury|coastal|historic|northern|southern|eastern|"
-    r"western|central|ancient|island|seaside|mountain|border)\s+){0,4}?|"
+    r"western|central|ancient|island|seaside|mountain|border)\s+|(?:city|capital|town|port|resort),\s+){0,4}?|"
     r"[A-Z][\w\u2019']*(?:'s|\u2019s)\s+(?:[A-Z][\w-]*\s+){0,2}?|"
     r"(?i:lleg\w*|cheg\w*)\s+(?:\w+\s+){0,3}?a\s+)$")  # "llegó este jueves a Bogotá"
 _NOT_VENUE = re.compile(r"\b(?:from|departed|departs|departing|left|leaves|leaving|flew\s+from|"

@@ -66,8 +66,8 @@ _COMMON = {"the", "a", "an", "this", "that", "these", "those", "but", "and", "or
            "opinion", "analysis", "editorial", "video", "photos", "photo", "image", "file",
            "source", "sources", "credit", "via", "related", "more", "latest", "news"}
 _TITLE_HEADS = (
-    r"prime\s+minister|deputy\s+prime\s+minister|vice\s+premier|premier|president|vice[\s-]president|"
-    r"chancellor|foreign\s+minister|foreign\s+secretary|external\s+affairs\s+minister|"
+    r"prime\s+ministers?|deputy\s+prime\s+minister|vice\s+premier|premiers?|presidents?|vice[\s-]president|"
+    r"chancellor|foreign\s+ministers?|foreign\s+secretary|external\s+affairs\s+minister|"
     r"minister\s+of\s+(?:foreign|external)\s+affairs|minister\s+for\s+(?:foreign|external)\s+affairs|"
     r"secretary\s+of\s+state|state\s+secretary|defen[cs]e\s+(?:minister|secretary)|"
     r"secretary\s+of\s+defen[cs]e|minister\s+of\s+defen[cs]e|national\s+security\s+advi[sz]e?[eo]r|"
@@ -84,6 +84,8 @@ _PORTFOLIOS = {"energy", "finance", "defence", "defense", "trade", "health", "ec
                "justice", "agriculture", "education", "environment", "tourism", "culture", "transport",
                "industry", "labour", "labor", "information", "communications", "commerce", "planning",
                "development", "infrastructure", "investment", "petroleum", "mines", "water", "security"}
+_REGION_WORD = re.compile(r"\b(?:Asian|African|European|American|Arab|Nordic|Baltic|Pacific|Atlantic|"
+                          r"Caribbean|Balkan|Gulf|Latin|Oceanian|Asia|Africa|Europe|America)s?$")  # "Central Asian"
 _VENUE_WORD = re.compile(r"\b(?:Villa|Palace|Palacio|Palais|Palazzo|House|Hotel|Airport|Embassy|"
                          r"Ministry|Stadium|Kremlin|Chancellery)\b")  # "Presidential Villa Abuja"
 _THING = re.compile(r"\b(?:Sea|Ocean|River|Lake|Gulf|Bay|Strait|Straits|Declaration|Agreement|Accord|"
@@ -323,7 +325,9 @@ class PeopleIndex:
         item = self.people.items.get(person_id)
         if item is None:
             return ""
-        for role in item.roles:
+        roles = item.roles if when is not None else \
+            sorted(item.roles, key=lambda r: r.end is not None)  # undated: the office held now
+        for role in roles:
             if when is None or role.held_on(when):
                 return office_of(role.title).words
         return ""
@@ -491,10 +495,10 @@ class PeopleIndex:
                     if c and c not in countries:
                         countries.append(c)
             tail = re.match(r"\s+(?:of|from)\s+(?:the\s+)?((?:[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?"
-                            r"(?:\s*\[[^\]]*\])?(?:\s*,\s*|\s+and\s+)?){1,8})",
+                            r"(?:\s*\[[^\]]*\])?(?:\s*,\s*and\s+|\s*,\s*|\s+and\s+)?){1,8})",
                             text[m.end():m.end() + 200])
             if tail:
-                for part in re.split(r"\s*,\s*|\s+and\s+", re.sub(r"\[[^\]]*\]", "", tail.group(1))):
+                for part in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", re.sub(r"\[[^\]]*\]", "", tail.group(1))):
                     c = self.gaz.country_of(part.strip()) or \
                         (self.gaz.country_of(part.split()[0]) if part.split() else None)
                     if c and c not in countries:
@@ -551,7 +555,8 @@ class PeopleIndex:
 
     def _place_run(self, name: str) -> bool:
         """"Sri Lanka", "Sri Lankan", "Red Sea", "Astana Declaration": not a person."""
-        if self.gaz.country_of(name) or _THING.search(name) or _VENUE_WORD.search(name):
+        if self.gaz.country_of(name) or _THING.search(name) or _VENUE_WORD.search(name) or \
+                _REGION_WORD.search(name):
             return True
         words = name.split()
         if any(self.gaz.country_of(" ".join(words[k:])) for k in range(1, len(words))):

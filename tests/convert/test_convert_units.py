@@ -441,3 +441,12 @@ def test_date_lines_of_sites_around_the_world(line, iso):
 def test_regions_and_country_names_are_not_towns(text, cities):
     from generator.convert.places import load_gazetteer
     assert [h.place.name for h in load_gazetteer(None).find(text)] == cities
+
+
+def test_a_region_adjective_is_not_a_person():
+    """"Central Asian states": not someone called Central Asian."""
+    reg = Registries.load(FIXTURES / "registry")
+    record = extract("Kazakh President Kassym-Jomart Tokayev greeted the leaders of Central Asian "
+                     "states and of North African countries in Astana on Monday.", reg)
+    names = {m.name for m in record.candidates} | {m.name for m in record.mentioned}
+    assert not names & {"Central Asian", "North African"}
