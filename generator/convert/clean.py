@@ -158,7 +158,11 @@ def looks_like_headline(line: str) -> bool:
     if line.isupper() or (len(words) <= 4 and all(w[:1].isupper() for w in words if w[0].isalpha())
                           and not any(ch in line for ch in ",:'\u2019")):
         return False  # "GREAT LAKES MONITOR", "Folha do Planalto", "The Meridian Post": a name
+    if sum(w.startswith("#") for w in words) * 2 >= len(words):
+        return False  # "#Landsbergis #met #Polish #colleague": the page's tags
     letters = sum(len(w) for w in re.findall(r"[^\W\d_]{3,}", line))
+    if letters * 3 < len(line) and not re.search(r"[^\W\d_]{4,}\s+[^\W\d_]{4,}", line):
+        return False  # "+ \u21ba \u2212 16 px": a text-size widget
     if re.search(r"\b\d{1,2}:\d{2}\b", line) and letters < len(line) / 2:
         return False  # "2 Oct. 16:50 (UTC+3 MSK)": a time stamp
     return any(c.isalpha() for c in line)

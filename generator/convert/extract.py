@@ -172,6 +172,21 @@ def publication(page, cleaned: Cleaned, url: str | None, user: FuzzyDate | None,
     return date, notes
 
 
+_BARE_DATELINE = re.compile(r"^([A-Z][A-Z .'\u2019-]{2,30}?)(?:,\s*[A-Z][\w .]{2,30}?)?\s*"
+                            r"(?:\([^)]{1,40}\))?\s*[-\u2013\u2014]+\s")
+
+
+def _bare_dateline(paragraphs: list[str], reg: Registries) -> str | None:
+    """"VILNIUS \u2013 Foreign Ministers ...", "KYIV, Ukraine (AP) \u2014 ...": the wire's city."""
+    for p in paragraphs:
+        m = _BARE_DATELINE.match(p)
+        if m:
+            city = reg.places.canonical(m.group(1).strip().title())  # type: ignore[union-attr]
+            if city and reg.places.lookup(city) is not None:  # type: ignore[union-attr]
+                return city
+    return None
+
+
 def _full_dates(text: str):
     pos = 0
     while True:
@@ -1204,6 +1219,8 @@ def extract(data: str, reg: Registries, file: str | None = None, *, url: str | N
                                                  else cleaned.dateline[0])  # type: ignore[union-attr]
     elif cleaned.place_line:
         ctx.dateline_city = reg.places.canonical(cleaned.place_line)  # type: ignore[union-attr]
+    else:
+        ctx.dateline_city = _bare_dateline(cleaned.paragraphs[:3], reg)
     if pub is None:
         if cleaned.dateline:
             place, month, day, _ = cleaned.dateline

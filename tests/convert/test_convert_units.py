@@ -450,3 +450,14 @@ def test_a_region_adjective_is_not_a_person():
                      "states and of North African countries in Astana on Monday.", reg)
     names = {m.name for m in record.candidates} | {m.name for m in record.mentioned}
     assert not names & {"Central Asian", "North African"}
+
+
+@pytest.mark.parametrize("line, headline", [
+    ("#Landsbergis #met #Polish #colleague #Sikorski #time", False),  # the page's tags
+    ("+ \u21ba \u2212 16 px", False),  # a text-size widget
+    ("Xi, Lula hold talks", True),
+    ("G7 to meet on 5 May", True),
+])
+def test_tags_and_widgets_are_not_headlines(line, headline):
+    from generator.convert.clean import looks_like_headline
+    assert looks_like_headline(line) is headline
