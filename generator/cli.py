@@ -13,8 +13,11 @@ from pathlib import Path
 
 from generator import __version__, logs
 from generator.config import Config, load_config
-from generator.errors import ManyErrors, TimelineError
+from generator.content.jsonschema import SCHEMAS
+from generator.errors import ManyErrors, TimelineError, display_path
 
+FORMATS = ("text", "json", "github")
+SCHEMA_NAMES = tuple(SCHEMAS)
 # Subcommands that live in their own modules: name -> module with HELP,
 # add_arguments(parser) and run(args, config) -> exit code.
 PLUGGED = {
@@ -41,17 +44,21 @@ def cmd_build(args: argparse.Namespace, config: Config) -> int:
 
 
 def cmd_check(args: argparse.Namespace, config: Config) -> int:
-    from generator.builder.check import check_site
+    from generator.builder.check import check_site, report_lines
 
     report = check_site(config, drafts=True)
-    for problem in report.errors + report.warnings:
-        _err(str(problem))
-    for note in report.review:
-        logs.result(str(note))
+    problems, notes = report_lines(report, args.format)
+    for line in problems:
+        _err(line)
+    for line in notes:
+        logs.result(line)
     failed = bool(report.errors) or (args.strict and bool(report.warnings))
-    logs.result(f"checked {report.entries} entries: {len(report.errors)} errors, "
-                f"{len(report.warnings)} warnings, {len(report.review)} with open review items"
-                + (" (strict: warnings are errors)" if args.strict and report.warnings else ""))
+    if args.format == "text":
+        logs.result(f"checked {plural(report.files, 'entry file')}: "
+                    f"{plural(len(report.errors), 'error')}, "
+                    f"{plural(len(report.warnings), 'warning')}, "
+                    f"{len(report.review)} with open review items"
+                    + (" (strict: warnings are errors)" if args.strict and report.warnings else ""))
     return 1 if failed else 0
 
 
@@ -64,6 +71,40 @@ def cmd_new(args: argparse.Namespace, config: Config) -> int:
         _err(str(warning))
     logs.result(f"wrote {path}")
     return 0
+
+
+def cmd_theme(args: argparse.Namespace, config: Config) -> int:
+    from generator.builder.theme import eject
+
+    written = eject(config, force=args.force)
+    logs.result(f"copied the default theme into {display_path(config.theme)} "
+                f"({plural(len(written), 'file')}); edit or delete any of them: a deleted "
+                "file falls back to the default")
+    return 0
+
+
+def cmd_init(args: argparse.Namespace, config: Config | None) -> int:
+    from generator.starter import init_site, install_source
+
+    target = Path(args.dir)
+    init_site(target, title=args.title, base_url=args.base_url, demo=args.demo,
+              install=install_source())
+    logs.result(f"wrote a new {'demo ' if args.demo else ''}site in {display_path(target)}; next:")
+    where = "" if target.resolve() == Path.cwd().resolve() else f"cd {display_path(target)} && "
+    logs.result(f"  {where}timeline build    # or: timeline serve")
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace, config: Config | None) -> int:
+    from generator.content.jsonschema import schema_text
+
+    sys.stdout.write(schema_text(args.name))
+    return 0
+
+
+def plural(count: int, word: str) -> str:
+    """``1 error``, ``2 errors``."""
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -96,6 +137,10 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Validate everything; print one line per problem as "
                        "file:line: message. Exit 1 on errors.")
     p.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    p.add_argument("--format", choices=FORMATS, default="text",
+                   help="text: file:line: message (default); json: one JSON document on "
+                   "standard output; github: workflow commands (::error file=...,line=...::) "
+                   "that GitHub shows on the lines of a pull request")
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("new", help="write a ready-to-edit entry",
@@ -112,6 +157,39 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--place", help="city or place")
     p.add_argument("--url", help="the source article's URL")
     p.set_defaults(func=cmd_new)
+
+    p = sub.add_parser("init", help="start a new site in a folder",
+                       description="Write a ready site into DIR (default: the current folder): "
+                       "timeline.yaml, content/ with starter registries and one example entry, "
+                       ".gitignore, the GitHub Pages workflow, JSON Schemas and VS Code "
+                       "settings. Refuses a folder that already holds a site or any of those "
+                       "files, and writes nothing then.")
+    p.add_argument("dir", nargs="?", default=".", metavar="DIR", help="the site's folder")
+    p.add_argument("--title", help="the site's title")
+    p.add_argument("--base-url", metavar="URL", help="where it will be published, e.g. "
+                   "https://user.github.io/repo/")
+    p.add_argument("--demo", action="store_true", help="the demo timeline instead of a "
+                   "starter (a full site to look at)")
+    p.set_defaults(func=cmd_init, needs_config=False)
+
+    p = sub.add_parser("schema", help="print the JSON Schema of a file format",
+                       description="Print a JSON Schema for editors: entry (front matter), "
+                       "config (timeline.yaml), people, forums, outlets or places.")
+    p.add_argument("name", choices=SCHEMA_NAMES, help="which file format")
+    p.set_defaults(func=cmd_schema, needs_config=False)
+
+    p = sub.add_parser("theme", help="work with the site's theme",
+                       description="A site uses the default theme that ships with timeline; "
+                       "files in its own theme folder (theme/templates/*.html, "
+                       "theme/static/*) replace the default's one by one.")
+    theme_sub = p.add_subparsers(dest="theme_command", metavar="ACTION")
+    theme_sub.required = True
+    q = theme_sub.add_parser("eject", help="copy the default theme into the site's theme folder",
+                             description="Copy every template and static file of the default "
+                             "theme into the site's theme folder, for full control. Refuses "
+                             "(and copies nothing) when any of those files exists.")
+    q.add_argument("--force", action="store_true", help="replace files that already exist")
+    q.set_defaults(func=cmd_theme)
 
     for name, module_name in PLUGGED.items():
         try:
@@ -130,12 +208,14 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     logs.setup(verbose=args.verbose, quiet=args.quiet)
     try:
-        config = load_config(Path(args.config) if args.config else None)
+        config = None
+        if getattr(args, "needs_config", True):
+            config = load_config(Path(args.config) if args.config else None)
         return args.func(args, config)
     except ManyErrors as exc:
         for problem in exc.problems:
             _err(str(problem))
-        _err(f"{len(exc.problems)} error(s); nothing was written")
+        _err(f"{plural(len(exc.problems), 'error')}; nothing was written")
         return 1
     except TimelineError as exc:
         _err(str(exc))

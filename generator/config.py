@@ -7,13 +7,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from generator.content.fields import CONFIG as FIELDS, names
 from generator.content.schema import as_mapping, did_you_mean, opt_bool, opt_str
 from generator.content.yamlfile import LineMap, parse_yaml, read_text
 from generator.errors import TimelineError, display_path
 
 CONFIG_NAME = "timeline.yaml"
-ORDERS = ("newest-first", "oldest-first")
-UNREVIEWED = ("show", "mark", "hide")
+ORDERS = next(f.choices for f in FIELDS if f.name == "order")
+UNREVIEWED = next(f.choices for f in FIELDS if f.name == "unreviewed")
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,7 @@ class Config:
     content: Path = Path("content")
     theme: Path = Path("theme")
     output: Path = Path("site")
+    theme_line: int | None = None  # line of 'theme:' when set: then the folder must exist
     root: Path = Path(".")  # folder of the config file; relative paths start here
     path: str | None = None  # the config file as shown in messages
 
@@ -45,8 +47,7 @@ class Config:
         return dataclasses.replace(self, **changes)  # type: ignore[arg-type]
 
 
-KEYS = ("title", "description", "author", "base_url", "language", "order", "unreviewed",
-        "raw_html", "cname", "content", "theme", "output")
+KEYS = names(FIELDS)
 
 
 def normalise_base_url(url: str, path: str | None, line: int | None) -> str:
@@ -87,6 +88,7 @@ def parse_config(data: LineMap, root: Path, path: str) -> Config:
         cname=opt_str(data, "cname", path),
         content=root / (opt_str(data, "content", path) or "content"),
         theme=root / (opt_str(data, "theme", path) or "theme"),
+        theme_line=data.line_of("theme") if opt_str(data, "theme", path) else None,
         output=root / (opt_str(data, "output", path) or "site"),
         root=root, path=path)
 

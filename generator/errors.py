@@ -3,9 +3,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 import os
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Callable, TypeVar
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,42 @@ class ManyErrors(TimelineError):
 
     def __str__(self) -> str:
         return "\n".join(str(p) for p in self.problems)
+
+
+class Collector:
+    """Gathers the problems of one file so that all are reported at once."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def add(self, exc: TimelineError) -> None:
+        self.problems.extend(problems_of(exc))
+
+    def call(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
+        """``fn(*args)``, or None after noting its problem."""
+        try:
+            return fn(*args, **kwargs)
+        except TimelineError as exc:
+            self.add(exc)
+            return None
+
+    def value(self, data: Any, path: str, fn: Callable[..., T], key: str, **kwargs: Any) -> T | None:
+        """A typed reader's ``fn(data, key, path)``, or None after noting its problem."""
+        return self.call(fn, data, key, path, **kwargs)
+
+    def raise_any(self) -> None:
+        """Raise the problems found, in the order of their lines."""
+        self.problems.sort(key=lambda p: p.line or 0)
+        if len(self.problems) == 1:
+            p = self.problems[0]
+            raise TimelineError(p.message, p.path, p.line)
+        if self.problems:
+            raise ManyErrors(self.problems)
+
+
+def problems_of(exc: TimelineError) -> list[Problem]:
+    """The problems an error stands for: several for ManyErrors, else one."""
+    return list(exc.problems) if isinstance(exc, ManyErrors) else [exc.problem]
 
 
 def display_path(path: str | Path) -> str:

@@ -20,7 +20,8 @@ from pathlib import Path
 from typing import Any, Callable
 
 from generator import __version__
-from generator.builder import markdown_body, templating
+from generator.builder import markdown_body
+from generator.builder.theme import template_dirs, theme_dirs
 from generator.builder.pages import Page
 from generator.config import Config
 from generator.content.files import FileDigests
@@ -33,6 +34,8 @@ PACKAGE = Path(__file__).resolve().parents[1]
 NOT_BUILD_CODE = ("convert", "serve", "publish.py", "cli.py", "__main__.py")
 # Distributions whose release may change the bytes a build writes.
 LIBRARIES = ("Markdown", "Jinja2", "MarkupSafe", "PyYAML")
+# Config fields that change no byte of the output (where it goes, where the config is).
+IGNORED_SETTINGS = ("output", "root", "path", "theme_line")
 
 
 def _hasher() -> "hashlib._Hash":
@@ -87,10 +90,11 @@ def site_digest(config: Config, content: Content, drafts: bool) -> str:
     h.update(code_digest().encode())
     h.update(markdown_body.settings_key(config.raw_html).encode())
     settings = {k: str(v) for k, v in dataclasses.asdict(config).items()
-                if k not in ("output", "root", "path")}
+                if k not in IGNORED_SETTINGS}
     h.update(repr(sorted(settings.items())).encode())
     h.update(b"drafts" if drafts else b"-")
-    h.update(files_digest(config.theme / templating.TEMPLATES_DIR).encode())
+    for folder in template_dirs(config):  # the site's templates, then the default theme's
+        h.update(files_digest(folder).encode())
     for name in (PEOPLE_FILE, FORUMS_FILE):
         path = config.content / name
         h.update(path.read_bytes() if path.exists() else b"")
@@ -208,10 +212,11 @@ def inputs_digest(config: Config, drafts: bool, digests: FileDigests | None = No
     # Where the output goes is checked against the manifest by the caller, and
     # a relative or absolute spelling of a folder must not count as a change.
     settings = {k: os.path.abspath(v) if isinstance(v, Path) else str(v)
-                for k, v in dataclasses.asdict(config).items() if k not in ("output", "root", "path")}
+                for k, v in dataclasses.asdict(config).items() if k not in IGNORED_SETTINGS}
     h.update(repr(sorted(settings.items())).encode() + (b"drafts" if drafts else b"-"))
     h.update(f"{content_sum:032x}".encode())
-    h.update(files_digest(config.theme, digests).encode())
+    for folder in theme_dirs(config):
+        h.update(files_digest(folder, digests).encode())
     if config.path and Path(config.path).exists():
         h.update(Path(config.path).read_bytes())
     return h.hexdigest(), content_sum

@@ -10,6 +10,7 @@ from typing import Any
 from markupsafe import Markup
 
 from generator.builder import templating
+from generator.builder.theme import template_dirs
 from generator.builder.graph import SiteGraph
 from generator.builder.markdown_body import BodyRenderer
 from generator.builder.page_extras import template_globals
@@ -30,7 +31,7 @@ class PageRenderer:
         """``env``: an environment from an earlier build with the same templates;
         its compiled templates are reused, its globals replaced."""
         self.config = config
-        self.env = env if env is not None else templating.make_environment(config.theme)
+        self.env = env if env is not None else templating.make_environment(template_dirs(config))
         self.bodies = bodies if bodies is not None else {}
         self.items = items if items is not None else {}
         self.reads = Reads()
@@ -79,14 +80,6 @@ class PageRenderer:
         self.reads.take()
         html = templating.render(self.env, page.template, page.context, self.config.theme)
         return html.encode("utf-8"), self.reads.take()
-
-
-def read_static(theme: Path) -> dict[str, bytes]:
-    static = theme / templating.STATIC_DIR
-    if not static.is_dir():
-        return {}
-    files = sorted(p for p in static.rglob("*") if p.is_file() and not p.name.startswith("."))
-    return {p.relative_to(static).as_posix(): p.read_bytes() for p in files}
 
 
 def render_body(markdown: BodyRenderer, entry: Entry, content: Path) -> str:

@@ -30,7 +30,8 @@ from generator.builder.output import (NewTree, WriteStats, check_output_folder,
 from generator.builder.pages import ALWAYS_PLANNED, Page, plan_pages
 from generator.builder.reads import ReadValues
 from generator.builder.markdown_body import settings_key
-from generator.builder.page_renderer import PageRenderer, read_static
+from generator.builder.page_renderer import PageRenderer
+from generator.builder.theme import read_static
 from generator.builder.render_workers import bodies_ahead, pages_rendering
 from generator.builder.urls import output_file
 from generator.config import Config
@@ -81,7 +82,7 @@ def render_site(content: Content, config: Config) -> tuple[dict[str, bytes], int
     renderer = PageRenderer(graph, config)
     files = {output_file(p.path): renderer.render(p)[0] for p in pages}
     page_paths = sorted(urls_file_to_path(output_file(p.path)) for p in pages)
-    files.update(other_files(graph, config, page_paths, read_static(config.theme)))
+    files.update(other_files(graph, config, page_paths, read_static(config)))
     return files, len(pages)
 
 
@@ -163,7 +164,7 @@ class Builder:
         elif not files_seen:  # from the digests the loader took as it read each file
             files_seen, self.content_sum = inputs_digest(config, self.drafts, self.digests)
         content = visible(content, config)
-        static = read_static(config.theme)
+        static = read_static(config)
         site = site_digest(config, content, self.drafts)
         inputs = content_digest(site, content, static)
         if old.inputs == inputs and output_matches(out, old):

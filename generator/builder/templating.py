@@ -13,9 +13,8 @@ from markupsafe import Markup, escape
 
 from generator.builder import urls
 from generator.content.dates import MONTH_NAMES, FuzzyDate
-from generator.errors import TimelineError, display_path
+from generator.errors import TimelineError
 
-STATIC_DIR = "static"
 TEMPLATES_DIR = "templates"
 
 
@@ -56,13 +55,11 @@ class _CompiledTemplates(jinja2.BytecodeCache):
 _COMPILED = _CompiledTemplates()
 
 
-def make_environment(theme: Path) -> jinja2.Environment:
-    templates = theme / TEMPLATES_DIR
-    if not templates.is_dir():
-        raise TimelineError(f"no templates folder at {display_path(templates)}; "
-                            "set 'theme' in timeline.yaml to a theme folder")
+def make_environment(template_dirs: list[Path]) -> jinja2.Environment:
+    """Templates looked up in ``template_dirs`` in order: a site's own
+    ``entry.html`` replaces only the default theme's ``entry.html``."""
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(templates)),
+        loader=jinja2.FileSystemLoader([str(d) for d in template_dirs]),
         autoescape=True, undefined=jinja2.StrictUndefined,
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
         auto_reload=False, cache_size=-1, bytecode_cache=_COMPILED)
@@ -71,7 +68,8 @@ def make_environment(theme: Path) -> jinja2.Environment:
 
 
 def template_error(exc: Exception, theme: Path) -> TimelineError:
-    """Turn a Jinja2 error into ``templates/x.html:12: message``."""
+    """Turn a Jinja2 error into ``templates/x.html:12: message``; ``theme`` is
+    the folder named when the error has no file of its own."""
     if isinstance(exc, jinja2.TemplateSyntaxError):
         where = exc.filename or (theme / TEMPLATES_DIR / (exc.name or "?"))
         return TimelineError(f"template error: {exc.message}", where, exc.lineno)

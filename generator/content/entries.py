@@ -2,21 +2,23 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from urllib.parse import urlsplit
 
 from generator.content.bodycheck import check_body
+from generator.content.dates import FuzzyDate
+from generator.content.fields import ENTRY, SOURCE, names
 from generator.content.model import KINDS, Entry, Source
 from generator.content.schema import (as_mapping, did_you_mean, opt_bool, opt_date,
                                       opt_str, reject_unknown, req_str, str_list)
 from generator.content.slugs import slugify
 from generator.content.yamlfile import LineList, LineMap, parse_yaml
-from generator.errors import TimelineError
+from generator.errors import Collector, TimelineError
 
-ENTRY_FIELDS = ("title", "date", "approximate", "kind", "people", "mentioned", "forums",
-                "place", "summary", "sources", "draft", "scheduled", "review", "slug", "extra")
-SOURCE_FIELDS = ("outlet", "title", "url", "published", "agency", "file", "fingerprint")
+ENTRY_FIELDS = names(ENTRY)
+SOURCE_FIELDS = names(SOURCE)
 SAFE_SCHEMES = ("http", "https", "")
 
 _FENCE = re.compile(r"^---[ \t]*$", re.MULTILINE)
@@ -91,39 +93,61 @@ def _sources(data: LineMap, path: str) -> list[Source]:
 
 
 def parse_entry(text: str, rel_path: str, shown_path: str) -> Entry:
-    """Parse and validate an entry; people and forums stay as written (see resolve)."""
+    """Parse and validate an entry; people and forums stay as written (see resolve).
+    Every problem of the file is reported at once (ManyErrors when several)."""
     data, body, body_line = split_front_matter(text, shown_path)
-    reject_unknown(data, ENTRY_FIELDS, shown_path, "entry")
+    found = Collector()
+    for key in data:
+        if key not in ENTRY_FIELDS:
+            found.add(TimelineError(f"unknown entry field '{key}'"
+                                    f"{did_you_mean(key, ENTRY_FIELDS)} (allowed: "
+                                    f"{', '.join(ENTRY_FIELDS)})", shown_path, data.line_of(key)))
     slow = check_body(body)
     if slow:
-        raise TimelineError("this paragraph has so many unclosed or nested '[' or '<' that "
-                            "Markdown would take too long to read it; close them or write "
-                            "them as \\[ and &lt;", shown_path, body_line + slow[1])
-    title = req_str(data, "title", shown_path, hint="; add 'title: ...' to the front matter")
+        found.add(TimelineError("this paragraph has so many unclosed or nested '[' or '<' that "
+                                "Markdown would take too long to read it; close them or write "
+                                "them as \\[ and &lt;", shown_path, body_line + slow[1]))
+    get = functools.partial(found.value, data, shown_path)
+    title = get(req_str, "title", hint="; add 'title: ...' to the front matter")
+    approximate = bool(get(opt_bool, "approximate"))
+    date = found.call(_date, data, shown_path, approximate)
+    kind = found.call(_kind, data, shown_path) or "meeting"
+    slug = found.call(_slug, data, rel_path, shown_path)
+    extra = data.get("extra") or {}
+    if not isinstance(extra, dict):
+        found.add(TimelineError("'extra' must be a mapping", shown_path, data.line_of("extra")))
+    entry = Entry(
+        path=rel_path, slug=slug, title=title, date=date, kind=kind,  # type: ignore[arg-type]
+        people=get(str_list, "people") or [], mentioned=get(str_list, "mentioned") or [],
+        forums=get(str_list, "forums") or [], place=get(opt_str, "place"),
+        summary=get(opt_str, "summary"), sources=found.call(_sources, data, shown_path) or [],
+        draft=bool(get(opt_bool, "draft")), scheduled=bool(get(opt_bool, "scheduled")),
+        review=get(str_list, "review") or [], body=body, body_line=body_line,
+        extra=dict(extra) if isinstance(extra, dict) else {},
+        lines={**data.key_lines, "": data.line})
+    found.raise_any()
+    return entry
+
+
+def _date(data: LineMap, path: str, approximate: bool) -> FuzzyDate:
     if data.get("date") is None:
-        raise TimelineError("'date' is required (YYYY-MM-DD, YYYY-MM or YYYY)", shown_path, data.line)
-    approximate = opt_bool(data, "approximate", shown_path)
-    date = opt_date(data, "date", shown_path, approximate)
-    kind = (opt_str(data, "kind", shown_path) or "meeting").lower()
+        raise TimelineError("'date' is required (YYYY-MM-DD, YYYY-MM or YYYY)", path, data.line)
+    return opt_date(data, "date", path, approximate)  # type: ignore[return-value]
+
+
+def _kind(data: LineMap, path: str) -> str:
+    kind = (opt_str(data, "kind", path) or "meeting").lower()
     if kind not in KINDS:
         raise TimelineError(f"kind '{kind}' is not one of {', '.join(KINDS)}"
-                            f"{did_you_mean(kind, KINDS)}", shown_path, data.line_of("kind"))
+                            f"{did_you_mean(kind, KINDS)}", path, data.line_of("kind"))
+    return kind
+
+
+def _slug(data: LineMap, rel_path: str, path: str) -> str:
     stem = rel_path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-    slug_source = opt_str(data, "slug", shown_path) or stem
+    slug_source = opt_str(data, "slug", path) or stem
     slug = slugify(slug_source)
     if not slug:
         raise TimelineError(f"cannot make a URL from '{slug_source}'; set 'slug: some-words'",
-                            shown_path, data.line_of("slug"))
-    extra = data.get("extra") or {}
-    if not isinstance(extra, dict):
-        raise TimelineError("'extra' must be a mapping", shown_path, data.line_of("extra"))
-    return Entry(
-        path=rel_path, slug=slug, title=title, date=date, kind=kind,  # type: ignore[arg-type]
-        people=str_list(data, "people", shown_path),
-        mentioned=str_list(data, "mentioned", shown_path),
-        forums=str_list(data, "forums", shown_path),
-        place=opt_str(data, "place", shown_path), summary=opt_str(data, "summary", shown_path),
-        sources=_sources(data, shown_path), draft=opt_bool(data, "draft", shown_path),
-        scheduled=opt_bool(data, "scheduled", shown_path),
-        review=str_list(data, "review", shown_path), body=body, body_line=body_line,
-        extra=dict(extra), lines={**data.key_lines, "": data.line})
+                            path, data.line_of("slug"))
+    return slug

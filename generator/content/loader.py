@@ -13,7 +13,7 @@ from generator.content.model import Entry, Forum, Person
 from generator.content.registry import Registry, load_forums, load_people
 from generator.content.slugs import slugify
 from generator.content.yamlfile import decode_text, read_regular
-from generator.errors import Problem, TimelineError, display_path
+from generator.errors import Problem, TimelineError, display_path, problems_of
 from generator.workers import die_with_parent, worker_count
 
 PEOPLE_FILE = "people.yaml"
@@ -31,6 +31,7 @@ class Content:
     files: dict[str, Path] = field(default_factory=dict)  # entry path -> file on disk
     seen: dict[str, str] = field(default_factory=dict)  # every entry file read -> its digest
     slugs: set[str] = field(default_factory=set)  # the entries' slugs, casefolded
+    found: int = 0  # entry files found, broken ones included
 
 
 def entry_files(entries_dir: Path) -> list[Path]:
@@ -178,7 +179,7 @@ def _registry_or_empty(load, path: Path, errors: list[Problem]) -> Registry:
     try:
         return load(path)
     except TimelineError as exc:
-        errors.append(exc.problem)
+        errors.extend(problems_of(exc))
         return Registry({}, display_path(path))
 
 
@@ -198,6 +199,7 @@ def load_content(content_dir: Path, drafts: bool = False,
     entries_dir = content_dir / ENTRIES_DIR
     by_slug: dict[str, str] = {}
     files = _entry_files(entries_dir)
+    content.found = len(files)
     if parsed is not None and len(files) - len(parsed) >= PARALLEL_MIN_FILES:
         parse_in_workers(files, parsed, digests)
     for rel_in_entries, full in files:
@@ -211,7 +213,7 @@ def load_content(content_dir: Path, drafts: bool = False,
                 continue
             resolve_entry(entry, people, forums, shown, content.warnings)
         except TimelineError as exc:
-            errors.append(exc.problem)
+            errors.extend(problems_of(exc))
             continue
         other = by_slug.setdefault(entry.slug.casefold(), shown)
         if other != shown:

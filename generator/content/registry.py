@@ -15,18 +15,19 @@ from pathlib import Path
 from typing import Generic, TypeVar
 
 from generator.content.dates import FuzzyDate
+from generator.content.fields import FORUM, PERSON, ROLE, names
 from generator.content.model import Forum, Person, Role
 from generator.content.schema import (as_mapping, opt_bool, opt_date, opt_str,
                                       reject_unknown, req_str, str_list)
 from generator.content.slugs import slugify
 from generator.content.yamlfile import LineList, LineMap, parse_yaml, read_text
-from generator.errors import TimelineError, display_path
+from generator.errors import Collector, TimelineError, display_path
 
 T = TypeVar("T", Person, Forum)
 
-PERSON_FIELDS = ("name", "aliases", "country", "roles", "description", "unconfirmed")
-FORUM_FIELDS = ("name", "aliases", "description", "kind", "members")
-ROLE_FIELDS = ("title", "from", "to")
+PERSON_FIELDS = names(PERSON)
+FORUM_FIELDS = names(FORUM)
+ROLE_FIELDS = names(ROLE)
 
 SUGGEST_BUDGET = 300_000  # name comparisons for "did you mean" hints in one load (~1 s)
 _PUNCT = re.compile(r"[.,'’\u2019]")
@@ -150,35 +151,46 @@ def _roles(data: LineMap, path: str) -> list[Role]:
     return roles
 
 
-def parse_people(data: LineMap, path: str) -> Registry[Person]:
-    people: dict[str, Person] = {}
+def _person(item_id: str, fields: LineMap, path: str) -> Person:
+    reject_unknown(fields, PERSON_FIELDS, path, "person")
+    return Person(
+        id=item_id, name=req_str(fields, "name", path), aliases=str_list(fields, "aliases", path),
+        country=opt_str(fields, "country", path), roles=_roles(fields, path),
+        description=opt_str(fields, "description", path),
+        unconfirmed=opt_bool(fields, "unconfirmed", path))
+
+
+def _forum(item_id: str, fields: LineMap, path: str) -> Forum:
+    reject_unknown(fields, FORUM_FIELDS, path, "forum")
+    return Forum(
+        id=item_id, name=req_str(fields, "name", path), aliases=str_list(fields, "aliases", path),
+        description=opt_str(fields, "description", path), kind=opt_str(fields, "kind", path),
+        members=str_list(fields, "members", path))
+
+
+def _parse_items(data: LineMap, path: str, what: str, make) -> dict:
+    """Every item of a registry; the problems of all items are reported at once."""
+    items = {}
+    found = Collector()
     for item_id, raw in data.items():
         line = data.line_of(item_id)
-        _check_id(item_id, path, line)
-        fields = as_mapping(raw, path, line, f"person '{item_id}'")
-        reject_unknown(fields, PERSON_FIELDS, path, "person")
-        people[item_id] = Person(
-            id=item_id, name=req_str(fields, "name", path), aliases=str_list(fields, "aliases", path),
-            country=opt_str(fields, "country", path), roles=_roles(fields, path),
-            description=opt_str(fields, "description", path),
-            unconfirmed=opt_bool(fields, "unconfirmed", path))
-    _check_aliases(people, path, data.key_lines)
-    return Registry(people, path)
+        try:
+            _check_id(item_id, path, line)
+            items[item_id] = make(item_id, as_mapping(raw, path, line, f"{what} '{item_id}'"),
+                                  path)
+        except TimelineError as exc:
+            found.add(exc)
+    found.raise_any()
+    _check_aliases(items, path, data.key_lines)
+    return items
+
+
+def parse_people(data: LineMap, path: str) -> Registry[Person]:
+    return Registry(_parse_items(data, path, "person", _person), path)
 
 
 def parse_forums(data: LineMap, path: str) -> Registry[Forum]:
-    forums: dict[str, Forum] = {}
-    for item_id, raw in data.items():
-        line = data.line_of(item_id)
-        _check_id(item_id, path, line)
-        fields = as_mapping(raw, path, line, f"forum '{item_id}'")
-        reject_unknown(fields, FORUM_FIELDS, path, "forum")
-        forums[item_id] = Forum(
-            id=item_id, name=req_str(fields, "name", path), aliases=str_list(fields, "aliases", path),
-            description=opt_str(fields, "description", path), kind=opt_str(fields, "kind", path),
-            members=str_list(fields, "members", path))
-    _check_aliases(forums, path, data.key_lines)
-    return Registry(forums, path)
+    return Registry(_parse_items(data, path, "forum", _forum), path)
 
 
 def load_people(path: Path) -> Registry[Person]:

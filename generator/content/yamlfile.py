@@ -166,6 +166,18 @@ def _count_nodes(root: yaml.Node, offset: int) -> None:
             stack.extend(node.value)
 
 
+# Errors found where an unclosed quote or bracket ends up (often the end of the
+# front matter) are reported where it opens, which is where the fix goes.
+_OPENERS = {
+    "while scanning a quoted scalar": "the quote that opens on this line is never closed "
+    "(write a ' inside '...' as '', a \" inside \"...\" as \\\")",
+    "while parsing a flow sequence": "the '[' on this line is not closed by ']', "
+    "or its items are not separated by commas",
+    "while parsing a flow mapping": "the '{' on this line is not closed by '}', "
+    "or its items are not separated by commas",
+}
+
+
 def parse_yaml(text: str, path: str | Path | None = None, line_offset: int = 0) -> Any:
     """Parse one YAML document; errors carry ``path`` and the file line."""
     loader = None
@@ -178,9 +190,10 @@ def parse_yaml(text: str, path: str | Path | None = None, line_offset: int = 0) 
     except TimelineError as exc:
         raise TimelineError(exc.message, path, exc.line) from None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        opened = _OPENERS.get(exc.context or "") if exc.context_mark else None
+        mark = exc.context_mark if opened else exc.problem_mark or exc.context_mark
         line = mark.line + 1 + line_offset if mark else None
-        what = exc.problem or exc.context or "invalid YAML"
+        what = opened or exc.problem or exc.context or "invalid YAML"
         lines = text.split("\n")
         bad = lines[mark.line] if mark and mark.line < len(lines) else ""
         hint = " (indent YAML with spaces, not tabs)" if "\t" in bad else ""

@@ -51,7 +51,7 @@ def test_builds_leave_no_staging_folders_behind(project):
 @pytest.mark.parametrize("text,expected", [
     ("---\ntitle: x\ndate: 2022-02-30\n---\n", "bad.md:3: 'date': '2022-02-30' is not a real date"),
     ("---\ndate: 2022-02-01\n---\n", "bad.md:2: 'title' is required"),
-    ("---\ntitle: [x\ndate: 2022\n---\n", "bad.md:3: invalid YAML"),
+    ("---\ntitle: [x\ndate: 2022\n---\n", "bad.md:2: invalid YAML: the '[' on this line"),
     ("---\ntitle: x\ndate: 2022\nkind: cal\n---\n", "bad.md:4: kind 'cal' is not one of"),
 ])
 def test_a_malformed_entry_stops_the_build_and_keeps_the_old_site(project, text, expected):
