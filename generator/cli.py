@@ -84,11 +84,10 @@ def cmd_theme(args: argparse.Namespace, config: Config) -> int:
 
 
 def cmd_init(args: argparse.Namespace, config: Config | None) -> int:
-    from generator.starter import init_site, install_source
+    from generator.starter import init_site
 
     target = Path(args.dir)
-    init_site(target, title=args.title, base_url=args.base_url, demo=args.demo,
-              install=install_source())
+    init_site(target, title=args.title, base_url=args.base_url, demo=args.demo)
     logs.result(f"wrote a new {'demo ' if args.demo else ''}site in {display_path(target)}; next:")
     where = "" if target.resolve() == Path.cwd().resolve() else f"cd {display_path(target)} && "
     logs.result(f"  {where}timeline build    # or: timeline serve")

@@ -19,6 +19,8 @@ SCALAR = {"type": ["string", "number", "boolean"]}
 ID_PATTERN = r"^[^\sA-Z/\\.]+(-[^\sA-Z/\\.]+)*$"  # lower-case words joined by hyphens
 _WORDS = ("true", "false", "yes", "no", "on", "off")
 BOOL_WORDS = sorted({form for w in _WORDS for form in (w, w.capitalize(), w.upper())})
+# http(s), relative or scheme-less links; the loader refuses any other scheme.
+URL = {"type": "string", "pattern": r"^\s*(?:https?:|[^:]*$|[^:]*[/?#])"}
 DATE = {"anyOf": [
     {"type": "string", "pattern": r"^\s*\d{4}-\d{2}-\d{2}\s*$", "format": "date"},
     {"type": "string", "pattern": r"^\s*\d{4}(-(0[1-9]|1[0-2]))?\s*$"},
@@ -31,7 +33,7 @@ def _kind(field: Field) -> dict[str, Any]:
     if kind == "text":
         return dict(SCALAR)
     if kind == "url":
-        return {"type": "string", "not": {"pattern": r"^\s*(?:javascript|data|vbscript):"}}
+        return dict(URL)
     if kind == "date":
         return json.loads(json.dumps(DATE))
     if kind == "bool":
@@ -46,7 +48,7 @@ def _kind(field: Field) -> dict[str, Any]:
     if kind == "mapping":
         return {"type": "object"}
     if kind == "sources":
-        return {"type": "array", "items": {"anyOf": [{"type": "string"}, mapping(F.SOURCE)]}}
+        return {"type": "array", "items": {"anyOf": [URL, mapping(F.SOURCE)]}}
     if kind == "roles":
         return {"type": "array", "items": {"anyOf": [{"type": "string"}, mapping(F.ROLE)]}}
     raise ValueError(f"no schema for field kind {kind!r}")

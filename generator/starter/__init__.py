@@ -93,12 +93,13 @@ def _read(name: str) -> str:
 
 
 def init_site(target: Path, title: str | None = None, base_url: str | None = None,
-              demo: bool = False, install: str = INSTALL_PLACEHOLDER) -> list[Path]:
+              demo: bool = False, install: str | None = None) -> list[Path]:
     """Write a new site into ``target`` (created if missing). Refuses, writing
     nothing, a file, a folder that holds a site or any file it would write, and
-    a folder it cannot write to."""
-    files = site_files(title, base_url, demo, install)
-    _refuse_unsuitable(target, files)
+    a folder it cannot write to. ``install``: what the Pages workflow installs
+    (default: where this copy came from, see ``install_source``)."""
+    _refuse_unsuitable(target, site_files(title, base_url, demo, ""))
+    files = site_files(title, base_url, demo, install if install is not None else install_source())
     if target.exists():
         _write_into(target, files)
     else:
