@@ -94,7 +94,12 @@ class SiteGraph:
 
 def build_graph(content: Content) -> SiteGraph:
     entries = sorted(content.entries, key=lambda e: e.sort_key)
-    graph = SiteGraph(entries, dict(content.people.items), dict(content.forums.items))
+    # Like taxonomy terms: only people and forums some entry names get pages,
+    # feeds and calendars; a large registry costs nothing until it is used.
+    named_people = {p for e in entries for p in (*e.people, *e.mentioned)}
+    named_forums = {f for e in entries for f in e.forums}
+    graph = SiteGraph(entries, _named(content.people.items, named_people),
+                      _named(content.forums.items, named_forums))
     graph.position = {entry.slug: i for i, entry in enumerate(entries)}
     graph.days = [entry.date.first_day().toordinal() for entry in entries]
     for year, group in groupby(entries, key=lambda e: e.date.year):  # sorted by date
@@ -111,6 +116,13 @@ def build_graph(content: Content) -> SiteGraph:
             by_forum[fid].append(entry)
     graph.by_person, graph.mentions, graph.by_forum = dict(by_person), dict(mentions), dict(by_forum)
     return graph
+
+
+def _named(items: dict, ids: set[str]) -> dict:
+    """The registry's items whose id is in ``ids``, in registry order."""
+    if len(ids) == len(items):
+        return dict(items)
+    return {k: v for k, v in items.items() if k in ids}
 
 
 def group_by_month(entries: list[Entry]) -> list[tuple[int, list[tuple[int | None, list[Entry]]]]]:
