@@ -102,7 +102,7 @@ def load_config(path: Path | None = None) -> Config:
     shown = display_path(path)
     if not path.exists():
         raise TimelineError("config file not found", shown)
-    data = parse_yaml(read_text(path), shown)
+    data = parse_yaml(read_text(path), shown, at_opener=True)
     if data is None:
         data = LineMap()
         data.key_lines = {}

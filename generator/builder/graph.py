@@ -25,6 +25,11 @@ class SiteGraph:
     by_year: dict[int, list[Entry]] = field(default_factory=dict)
     position: dict[str, int] = field(default_factory=dict)  # slug -> index in entries
     kinds: set[str] = field(default_factory=set)  # of the entries
+    # Every registered and entry-made person and forum, named or not: what
+    # templates look names up in (``person(id)``). ``people`` and ``forums``
+    # above hold only those some entry names, which get pages.
+    all_people: dict[str, Person] = field(default_factory=dict)
+    all_forums: dict[str, Forum] = field(default_factory=dict)
     days: list[int] = field(default_factory=list)  # first day of each entry, as an ordinal
 
     def _pos(self, entry: Entry) -> int:
@@ -99,7 +104,8 @@ def build_graph(content: Content) -> SiteGraph:
     named_people = {p for e in entries for p in (*e.people, *e.mentioned)}
     named_forums = {f for e in entries for f in e.forums}
     graph = SiteGraph(entries, _named(content.people.items, named_people),
-                      _named(content.forums.items, named_forums))
+                      _named(content.forums.items, named_forums),
+                      all_people=content.people.items, all_forums=content.forums.items)
     graph.position = {entry.slug: i for i, entry in enumerate(entries)}
     graph.days = [entry.date.first_day().toordinal() for entry in entries]
     for year, group in groupby(entries, key=lambda e: e.date.year):  # sorted by date

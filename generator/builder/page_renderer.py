@@ -40,7 +40,7 @@ class PageRenderer:
         self.env.globals.update(
             site=config, url=lambda p: base + p.lstrip("/"),
             asset=lambda name: f"{base}static/{name}",
-            person=graph.people.__getitem__, forum=graph.forums.__getitem__,
+            person=graph.all_people.__getitem__, forum=graph.all_forums.__getitem__,
             item_html=self.item_html, body_html=self.body_html)
         self.env.globals.update(template_globals(graph, config, self.reads.note))
         self._item_template = self._template("item.html")

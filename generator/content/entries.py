@@ -36,7 +36,7 @@ def split_front_matter(text: str, path: str) -> tuple[LineMap, str, int]:
     if not end:
         raise TimelineError("front matter is not closed: add a '---' line after it", path, 1)
     yaml_text = text[first + 1:end.start()]
-    data = parse_yaml(yaml_text, path, line_offset=1)
+    data = parse_yaml(yaml_text, path, line_offset=1, at_opener=True)
     if data is None:
         data = LineMap()
         data.key_lines = {}

@@ -127,7 +127,7 @@ def _check_aliases(items: dict, path: str, lines: dict[str, int]) -> None:
 
 def _read_mapping(path: Path) -> tuple[LineMap, str]:
     shown = display_path(path)
-    data = parse_yaml(read_text(path), shown)
+    data = parse_yaml(read_text(path), shown, at_opener=True)
     if data is None:
         return LineMap(), shown
     return as_mapping(data, shown, 1, "a registry"), shown

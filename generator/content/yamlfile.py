@@ -178,8 +178,10 @@ _OPENERS = {
 }
 
 
-def parse_yaml(text: str, path: str | Path | None = None, line_offset: int = 0) -> Any:
-    """Parse one YAML document; errors carry ``path`` and the file line."""
+def parse_yaml(text: str, path: str | Path | None = None, line_offset: int = 0,
+               at_opener: bool = False) -> Any:
+    """Parse one YAML document; errors carry ``path`` and the file line. With
+    ``at_opener``, an unclosed quote or bracket is reported where it opens."""
     loader = None
     try:
         # The pure-Python reader checks characters as it is made: inside the try.
@@ -190,7 +192,7 @@ def parse_yaml(text: str, path: str | Path | None = None, line_offset: int = 0) 
     except TimelineError as exc:
         raise TimelineError(exc.message, path, exc.line) from None
     except yaml.MarkedYAMLError as exc:
-        opened = _OPENERS.get(exc.context or "") if exc.context_mark else None
+        opened = _OPENERS.get(exc.context or "") if at_opener and exc.context_mark else None
         mark = exc.context_mark if opened else exc.problem_mark or exc.context_mark
         line = mark.line + 1 + line_offset if mark else None
         what = opened or exc.problem or exc.context or "invalid YAML"
