@@ -579,8 +579,12 @@ def frames_of(clause: Clause, index: int, gaz: Gazetteer, dateline_city: str | N
                      re.match(r"['\u2019]s?\s+(?:[\w-]+\s+){0,2}$", clause.plain[p.end:s])]
             if not owner and re.search(r"\b(?:his|her)\s+(?:[\w-]+\s+){0,3}$", clause.plain[max(0, s - 40):s]):
                 owner = [p for p in clause.people if p.end <= s][-1:]  # "receive Merz ... on his first visit"
-            people = owner[:1] or [p for p in people if p.start < s][:1] or \
-                [p for p in clause.subject][:1]
+            guest = [p for p in clause.people if re.fullmatch(r"(?i)visiting", word) and
+                     0 <= p.start - e <= 45 and not re.search(r"[,;.]", clause.plain[e:p.start])]
+            if guest and any(g != "visit" for _, _, g in words):
+                continue  # "X and visiting Y held talks": the talks are the news, the visit their setting
+            people = guest[:1] or owner[:1] or [p for p in people if p.start < s][:1] or \
+                [p for p in clause.subject][:1]  # "visiting Russian Foreign Minister X": X's visit
             by = re.match(r"(?:\s+to\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})?\s+by\s+"
                           r"([^,.;]{0,60})", clause.plain[e:])
             visitor = [p for p in clause.people if by and e + by.start(1) <= p.start <= e + by.end()]

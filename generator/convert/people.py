@@ -349,7 +349,10 @@ class PeopleIndex:
                     and hit[1] not in (known or set()):
                 hit = None
             if hit and hit[0] == 1 and self._in_longer_name(tokens, i):
-                hit = None  # "Kim" of "Kim Jong Un" when only "Kim" is an alias
+                swapped = i + 1 < len(tokens) and \
+                    fold(f"{tokens[i + 1].text} {tokens[i].text}") == fold(self.display(hit[1]))
+                hit = (2, hit[1]) if swapped else None  # "Battsetseg Batmunkh" is Batmunkh
+                # Battsetseg, family name first; but "Kim" of "Kim Jong Un" is not Kim alone
             if hit:
                 n, pid = hit
                 for k in range(1, n):  # "President Yoon" of "President Yoon Suk Yeol": the whole name
