@@ -622,6 +622,12 @@ def frames_of(clause: Clause, index: int, gaz: Gazetteer, dateline_city: str | N
         if group == "summit" and re.match(r"\s+(?:venue|site|hall|centre|center|grounds|hotel|"
                                           r"media\s+cent(?:re|er))\b", clause.plain[e:e + 20]):
             continue  # "met Trump at the summit venue": where, not what
+        if group == "meet" and re.match(
+                r"\s+(?:with\s+)?(?:the\s+|members\s+of\s+the\s+|a\s+group\s+of\s+)?(?:[A-Z]\w+\s+|local\s+)?"
+                r"(?:business\s+(?:community|leaders|people|executives)|diaspora|students|civil\s+society|"
+                r"journalists|reporters|press|media|investors|executives|CEOs|entrepreneurs|"
+                r"community\s+leaders|members\s+of\s+the\s+community)\b", clause.plain[e:e + 60]):
+            continue  # "will meet with the business community": not a diplomatic engagement
         if group in ("meet", "talk", "summit") and not _VERB.fullmatch(word) and re.search(
                 r"\b(?:updates?|updated|briefed|briefing|informed|positions?|views?|assessment|"
                 r"outcomes?|results?|progress|preparations?|agenda)\s+(?:\w+\s+){0,2}?"
