@@ -338,6 +338,7 @@ _EVENT_FORMS: list[tuple[str, re.Pattern]] = [
                             re.I)),
     ("same_day", re.compile(r"\b((?:later|earlier)\s+(?:in\s+)?(?:the|that)\s+day|the\s+same\s+day|"
                             r"later\s+that\s+(?:morning|afternoon|evening|night))\b", re.I)),
+    ("next_day", re.compile(r"\b(the\s+(?:next|following)\s+(?:day|morning)|a\s+day\s+later)\b", re.I)),
     ("today", re.compile(r"\b(today|tonight|this\s+(?:morning|afternoon|evening)|earlier\s+today|"
                          r"later\s+today|"
                          r"aujourd'hui|ce\s+matin|hoy|hoje|heute|oggi|stamattina)\b", re.I)),
@@ -492,6 +493,9 @@ def _resolve(form: str, m: re.Match, pub: FuzzyDate | None) -> tuple[Reading, Re
         return Reading(None, how), Reading(None, how), {}
     if form == "today":
         return *_both(Reading(pub, f'"{text}" read as the publication date {iso}')), {}
+    if form == "next_day":  # "leaves on Sunday, ahead of a meeting the next day"
+        how = f'"{text}": the day after the day said before it'
+        return Reading(None, how), Reading(None, how), {}
     if form == "same_day":  # "Later in the day he met X": the day of the meeting before
         return (Reading(None, f'"{text}": the day of the engagement reported before it'),
                 Reading(pub, f'"{text}" read as the publication date {iso}'), {})

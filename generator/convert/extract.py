@@ -913,13 +913,20 @@ def _same_day(frames: list[Frame]) -> None:
     for f in frames:
         if f.time is None or f.caption:
             continue
-        if f.time.form == "same_day" and f.mode != "future":
+        said = f.time.at(f.future or f.mode == "present").date
+        if f.time.form == "next_day" and last is not None:
+            day = last.first_day() + dt.timedelta(days=1)
+            after = Reading(FuzzyDate(day.year, day.month, day.day),
+                            f'"{f.time.text}" read as the day after {last.iso()}, said before it')
+            f.time = dataclasses.replace(f.time, past=after, future=after)
+            last = after.date
+        elif f.time.form == "same_day" and f.mode != "future":
             if last is not None:
                 f.time = dataclasses.replace(f.time, past=Reading(
                     last, f'"{f.time.text}" read as the day of the engagement reported before it '
                           f"({last.iso()})"))
-        elif f.time.date is not None and f.time.date.day is not None:
-            last = f.time.date
+        elif said is not None and said.day is not None:
+            last = said
 
 
 def _virtual_gatherings(engagements: list[Engagement], frames: list[Frame]) -> None:

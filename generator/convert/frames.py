@@ -11,10 +11,13 @@ which frames report one engagement.
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from generator.convert.dates import TimeExpr
+from generator.content.dates import FuzzyDate
+from generator.convert.dates import Reading, TimeExpr
 from generator.convert.forums import ForumHit
 from generator.convert.people import SAY_VERBS, Mention, OfficeRef
 from generator.convert.places import Gazetteer, PlaceHit
@@ -84,7 +87,7 @@ _VERB = re.compile(r"(?i:met|meets|meet|spoke|spoken|speaks|talked|called|calls|
 _FUTURE = re.compile(
     r"\b(?:will|shall|'ll|would|is\s+to|are\s+to|(?:is|are|was|were|be)\s+(?:also\s+)?(?:set|scheduled|"
     r"slated|expected|due|poised|likely|going|planned|slotted)\s+to|plans?\s+to|planning\s+to|"
-    r"intends?\s+to|to\s+be\s+\w+ed|planned|upcoming|forthcoming|future|next|later\s+(?:this|in\s+the|today)|"
+    r"intends?\s+to|to\s+be\s+\w+ed|planned|upcoming|forthcoming|future|next(?!\s+(?:day|morning))|later\s+(?:this|in\s+the|today)|"
     r"preparing\s+for|prepares\s+for|look(?:s|ed|ing)?\s+forward\s+to|set\s+to|scheduled\s+(?:to|for)|expected\s+to|due\s+to|"
     r"will\s+be|"
     r"wird|werden|soll|sollen|dovrebbe|parteciperanno|incontrer[àa]|terrà|se\s+reunir[áa]|"
@@ -393,6 +396,11 @@ def _own_time(clause: Clause, s: int, e: int, words: list[tuple[int, int, str]],
     A visit's time may also date what the visit is for ("will visit Russia on 21 May for an
     informal summit")."""
     time = _nearest_time(clause, s, e)
+    later = next((t for t in clause.times if t.form == "next_day" and 0 <= t.start - e <= 90), None)
+    if time is not None and time.end <= s and later is not None:
+        time = later  # "leaves on Sunday, ahead of a meeting with X the next day"
+    if time is not None and time.form == "next_day":
+        time = _day_after(clause, time)
     if time is None or re.match(r"(?i)since\b", time.text) or \
             re.search(r"(?i)\bsince\s+$", clause.plain[max(0, time.start - 7):time.start]):
         return None  # "his first visit since Saturday's election": not when it is
@@ -413,6 +421,22 @@ def _own_time(clause: Clause, s: int, e: int, words: list[tuple[int, int, str]],
     if group != "visit" and all(g2 == "visit" for _, _, g2 in rivals):
         return time
     return None
+
+
+def _day_after(clause: Clause, time: TimeExpr) -> TimeExpr:
+    """"depart on Sunday, ahead of a meeting the next day": the day after the one said before."""
+    before = [t for t in clause.times if t.end <= time.start and t.form != "next_day"]
+    if not before:
+        return time
+
+    def shifted(r: Reading) -> Reading:
+        if r.date is None or r.date.day is None:
+            return Reading(None, r.how)
+        d = r.date.first_day() + dt.timedelta(days=1)
+        return Reading(FuzzyDate(d.year, d.month, d.day),
+                       f'"{time.text}" read as the day after {r.date.iso()} ("{prev.text}")')
+    prev = before[-1]
+    return dataclasses.replace(time, past=shifted(prev.past), future=shifted(prev.future))
 
 
 def _place(clause: Clause, s: int, e: int, group: str, gaz: Gazetteer,

@@ -244,6 +244,9 @@ HEAD = "A headline for the test\nPublished on Jan 08, 2022 12:47 AM IST\n\n"
     ("External Affairs Minister S Jaishankar met Secretary of State Antony Blinken in Washington "
      "on Friday. Jaishankar will meet with the business community in New York later in the day.",
      [("2022-01-07", "meeting", ["S. Jaishankar", "Antony Blinken"], "Washington")]),
+    ("Prime Minister Narendra Modi will leave for Washington on Monday, ahead of a meeting with "
+     "President Joe Biden at the White House the next day.",
+     [("2022-01-11", "meeting", ["Narendra Modi", "Joe Biden"], "Washington")]),
 ])
 def test_tricky_sentences(text, expected):
     record = extract(HEAD + text, DEMO)
