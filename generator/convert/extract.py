@@ -31,7 +31,7 @@ from generator.convert.html import is_html, parse_html
 from generator.convert.language import detect
 from generator.convert.outlets import (OUTLETS_FILE, Where, agency_keys, find_agency,
                                        find_outlet, load_outlets)
-from generator.convert.people import (Mention, OfficeRef, PeopleIndex, _SPEAKER_ROLE, fold,
+from generator.convert.people import (Mention, OfficeRef, PeopleIndex, _SPEAKER_ROLE, _edit_distance, fold,
                                       office_of, office_words, same_office)
 from generator.convert.places import PLACES_FILE, Gazetteer, country_of, load_gazetteer
 from generator.convert.pubdate import choose
@@ -564,8 +564,25 @@ def _resolve_date(eng: Engagement, ctx: Context, lead: Engagement | None, cleane
                       "a placeholder: add the date (the entry is a draft until then)")
 
 
+def _variant_of_another(m: Mention, people: list[Mention]) -> bool:
+    """"Mohamed Shia" beside "Mohammed Shia al-Sudani": a candidate that is the start of a known
+    participant's name, spelled a little differently, is that participant."""
+    if not m.candidate:
+        return False
+    words = fold(m.name).split()
+    for other in people:
+        if other is m or other.candidate:
+            continue
+        theirs = fold(other.name).replace("-", " ").split()
+        if len(words) <= len(theirs) and all(
+                _edit_distance(a, b, 1) <= 1 for a, b in zip(words, theirs)):
+            return True
+    return False
+
+
 def _finish(eng: Engagement, ctx: Context, reg: Registries, lead: Engagement | None,
             cleaned: Cleaned, today: dt.date, leaders: set[str]) -> None:
+    eng.participants = [m for m in eng.participants if not _variant_of_another(m, eng.participants)]
     kind, note = eng_mod.choose_kind(eng, leaders)
     eng.kind = kind
     if note:

@@ -468,3 +468,10 @@ def test_a_region_adjective_is_not_a_person():
 def test_tags_and_widgets_are_not_headlines(line, headline):
     from generator.convert.clean import looks_like_headline
     assert looks_like_headline(line) is headline
+
+
+def test_a_second_spelling_of_a_participant_is_not_another_participant():
+    text = (HEAD + "King Abdullah II received Iraqi Prime Minister Mohammed Shia al-Sudani in Amman "
+            "on Friday. Mohamed Shia thanked the king for his support.")
+    (eng,) = extract(text, DEMO).engagements
+    assert [m.name for m in eng.participants] == ["Abdullah II", "Mohammed Shia al-Sudani"]
