@@ -152,8 +152,9 @@ _TOPIC = re.compile(r"\b(?:discuss\w*|talk\w*\s+about|about|regarding|concerning
                     r"people\s+in|protect\w*|humanitarian|strikes?\s+on|attacks?\s+on|escalation\s+in)\b",
                     re.I)
 _HERE = re.compile(r"\b(?:here|in\s+the\s+city|in\s+the\s+capital)\b", re.I)
-_CAPITAL = re.compile(r"\bin\s+the\s+(?:([A-Z][\w-]+)\s+capital\b(?![,]?\s+[A-Z])|"
-                      r"capital\s+of\s+(?:the\s+)?([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?))")
+_CAPITAL = re.compile(r"\bin\s+(?:the\s+(?:([A-Z][\w-]+)\s+capital\b(?![,]?\s+[A-Z])|"
+                      r"capital\s+of\s+(?:the\s+)?([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?))|"
+                      r"([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)['\u2019]s\s+capital\b(?![,]?\s+[A-Z]))")
 _AHEAD = re.compile(r"\b(?:ahead\s+of|before|prior\s+to|in\s+the\s+run-up\s+to|preparations?\s+for|"
                     r"after|following|on\s+the\s+eve\s+of)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'-]+\s+){0,3}$",
                     re.I)
@@ -486,7 +487,7 @@ def _place(clause: Clause, s: int, e: int, group: str, gaz: Gazetteer,
             return PlaceHit(place, -1, -1, "here"), True
     cap = _CAPITAL.search(clause.plain)
     if cap:
-        said = cap.group(1) or cap.group(2)
+        said = cap.group(1) or cap.group(2) or cap.group(3)  # "in Malaysia's capital"
         country = gaz.country_of(said) or gaz.country_of(said.split()[0])
         city = gaz.capital_of(country) if country else None
         place = gaz.lookup(city) if city else None

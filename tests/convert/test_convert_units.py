@@ -247,6 +247,9 @@ HEAD = "A headline for the test\nPublished on Jan 08, 2022 12:47 AM IST\n\n"
     ("Prime Minister Narendra Modi will leave for Washington on Monday, ahead of a meeting with "
      "President Joe Biden at the White House the next day.",
      [("2022-01-11", "meeting", ["Narendra Modi", "Joe Biden"], "Washington")]),
+    ("External Affairs Minister S Jaishankar held talks with Secretary of State Antony Blinken "
+     "in Malaysia's capital on Friday.",
+     [("2022-01-07", "meeting", ["S. Jaishankar", "Antony Blinken"], "Kuala Lumpur")]),
 ])
 def test_tricky_sentences(text, expected):
     record = extract(HEAD + text, DEMO)
