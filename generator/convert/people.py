@@ -26,7 +26,10 @@ _TOKEN = re.compile(r"@\w+|[^\W\d_]+(?:['\u2019][^\W\d_]{2,})?|\d+")
 HONORIFICS = {"dr", "mr", "mrs", "ms", "shri", "smt", "sir", "dame", "prof", "eam", "pm",
               "president", "minister", "secretary", "ambassador", "senator", "general", "chancellor",
               "premier", "sheikh", "king", "queen", "prince", "princess", "admiral", "governor",
-              "emir", "sultan", "director", "chairman", "chair", "speaker", "nsa", "fm", "hh", "hrh"}
+              "emir", "sultan", "director", "chairman", "chair", "speaker", "nsa", "fm", "hh", "hrh",
+              # Malay, Brunei and Gulf honorifics: "Datuk Seri Anwar Ibrahim", "Pengiran Muda"
+              "datuk", "dato", "datin", "seri", "tan", "tun", "pengiran", "haji", "hajah", "yang",
+              "mulia"}
 # Words that, just before a capitalised run, say "a person's name follows".
 PERSON_CUES = HONORIFICS | {
     "spokesperson", "spokesman", "spokeswoman", "counterpart", "envoy", "official", "adviser",

@@ -250,6 +250,9 @@ HEAD = "A headline for the test\nPublished on Jan 08, 2022 12:47 AM IST\n\n"
     ("External Affairs Minister S Jaishankar held talks with Secretary of State Antony Blinken "
      "in Malaysia's capital on Friday.",
      [("2022-01-07", "meeting", ["S. Jaishankar", "Antony Blinken"], "Kuala Lumpur")]),
+    ("Prime Minister Datuk Seri Anwar Ibrahim held talks with Prime Minister Narendra Modi in "
+     "Kuala Lumpur on Friday.",  # an honorific, not a person
+     [("2022-01-07", "meeting", ["Anwar Ibrahim", "Narendra Modi"], "Kuala Lumpur")]),
 ])
 def test_tricky_sentences(text, expected):
     record = extract(HEAD + text, DEMO)
