@@ -53,7 +53,9 @@ class BuildResult:
     rendered: int = 0
 
     def summary(self) -> str:
-        return (f"built {self.entries} entries into {self.pages} pages "
+        entries = f"{self.entries} entr{'y' if self.entries == 1 else 'ies'}"
+        pages = f"{self.pages} page{'' if self.pages == 1 else 's'}"
+        return (f"built {entries} into {pages} "
                 f"({len(self.stats.written)} written, {self.stats.unchanged} unchanged, "
                 f"{len(self.stats.removed)} removed) in {self.seconds:.2f} s")
 
@@ -101,6 +103,7 @@ class Builder:
         self.drafts = drafts
         self.cache = BuildCache(config.root) if use_cache else None
         self.parsed: dict | None = None
+        self.parsed_registries: dict = {}  # (path, digest) -> Registry, see load_cached
         self.bodies: dict[str, str] | None = None
         self.items: dict = {}
         self.manifest: Manifest | None = None
@@ -154,6 +157,7 @@ class Builder:
                                    WriteStats(unchanged=len(old.sizes)), warnings)
         if self.parsed is None:
             self.parsed = self.cache.load("entries") if self.cache else {}
+            self.parsed_registries = self.cache.load("registries") if self.cache else {}
         before = self.content
         content = self._load(hint)
         if content.errors:
@@ -343,11 +347,23 @@ class Builder:
             content = reload_content(self.content, self.config.content, self.drafts,
                                      self.parsed, self.digests, hint)
         if content is None:
+            known = set(self.parsed_registries)
             content = load_content(self.config.content, drafts=self.drafts, parsed=self.parsed,
-                                   digests=self.digests)
+                                   digests=self.digests, registries=self.parsed_registries)
+            self._keep_registries(known)
         self.content = None if content.errors else content
         self.registries = registries
         return content
+
+    def _keep_registries(self, known: set) -> None:
+        """Keep the registries just read (two), and store them when they are new."""
+        if set(self.parsed_registries) == known:
+            return
+        current = set(self.parsed_registries) - known
+        self.parsed_registries = {k: v for k, v in self.parsed_registries.items()
+                                  if k in current or k[0] not in {c[0] for c in current}}
+        if self.cache:  # an optimisation only: keyed on the bytes, never stale
+            self.cache.save("registries", self.parsed_registries)
 
     def _save_parsed(self, content: Content) -> None:
         """Keep only the parsed entries the current content can use; store them

@@ -10,7 +10,7 @@ from pathlib import Path
 from generator.content.entries import parse_entry
 from generator.content.files import FileDigests, digest_bytes, status_key
 from generator.content.model import Entry, Forum, Person
-from generator.content.registry import Registry, load_forums, load_people
+from generator.content.registry import Registry, load_cached, parse_forums, parse_people
 from generator.content.slugs import slugify
 from generator.content.yamlfile import decode_text, read_regular
 from generator.errors import Problem, TimelineError, display_path, problems_of
@@ -175,9 +175,10 @@ def parse_in_workers(files: list[tuple[str, str]], parsed: dict,
                     digests.learn(full, key, entry.digest)
 
 
-def _registry_or_empty(load, path: Path, errors: list[Problem]) -> Registry:
+def _registry_or_empty(parse, path: Path, errors: list[Problem],
+                       registries: dict | None) -> Registry:
     try:
-        return load(path)
+        return load_cached(path, parse, registries)
     except TimelineError as exc:
         errors.extend(problems_of(exc))
         return Registry({}, display_path(path))
@@ -185,16 +186,18 @@ def _registry_or_empty(load, path: Path, errors: list[Problem]) -> Registry:
 
 def load_content(content_dir: Path, drafts: bool = False,
                  parsed: dict[tuple[str, str], Entry] | None = None,
-                 digests: FileDigests | None = None) -> Content:
+                 digests: FileDigests | None = None,
+                 registries: dict | None = None) -> Content:
     """Read everything; problems are collected, not raised, so ``check`` sees them all.
 
     ``parsed`` maps (path, file digest) to entries parsed before; it is
     updated in place, so a caller that keeps it re-parses only changed files.
-    ``digests`` lets a caller that stays alive skip reading unchanged files.
+    ``digests`` lets a caller that stays alive skip reading unchanged files;
+    ``registries`` keeps parsed registries by path and bytes (see ``load_cached``).
     """
     errors: list[Problem] = []
-    people = _registry_or_empty(load_people, content_dir / PEOPLE_FILE, errors)
-    forums = _registry_or_empty(load_forums, content_dir / FORUMS_FILE, errors)
+    people = _registry_or_empty(parse_people, content_dir / PEOPLE_FILE, errors, registries)
+    forums = _registry_or_empty(parse_forums, content_dir / FORUMS_FILE, errors, registries)
     content = Content([], people, forums, errors)
     entries_dir = content_dir / ENTRIES_DIR
     by_slug: dict[str, str] = {}

@@ -20,7 +20,9 @@ from generator.content.model import Forum, Person, Role
 from generator.content.schema import (as_mapping, opt_bool, opt_date, opt_str,
                                       reject_unknown, req_str, str_list)
 from generator.content.slugs import slugify
-from generator.content.yamlfile import LineList, LineMap, parse_yaml, read_text
+from generator.content.files import digest_bytes
+from generator.content.yamlfile import (LineList, LineMap, decode_text, parse_yaml, read_regular,
+                                        read_text)
 from generator.errors import Collector, TimelineError, display_path
 
 T = TypeVar("T", Person, Forum)
@@ -85,6 +87,13 @@ class Registry(Generic[T]):
             if display not in names:
                 names.append(display)
         return names[:limit]
+
+    def copy(self) -> "Registry[T]":
+        """A registry that can take new items without changing this one."""
+        other: Registry[T] = Registry.__new__(Registry)
+        other.items, other.path, other.origins = dict(self.items), self.path, dict(self.origins)
+        other._suggest_left, other._by_key = self._suggest_left, dict(self._by_key)
+        return other
 
     def add(self, item: T) -> None:
         self.items[item.id] = item
@@ -191,6 +200,25 @@ def parse_people(data: LineMap, path: str) -> Registry[Person]:
 
 def parse_forums(data: LineMap, path: str) -> Registry[Forum]:
     return Registry(_parse_items(data, path, "forum", _forum), path)
+
+
+def load_cached(path: Path, parse, parsed: dict | None) -> Registry:
+    """``parse`` (``parse_people`` or ``parse_forums``) of the file at ``path``,
+    reused from ``parsed`` (keyed by path and bytes, updated) when it was read
+    before: a large registry costs its parsing once. Returns a copy to add to."""
+    if not path.exists() and not path.is_symlink():  # a broken link is an error
+        return Registry({}, display_path(path))
+    data = read_regular(path)
+    key = (str(path), digest_bytes(data))
+    registry = parsed.get(key) if parsed is not None else None
+    if registry is None:
+        shown = display_path(path)
+        text = parse_yaml(decode_text(data, path), shown, at_opener=True)
+        registry = parse(as_mapping(text, shown, 1, "a registry") if text is not None
+                         else LineMap(), shown)
+        if parsed is not None:
+            parsed[key] = registry
+    return registry.copy()
 
 
 def load_people(path: Path) -> Registry[Person]:

@@ -135,10 +135,34 @@ SAFE_DEPTH = 2000  # nesting the C parser surely survives
 
 
 def _may_nest_deeply(text: str) -> bool:
-    """A cheap bound: flow nesting needs brackets, block nesting needs columns."""
-    if text.count("[") + text.count("{") > SAFE_DEPTH:
+    """A cheap bound: block nesting needs columns, flow nesting needs brackets;
+    many brackets (a registry's alias lists) are measured by the C parser's
+    events, which keeps its own stacks and never recurses."""
+    if any(len(line) > SAFE_DEPTH for line in text.split("\n")):
         return True
-    return any(len(line) > SAFE_DEPTH for line in text.split("\n"))
+    if text.count("[") + text.count("{") <= SAFE_DEPTH:
+        return False
+    return _event_depth(text) > SAFE_DEPTH
+
+
+_OPEN_EVENTS = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+_CLOSE_EVENTS = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+
+
+def _event_depth(text: str) -> int:
+    """The deepest nesting of collections, from parser events alone; a text the
+    parser refuses counts as deep (the pure parser then locates the error)."""
+    depth = deepest = 0
+    try:
+        for event in yaml.parse(text, Loader=_BaseLoader):
+            if isinstance(event, _OPEN_EVENTS):
+                depth += 1
+                deepest = max(deepest, depth)
+            elif isinstance(event, _CLOSE_EVENTS):
+                depth -= 1
+    except yaml.YAMLError:
+        return SAFE_DEPTH + 1
+    return deepest
 
 
 def _count_nodes(root: yaml.Node, offset: int) -> None:
