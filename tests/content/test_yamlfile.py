@@ -74,3 +74,31 @@ def test_a_value_its_explicit_tag_does_not_fit_is_a_located_error(text):
     with pytest.raises(TimelineError, match="invalid YAML: the value is not a valid") as err:
         parse_yaml(text, "timeline.yaml")
     assert err.value.path == "timeline.yaml" and err.value.line == 2
+
+
+def test_many_shallow_lists_take_the_c_parser_and_deep_nesting_does_not():
+    from generator.content.yamlfile import _may_nest_deeply
+
+    registry = "".join(f"p{i}:\n  name: P {i}\n  aliases: [A {i}, B {i}]\n" for i in range(3000))
+    assert not _may_nest_deeply(registry)
+    assert _may_nest_deeply("a: " + "[" * 2500 + "]" * 2500 + "\n")
+    assert _may_nest_deeply("a: " + "[x, " * 2500 + "\n")  # unclosed: the pure parser says where
+    with pytest.raises(TimelineError):
+        parse_yaml("a: " + "[" * 30000 + "]" * 30000 + "\n", "deep.yaml")
+
+
+def test_a_cached_registry_equals_a_fresh_parse_and_is_not_changed_by_its_users(tmp_path):
+    from generator.content.model import Person
+    from generator.content.registry import load_cached, load_people, parse_people
+
+    path = tmp_path / "people.yaml"
+    path.write_text("a-b:\n  name: A B\n  aliases: [AB]\n")
+    cache: dict = {}
+    first = load_cached(path, parse_people, cache)
+    first.add(Person(id="new", name="New", registered=False))
+    second = load_cached(path, parse_people, cache)
+    assert len(cache) == 1 and "new" not in second and second.lookup("AB").id == "a-b"
+    assert second.items == load_people(path).items
+    path.write_text("a-b:\n  name: A B\n  aliases: [Abe]\n")
+    third = load_cached(path, parse_people, cache)
+    assert third.lookup("AB") is None and third.lookup("Abe").id == "a-b"
