@@ -197,6 +197,13 @@ def _full_dates(text: str):
         pos += found[1].end()
 
 
+def _weekday_of(year: int, month: int, day: int) -> int | None:
+    try:
+        return dt.date(year, month, day).weekday()
+    except ValueError:
+        return None
+
+
 def _year_guess(cleaned: Cleaned, pub: FuzzyDate | None, today: dt.date,
                 weekday: int | None, month: int | None, day: int | None) -> int | None:
     """A year for a date the text gives without one: the latest year the text names (or the
@@ -536,6 +543,15 @@ def _resolve_date(eng: Engagement, ctx: Context, lead: Engagement | None, cleane
                 eng.draft = True
                 eng.review.append(f'date: "{t.text}" gives no year and the article no '
                                   f"publication date; {year} is a guess: check it")
+                return
+        if t.weekday is not None and t.month is None and ctx.pub is None and cleaned.dateline:
+            _, month, day, _ = cleaned.dateline
+            year = _year_guess(cleaned, None, today, t.weekday, month, day)
+            if year and _weekday_of(year, month, day) == t.weekday:
+                eng.date = FuzzyDate(year, month, day)
+                eng.draft = True
+                eng.review.append(f'date: "{t.text}" read as the dateline\'s {month:02d}-{day:02d}, '
+                                  f"which fell on that weekday in {year}; the year is a guess: check it")
                 return
         post = cleaned.post_dates[0] if cleaned.post_dates and ctx.pub is None else None
         if post is not None and t.weekday is not None and t.month is None and \

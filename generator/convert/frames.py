@@ -462,6 +462,9 @@ def _place(clause: Clause, s: int, e: int, group: str, gaz: Gazetteer,
             continue  # "Paris Agreement", "Washington Post", "Palacio de Torre Tagle": a longer name
         if _NOT_VENUE.search(before) or re.match(r"\s*-\s*based", clause.plain[hit.end:hit.end + 8]):
             continue
+        if hit.start > e and re.fullmatch(r"(?i)discuss\w*|reviewed|covered|focused\s+on", clause.plain[s:e]) \
+                and not re.fullmatch(r"\s+(?:in|at)\s+(?:the\s+)?", clause.plain[e:hit.start]):
+            continue  # "discussed the railway and the dry port at Kapiri Mposhi": a topic
         if hit.start > e and _TOPIC.search(clause.plain[e:hit.start]):
             continue  # "met X to discuss reconstruction in Gaza": what they talked about
         if hit.start > e and re.fullmatch(r"\s+(?:on|about|over|regarding|concerning)\s+(?:the\s+)?"
