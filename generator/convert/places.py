@@ -244,7 +244,8 @@ def _bundled() -> Gazetteer:
         for n in (item["name"], *(item.get("aliases") or ())):
             gaz.add(n, place, strong=True)
     for item in (_load_yaml(PLACES_FILE) or {}).values():
-        _add_canonical(gaz, item["name"], item.get("aliases") or [], item.get("country"))
+        _add_canonical(gaz, item["name"], item.get("aliases") or [], item.get("country"),
+                       item.get("lat"), item.get("lon"))
     return gaz
 
 
@@ -264,6 +265,20 @@ REGIONS = {"asia", "europe", "africa", "america", "americas", "oceania", "antarc
            "pacific", "atlantic", "caribbean", "balkans", "sahel", "levant", "maghreb", "eurasia"}
 
 
+def _degrees(fields, key: str, shown: str) -> float | None:
+    """A coordinate as written ("46.2", the registries' YAML keeps scalars as text)."""
+    value = fields.get(key)
+    if value is None:
+        return None
+    try:
+        if isinstance(value, bool):
+            raise ValueError
+        return float(value)
+    except (TypeError, ValueError):
+        raise TimelineError(f"'{key}' must be a number (degrees), not {value!r}", shown,
+                            fields.line_of(key)) from None
+
+
 def load_gazetteer(path: Path | None = None) -> Gazetteer:
     """The bundled gazetteer with a site's ``places.yaml`` (if any) on top."""
     base = _bundled()
@@ -280,14 +295,7 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
         line = data.line_of(item_id)
         fields = as_mapping(raw, shown, line, f"place '{item_id}'")
         reject_unknown(fields, PLACE_FIELDS, shown, "place")
-        coords = []
-        for key in ("lat", "lon"):
-            value = fields.get(key)
-            if value is not None and (isinstance(value, bool) or
-                                      not isinstance(value, (int, float))):
-                raise TimelineError(f"'{key}' must be a number (degrees)", shown,
-                                    fields.line_of(key))
-            coords.append(float(value) if value is not None else None)
+        coords = [_degrees(fields, key, shown) for key in ("lat", "lon")]
         if coords[0] is not None and not -90 <= coords[0] <= 90 or \
                 coords[1] is not None and not -180 <= coords[1] <= 180:
             raise TimelineError("'lat' must be within -90..90 and 'lon' within -180..180",

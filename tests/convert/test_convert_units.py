@@ -481,3 +481,23 @@ def test_a_second_spelling_of_a_participant_is_not_another_participant():
             "al-Sudani at Basman Palace, the royal court said.")
     (eng,) = extract(text, DEMO).engagements
     assert [m.name for m in eng.participants] == ["Abdullah II", "Mohammed Shia al-Sudani"]
+
+
+def test_a_sites_places_give_coordinates_and_bad_ones_name_their_line(tmp_path):
+    from generator.convert.places import load_gazetteer
+    from generator.errors import TimelineError
+    path = tmp_path / "places.yaml"
+    path.write_text("geneva:\n  name: Geneva\n  aliases: [Genf]\n  lat: 46.2\n  lon: 6.14\n",
+                    encoding="utf-8")
+    place = load_gazetteer(path).lookup("Genf")
+    assert (place.venue_city, place.lat, place.lon) == ("Geneva", 46.2, 6.14)
+    path.write_text("geneva:\n  name: Geneva\n  lat: north\n", encoding="utf-8")
+    with pytest.raises(TimelineError) as err:
+        load_gazetteer(path)
+    assert err.value.line == 3 and "'lat' must be a number" in err.value.message
+
+
+@pytest.mark.parametrize("name", ["Geneva", "Cologne", "Frankfurt", "Mecca", "Port Vila"])
+def test_cities_the_news_names_in_english_are_known(name):
+    from generator.convert.places import load_gazetteer
+    assert load_gazetteer(None).lookup(name) is not None
