@@ -153,8 +153,10 @@ def looks_like_headline(line: str) -> bool:
         return False
     if line.endswith((".", ":", ",", ";")) and not line.endswith("..."):
         return False
-    if " | " in line or line.count(" - ") > 1 or _NOT_HEADLINE.search(line):
+    if " | " in line or _NOT_HEADLINE.search(line):
         return False
+    if line.count(" - ") > 1 and all(w[:1].isupper() or not w[:1].isalpha() for w in words):
+        return False  # "World - Asia - Politics": a breadcrumb ("Opening remarks - Bilateral meeting" is not)
     if line.isupper() or (len(words) <= 4 and all(w[:1].isupper() for w in words if w[0].isalpha())
                           and not any(ch in line for ch in ",:'\u2019")):
         return False  # "GREAT LAKES MONITOR", "Folha do Planalto", "The Meridian Post": a name

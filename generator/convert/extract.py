@@ -939,6 +939,24 @@ def _place_within_sentence(frames: list[Frame]) -> None:
             f.place, f.place_text = other.place, other.place_text
 
 
+_SPEAKER_LABEL = re.compile(r"^([A-Z][A-Z .,'\u2019-]{2,60}):\s")
+
+
+def _transcript_speakers(paragraphs: list[str], reg: Registries) -> list[Mention]:
+    """A transcript's speakers ("PRIME MINISTER, ALBANESE: ..."): the people of the
+    engagement its headline names."""
+    found: dict[str, Mention] = {}
+    for p in paragraphs[:80]:
+        m = _SPEAKER_LABEL.match(p)
+        if not m:
+            continue
+        label = m.group(1).split(",")[-1].strip().title()
+        for person in reg.index.find(label):
+            if not person.candidate:
+                found.setdefault(person.person, dataclasses.replace(person, start=0, end=0))
+    return list(found.values())
+
+
 def _same_day(frames: list[Frame]) -> None:
     """"He met Lavrov on Wednesday ... Later in the day he met X": the day of the engagement
     the text reported before it (no such day: left to the publication date, flagged)."""
@@ -1098,6 +1116,11 @@ def engagements_of(clauses: list[Clause], headline: Clause | None, ctx: Context,
                 eng_mod._join(home, f)
             elif not found and (f.people or f.offices):
                 found.append(eng_mod._new(f))
+            elif not found and f.group in ("meet", "talk", "phone", "video", "summit"):
+                speakers = _transcript_speakers(cleaned.paragraphs, reg)
+                if len(speakers) >= 2:  # "Opening remarks - Bilateral meeting", then who spoke
+                    f.people = speakers
+                    found.append(eng_mod._new(f))
     _place_from_visits(found, frames)
     _virtual_gatherings(found, body)
     found = eng_mod.split_summaries(eng_mod.split_pairs(found))

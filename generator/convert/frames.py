@@ -448,7 +448,9 @@ def _place(clause: Clause, s: int, e: int, group: str, gaz: Gazetteer,
         before = clause.plain[max(0, hit.start - 40):hit.start]
         if not clause.plain[hit.start:hit.end].strip():
             continue  # inside a quotation
-        if not _PLACE_CUE.search(before) and not _VENUE_THEN_CITY.search(before) and not (
+        tail = clause.headline and re.search(r"\s[-\u2013\u2014:|]\s*$", before) and \
+            not clause.plain[hit.end:].strip(" .")  # "Opening remarks - Bilateral meeting - Canberra"
+        if not tail and not _PLACE_CUE.search(before) and not _VENUE_THEN_CITY.search(before) and not (
                 hit.place.kind == "landmark" and
                 re.search(r"\b(?:a|ao|à|do|da|del|of\s+the)\s+$", before)):  # "a Palazzo Chigi", "rampa do Palácio"
             continue  # "as the White House unveiled": an institution, not a venue

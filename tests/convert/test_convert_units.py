@@ -501,3 +501,12 @@ def test_a_sites_places_give_coordinates_and_bad_ones_name_their_line(tmp_path):
 def test_cities_the_news_names_in_english_are_known(name):
     from generator.convert.places import load_gazetteer
     assert load_gazetteer(None).lookup(name) is not None
+
+
+@pytest.mark.parametrize("line, headline", [
+    ("Opening remarks - Bilateral meeting - Canberra", True),  # a government transcript's title
+    ("World - Asia - Politics", False),  # a breadcrumb
+])
+def test_dashed_titles_and_breadcrumbs(line, headline):
+    from generator.convert.clean import looks_like_headline
+    assert looks_like_headline(line) is headline
