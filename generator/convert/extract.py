@@ -957,6 +957,17 @@ def _transcript_speakers(paragraphs: list[str], reg: Registries) -> list[Mention
     return list(found.values())
 
 
+def _on_arrival(frames: list[Frame], clauses: list[Clause]) -> None:
+    """"X arrived on Wednesday ... met Y upon his arrival": the day of the arrival reported."""
+    arrived: TimeExpr | None = None
+    for f in frames:
+        if f.group == "visit" and re.match(r"(?i)arriv", f.word) and f.time is not None:
+            arrived = f.time
+        elif f.time is None and arrived is not None and f.group in ("meet", "talk") and \
+                re.search(r"(?i)\b(?:up)?on\s+(?:(?:his|her|their)\s+)?arrival\b", clauses[f.clause].plain):
+            f.time = arrived
+
+
 def _same_day(frames: list[Frame]) -> None:
     """"He met Lavrov on Wednesday ... Later in the day he met X": the day of the engagement
     the text reported before it (no such day: left to the publication date, flagged)."""
@@ -1090,6 +1101,7 @@ def engagements_of(clauses: list[Clause], headline: Clause | None, ctx: Context,
         frames += frames_of(clause, i, reg.places, ctx.dateline_city)  # type: ignore[arg-type]
     _time_from_sentence_before(frames, clauses)
     _same_day(frames)
+    _on_arrival(frames, clauses)
     _place_within_sentence(frames)
     body = [f for f in frames if not f.caption]
     captions = [f for f in frames if f.caption]

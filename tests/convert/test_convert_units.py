@@ -253,6 +253,9 @@ HEAD = "A headline for the test\nPublished on Jan 08, 2022 12:47 AM IST\n\n"
     ("Prime Minister Datuk Seri Anwar Ibrahim held talks with Prime Minister Narendra Modi in "
      "Kuala Lumpur on Friday.",  # an honorific, not a person
      [("2022-01-07", "meeting", ["Anwar Ibrahim", "Narendra Modi"], "Kuala Lumpur")]),
+    ("Prime Minister Narendra Modi arrived in Paris on Thursday. He met President Emmanuel "
+     "Macron upon his arrival, officials said on Saturday.",
+     [("2022-01-06", "meeting", ["Narendra Modi", "Emmanuel Macron"], "Paris")]),
 ])
 def test_tricky_sentences(text, expected):
     record = extract(HEAD + text, DEMO)
@@ -510,3 +513,11 @@ def test_cities_the_news_names_in_english_are_known(name):
 def test_dashed_titles_and_breadcrumbs(line, headline):
     from generator.convert.clean import looks_like_headline
     assert looks_like_headline(line) is headline
+
+
+def test_met_upon_arrival_takes_the_day_of_the_arrival():
+    text = (HEAD + "Prime Minister Narendra Modi arrived in Paris on Thursday. He met President "
+            "Emmanuel Macron upon his arrival, officials said.")
+    (eng,) = extract(text, DEMO).engagements
+    assert eng.date.iso() == "2022-01-06"
+    assert any('"on Thursday"' in r for r in eng.review), eng.review
