@@ -500,7 +500,8 @@ def test_a_sites_places_give_coordinates_and_bad_ones_name_their_line(tmp_path):
     assert err.value.line == 3 and "'lat' must be a number" in err.value.message
 
 
-@pytest.mark.parametrize("name", ["Geneva", "Cologne", "Frankfurt", "Mecca", "Port Vila"])
+@pytest.mark.parametrize("name", ["Geneva", "Cologne", "Frankfurt", "Mecca", "Port Vila", "Lisboa",
+                                  "Pekín", "Moscou", "Wien", "La Habana", "Nueva Delhi"])
 def test_cities_the_news_names_in_english_are_known(name):
     from generator.convert.places import load_gazetteer
     assert load_gazetteer(None).lookup(name) is not None
