@@ -24,7 +24,9 @@ from generator.convert.places import Gazetteer, PlaceHit
 
 _TRIGGERS = re.compile(
     r"\b(?P<video>video[\s-]?(?:call|conference|link|chat|meeting|summit)s?|videoconference|"
-    r"virtual(?:ly)?\s+(?:meeting|summit|talks|call|conference)|(?:met|meet|meeting|talks|"
+    r"virtual(?:ly)?\s+(?:meeting|summit|talks|call|conference)|"
+    r"virtually\s+(?:participate[sd]?|participating|attend(?:s|ed|ing)?|join(?:s|ed|ing)?)|"
+    r"(?:met|meet|meeting|talks|"
     r"summit)\s+(?:virtually|online|via\s+video)|online\s+(?:meeting|summit|talks)|"
     r"(?:held|being\s+held|take\s+place|taking\s+place|took\s+place|conducted)\s+(?:largely\s+|"
     r"mostly\s+|entirely\s+)?(?:online|virtually|by\s+video(?:\s+link)?|via\s+video(?:\s+link)?)|"
@@ -415,6 +417,8 @@ def _own_time(clause: Clause, s: int, e: int, words: list[tuple[int, int, str]],
     mine = gap(s, e)
     rivals = [(s2, e2, g2) for s2, e2, g2 in words if (s2, e2) != (s, e) and gap(s2, e2) < mine
               and not NEUTRAL.fullmatch(clause.plain[s2:e2])
+              and not (s2 >= e and re.fullmatch(r"\s+(?:in|at)\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){0,4}",
+                                                 clause.plain[e:s2]))  # "participate in the SCO summit"
               and not (e <= time.start and time.end <= s2 and  # "held a summit on Saturday and
                        re.match(r"\s*,?\s*and\b", clause.plain[time.end:s2]))]  # issued a statement"
     if not rivals:

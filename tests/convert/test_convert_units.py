@@ -256,6 +256,8 @@ HEAD = "A headline for the test\nPublished on Jan 08, 2022 12:47 AM IST\n\n"
     ("Prime Minister Narendra Modi arrived in Paris on Thursday. He met President Emmanuel "
      "Macron upon his arrival, officials said on Saturday.",
      [("2022-01-06", "meeting", ["Narendra Modi", "Emmanuel Macron"], "Paris")]),
+    ("Prime Minister Narendra Modi will virtually participate in the SCO summit on Monday.",
+     [("2022-01-10", "video call", ["Narendra Modi"], None)]),
 ])
 def test_tricky_sentences(text, expected):
     record = extract(HEAD + text, DEMO)
