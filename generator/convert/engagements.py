@@ -377,10 +377,13 @@ def distribute(engagements: list[Engagement], principal: str | None) -> list[Eng
         if plural and lead and len(others) + len(refs) >= 2:
             leader = next(m for m in eng.participants if m.person == lead)
             named_countries = {m.country for m in others if m.country}
+            note = [f"people: the text lists {', '.join(m.name for m in others)} after one verb; "
+                    "written as one meeting each: merge them if it was one sitting"] \
+                if any(f.listed for f in eng.frames) else []
             for m in others:
                 part = Engagement(eng.date, eng.kind, [leader, m], list(eng.forums), eng.place,
-                                  sentences=list(eng.sentences), scheduled=eng.scheduled,
-                                  frames=list(eng.frames))
+                                  review=list(note), sentences=list(eng.sentences),
+                                  scheduled=eng.scheduled, frames=list(eng.frames))
                 out.append(part)
             for country in dict.fromkeys(refs):
                 if country in named_countries:

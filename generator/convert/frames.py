@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from generator.content.dates import FuzzyDate
 from generator.convert.dates import Reading, TimeExpr
 from generator.convert.forums import ForumHit
-from generator.convert.people import SAY_VERBS, Mention, OfficeRef
+from generator.convert.people import SAY_VERBS, Mention, OfficeRef, fold
 from generator.convert.places import Gazetteer, PlaceHit
 
 _TRIGGERS = re.compile(
@@ -240,6 +240,7 @@ class Frame:
     indefinite: bool = False  # "a meeting of the OIC": some other gathering
     own_people: int = 0  # people named in the clause itself (not carried over from the sentence)
     country: str | None = None  # a visit "to Bahrain": the country, when no city is named
+    listed: bool = False  # "met A, B and C": taken as one meeting each, which the text does not say
 
     @property
     def kind(self) -> str:
@@ -520,6 +521,19 @@ def _visited_country(after: str, gaz: Gazetteer, said_to: bool = False) -> str |
     return None
 
 
+def _listed_one_by_one(clause: Clause, e: int, word: str, after: list[Mention]) -> bool:
+    """"met with A of X, B of Y and C of Z upon his arrival": three or more people listed after
+    the verb are met one by one, unless the text makes it one sitting ("trilateral", "together")."""
+    after = [m for m in after if fold(m.name.split()[-1]) in fold(m.text)]  # named, not "the US President"
+    if len(after) < 3 or not _VERB.fullmatch(word) or re.search(
+            r"(?i)\b(?:trilateral|quadrilateral|multilateral|joint|jointly|together|group|"
+            r"collectively|round\s*table|session)\b", clause.plain):
+        return False
+    between = [clause.plain[a.end:b.start] for a, b in zip(after, after[1:])]
+    return all(re.search(r",|\band\b", gap) for gap in between) and \
+        re.match(r"\s+(?:with\s+)?", clause.plain[e:after[0].start]) is not None
+
+
 def _summit_session(clause: Clause, s: int, e: int) -> bool:
     """The word names the session of a leaders' summit format: "the EPC meeting", "the
     Pacific Islands Leaders Meeting" (a summit's own session, not a bilateral beside it)."""
@@ -644,6 +658,8 @@ def frames_of(clause: Clause, index: int, gaz: Gazetteer, dateline_city: str | N
             any(o.plural and len(o.countries) >= 2 and o.start > e and
                 re.fullmatch(r"\s+(?:\w+\s+){0,5}?with\s+(?:\S+\s+){0,3}", clause.plain[e:o.start])
                 for o in clause.offices)  # "met with his Uzbek and Kazakh counterparts"
+        listed = _listed_one_by_one(clause, e, word, [p for p in people if p.start > e])
+        plural = plural or listed
         if group == "meet" and re.search(r"(?i)receiv|welcom|ricev|accolt|recib|recebe|re[çc]u|empf", word) \
                 and (re.search(r"(?i)\b(?:airport|aeroporto|aeropuerto|a[ée]roport|Flughafen|tarmac)\b",
                                clause.plain) or
@@ -680,6 +696,7 @@ def frames_of(clause: Clause, index: int, gaz: Gazetteer, dateline_city: str | N
                       place.text if place else "", _forums(clause, place, s, e, words),
                       bool(_VERB.fullmatch(word)), plural, clause.sentence, clause.caption,
                       clause.headline, here)
+        frame.listed = listed
         frame.weak = clause.lead or bool(_ATTEND.search(clause.plain[max(0, s - 60):s]))
         frame.own_people = own
         frame.indefinite = not frame.verb and bool(re.search(r"\b(?:a|an|another|any)\s+(?:\S+\s+){0,2}$",

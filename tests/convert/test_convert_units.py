@@ -258,6 +258,10 @@ HEAD = "A headline for the test\nPublished on Jan 08, 2022 12:47 AM IST\n\n"
      [("2022-01-06", "meeting", ["Narendra Modi", "Emmanuel Macron"], "Paris")]),
     ("Prime Minister Narendra Modi will virtually participate in the SCO summit on Monday.",
      [("2022-01-10", "video call", ["Narendra Modi"], None)]),
+    ("Prime Minister Narendra Modi met President Joe Biden, President Emmanuel Macron and "
+     "Russian Foreign Minister Sergey Lavrov in Rome on Friday.",  # one by one, said so in review
+     [("2022-01-07", "meeting", ["Narendra Modi", name], "Rome")
+      for name in ("Joe Biden", "Emmanuel Macron", "Sergey Lavrov")]),
 ])
 def test_tricky_sentences(text, expected):
     record = extract(HEAD + text, DEMO)
