@@ -26,7 +26,8 @@ from generator.convert.dates import (Reading, TimeExpr, find_full_date, find_tim
                                      leading_date, social_post_date)
 from generator.convert.engagements import Context, Engagement
 from generator.convert.forums import TWO_PLUS_TWO, ForumIndex, is_two_plus_two
-from generator.convert.frames import TWO_SIDES, Clause, Frame, _reports, _sender, frames_of, triggers
+from generator.convert.frames import (KIND_OF_GROUP, NEUTRAL, TWO_SIDES, Clause, Frame, _reports,
+                                      _sender, frames_of, triggers)
 from generator.convert.html import is_html, parse_html
 from generator.convert.language import detect
 from generator.convert.outlets import (OUTLETS_FILE, Where, agency_keys, find_agency,
@@ -580,6 +581,19 @@ def _resolve_date(eng: Engagement, ctx: Context, lead: Engagement | None, cleane
                       "a placeholder: add the date (the entry is a draft until then)")
 
 
+def _other_kind(eng: Engagement) -> str:
+    """A review line when the engagement's own words also name another kind ("met ... during
+    the summit", "the call ... at the meeting"): which one was chosen, and the other word."""
+    for f in eng.frames:
+        if f.inherited or f.headline or f.caption or NEUTRAL.fullmatch(f.word):
+            continue
+        other = KIND_OF_GROUP.get(f.group)
+        if other and other != eng.kind and other not in ("statement",) and \
+                not (eng.kind == "video call" and other in ("meeting", "call", "summit")):
+            return f'kind: read as a {eng.kind}; the text also says "{_clip(f.word)}" ({other})'
+    return ""
+
+
 def _variant_of_another(m: Mention, people: list[Mention]) -> bool:
     """"Mohamed Shia" beside "Mohammed Shia al-Sudani": a candidate that is the start of a known
     participant's name, spelled a little differently, is that participant."""
@@ -601,7 +615,7 @@ def _finish(eng: Engagement, ctx: Context, reg: Registries, lead: Engagement | N
     eng.participants = [m for m in eng.participants if not _variant_of_another(m, eng.participants)]
     kind, note = eng_mod.choose_kind(eng, leaders)
     eng.kind = kind
-    if note:
+    if note or (note := _other_kind(eng)):
         eng.review.append(note)
     eng.date = None
     _resolve_date(eng, ctx, lead, cleaned, today)

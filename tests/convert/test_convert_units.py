@@ -528,3 +528,10 @@ def test_met_upon_arrival_takes_the_day_of_the_arrival():
     (eng,) = extract(text, DEMO).engagements
     assert eng.date.iso() == "2022-01-06"
     assert any('"on Thursday"' in r for r in eng.review), eng.review
+
+
+def test_a_second_kind_word_is_said_in_review():
+    text = (HEAD + "Prime Minister Narendra Modi and President Joe Biden met at the White House on "
+            "Friday for a summit.")
+    (eng,) = extract(text, DEMO).engagements
+    assert 'kind: read as a summit; the text also says "met" (meeting)' in eng.review
