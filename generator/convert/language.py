@@ -21,7 +21,12 @@ _STOPWORDS = {
     "es": "el la los las y es del que en por con para una se ha fue como sus al más",
     "pt": "o os as e é do da dos das que em para com uma não por foi como ao pelo pela",
     "it": "il lo la gli le e è del della dei che per con una non sono è stato nel alla ha",
+    # read only to say so: "Indonesian or Malay text: not supported"
+    "id": "yang dan di ke dari untuk dengan pada ini itu dalam tidak akan juga telah oleh bahwa",
+    "nl": "het een van en dat op te zijn met voor niet ook aan bij werd door naar",
+    "tr": "ve bir bu ile için olarak olan daha çok gibi sonra kadar ancak",
 }
+_NOT_READ = {"id": "Indonesian or Malay", "nl": "Dutch", "tr": "Turkish"}
 _WORDS = {lang: set(words.split()) for lang, words in _STOPWORDS.items()}
 _SCRIPTS = [("DEVANAGARI", "Hindi"), ("CYRILLIC", "Russian"), ("ARABIC", "Arabic"),
             ("HANGUL", "Korean"), ("HIRAGANA", "Japanese"), ("KATAKANA", "Japanese"),
@@ -58,5 +63,5 @@ def detect(text: str) -> tuple[str, str]:
     scores = {lang: sum(w in vocab for w in words) for lang, vocab in _WORDS.items()}
     best = max(scores, key=lambda k: scores[k])
     if best != "en" and scores[best] > 1.3 * scores["en"] and scores[best] >= 3:
-        return best, READ[best]
+        return (best, READ[best]) if best in READ else ("", _NOT_READ[best])
     return "en", "English"

@@ -535,3 +535,15 @@ def test_a_second_kind_word_is_said_in_review():
             "Friday for a summit.")
     (eng,) = extract(text, DEMO).engagements
     assert 'kind: read as a summit; the text also says "met" (meeting)' in eng.review
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Menteri Luar Negeri Retno Marsudi bertemu dengan Menteri Luar Negeri Tiongkok Wang Yi di Bali "
+     "pada hari Kamis. Kedua menteri membahas kerja sama yang telah lama terjalin dan juga isu "
+     "kawasan, kata kementerian dalam pernyataan yang dirilis oleh juru bicara.", "Indonesian or Malay"),
+    ("Minister Hoekstra heeft op dinsdag in Den Haag een ontmoeting gehad met zijn ambtgenoot. Het "
+     "gesprek ging ook over de steun aan Oekraïne, werd door het ministerie gemeld.", "Dutch"),
+])
+def test_languages_in_latin_script_the_converter_does_not_read(text, language):
+    record = extract(text, DEMO)
+    assert record.unsupported == f"{language} text: not supported" and not record.engagements
