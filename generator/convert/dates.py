@@ -330,6 +330,8 @@ _EVENT_FORMS: list[tuple[str, re.Pattern]] = [
                              rf"(?:{_DAY}{_OF}({MONTH})|({MONTH})\s+{_DAY})"
                              rf"(?![\d,]*\s*(?:19|20)\d\d)(?!\d)")),
     ("in_month", re.compile(rf"\b(?:in|during|since|from|until|by|next|this|last)\s+"
+                            rf"(?:the\s+(?:first|second|third|fourth|last|final)\s+(?:week|half|days|"
+                            rf"fortnight)\s+of\s+)?"  # "in the first week of January"
                             rf"(?:(early|mid|late)[\s-]+)?({MONTH})(?!\s*\d)")),
     ("weekday", re.compile(rf"\b(?:({_ON})\s+)?({WEEKDAY})(?:'s|\u2019s)?{_PART}\b")),
     ("day_only", re.compile(r"\b(?:on\s+)?(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?the\s+"

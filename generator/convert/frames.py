@@ -414,6 +414,9 @@ def _own_time(clause: Clause, s: int, e: int, words: list[tuple[int, int, str]],
                                    clause.plain[max(0, time.start - 40):time.start]) and \
             re.match(r"\s*,?\s*(?:that|he|she|they|we|it)\b", clause.plain[time.end:s]):
         return None  # "Albanese said on Wednesday he will travel": the day he said it
+    if time.start >= e and re.search(r"\b(?:after|before|when|since|while)\s+(?:\w+\s+){0,3}?\w+ed\b",
+                                     clause.plain[e:time.start]):
+        return None  # "agreed to hold talks after the latter congratulated him in May": the May is his
     gap = lambda a, b: max(0, time.start - b, a - time.end)  # noqa: E731
     mine = gap(s, e)
     rivals = [(s2, e2, g2) for s2, e2, g2 in words if (s2, e2) != (s, e) and gap(s2, e2) < mine

@@ -262,6 +262,10 @@ HEAD = "A headline for the test\nPublished on Jan 08, 2022 12:47 AM IST\n\n"
      "Russian Foreign Minister Sergey Lavrov in Rome on Friday.",  # one by one, said so in review
      [("2022-01-07", "meeting", ["Narendra Modi", name], "Rome")
       for name in ("Joe Biden", "Emmanuel Macron", "Sergey Lavrov")]),
+    ("Prime Minister Narendra Modi will pay a state visit to France in the first week of March. "
+     "He and President Emmanuel Macron agreed to hold further talks after Macron congratulated "
+     "him in May.",
+     [("2022-03", "visit", ["Narendra Modi"], None)]),
 ])
 def test_tricky_sentences(text, expected):
     record = extract(HEAD + text, DEMO)
