@@ -333,6 +333,8 @@ _EVENT_FORMS: list[tuple[str, re.Pattern]] = [
                             rf"(?:the\s+(?:first|second|third|fourth|last|final)\s+(?:week|half|days|"
                             rf"fortnight)\s+of\s+)?"  # "in the first week of January"
                             rf"(?:(early|mid|late)[\s-]+)?({MONTH})(?!\s*\d)")),
+    ("day_only", re.compile(rf"\b(?:yesterday|today|tomorrow|(?:(?:{_ON})\s+)?{WEEKDAY}{_PART})"
+                            r"\s*\(([12]?\d|3[01])(?:st|nd|rd|th)?\)", re.I)),  # "this Tuesday (24th)"
     ("weekday", re.compile(rf"\b(?:({_ON})\s+)?({WEEKDAY})(?:'s|\u2019s)?{_PART}\b")),
     ("day_only", re.compile(r"\b(?:on\s+)?(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?the\s+"
                             r"([12]?\d|3[01])(?:st|nd|rd|th)\b(?!\s+(?:century|round|session|edition|"

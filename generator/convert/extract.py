@@ -708,9 +708,12 @@ def _lend_setting(found: list[Engagement], frames: list[Frame], clauses: list[Cl
         forums = list(dict.fromkeys(x for g in same for x in g.forums))
         place = f.place or next((g.place for g in same if g.place), None)
         if forums or place:
+            time = f.time or next((g.time for g in reversed(frames) if g.time is not None and
+                                   f.sentence - 1 <= g.sentence <= f.sentence and g.start < f.start
+                                   or g.time is not None and g.sentence == f.sentence - 1), None)
             setting = Frame(f.clause, f.start, f.end, f.word, f.group, f.mode, f.people[:1], [],
-                            f.time, place, place.text if place else "", forums, False, True,
-                            f.sentence)
+                            time, place, place.text if place else "", forums, False, True,
+                            f.sentence)  # "The meetings took place on the margins of ...": theirs
             settings.append(setting)
     settings += [f for e in found if len(e.participants) >= 3 or e.kind == "summit"
                  for f in e.frames if f.forums and f.place and not f.inherited]
