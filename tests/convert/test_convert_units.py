@@ -266,7 +266,7 @@ HEAD = "A headline for the test\nPublished on Jan 08, 2022 12:47 AM IST\n\n"
      "He and President Emmanuel Macron agreed to hold further talks after Macron congratulated "
      "him in May.",
      [("2022-03", "visit", ["Narendra Modi"], None)]),
-    ("On Thursday (6th), Prime Minister Narendra Modi held talks with President Emmanuel Macron "
+    ("Yesterday (6), Prime Minister Narendra Modi held talks with President Emmanuel Macron "
      "in Paris.",  # the day in brackets, as Brazilian and Portuguese government sites write it
      [("2022-01-06", "meeting", ["Narendra Modi", "Emmanuel Macron"], "Paris")]),
 ])
