@@ -1,4 +1,4 @@
-"""Atom feeds: the whole timeline, every person and every forum.
+"""Atom feeds: the whole timeline, every person, forum, country and pair of countries.
 
 Ids are the pages' absolute URLs (stable while ``base_url`` is); ``updated``
 comes from the content (engagement and source dates), so feeds only change
@@ -87,11 +87,16 @@ def render_feed(title: str, page_path: str, path: str, entries: list[Entry],
 
 
 def feed_files(graph: SiteGraph, config: Config, kept: Kept) -> dict[str, bytes]:
-    """The site's feed, and one per person and forum (``kept`` may give those)."""
+    """The site's feed, and one per person, forum, country and relation (``kept`` may
+    give those)."""
     files = {feed_path(): render_feed(config.title, "", feed_path(), graph.entries, graph,
                                       config)}
     for scope, items, lists, page in (("people", graph.people, graph.by_person, urls.person_path),
-                                      ("forums", graph.forums, graph.by_forum, urls.forum_path)):
+                                      ("forums", graph.forums, graph.by_forum, urls.forum_path),
+                                      ("countries", graph.countries, graph.by_country,
+                                       urls.country_path),
+                                      ("relations", graph.relations, graph.by_pair,
+                                       urls.relation_path)):
         for key, item in sorted(items.items()):
             path = feed_path(scope, key)
             data = kept(path)

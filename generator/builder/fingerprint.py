@@ -33,7 +33,7 @@ PACKAGE = Path(__file__).resolve().parents[1]
 # keeps the cache. Everything else, including modules added later, counts.
 NOT_BUILD_CODE = ("convert", "serve", "publish.py", "cli.py", "__main__.py")
 # Distributions whose release may change the bytes a build writes.
-LIBRARIES = ("Markdown", "Jinja2", "MarkupSafe", "PyYAML")
+LIBRARIES = ("Markdown", "Jinja2", "MarkupSafe", "PyYAML", "pycountry")
 # Config fields that change no byte of the output (where it goes, where the config is).
 IGNORED_SETTINGS = ("output", "root", "path", "theme_line")
 

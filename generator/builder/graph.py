@@ -7,6 +7,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from itertools import groupby
 
+from generator.builder.relations import index_countries
+from generator.content.countries import Country, Relation
 from generator.content.loader import Content
 from generator.content.model import Entry, Forum, Person
 
@@ -31,6 +33,12 @@ class SiteGraph:
     all_people: dict[str, Person] = field(default_factory=dict)
     all_forums: dict[str, Forum] = field(default_factory=dict)
     days: list[int] = field(default_factory=list)  # first day of each entry, as an ordinal
+    # Countries and pairs of countries that took part in some entry (see ``relations``).
+    country_of: dict[str, Country] = field(default_factory=dict)  # person id -> country
+    countries: dict[str, Country] = field(default_factory=dict)  # by code
+    by_country: dict[str, list[Entry]] = field(default_factory=dict)
+    relations: dict[str, Relation] = field(default_factory=dict)  # by pair name
+    by_pair: dict[str, list[Entry]] = field(default_factory=dict)
 
     def _pos(self, entry: Entry) -> int:
         return self.position[entry.slug]
@@ -121,6 +129,7 @@ def build_graph(content: Content) -> SiteGraph:
         for fid in entry.forums:
             by_forum[fid].append(entry)
     graph.by_person, graph.mentions, graph.by_forum = dict(by_person), dict(mentions), dict(by_forum)
+    index_countries(graph, content.countries)
     return graph
 
 

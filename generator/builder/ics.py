@@ -82,11 +82,14 @@ def render_calendar(name: str, events: list[bytes], config: Config) -> bytes:
 
 
 def calendar_files(graph: SiteGraph, config: Config, kept: Kept) -> dict[str, bytes]:
-    """The site's calendar, and one per person and forum (``kept`` may give those)."""
+    """The site's calendar, and one per person, forum, country and relation
+    (``kept`` may give those)."""
     events = fragments.each(event, graph.entries, graph, config)
     files = {calendar_path(): render_calendar(config.title, events, config)}
     for scope, items, lists in (("people", graph.people, graph.by_person),
-                                ("forums", graph.forums, graph.by_forum)):
+                                ("forums", graph.forums, graph.by_forum),
+                                ("countries", graph.countries, graph.by_country),
+                                ("relations", graph.relations, graph.by_pair)):
         for key, item in sorted(items.items()):
             path = calendar_path(scope, key)
             data = kept(path)

@@ -17,6 +17,7 @@ from generator.builder.graph import SiteGraph
 from generator.builder.outputs import (CALENDAR, CSV_EXPORT, JSON_EXPORT, SEARCH_INDEX,
                                      calendar_path, feed_path)
 from generator.config import Config
+from generator.content.countries import pair_name
 from generator.content.model import Entry
 
 _SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
@@ -91,7 +92,7 @@ def template_globals(graph: SiteGraph, config: Config,
         "per_year_bars": charts.per_year_bars, "count_bar": charts.bar,
         "ranked_peak": ranked_peak,
         "event_jsonld": lambda e: script_json(event_data(e, graph, config)),
-        "feed_path": feed_path, "calendar_path": calendar_path,
+        "feed_path": feed_path, "calendar_path": calendar_path, "pair_name": pair_name,
         "exports": {"calendar": CALENDAR, "json": JSON_EXPORT, "csv": CSV_EXPORT,
                     "search": SEARCH_INDEX},
     }

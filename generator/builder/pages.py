@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.builder import urls
+from generator.builder import relations, urls
 from generator.builder.affected import Selection
 from generator.builder.graph import SiteGraph, group_by_month
 from generator.config import Config
@@ -32,7 +32,7 @@ class Page:
 
 # Planned by every build, also one that plans only the pages a few changed
 # entries can reach (``affected``).
-ALWAYS_PLANNED = ("", "people/", "forums/")
+ALWAYS_PLANNED = ("", "people/", "forums/", "countries/")
 
 
 def _ordered(entries: list[Entry], config: Config) -> list[Entry]:
@@ -110,7 +110,9 @@ def plan_pages(graph: SiteGraph, config: Config, only: Selection | None = None) 
         pages.append(Page(path, "entry.html", {
             "page": _meta(entry.title, entry.summary or f"{entry.kind.capitalize()}, "
                           f"{entry.date.display()}.", "home", path, config),
-            "e": entry, "prev": prev, "next": nxt, "related": related},
+            "e": entry, "prev": prev, "next": nxt, "related": related,
+            "countries": relations.entry_countries(graph, entry),
+            "relations": relations.entry_relations(graph, entry)},
             [entry, *(e for e in (prev, nxt) if e), *related]))
 
     people = sorted(graph.people.values(), key=lambda p: (-len(graph.by_person.get(p.id, [])),
@@ -129,7 +131,8 @@ def plan_pages(graph: SiteGraph, config: Config, only: Selection | None = None) 
         for path, chunk, info in paginate(urls.person_path(person.id), _ordered(entries, config)):
             pages.append(Page(path, "person.html", {
                 "page": _meta(_titled(person.name, info), description, "people", path, config),
-                "p": person, "entries": entries, "mentions": _ordered(mentions, config),
+                "p": person, "country": graph.country_of.get(person.id),
+                "entries": entries, "mentions": _ordered(mentions, config),
                 "counterparts": counterparts, "forums": person_forums,
                 "groups": group_by_month(chunk), "pager_info": info},
                 _shows(info, entries + mentions, chunk)))
@@ -153,7 +156,60 @@ def plan_pages(graph: SiteGraph, config: Config, only: Selection | None = None) 
                 "groups": group_by_month(chunk), "pager_info": info},
                 _shows(info, entries, chunk)))
 
+    pages += country_pages(graph, config, only)
+    pages += relation_pages(graph, config, only)
     if not only:
         pages.append(Page("404.html", "404.html", {
             "page": _meta("Page not found", "", "", "404.html", config)}))
+    return pages
+
+
+def country_pages(graph: SiteGraph, config: Config, only: Selection | None) -> list[Page]:
+    """``countries/`` (always) and a page per country with engagements."""
+    order = sorted(graph.countries.values(), key=lambda c: (-len(graph.by_country[c.code]),
+                                                           c.name, c.code))
+    pages = [Page("countries/", "countries.html", {
+        "page": _meta("Countries", "Countries in the timeline, by number of engagements.",
+                      "countries", "countries/", config),
+        "rows": [(c, graph.by_country[c.code], len(relations.counterpart_countries(graph, c.code)))
+                 for c in order]}, graph.entries)]
+    for country in order:
+        if only and country.code not in only.countries:
+            continue
+        entries = graph.by_country[country.code]
+        description = f"{country.name}: {_plural(len(entries), 'engagement')}."
+        shared = {"c": country, "entries": entries,
+                  "people": relations.country_people(graph, country.code),
+                  "counterparts": relations.counterpart_countries(graph, country.code),
+                  "forums": relations.ranked_forums(graph, entries)}
+        for path, chunk, info in paginate(urls.country_path(country.code),
+                                          _ordered(entries, config)):
+            pages.append(Page(path, "country.html", {
+                "page": _meta(_titled(country.name, info), description, "countries", path,
+                              config),
+                **shared, "groups": group_by_month(chunk), "pager_info": info},
+                _shows(info, entries, chunk)))
+    return pages
+
+
+def relation_pages(graph: SiteGraph, config: Config, only: Selection | None) -> list[Page]:
+    """A page per pair of countries that met: ``relations/<a>-<b>/``."""
+    pages = []
+    for pair, relation in graph.relations.items():
+        if only and pair not in only.relations:
+            continue
+        entries = graph.by_pair[pair]
+        description = (f"{relation.a.name} and {relation.b.name}: "
+                       f"{_plural(len(entries), 'engagement')} where both took part.")
+        shared = {"r": relation, "entries": entries,
+                  "levels": relations.levels(graph, entries, relation),
+                  "places": relations.places(entries),
+                  "forums": relations.ranked_forums(graph, entries),
+                  "gaps": relations.gaps(entries)}
+        for path, chunk, info in paginate(urls.relation_path(pair), _ordered(entries, config)):
+            pages.append(Page(path, "relation.html", {
+                "page": _meta(_titled(relation.name, info), description, "countries", path,
+                              config),
+                **shared, "groups": group_by_month(chunk), "pager_info": info},
+                _shows(info, entries, chunk)))
     return pages

@@ -25,6 +25,8 @@ class Paths:
     person = staticmethod(urls.person_path)
     forum = staticmethod(urls.forum_path)
     year = staticmethod(urls.year_path)
+    country = staticmethod(urls.country_path)
+    relation = staticmethod(urls.relation_path)
 
 
 def date_tag(d: FuzzyDate) -> Markup:

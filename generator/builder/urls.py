@@ -16,6 +16,14 @@ def forum_path(forum_id: str) -> str:
     return f"forums/{forum_id}/"
 
 
+def country_path(code: str) -> str:
+    return f"countries/{code}/"
+
+
+def relation_path(pair: str) -> str:
+    return f"relations/{pair}/"
+
+
 def year_path(year: int) -> str:
     return f"years/{year}/"
 

@@ -7,6 +7,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.content.countries import Country, person_countries
 from generator.content.entries import parse_entry
 from generator.content.files import FileDigests, digest_bytes, status_key
 from generator.content.model import Entry, Forum, Person
@@ -32,6 +33,7 @@ class Content:
     seen: dict[str, str] = field(default_factory=dict)  # every entry file read -> its digest
     slugs: set[str] = field(default_factory=set)  # the entries' slugs, casefolded
     found: int = 0  # entry files found, broken ones included
+    countries: dict[str, Country] = field(default_factory=dict)  # person id -> country
 
 
 def entry_files(entries_dir: Path) -> list[Path]:
@@ -199,6 +201,7 @@ def load_content(content_dir: Path, drafts: bool = False,
     people = _registry_or_empty(parse_people, content_dir / PEOPLE_FILE, errors, registries)
     forums = _registry_or_empty(parse_forums, content_dir / FORUMS_FILE, errors, registries)
     content = Content([], people, forums, errors)
+    content.countries = person_countries(list(people), people.path, content.warnings)
     entries_dir = content_dir / ENTRIES_DIR
     by_slug: dict[str, str] = {}
     files = _entry_files(entries_dir)

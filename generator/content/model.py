@@ -35,6 +35,7 @@ class Person:
     description: str | None = None
     unconfirmed: bool = False
     registered: bool = True  # False for names that appear only in entries
+    country_line: int = 0  # line of ``country`` in the registry, for warnings
 
 
 @dataclass

@@ -166,7 +166,8 @@ def _person(item_id: str, fields: LineMap, path: str) -> Person:
         id=item_id, name=req_str(fields, "name", path), aliases=str_list(fields, "aliases", path),
         country=opt_str(fields, "country", path), roles=_roles(fields, path),
         description=opt_str(fields, "description", path),
-        unconfirmed=opt_bool(fields, "unconfirmed", path))
+        unconfirmed=opt_bool(fields, "unconfirmed", path),
+        country_line=fields.line_of("country") if "country" in fields else 0)
 
 
 def _forum(item_id: str, fields: LineMap, path: str) -> Forum:

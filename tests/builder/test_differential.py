@@ -34,18 +34,25 @@ EVERYWHERE = ("<p class=\"probe\">{{ site_axis()|length }} {{ exports.json }} "
               "{{ feed_path('people', 'x') }} {{ calendar_path() }} {{ url('a/') }} "
               "{{ asset('style.css') }} {{ month_name(3) }} {{ paths.year(2022) }} "
               "{{ count_bar(1, 2) }} {{ ranked_peak([(1, 3)]) }} {{ person('sergey-lavrov').name }} "
-              "{{ forum('quad').name }} {{ site.title }}</p>")
+              "{{ forum('quad').name }} {{ site.title }} {{ paths.country('in') }} "
+              "{{ paths.relation(pair_name('us', 'in')) }}</p>")
 OF_ENTRY = ("<p class=\"probe-e\">{{ event_jsonld(e) }} {{ axis_of([e], 'x') }} "
             "{{ per_year_bars([e], 'y') }} {{ date_tag(e.date) }} {{ body_html(e)|length }}</p>")
 # Template -> what a custom theme adds to it: every helper, and context the
 # bundled theme does not print (all of a person's entries on every page).
 PROBES = {
-    "entry.html": "{{ site_axis() }}" + OF_ENTRY + "{{ item_html(e, 4) }}",
+    "entry.html": "{{ site_axis() }}" + OF_ENTRY + "{{ item_html(e, 4) }} {{ countries|length }} "
+                  "{{ relations|length }}",
     "item.html": OF_ENTRY.replace("probe-e", "probe-i"),
     "person.html": "{% for x in entries %}{{ x.title }};{% endfor %} {{ mentions|length }} "
                    "{{ counterparts|length }}",
     "forum.html": "{% for x in entries %}{{ x.slug }};{% endfor %} {{ participants|length }}",
     "year.html": "{{ years }} {{ count }}",
+    "country.html": "{% for x in entries %}{{ x.slug }};{% endfor %} {{ people|length }} "
+                    "{{ counterparts|length }} {{ forums|length }} {{ c.name }}",
+    "relation.html": "{% for x in entries %}{{ x.slug }};{% endfor %} {{ levels }} {{ places }} "
+                     "{{ gaps|length }} {{ forums|length }} {{ r.name }}",
+    "countries.html": "{{ rows|length }}",
     "home.html": "{{ total }} {{ older }} {{ shown_years }}",
     "404.html": "{{ site_axis()|length }}",
     "base.html": EVERYWHERE,
@@ -117,6 +124,8 @@ def edit(project: Path, rng: random.Random, counter: list[int]) -> tuple[str, se
         data[key]["name"] = data[key]["name"].rstrip("*") + rng.choice(["", "*"])
         if rng.random() < 0.5:
             data[key].setdefault("aliases", []).append(f"Alias {counter[0]}")
+        if kind == "people" and rng.random() < 0.5:  # another country, an alias, or none known
+            data[key]["country"] = rng.choice(["India", "U.S.", "Japan", "Ruritania", "UK"])
         path.write_text(yaml.safe_dump(data, sort_keys=True, allow_unicode=True))
         return f"{kind} {key}", {path}
     if kind == "config":

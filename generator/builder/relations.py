@@ -1,0 +1,149 @@
+"""Countries and bilateral relations in the site graph.
+
+An entry's countries are those of its participants (``people``, not
+``mentioned``) whose registry ``country`` is known; every two of them are a
+pair that met. Country and relation pages, their feeds and ``timeline.json``
+read what is indexed here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from itertools import combinations
+from typing import TYPE_CHECKING
+
+from generator.content.countries import Country, Relation, pair_name
+from generator.content.dates import MONTH_NAMES
+from generator.content.model import Entry, Person
+
+if TYPE_CHECKING:
+    from generator.builder.graph import SiteGraph
+
+LEVELS = ("leaders", "ministers", "officials")  # highest first
+GAP_MONTHS = 6  # whole months without an engagement that make a gap worth saying
+_LEADER = re.compile(r"^(president|prime minister|chancellor|king|queen|emir|amir|sultan|"
+                     r"premier|head of (state|government)|crown prince|taoiseach)\b")
+_MINISTER = re.compile(r"\bminister\b|^secretary of\b|^vice president\b|"
+                       r"^(foreign|defen[cs]e|home|state) secretary\b|\bsecretary of state\b")
+_DEPUTY = re.compile(r"\b(vice|deputy|former|acting)\b")
+
+
+def _month(year: int, month: int | None) -> str:
+    return f"{MONTH_NAMES[month]} {year}" if month else str(year)
+
+
+def index_countries(graph: SiteGraph, of_person: dict[str, Country]) -> None:
+    """Fill the graph's countries, relations and their entry lists (oldest first)."""
+    graph.country_of = {pid: c for pid, c in of_person.items() if pid in graph.people}
+    by_country: dict[str, list[Entry]] = {}
+    by_pair: dict[str, list[Entry]] = {}
+    for entry in graph.entries:
+        here = entry_countries(graph, entry)
+        for country in here:
+            graph.countries.setdefault(country.code, country)
+            by_country.setdefault(country.code, []).append(entry)
+        for a, b in combinations(here, 2):
+            relation = Relation(a, b)
+            graph.relations.setdefault(relation.id, relation)
+            by_pair.setdefault(relation.id, []).append(entry)
+    graph.countries = dict(sorted(graph.countries.items()))
+    graph.relations = dict(sorted(graph.relations.items()))
+    graph.by_country, graph.by_pair = by_country, by_pair
+
+
+def entry_countries(graph: SiteGraph, entry: Entry) -> list[Country]:
+    """The countries of an entry's participants, by code."""
+    found = {graph.country_of[p].code: graph.country_of[p] for p in entry.people
+             if p in graph.country_of}
+    return [found[code] for code in sorted(found)]
+
+
+def entry_relations(graph: SiteGraph, entry: Entry) -> list[Relation]:
+    return [Relation(a, b) for a, b in combinations(entry_countries(graph, entry), 2)]
+
+
+def counterpart_countries(graph: SiteGraph, code: str) -> list[tuple[Country, int]]:
+    """Countries that met ``code``, most engagements first."""
+    counts: Counter[str] = Counter()
+    for entry in graph.by_country.get(code, []):
+        counts.update(c.code for c in entry_countries(graph, entry) if c.code != code)
+    order = sorted(counts.items(), key=lambda kv: (-kv[1], graph.countries[kv[0]].name, kv[0]))
+    return [(graph.countries[k], n) for k, n in order]
+
+
+def country_people(graph: SiteGraph, code: str) -> list[tuple[Person, int]]:
+    """The country's people who took part in engagements, most engagements first."""
+    ranked = [(p, len(graph.by_person.get(pid, []))) for pid, c in graph.country_of.items()
+              if c.code == code and (p := graph.people[pid]) and graph.by_person.get(pid)]
+    return sorted(ranked, key=lambda pn: (-pn[1], pn[0].name.casefold(), pn[0].id))
+
+
+def ranked_forums(graph: SiteGraph, entries: list[Entry]) -> list[tuple]:
+    counts: Counter[str] = Counter(f for e in entries for f in e.forums)
+    order = sorted(counts.items(), key=lambda kv: (-kv[1], graph.forums[kv[0]].name.casefold(),
+                                                   kv[0]))
+    return [(graph.forums[k], n) for k, n in order]
+
+
+def places(entries: list[Entry]) -> list[tuple[str, int]]:
+    """Where the engagements took place, most often first."""
+    counts: Counter[str] = Counter(e.place for e in entries if e.place)
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].casefold(), kv[0]))
+
+
+def role_level(title: str) -> int | None:
+    """0 leaders, 1 ministers, 2 officials: what a role title says."""
+    words = title.casefold().strip()
+    deputy = _DEPUTY.search(words)
+    if _LEADER.search(words) and not deputy:
+        return 0
+    if _MINISTER.search(words) or (deputy and _LEADER.search(_DEPUTY.sub("", words).strip())):
+        return 1
+    return 2
+
+
+def _side_level(graph: SiteGraph, entry: Entry, code: str) -> int | None:
+    """The highest level among one side's participants whose roles say it."""
+    found = []
+    for pid in entry.people:
+        country = graph.country_of.get(pid)
+        if country is None or country.code != code:
+            continue
+        found += [role_level(r.title) for r in graph.people[pid].roles if r.held_on(entry.date)]
+    return min(found, default=None)
+
+
+def engagement_level(graph: SiteGraph, entry: Entry, relation: Relation) -> str | None:
+    """The level of a pair's engagement: the lower of the two sides' highest
+    levels (a leader receiving a minister is a ministers' meeting); None when
+    either side's roles do not say."""
+    sides = [_side_level(graph, entry, c.code) for c in (relation.a, relation.b)]
+    if None in sides:
+        return None
+    return LEVELS[max(s for s in sides if s is not None)]
+
+
+def levels(graph: SiteGraph, entries: list[Entry], relation: Relation) -> list[tuple[str, int]]:
+    """(level, count) in ``LEVELS`` order, then "unknown", leaving out zeros."""
+    counts = Counter(engagement_level(graph, e, relation) or "unknown" for e in entries)
+    return [(name, counts[name]) for name in (*LEVELS, "unknown") if counts[name]]
+
+
+def gaps(entries: list[Entry], months: int = GAP_MONTHS) -> list[tuple[str, Entry, Entry]]:
+    """Stretches of at least ``months`` whole months with no engagement, oldest
+    first: (what to say, the engagement before, the one after)."""
+    found = []
+    for before, after in zip(entries, entries[1:]):
+        end, start = before.date.last_day(), after.date.first_day()
+        between = (start.year * 12 + start.month) - (end.year * 12 + end.month) - 1
+        if between >= months:
+            a, b = before.date, after.date
+            found.append((f"No engagement between {_month(a.year, a.month)} and "
+                          f"{_month(b.year, b.month)} ({between} months)", before, after))
+    return found
+
+
+__all__ = ["pair_name", "index_countries", "entry_countries", "entry_relations",
+           "counterpart_countries", "country_people", "ranked_forums", "places", "levels",
+           "engagement_level", "gaps", "role_level", "LEVELS"]

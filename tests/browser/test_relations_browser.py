@@ -1,0 +1,74 @@
+"""Country and relation pages of the demo in headless Chromium: reached from
+the site's navigation, no console errors, axe finds nothing serious in light
+or dark mode, and the Nu HTML checker passes them."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pytest
+
+from conftest import REPO
+
+pytestmark = pytest.mark.browser
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+VNU = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+
+def serious(page) -> list[dict]:
+    assert AXE.exists(), "run 'npm ci' to install axe-core (see README: Tests)"
+    page.add_script_tag(path=str(AXE))
+    found = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']}))"
+                          ".violations.map(v => ({id: v.id, impact: v.impact,"
+                          " nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5)}))")
+    return [v for v in found if v["impact"] in ("serious", "critical")]
+
+
+def test_from_the_navigation_to_a_relation_page_and_its_entries(page, demo_server, artifacts):
+    errors: list[str] = []
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("response", lambda r: errors.append(r.url) if r.status >= 400 else None)
+    page.set_viewport_size({"width": 1200, "height": 900})
+    page.goto(demo_server.url)
+    page.get_by_role("navigation", name="Site").get_by_role("link", name="Countries").click()
+    page.wait_for_url("**/countries/")
+    page.get_by_role("link", name="India", exact=True).click()
+    page.wait_for_url("**/countries/in/")
+    assert serious(page) == []
+    page.get_by_role("link", name="India and United States").click()
+    page.wait_for_url("**/relations/in-us/")
+    assert page.locator("main h1").inner_text() == "India and United States"
+    assert "No engagement between" in page.locator("main").inner_text()
+    assert serious(page) == []
+    page.screenshot(path=str(artifacts / "relation.png"), full_page=True)
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.screenshot(path=str(artifacts / "relation-mobile.png"), full_page=True)
+    assert page.locator("main").get_by_role("link", name="Atom feed").get_attribute(
+        "href").endswith("relations/in-us/feed.xml")
+    page.get_by_role("link", name="Jaishankar and Blinken meet in Rome on the G20 sidelines").click()
+    page.wait_for_url("**/entries/2021-10-rome-g20-sidelines/")
+    page.get_by_role("link", name="India and United States").click()
+    page.wait_for_url("**/relations/in-us/")
+    assert errors == []
+
+
+@pytest.mark.parametrize("path", ["relations/in-us/", "countries/in/", "countries/"])
+def test_axe_in_dark_mode_on_country_and_relation_pages(browser, demo_server, artifacts, path):
+    page = browser.new_page(color_scheme="dark")
+    page.goto(demo_server.url + path)
+    assert serious(page) == []
+    if path == "relations/in-us/":
+        page.screenshot(path=str(artifacts / "relation-dark.png"), full_page=True)
+    page.close()
+
+
+def test_country_and_relation_pages_pass_the_nu_html_checker(demo_site):
+    assert VNU.exists() and shutil.which("java"), "run 'npm ci' and install Java (README: Tests)"
+    pages = sorted(str(p) for folder in ("countries", "relations")
+                   for p in (demo_site / folder).rglob("*.html"))
+    assert len(pages) >= 10
+    result = subprocess.run(["java", "-jar", str(VNU), "--errors-only", *pages],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-5000:]

@@ -1,0 +1,165 @@
+"""A small two-country site (and a third country once) gets country pages, one
+relation page per pair that met, their feeds and calendars, and links that work;
+incremental builds agree with clean ones as pairs come and go."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import copy_demo
+from generator.builder.site import Builder, build_site
+from generator.config import load_config
+from linkcheck import check_site
+
+PEOPLE = """\
+modi:
+  name: Narendra Modi
+  country: India
+  roles:
+    - title: Prime Minister of India
+jaishankar:
+  name: S. Jaishankar
+  country: IN
+  roles:
+    - title: External Affairs Minister
+biden:
+  name: Joe Biden
+  country: U.S.
+  roles:
+    - title: President of the United States
+blinken:
+  name: Antony Blinken
+  country: United States of America
+  roles:
+    - title: Secretary of State
+kishida:
+  name: Fumio Kishida
+  country: Japan
+"""
+ENTRIES = {
+    "a.md": ("A summit call", "2020-03-02", "[Narendra Modi, Joe Biden]", "call", None),
+    "b.md": ("Ministers meet in Delhi", "2021-06-10", "[S. Jaishankar, Antony Blinken]",
+             "meeting", "New Delhi"),
+    "c.md": ("Leaders meet in Delhi", "2021-07", "[Narendra Modi, Joe Biden]", "meeting",
+             "New Delhi"),
+    "d.md": ("A three-way meeting", "2021-08-01", "[Narendra Modi, Joe Biden, Fumio Kishida]",
+             "summit", "Tokyo"),
+    "e.md": ("Modi alone", "2021-09-01", "[Narendra Modi]", "statement", None),
+}
+
+
+def write_entry(entries: Path, name: str, title: str, date: str, people: str, kind: str,
+                place: str | None) -> Path:
+    path = entries / name
+    path.write_text(f"---\ntitle: {title}\ndate: {date}\nkind: {kind}\npeople: {people}\n"
+                    + (f"place: {place}\n" if place else "") + "---\nText.\n")
+    return path
+
+
+def two_countries(dest: Path) -> Path:
+    project = copy_demo(dest)
+    content = project / "content"
+    (content / "people.yaml").write_text(PEOPLE)
+    (content / "forums.yaml").write_text("")
+    shutil.rmtree(content / "entries")
+    (content / "entries").mkdir()
+    for name, fields in ENTRIES.items():
+        write_entry(content / "entries", name, *fields)
+    return project
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> tuple[Path, Path]:
+    project = two_countries(tmp_path_factory.mktemp("countries") / "project")
+    config = load_config(project / "timeline.yaml")
+    result = build_site(config)
+    assert result.warnings == []
+    return project, config.output
+
+
+def page(site: Path, path: str) -> str:
+    return (site / path / "index.html").read_text()
+
+
+def test_each_country_with_engagements_gets_a_page_and_each_pair_one_relation(site):
+    _, out = site
+    assert sorted(p.name for p in (out / "countries").iterdir() if p.is_dir()) == \
+        ["in", "jp", "us"]
+    assert sorted(p.name for p in (out / "relations").iterdir()) == ["in-jp", "in-us", "jp-us"]
+    for pair in ("in-jp", "in-us", "jp-us"):
+        for name in ("index.html", "feed.xml", "timeline.ics"):
+            assert (out / "relations" / pair / name).is_file(), (pair, name)
+
+
+def test_the_relation_page_says_level_places_gaps_and_years(site):
+    _, out = site
+    html = page(out, "relations/in-us")
+    assert "<h1>India and United States</h1>" in html
+    assert "<dd>4, from 2 Mar 2020 to 1 Aug 2021</dd>" in html
+    assert "<li>leaders: 3</li><li>ministers: 1</li>" in html
+    assert "<li>New Delhi: 2</li><li>Tokyo: 1</li>" in html
+    assert "No engagement between March 2020 and June 2021 (14 months)" in html
+    assert "Modi alone" not in html  # one country only: no pair
+    assert 'aria-label="Engagements of India and United States per year: 2020: 1, 2021: 3."' in html
+    assert 'href="/timeline/relations/in-us/feed.xml"' in html
+    feed = (out / "relations/in-us/feed.xml").read_text()
+    assert feed.count("<entry>") == 4 and "India and United States" in feed
+    calendar = (out / "relations/in-us/timeline.ics").read_text()
+    assert calendar.count("BEGIN:VEVENT") == 4
+
+
+def test_country_pages_rank_counterparts_and_list_people_and_pairs(site):
+    _, out = site
+    html = page(out, "countries/in")
+    assert "<h1>India</h1>" in html
+    us = html.index('href="/timeline/countries/us/">United States</a> <span class="count">4</span>')
+    jp = html.index('href="/timeline/countries/jp/">Japan</a> <span class="count">1</span>')
+    assert us < jp
+    assert 'href="/timeline/relations/in-us/">India and United States</a>' in html
+    assert 'href="/timeline/relations/in-jp/">India and Japan</a>' in html
+    assert 'href="/timeline/people/modi/">Narendra Modi</a> <span class="count">4</span>' in html
+    assert "Modi alone" in html
+    assert 'aria-label="Engagements of India per year: 2020: 1, 2021: 4."' in html
+    index = page(out, "countries")
+    assert index.index("/countries/in/") < index.index("/countries/us/") < \
+        index.index("/countries/jp/")
+
+
+def test_entry_and_person_pages_link_to_their_countries_and_pairs(site):
+    _, out = site
+    html = page(out, "entries/d")
+    for pair in ("in-jp", "in-us", "jp-us"):
+        assert f'href="/timeline/relations/{pair}/"' in html
+    assert 'href="/timeline/countries/jp/">Japan</a>' in html
+    assert "Relations" not in page(out, "entries/e")
+    assert '<dd><a href="/timeline/countries/us/">United States</a></dd>' in page(out, "people/blinken")
+
+
+def test_every_link_of_the_two_country_site_resolves(site):
+    _, out = site
+    checked, problems = check_site(out, "/timeline/")
+    assert problems == [] and checked > 100
+
+
+@pytest.mark.parametrize("kept_alive", [False, True], ids=["new process", "serve"])
+def test_pairs_that_come_and_go_build_as_a_clean_build_does(tmp_path, kept_alive):
+    project = two_countries(tmp_path / "project")
+    config = load_config(project / "timeline.yaml")
+    builder = Builder(config)
+    builder.build()
+    entries = project / "content" / "entries"
+    changed = {write_entry(entries, "d.md", "Now two", "2021-08-01", "[Joe Biden, Fumio Kishida]",
+                           "call", None),
+               write_entry(entries, "f.md", "Japan and India", "2022-01-05",
+                           "[Fumio Kishida, S. Jaishankar]", "call", None)}
+    (builder if kept_alive else Builder(config)).build(changed if kept_alive else None)
+    out = config.output
+    assert not (out / "relations" / "in-us" / "index.html").read_text().count("A three-way")
+    assert (out / "relations" / "in-jp" / "index.html").is_file()
+    clean = load_config(project / "timeline.yaml").with_overrides(output=tmp_path / "clean")
+    build_site(clean, use_cache=False)
+    ours = {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    theirs = {p.relative_to(clean.output).as_posix(): p.read_bytes()
+              for p in clean.output.rglob("*") if p.is_file()}
+    assert sorted(k for k in ours.keys() | theirs.keys() if ours.get(k) != theirs.get(k)) == []
