@@ -47,7 +47,9 @@ def check_feed(path: Path) -> ET.Element:
 def test_every_feed_is_atom_with_stable_ids_and_content_dates(demo_site, demo_config):
     graph = demo_graph(demo_config)
     feeds = sorted(demo_site.rglob("feed.xml"))
-    assert len(feeds) == 1 + len(graph.people) + len(graph.forums)
+    assert len(feeds) == 1 + len(graph.people) + len(graph.forums) + len(graph.countries) + \
+        len(graph.relations)
+    assert (demo_site / "relations" / "in-us" / "feed.xml").is_file()
     for feed in feeds:
         check_feed(feed)
     root = check_feed(demo_site / "feed.xml")
