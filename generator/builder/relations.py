@@ -22,6 +22,9 @@ if TYPE_CHECKING:
 
 LEVELS = ("leaders", "ministers", "officials")  # highest first
 GAP_MONTHS = 6  # whole months without an engagement that make a gap worth saying
+# An engagement of more countries than this (a general assembly) makes no pairs:
+# its countries were in one room, not in talks with each other; 20 make 190 pairs.
+MAX_PAIRED = 20
 _LEADER = re.compile(r"^(president|prime minister|chancellor|king|queen|emir|amir|sultan|"
                      r"premier|head of (state|government)|crown prince|taoiseach)\b")
 _MINISTER = re.compile(r"\bminister\b|^secretary of\b|^vice president\b|"
@@ -43,7 +46,7 @@ def index_countries(graph: SiteGraph, of_person: dict[str, Country]) -> None:
         for country in here:
             graph.countries.setdefault(country.code, country)
             by_country.setdefault(country.code, []).append(entry)
-        for a, b in combinations(here, 2):
+        for a, b in combinations(here if len(here) <= MAX_PAIRED else (), 2):
             relation = Relation(a, b)
             graph.relations.setdefault(relation.id, relation)
             by_pair.setdefault(relation.id, []).append(entry)
@@ -60,7 +63,9 @@ def entry_countries(graph: SiteGraph, entry: Entry) -> list[Country]:
 
 
 def entry_relations(graph: SiteGraph, entry: Entry) -> list[Relation]:
-    return [Relation(a, b) for a, b in combinations(entry_countries(graph, entry), 2)]
+    """The pairs an entry's countries make (none past ``MAX_PAIRED`` countries)."""
+    here = entry_countries(graph, entry)
+    return [Relation(a, b) for a, b in combinations(here if len(here) <= MAX_PAIRED else (), 2)]
 
 
 def counterpart_countries(graph: SiteGraph, code: str) -> list[tuple[Country, int]]:

@@ -122,6 +122,7 @@ def _names() -> dict[str, str]:
     return found
 
 
+@functools.lru_cache(maxsize=256)
 def suggest_country(name: str) -> str | None:
     """The display name of the closest known country name, if any is close."""
     keys = [k for k in (*_names(), *ALIASES) if len(k) > 3]
@@ -134,18 +135,23 @@ def suggest_country(name: str) -> str | None:
 
 def person_countries(people: list[Person], path: str | None,
                      warnings: list[Problem]) -> dict[str, Country]:
-    """Person id -> country for every person whose ``country`` is known; each
-    unknown one is a warning at its line with the closest known name."""
+    """Person id -> country for every person whose ``country`` is known. Each
+    unknown country is one warning, at the line of the first person who has
+    it, with the closest known name."""
     found: dict[str, Country] = {}
+    unknown: dict[str, list[Person]] = {}
     for person in people:
         if not person.country:
             continue
         country = resolve_country(person.country)
         if country is not None:
             found[person.id] = country
-            continue
-        hint = suggest_country(person.country)
+        else:
+            unknown.setdefault(person.country, []).append(person)
+    for written, who in unknown.items():
+        hint = suggest_country(written)
         tip = f"; did you mean '{hint}'?" if hint else "; write its name as in ISO 3166"
-        warnings.append(Problem(f"unknown country '{person.country}' of '{person.name}'{tip}",
-                                path, person.country_line or None, "warning"))
+        others = f" and {len(who) - 1} more" if len(who) > 1 else ""
+        warnings.append(Problem(f"unknown country '{written}' of '{who[0].name}'{others}{tip}",
+                                path, who[0].country_line or None, "warning"))
     return found

@@ -163,3 +163,25 @@ def test_pairs_that_come_and_go_build_as_a_clean_build_does(tmp_path, kept_alive
     theirs = {p.relative_to(clean.output).as_posix(): p.read_bytes()
               for p in clean.output.rglob("*") if p.is_file()}
     assert sorted(k for k in ours.keys() | theirs.keys() if ours.get(k) != theirs.get(k)) == []
+
+
+CODES = ["fr", "de", "it", "es", "pt", "nl", "be", "at", "ch", "se", "no", "dk", "fi", "pl", "cz",
+         "gr", "ie", "hu", "ro", "bg", "hr"]
+
+
+@pytest.mark.parametrize("countries, pairs", [(20, 190), (21, 0)])
+def test_a_gathering_of_more_than_twenty_countries_makes_no_pairs(tmp_path, countries, pairs):
+    from generator.builder.graph import build_graph
+    from generator.builder.relations import entry_relations
+    from generator.content.loader import load_content
+
+    content = tmp_path / "content"
+    (content / "entries").mkdir(parents=True)
+    (content / "people.yaml").write_text("".join(
+        f"p-{code}:\n  name: Person {code}\n  country: {code.upper()}\n" for code in CODES))
+    names = ", ".join(f"Person {code}" for code in CODES[:countries])
+    (content / "entries" / "x.md").write_text(
+        f"---\ntitle: Gathering\ndate: 2024-01-02\npeople: [{names}]\n---\n")
+    graph = build_graph(load_content(content))
+    assert len(graph.countries) == countries
+    assert len(graph.relations) == len(entry_relations(graph, graph.entries[0])) == pairs

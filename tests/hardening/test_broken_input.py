@@ -519,12 +519,13 @@ def test_a_10000_person_registry_and_an_entry_with_1000_people(tmp_path):
     assert time.perf_counter() - started < 30
     assert not content.errors and len(content.people) == 11_000
     assert len(content.entries[0].people) == 1000 and len(content.entries[0].mentioned) == 1000
-    assert len(content.warnings) == 1000
+    assert len(content.warnings) == 1001  # the unknown names, and the unknown country once
+    assert "unknown country 'Land' of 'Person Number 0' and 9999 more" in content.warnings[0].message
     from generator.builder.graph import build_graph
     from generator.builder.pages import plan_pages
     from generator.config import load_config as load
     pages = plan_pages(build_graph(content), load(root / "timeline.yaml"))
-    assert len(pages) == 2_000 + 6  # pages for the people the entry names, not all 11,000
+    assert len(pages) == 2_000 + 7  # pages for the people the entry names, not all 11,000
 
 
 def test_an_entry_with_1000_registered_people_builds(tmp_path):
@@ -537,7 +538,7 @@ def test_an_entry_with_1000_registered_people_builds(tmp_path):
     started = time.perf_counter()
     config, result = build(root)
     assert time.perf_counter() - started < 90
-    assert result.entries == 1 and result.pages == 1006
+    assert result.entries == 1 and result.pages == 1007
     page = (config.output / "entries" / "many" / "index.html").read_text("utf-8")
     assert page.count('href="/t/people/p') == 1000
 
