@@ -8,11 +8,12 @@ import io
 import json
 from typing import Any
 
-from generator.builder import fragments, urls
+from generator.builder import fragments, relations, urls
 from generator.builder.graph import SiteGraph
 from generator.builder.outputs import CSV_EXPORT, JSON_EXPORT
 from generator.config import Config
 from generator.content.dates import FuzzyDate
+from generator.content.countries import Country, Relation
 from generator.content.model import Entry, Forum, Person, Source
 
 SCHEMA_VERSION = 1
@@ -31,7 +32,9 @@ def _source(s: Source) -> dict[str, Any]:
 
 
 def _person(p: Person, graph: SiteGraph, config: Config) -> dict[str, Any]:
+    country = graph.country_of.get(p.id)
     return {"id": p.id, "name": p.name, "aliases": list(p.aliases), "country": p.country,
+            "country_code": country.code if country else None,
             "roles": [{"title": r.title, "from": _date(r.start), "to": _date(r.end)}
                       for r in p.roles],
             "description": p.description, "registered": p.registered,
@@ -46,6 +49,26 @@ def _forum(f: Forum, graph: SiteGraph, config: Config) -> dict[str, Any]:
             "engagements": len(graph.by_forum.get(f.id, []))}
 
 
+def _country(c: Country, graph: SiteGraph, config: Config) -> dict[str, Any]:
+    entries = graph.by_country[c.code]
+    return {"code": c.code, "name": c.name, "url": config.base_url + urls.country_path(c.code),
+            "engagements": len(entries), "first": entries[0].date.iso(),
+            "last": entries[-1].date.iso(),
+            "counterparts": [{"code": o.code, "engagements": n}
+                             for o, n in relations.counterpart_countries(graph, c.code)]}
+
+
+def _relation(r: Relation, graph: SiteGraph, config: Config) -> dict[str, Any]:
+    entries = graph.by_pair[r.id]
+    return {"id": r.id, "countries": [r.a.code, r.b.code], "name": r.name,
+            "url": config.base_url + urls.relation_path(r.id), "engagements": len(entries),
+            "first": entries[0].date.iso(), "last": entries[-1].date.iso(),
+            "levels": dict(relations.levels(graph, entries, r)),
+            "places": [{"name": name, "engagements": n} for name, n in relations.places(entries)],
+            "gaps": [{"from": before.slug, "to": after.slug, "months": months}
+                     for months, before, after in relations.gap_spans(entries)]}
+
+
 def entry_record(e: Entry, graph: SiteGraph, config: Config) -> dict[str, Any]:
     """Every field of an entry, with people and forums resolved to id and name."""
     return {
@@ -58,6 +81,8 @@ def entry_record(e: Entry, graph: SiteGraph, config: Config) -> dict[str, Any]:
         "forums": [{"id": f, "name": graph.forums[f].name} for f in e.forums],
         "place": e.place, "summary": e.summary, "sources": [_source(s) for s in e.sources],
         "review": list(e.review), "body": e.body, "extra": e.extra, "file": e.path,
+        "countries": [c.code for c in relations.entry_countries(graph, e)],
+        "relations": [r.id for r in relations.entry_relations(graph, e)],
     }
 
 
@@ -76,6 +101,8 @@ def render_json(graph: SiteGraph, config: Config) -> bytes:
     lists = {
         "people": [_person(p, graph, config) for _, p in sorted(graph.people.items())],
         "forums": [_forum(f, graph, config) for _, f in sorted(graph.forums.items())],
+        "countries": [_country(c, graph, config) for c in graph.countries.values()],
+        "relations": [_relation(r, graph, config) for r in graph.relations.values()],
     }
     out = [_dump(head)[:-1]]
     for key, items in lists.items():

@@ -135,20 +135,28 @@ def levels(graph: SiteGraph, entries: list[Entry], relation: Relation) -> list[t
     return [(name, counts[name]) for name in (*LEVELS, "unknown") if counts[name]]
 
 
-def gaps(entries: list[Entry], months: int = GAP_MONTHS) -> list[tuple[str, Entry, Entry]]:
-    """Stretches of at least ``months`` whole months with no engagement, oldest
-    first: (what to say, the engagement before, the one after)."""
+def gap_spans(entries: list[Entry], months: int = GAP_MONTHS) -> list[tuple[int, Entry, Entry]]:
+    """Stretches of at least ``months`` whole calendar months with no
+    engagement, oldest first: (months, the engagement before, the one after)."""
     found = []
     for before, after in zip(entries, entries[1:]):
         end, start = before.date.last_day(), after.date.first_day()
         between = (start.year * 12 + start.month) - (end.year * 12 + end.month) - 1
         if between >= months:
-            a, b = before.date, after.date
-            found.append((f"No engagement between {_month(a.year, a.month)} and "
-                          f"{_month(b.year, b.month)} ({between} months)", before, after))
+            found.append((between, before, after))
     return found
+
+
+def gaps(entries: list[Entry], months: int = GAP_MONTHS) -> list[tuple[str, Entry, Entry]]:
+    """The gaps as the relation page says them: (text, before, after)."""
+    said = []
+    for between, before, after in gap_spans(entries, months):
+        a, b = before.date, after.date
+        said.append((f"No engagement between {_month(a.year, a.month)} and "
+                     f"{_month(b.year, b.month)} ({between} months)", before, after))
+    return said
 
 
 __all__ = ["pair_name", "index_countries", "entry_countries", "entry_relations",
            "counterpart_countries", "country_people", "ranked_forums", "places", "levels",
-           "engagement_level", "gaps", "role_level", "LEVELS"]
+           "engagement_level", "gaps", "gap_spans", "role_level", "LEVELS"]

@@ -2,6 +2,7 @@
 relation page per pair that met, their feeds and calendars, and links that work;
 incremental builds agree with clean ones as pairs come and go."""
 
+import json
 import shutil
 from pathlib import Path
 
@@ -140,6 +141,32 @@ def test_every_link_of_the_two_country_site_resolves(site):
     _, out = site
     checked, problems = check_site(out, "/timeline/")
     assert problems == [] and checked > 100
+
+
+def test_timeline_json_has_countries_and_pairs(site):
+    _, out = site
+    data = json.loads((out / "timeline.json").read_text())
+    countries = {c["code"]: c for c in data["countries"]}
+    assert countries["in"]["name"] == "India" and countries["in"]["engagements"] == 5
+    assert countries["in"]["url"].endswith("/timeline/countries/in/")
+    assert countries["in"]["counterparts"] == [{"code": "us", "engagements": 4},
+                                               {"code": "jp", "engagements": 1}]
+    pairs = {p["id"]: p for p in data["relations"]}
+    assert set(pairs) == {"in-jp", "in-us", "jp-us"}
+    assert pairs["in-us"]["countries"] == ["in", "us"]
+    assert pairs["in-us"]["engagements"] == 4
+    assert pairs["in-us"]["levels"] == {"leaders": 3, "ministers": 1}
+    assert pairs["in-us"]["places"] == [{"name": "New Delhi", "engagements": 2},
+                                        {"name": "Tokyo", "engagements": 1}]
+    assert pairs["in-us"]["gaps"] == [{"from": "a", "to": "b", "months": 14}]
+    assert (pairs["in-us"]["first"], pairs["in-us"]["last"]) == ("2020-03-02", "2021-08-01")
+    people = {p["id"]: p for p in data["people"]}
+    assert people["blinken"]["country_code"] == "us"
+    assert people["blinken"]["country"] == "United States of America"  # as written
+    entry = next(e for e in data["entries"] if e["slug"] == "d")
+    assert entry["countries"] == ["in", "jp", "us"]
+    assert entry["relations"] == ["in-jp", "in-us", "jp-us"]
+
 
 
 @pytest.mark.parametrize("kept_alive", [False, True], ids=["new process", "serve"])
