@@ -4,8 +4,8 @@ Planning every page of a 10,000-entry site costs more than the whole budget
 of a live preview, so a rebuild after a small change plans only the pages
 that may show one of the changed entries: the entries themselves, their
 neighbours in time, the entries whose "related" windows reach them (see
-``SiteGraph.related``), and their people's, forums', years', countries' and
-relations' pages; the
+``SiteGraph.related``), and their people's, forums', years', countries',
+relations' and places' pages; the
 home page and the indexes are always planned. Anything larger or any
 site-wide change (registries, templates, config, the set of years) returns
 None: plan everything.
@@ -17,11 +17,12 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from generator.builder.graph import RELATED_WINDOW, SiteGraph
+from generator.builder.places import place_slug
 from generator.builder.relations import entry_countries, entry_relations
 from generator.content.model import Entry
 
 MAX_CHANGED = 50
-GROUPS = ("entries", "people", "forums", "years", "countries", "relations")
+GROUPS = ("entries", "people", "forums", "years", "countries", "relations", "places")
 
 
 @dataclass
@@ -32,6 +33,7 @@ class Selection:
     years: set[str] = field(default_factory=set)
     countries: set[str] = field(default_factory=set)
     relations: set[str] = field(default_factory=set)
+    places: set[str] = field(default_factory=set)
 
     def prefixes(self) -> tuple[str, ...]:
         """``entries/<slug>/``, ``people/<id>/``...: what the files of the selection start with."""
@@ -54,6 +56,8 @@ def _around(graph: SiteGraph, entry: Entry, sel: Selection) -> None:
     sel.years.add(str(entry.date.year))
     sel.countries.update(c.code for c in entry_countries(graph, entry))
     sel.relations.update(r.id for r in entry_relations(graph, entry))
+    if place_slug(entry.place):
+        sel.places.add(place_slug(entry.place))
 
 
 def _differing(old: list[Entry], new: list[Entry]) -> tuple[list[Entry], list[Entry]]:

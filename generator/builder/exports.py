@@ -8,7 +8,7 @@ import io
 import json
 from typing import Any
 
-from generator.builder import fragments, relations, urls
+from generator.builder import fragments, places, relations, urls
 from generator.builder.graph import SiteGraph
 from generator.builder.outputs import CSV_EXPORT, JSON_EXPORT
 from generator.config import Config
@@ -64,9 +64,17 @@ def _relation(r: Relation, graph: SiteGraph, config: Config) -> dict[str, Any]:
             "url": config.base_url + urls.relation_path(r.id), "engagements": len(entries),
             "first": entries[0].date.iso(), "last": entries[-1].date.iso(),
             "levels": dict(relations.levels(graph, entries, r)),
-            "places": [{"name": name, "engagements": n} for name, n in relations.places(entries)],
+            "places": [{"id": slug, "engagements": n}
+                       for slug, _, n in places.ranked_places(graph, entries)],
             "gaps": [{"from": before.slug, "to": after.slug, "months": months}
                      for months, before, after in relations.gap_spans(entries)]}
+
+
+def _place(slug: str, graph: SiteGraph, config: Config) -> dict[str, Any]:
+    entries = graph.by_place[slug]
+    return {"id": slug, "name": graph.places[slug],
+            "url": config.base_url + urls.place_path(slug), "engagements": len(entries),
+            "first": entries[0].date.iso(), "last": entries[-1].date.iso()}
 
 
 def entry_record(e: Entry, graph: SiteGraph, config: Config) -> dict[str, Any]:
@@ -103,6 +111,7 @@ def render_json(graph: SiteGraph, config: Config) -> bytes:
         "forums": [_forum(f, graph, config) for _, f in sorted(graph.forums.items())],
         "countries": [_country(c, graph, config) for c in graph.countries.values()],
         "relations": [_relation(r, graph, config) for r in graph.relations.values()],
+        "places": [_place(slug, graph, config) for slug in graph.places],
     }
     out = [_dump(head)[:-1]]
     for key, items in lists.items():

@@ -7,6 +7,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from itertools import groupby
 
+from generator.builder.places import index_places
 from generator.builder.relations import index_countries
 from generator.content.countries import Country, Relation
 from generator.content.loader import Content
@@ -39,6 +40,8 @@ class SiteGraph:
     by_country: dict[str, list[Entry]] = field(default_factory=dict)
     relations: dict[str, Relation] = field(default_factory=dict)  # by pair name
     by_pair: dict[str, list[Entry]] = field(default_factory=dict)
+    places: dict[str, str] = field(default_factory=dict)  # slug -> name shown (see ``places``)
+    by_place: dict[str, list[Entry]] = field(default_factory=dict)
 
     def _pos(self, entry: Entry) -> int:
         return self.position[entry.slug]
@@ -130,6 +133,7 @@ def build_graph(content: Content) -> SiteGraph:
             by_forum[fid].append(entry)
     graph.by_person, graph.mentions, graph.by_forum = dict(by_person), dict(mentions), dict(by_forum)
     index_countries(graph, content.countries)
+    index_places(graph)
     return graph
 
 

@@ -13,6 +13,7 @@ from typing import Any, Callable
 from markupsafe import Markup
 
 from generator.builder import charts, urls
+from generator.builder.places import place_slug
 from generator.builder.graph import SiteGraph
 from generator.builder.outputs import (CALENDAR, CSV_EXPORT, JSON_EXPORT, SEARCH_INDEX,
                                      calendar_path, feed_path)
@@ -93,6 +94,7 @@ def template_globals(graph: SiteGraph, config: Config,
         "ranked_peak": ranked_peak,
         "event_jsonld": lambda e: script_json(event_data(e, graph, config)),
         "feed_path": feed_path, "calendar_path": calendar_path, "pair_name": pair_name,
+        "place_slug": place_slug,
         "exports": {"calendar": CALENDAR, "json": JSON_EXPORT, "csv": CSV_EXPORT,
                     "search": SEARCH_INDEX},
     }

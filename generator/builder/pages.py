@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.builder import relations, urls
+from generator.builder import places, relations, urls
 from generator.builder.affected import Selection
 from generator.builder.graph import SiteGraph, group_by_month
 from generator.config import Config
@@ -32,7 +32,7 @@ class Page:
 
 # Planned by every build, also one that plans only the pages a few changed
 # entries can reach (``affected``).
-ALWAYS_PLANNED = ("", "people/", "forums/", "countries/")
+ALWAYS_PLANNED = ("", "people/", "forums/", "countries/", "places/")
 
 
 def _ordered(entries: list[Entry], config: Config) -> list[Entry]:
@@ -158,6 +158,7 @@ def plan_pages(graph: SiteGraph, config: Config, only: Selection | None = None) 
 
     pages += country_pages(graph, config, only)
     pages += relation_pages(graph, config, only)
+    pages += place_pages(graph, config, only)
     if not only:
         pages.append(Page("404.html", "404.html", {
             "page": _meta("Page not found", "", "", "404.html", config)}))
@@ -181,7 +182,8 @@ def country_pages(graph: SiteGraph, config: Config, only: Selection | None) -> l
         shared = {"c": country, "entries": entries,
                   "people": relations.country_people(graph, country.code),
                   "counterparts": relations.counterpart_countries(graph, country.code),
-                  "forums": relations.ranked_forums(graph, entries)}
+                  "forums": relations.ranked_forums(graph, entries),
+                  "places": places.ranked_places(graph, entries)}
         for path, chunk, info in paginate(urls.country_path(country.code),
                                           _ordered(entries, config)):
             pages.append(Page(path, "country.html", {
@@ -203,13 +205,38 @@ def relation_pages(graph: SiteGraph, config: Config, only: Selection | None) -> 
                        f"{_plural(len(entries), 'engagement')} where both took part.")
         shared = {"r": relation, "entries": entries,
                   "levels": relations.levels(graph, entries, relation),
-                  "places": relations.places(entries),
+                  "places": places.ranked_places(graph, entries),
                   "forums": relations.ranked_forums(graph, entries),
                   "gaps": relations.gaps(entries)}
         for path, chunk, info in paginate(urls.relation_path(pair), _ordered(entries, config)):
             pages.append(Page(path, "relation.html", {
                 "page": _meta(_titled(relation.name, info), description, "countries", path,
                               config),
+                **shared, "groups": group_by_month(chunk), "pager_info": info},
+                _shows(info, entries, chunk)))
+    return pages
+
+
+def place_pages(graph: SiteGraph, config: Config, only: Selection | None) -> list[Page]:
+    """``places/`` (always) and a page per place some entry names."""
+    order = sorted(graph.places, key=lambda s: (-len(graph.by_place[s]),
+                                                graph.places[s].casefold(), s))
+    pages = [Page("places/", "places.html", {
+        "page": _meta("Places", "Where the engagements took place, by number of engagements.",
+                      "places", "places/", config),
+        "rows": [(s, graph.places[s], graph.by_place[s]) for s in order]}, graph.entries)]
+    for slug in order:
+        if only and slug not in only.places:
+            continue
+        name, entries = graph.places[slug], graph.by_place[slug]
+        shared = {"slug": slug, "name": name, "entries": entries,
+                  "countries": places.countries_at(graph, slug),
+                  "forums": relations.ranked_forums(graph, entries)}
+        for path, chunk, info in paginate(urls.place_path(slug), _ordered(entries, config)):
+            pages.append(Page(path, "place.html", {
+                "page": _meta(_titled(name, info),
+                              f"{name}: {_plural(len(entries), 'engagement')} held there.",
+                              "places", path, config),
                 **shared, "groups": group_by_month(chunk), "pager_info": info},
                 _shows(info, entries, chunk)))
     return pages

@@ -91,12 +91,6 @@ def ranked_forums(graph: SiteGraph, entries: list[Entry]) -> list[tuple]:
     return [(graph.forums[k], n) for k, n in order]
 
 
-def places(entries: list[Entry]) -> list[tuple[str, int]]:
-    """Where the engagements took place, most often first."""
-    counts: Counter[str] = Counter(e.place for e in entries if e.place)
-    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].casefold(), kv[0]))
-
-
 def role_level(title: str) -> int | None:
     """0 leaders, 1 ministers, 2 officials: what a role title says."""
     words = title.casefold().strip()
@@ -158,5 +152,5 @@ def gaps(entries: list[Entry], months: int = GAP_MONTHS) -> list[tuple[str, Entr
 
 
 __all__ = ["pair_name", "index_countries", "entry_countries", "entry_relations",
-           "counterpart_countries", "country_people", "ranked_forums", "places", "levels",
+           "counterpart_countries", "country_people", "ranked_forums", "levels",
            "engagement_level", "gaps", "gap_spans", "role_level", "LEVELS"]

@@ -27,6 +27,7 @@ class Paths:
     year = staticmethod(urls.year_path)
     country = staticmethod(urls.country_path)
     relation = staticmethod(urls.relation_path)
+    place = staticmethod(urls.place_path)
 
 
 def date_tag(d: FuzzyDate) -> Markup:

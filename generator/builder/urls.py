@@ -24,6 +24,10 @@ def relation_path(pair: str) -> str:
     return f"relations/{pair}/"
 
 
+def place_path(slug: str) -> str:
+    return f"places/{slug}/"
+
+
 def year_path(year: int) -> str:
     return f"years/{year}/"
 

@@ -1,4 +1,4 @@
-"""Country and relation pages of the demo in headless Chromium: reached from
+"""Country, relation and place pages of the demo in headless Chromium: reached from
 the site's navigation, no console errors, axe finds nothing serious in light
 or dark mode, and the Nu HTML checker passes them."""
 
@@ -47,6 +47,10 @@ def test_from_the_navigation_to_a_relation_page_and_its_entries(page, demo_serve
     page.screenshot(path=str(artifacts / "relation-mobile.png"), full_page=True)
     assert page.locator("main").get_by_role("link", name="Atom feed").get_attribute(
         "href").endswith("relations/in-us/feed.xml")
+    page.get_by_role("link", name="New Delhi").first.click()
+    page.wait_for_url("**/places/new-delhi/")
+    assert page.locator("main h1").inner_text() == "New Delhi"
+    page.go_back()
     page.get_by_role("link", name="Jaishankar and Blinken meet in Rome on the G20 sidelines").click()
     page.wait_for_url("**/entries/2021-10-rome-g20-sidelines/")
     page.get_by_role("link", name="India and United States").click()
@@ -54,7 +58,8 @@ def test_from_the_navigation_to_a_relation_page_and_its_entries(page, demo_serve
     assert errors == []
 
 
-@pytest.mark.parametrize("path", ["relations/in-us/", "countries/in/", "countries/"])
+@pytest.mark.parametrize("path", ["relations/in-us/", "countries/in/", "countries/",
+                                  "places/", "places/new-delhi/"])
 def test_axe_in_dark_mode_on_country_and_relation_pages(browser, demo_server, artifacts, path):
     page = browser.new_page(color_scheme="dark")
     page.goto(demo_server.url + path)
@@ -66,7 +71,7 @@ def test_axe_in_dark_mode_on_country_and_relation_pages(browser, demo_server, ar
 
 def test_country_and_relation_pages_pass_the_nu_html_checker(demo_site):
     assert VNU.exists() and shutil.which("java"), "run 'npm ci' and install Java (README: Tests)"
-    pages = sorted(str(p) for folder in ("countries", "relations")
+    pages = sorted(str(p) for folder in ("countries", "relations", "places")
                    for p in (demo_site / folder).rglob("*.html"))
     assert len(pages) >= 10
     result = subprocess.run(["java", "-jar", str(VNU), "--errors-only", *pages],

@@ -1,5 +1,6 @@
 """A small two-country site (and a third country once) gets country pages, one
-relation page per pair that met, their feeds and calendars, and links that work;
+relation page per pair that met, their feeds and calendars, place pages, and
+links that work;
 incremental builds agree with clean ones as pairs come and go."""
 
 import json
@@ -99,7 +100,8 @@ def test_the_relation_page_says_level_places_gaps_and_years(site):
     assert "<h1>India and United States</h1>" in html
     assert "<dd>4, from 2 Mar 2020 to 1 Aug 2021</dd>" in html
     assert "<li>leaders: 3</li><li>ministers: 1</li>" in html
-    assert "<li>New Delhi: 2</li><li>Tokyo: 1</li>" in html
+    assert ('<li><a href="/timeline/places/new-delhi/">New Delhi</a>: 2</li>'
+            '<li><a href="/timeline/places/tokyo/">Tokyo</a>: 1</li>') in html
     assert "No engagement between March 2020 and June 2021 (14 months)" in html
     assert "Modi alone" not in html  # one country only: no pair
     assert 'aria-label="Engagements of India and United States per year: 2020: 1, 2021: 3."' in html
@@ -137,6 +139,20 @@ def test_entry_and_person_pages_link_to_their_countries_and_pairs(site):
     assert '<dd><a href="/timeline/countries/us/">United States</a></dd>' in page(out, "people/blinken")
 
 
+def test_each_place_gets_a_page_with_its_engagements_and_countries(site):
+    _, out = site
+    assert sorted(p.name for p in (out / "places").iterdir() if p.is_dir()) == \
+        ["new-delhi", "tokyo"]
+    html = page(out, "places/new-delhi")
+    assert "<h1>New Delhi</h1>" in html and "Ministers meet in Delhi" in html
+    assert "A three-way meeting" not in html
+    assert 'href="/timeline/countries/in/">India</a> <span class="count">2</span>' in html
+    assert 'href="/timeline/places/tokyo/">Tokyo</a>' in page(out, "entries/d")
+    assert 'href="/timeline/places/new-delhi/">New Delhi</a>' in page(out, "countries/in")
+    index = page(out, "places")
+    assert index.index("/places/new-delhi/") < index.index("/places/tokyo/")
+
+
 def test_every_link_of_the_two_country_site_resolves(site):
     _, out = site
     checked, problems = check_site(out, "/timeline/")
@@ -156,8 +172,11 @@ def test_timeline_json_has_countries_and_pairs(site):
     assert pairs["in-us"]["countries"] == ["in", "us"]
     assert pairs["in-us"]["engagements"] == 4
     assert pairs["in-us"]["levels"] == {"leaders": 3, "ministers": 1}
-    assert pairs["in-us"]["places"] == [{"name": "New Delhi", "engagements": 2},
-                                        {"name": "Tokyo", "engagements": 1}]
+    assert pairs["in-us"]["places"] == [{"id": "new-delhi", "engagements": 2},
+                                        {"id": "tokyo", "engagements": 1}]
+    places = {p["id"]: p for p in data["places"]}
+    assert places["new-delhi"]["name"] == "New Delhi" and places["new-delhi"]["engagements"] == 2
+    assert places["new-delhi"]["url"].endswith("/timeline/places/new-delhi/")
     assert pairs["in-us"]["gaps"] == [{"from": "a", "to": "b", "months": 14}]
     assert (pairs["in-us"]["first"], pairs["in-us"]["last"]) == ("2020-03-02", "2021-08-01")
     people = {p["id"]: p for p in data["people"]}
@@ -179,11 +198,13 @@ def test_pairs_that_come_and_go_build_as_a_clean_build_does(tmp_path, kept_alive
     changed = {write_entry(entries, "d.md", "Now two", "2021-08-01", "[Joe Biden, Fumio Kishida]",
                            "call", None),
                write_entry(entries, "f.md", "Japan and India", "2022-01-05",
-                           "[Fumio Kishida, S. Jaishankar]", "call", None)}
+                           "[Fumio Kishida, S. Jaishankar]", "call", "Osaka")}
     (builder if kept_alive else Builder(config)).build(changed if kept_alive else None)
     out = config.output
     assert not (out / "relations" / "in-us" / "index.html").read_text().count("A three-way")
     assert (out / "relations" / "in-jp" / "index.html").is_file()
+    assert (out / "places" / "osaka" / "index.html").is_file()
+    assert not (out / "places" / "tokyo").exists()
     clean = load_config(project / "timeline.yaml").with_overrides(output=tmp_path / "clean")
     build_site(clean, use_cache=False)
     ours = {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}

@@ -35,7 +35,7 @@ EVERYWHERE = ("<p class=\"probe\">{{ site_axis()|length }} {{ exports.json }} "
               "{{ asset('style.css') }} {{ month_name(3) }} {{ paths.year(2022) }} "
               "{{ count_bar(1, 2) }} {{ ranked_peak([(1, 3)]) }} {{ person('sergey-lavrov').name }} "
               "{{ forum('quad').name }} {{ site.title }} {{ paths.country('in') }} "
-              "{{ paths.relation(pair_name('us', 'in')) }}</p>")
+              "{{ paths.relation(pair_name('us', 'in')) }} {{ paths.place(place_slug('Rome')) }}</p>")
 OF_ENTRY = ("<p class=\"probe-e\">{{ event_jsonld(e) }} {{ axis_of([e], 'x') }} "
             "{{ per_year_bars([e], 'y') }} {{ date_tag(e.date) }} {{ body_html(e)|length }}</p>")
 # Template -> what a custom theme adds to it: every helper, and context the
@@ -53,6 +53,9 @@ PROBES = {
     "relation.html": "{% for x in entries %}{{ x.slug }};{% endfor %} {{ levels }} {{ places }} "
                      "{{ gaps|length }} {{ forums|length }} {{ r.name }}",
     "countries.html": "{{ rows|length }}",
+    "place.html": "{% for x in entries %}{{ x.slug }};{% endfor %} {{ countries }} "
+                  "{{ forums|length }} {{ name }} {{ slug }}",
+    "places.html": "{{ rows|length }}",
     "home.html": "{{ total }} {{ older }} {{ shown_years }}",
     "404.html": "{{ site_axis()|length }}",
     "base.html": EVERYWHERE,
@@ -89,6 +92,8 @@ def entry_text(rng: random.Random, title: str) -> str:
         lines.append("draft: true")
     if rng.random() < 0.5:
         lines.append(f"summary: Summary {rng.randint(1, 99)}.")
+    if rng.random() < 0.6:
+        lines.append(f"place: {rng.choice(['Rome', 'New Delhi', 'new delhi', 'Tokyo'])}")
     body = rng.choice(["Plain text.", "Text with *emphasis* and <b onclick=\"x()\">raw</b>.",
                        "- a list\n- of items", "", "Quote:\n\n> said so"])
     return "\n".join(lines) + "\n---\n" + body + "\n"
