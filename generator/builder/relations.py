@@ -79,8 +79,9 @@ def counterpart_countries(graph: SiteGraph, code: str) -> list[tuple[Country, in
 
 def country_people(graph: SiteGraph, code: str) -> list[tuple[Person, int]]:
     """The country's people who took part in engagements, most engagements first."""
-    ranked = [(p, len(graph.by_person.get(pid, []))) for pid, c in graph.country_of.items()
-              if c.code == code and (p := graph.people[pid]) and graph.by_person.get(pid)]
+    ranked = [(graph.people[pid], len(graph.by_person[pid]))
+              for pid, country in graph.country_of.items()
+              if country.code == code and pid in graph.by_person]
     return sorted(ranked, key=lambda pn: (-pn[1], pn[0].name.casefold(), pn[0].id))
 
 
