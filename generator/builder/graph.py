@@ -38,6 +38,7 @@ class SiteGraph:
     country_of: dict[str, Country] = field(default_factory=dict)  # person id -> country
     countries: dict[str, Country] = field(default_factory=dict)  # by code
     by_country: dict[str, list[Entry]] = field(default_factory=dict)
+    countries_by_entry: dict[str, list[Country]] = field(default_factory=dict)  # by slug
     relations: dict[str, Relation] = field(default_factory=dict)  # by pair name
     by_pair: dict[str, list[Entry]] = field(default_factory=dict)
     places: dict[str, str] = field(default_factory=dict)  # slug -> name shown (see ``places``)

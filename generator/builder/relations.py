@@ -42,7 +42,7 @@ def index_countries(graph: SiteGraph, of_person: dict[str, Country]) -> None:
     by_country: dict[str, list[Entry]] = {}
     by_pair: dict[str, list[Entry]] = {}
     for entry in graph.entries:
-        here = entry_countries(graph, entry)
+        here = graph.countries_by_entry[entry.slug] = _countries(graph, entry)
         for country in here:
             graph.countries.setdefault(country.code, country)
             by_country.setdefault(country.code, []).append(entry)
@@ -57,6 +57,11 @@ def index_countries(graph: SiteGraph, of_person: dict[str, Country]) -> None:
 
 def entry_countries(graph: SiteGraph, entry: Entry) -> list[Country]:
     """The countries of an entry's participants, by code."""
+    known = graph.countries_by_entry.get(entry.slug)
+    return known if known is not None else _countries(graph, entry)
+
+
+def _countries(graph: SiteGraph, entry: Entry) -> list[Country]:
     found = {graph.country_of[p].code: graph.country_of[p] for p in entry.people
              if p in graph.country_of}
     return [found[code] for code in sorted(found)]
