@@ -65,16 +65,17 @@ def _relation(r: Relation, graph: SiteGraph, config: Config) -> dict[str, Any]:
             "first": entries[0].date.iso(), "last": entries[-1].date.iso(),
             "levels": dict(relations.levels(graph, entries, r)),
             "places": [{"id": slug, "engagements": n}
-                       for slug, _, n in places.ranked_places(graph, entries)],
+                       for slug, _, n in places.ranked_places(entries)],
             "gaps": [{"from": before.slug, "to": after.slug, "months": months}
                      for months, before, after in relations.gap_spans(entries)]}
 
 
 def _place(slug: str, graph: SiteGraph, config: Config) -> dict[str, Any]:
-    entries = graph.by_place[slug]
+    entries, where = graph.by_place[slug], graph.place_coordinates.get(slug)
     return {"id": slug, "name": graph.places[slug],
             "url": config.base_url + urls.place_path(slug), "engagements": len(entries),
-            "first": entries[0].date.iso(), "last": entries[-1].date.iso()}
+            "first": entries[0].date.iso(), "last": entries[-1].date.iso(),
+            "lat": where[0] if where else None, "lon": where[1] if where else None}
 
 
 def entry_record(e: Entry, graph: SiteGraph, config: Config) -> dict[str, Any]:

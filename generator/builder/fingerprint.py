@@ -25,7 +25,7 @@ from generator.builder.theme import template_dirs, theme_dirs
 from generator.builder.pages import Page
 from generator.config import Config
 from generator.content.files import FileDigests
-from generator.content.loader import FORUMS_FILE, PEOPLE_FILE, Content
+from generator.content.loader import FORUMS_FILE, PEOPLE_FILE, PLACES_FILE, Content
 from generator.content.model import Entry, Forum, Person
 
 PACKAGE = Path(__file__).resolve().parents[1]
@@ -95,7 +95,7 @@ def site_digest(config: Config, content: Content, drafts: bool) -> str:
     h.update(b"drafts" if drafts else b"-")
     for folder in template_dirs(config):  # the site's templates, then the default theme's
         h.update(files_digest(folder).encode())
-    for name in (PEOPLE_FILE, FORUMS_FILE):
+    for name in (PEOPLE_FILE, FORUMS_FILE, PLACES_FILE):  # places.yaml: the map's coordinates
         path = config.content / name
         h.update(path.read_bytes() if path.exists() else b"")
     # Names that exist only in entries print as the entry that introduced them wrote them.

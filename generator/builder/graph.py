@@ -43,6 +43,7 @@ class SiteGraph:
     by_pair: dict[str, list[Entry]] = field(default_factory=dict)
     places: dict[str, str] = field(default_factory=dict)  # slug -> name shown (see ``places``)
     by_place: dict[str, list[Entry]] = field(default_factory=dict)
+    place_coordinates: dict[str, tuple[float, float]] = field(default_factory=dict)  # lat, lon
 
     def _pos(self, entry: Entry) -> int:
         return self.position[entry.slug]
@@ -134,7 +135,7 @@ def build_graph(content: Content) -> SiteGraph:
             by_forum[fid].append(entry)
     graph.by_person, graph.mentions, graph.by_forum = dict(by_person), dict(mentions), dict(by_forum)
     index_countries(graph, content.countries)
-    index_places(graph)
+    index_places(graph, content.coordinates)
     return graph
 
 

@@ -51,7 +51,7 @@ def updated(entry: Entry) -> dt.date:
 def extra_files(graph: SiteGraph, config: Config, page_paths: list[str],
                 kept: Kept = nothing_kept) -> dict[str, bytes]:
     """Every non-page output of the site: site path -> bytes."""
-    from generator.builder import exports, feeds, ics, search_index, sitemap
+    from generator.builder import exports, feeds, ics, search_index, sitemap, worldmap
 
     files: dict[str, bytes] = {}
     files.update(feeds.feed_files(graph, config, kept))
@@ -59,4 +59,5 @@ def extra_files(graph: SiteGraph, config: Config, page_paths: list[str],
     files.update(exports.export_files(graph, config))
     files.update(search_index.index_files(graph, config))
     files.update(sitemap.sitemap_files(page_paths, config, kept))
+    files[worldmap.LAND_FILE] = worldmap.land_svg()
     return files

@@ -12,7 +12,7 @@ from typing import Any, Callable
 
 from markupsafe import Markup
 
-from generator.builder import charts, urls
+from generator.builder import charts, urls, worldmap
 from generator.builder.places import place_slug
 from generator.builder.graph import SiteGraph
 from generator.builder.outputs import (CALENDAR, CSV_EXPORT, JSON_EXPORT, SEARCH_INDEX,
@@ -85,11 +85,26 @@ def template_globals(graph: SiteGraph, config: Config,
     def axis_of(entries: list[Entry], name: str) -> Markup:
         return axis_figure(entries, f"Timeline of {name}")
 
+    href = lambda path: config.base_path + path.lstrip("/")  # noqa: E731
+
+    @lru_cache(maxsize=1)
+    def whole_map() -> Markup:
+        return worldmap.map_figure(graph, graph.entries, "Where the engagements took place",
+                                   href)
+
+    def site_map() -> Markup:
+        note("site_map")
+        return whole_map()
+
+    def map_of(entries: list[Entry], name: str) -> Markup:
+        return worldmap.map_figure(graph, entries, f"Where the engagements of {name} took place",
+                                   href)
+
     def ranked_peak(pairs: list) -> int:
         return max((n for _, n in pairs), default=0)
 
     return {
-        "site_axis": site_axis, "axis_of": axis_of,
+        "site_axis": site_axis, "axis_of": axis_of, "site_map": site_map, "map_of": map_of,
         "per_year_bars": charts.per_year_bars, "count_bar": charts.bar,
         "ranked_peak": ranked_peak,
         "event_jsonld": lambda e: script_json(event_data(e, graph, config)),

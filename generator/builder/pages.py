@@ -183,7 +183,7 @@ def country_pages(graph: SiteGraph, config: Config, only: Selection | None) -> l
                   "people": relations.country_people(graph, country.code),
                   "counterparts": relations.counterpart_countries(graph, country.code),
                   "forums": relations.ranked_forums(graph, entries),
-                  "places": places.ranked_places(graph, entries)}
+                  "places": places.ranked_places(entries)}
         for path, chunk, info in paginate(urls.country_path(country.code),
                                           _ordered(entries, config)):
             pages.append(Page(path, "country.html", {
@@ -205,7 +205,7 @@ def relation_pages(graph: SiteGraph, config: Config, only: Selection | None) -> 
                        f"{_plural(len(entries), 'engagement')} where both took part.")
         shared = {"r": relation, "entries": entries,
                   "levels": relations.levels(graph, entries, relation),
-                  "places": places.ranked_places(graph, entries),
+                  "places": places.ranked_places(entries),
                   "forums": relations.ranked_forums(graph, entries),
                   "gaps": relations.gaps(entries)}
         for path, chunk, info in paginate(urls.relation_path(pair), _ordered(entries, config)):

@@ -2,6 +2,7 @@
 
 A place's page name is its name as a slug; spellings that make the same slug
 ("New Delhi", "new delhi") are one place, shown by its most used spelling.
+Coordinates come from ``places.yaml`` by the same slug of any name or alias.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import TYPE_CHECKING
 from generator.builder.relations import entry_countries
 from generator.content.countries import Country
 from generator.content.model import Entry
+from generator.content.places import Coordinates
 from generator.content.slugs import slugify
 
 if TYPE_CHECKING:
@@ -23,18 +25,24 @@ def place_slug(name: str | None) -> str:
     return slugify(name) if name else ""
 
 
-def index_places(graph: SiteGraph) -> None:
-    """Fill ``graph.places`` (slug -> name shown) and ``graph.by_place`` (oldest first)."""
+def index_places(graph: SiteGraph, coordinates: dict[str, Coordinates]) -> None:
+    """Fill ``graph.places`` (slug -> name shown), ``graph.by_place`` (oldest
+    first) and ``graph.place_coordinates`` (what ``places.yaml`` gives, by slug)."""
     by_place: dict[str, list[Entry]] = {}
-    spellings: dict[str, Counter[str]] = {}
     for entry in graph.entries:
         slug = place_slug(entry.place)
         if slug:
             by_place.setdefault(slug, []).append(entry)
-            spellings.setdefault(slug, Counter())[entry.place or ""] += 1
     graph.by_place = dict(sorted(by_place.items()))
-    graph.places = {slug: min(spellings[slug].items(), key=lambda kv: (-kv[1], kv[0]))[0]
-                    for slug in graph.by_place}
+    graph.places = {slug: shown_name(entries) for slug, entries in graph.by_place.items()}
+    graph.place_coordinates = {s: coordinates[s] for s in graph.by_place if s in coordinates}
+
+
+def shown_name(entries: list[Entry]) -> str:
+    """The spelling of a place most of ``entries`` use (ties: the first in code order).
+    Pages name a place from the entries they show, so no other entry changes them."""
+    spellings = Counter(e.place for e in entries if e.place)
+    return min(spellings.items(), key=lambda kv: (-kv[1], kv[0]))[0]
 
 
 def countries_at(graph: SiteGraph, slug: str) -> list[tuple[Country, int]]:
@@ -44,8 +52,12 @@ def countries_at(graph: SiteGraph, slug: str) -> list[tuple[Country, int]]:
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].name, kv[0].code))
 
 
-def ranked_places(graph: SiteGraph, entries: list[Entry]) -> list[tuple[str, str, int]]:
+def ranked_places(entries: list[Entry]) -> list[tuple[str, str, int]]:
     """(slug, name shown, count) of the places of ``entries``, most often first."""
-    counts: Counter[str] = Counter(s for e in entries if (s := place_slug(e.place)))
-    return sorted(((s, graph.places[s], n) for s, n in counts.items()),
+    by_slug: dict[str, list[Entry]] = {}
+    for entry in entries:
+        slug = place_slug(entry.place)
+        if slug:
+            by_slug.setdefault(slug, []).append(entry)
+    return sorted(((s, shown_name(group), len(group)) for s, group in by_slug.items()),
                   key=lambda t: (-t[2], t[1].casefold(), t[0]))

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from typing import Callable
 
-from generator.builder import charts
+from generator.builder import charts, worldmap
 from generator.builder.graph import SiteGraph
 
 # Helper name -> what its result depends on, as text, for a site graph.
 SITE_WIDE: dict[str, Callable[[SiteGraph], str]] = {
     "site_axis": lambda graph: charts.axis_key(graph.entries),
+    "site_map": worldmap.map_key,
 }
 
 

@@ -36,8 +36,8 @@ from generator.builder.render_workers import bodies_ahead, pages_rendering
 from generator.builder.urls import output_file
 from generator.config import Config
 from generator.content.files import FileDigests
-from generator.content.loader import (ENTRIES_DIR, FORUMS_FILE, PEOPLE_FILE, Content,
-                                      is_entry_file, load_content)
+from generator.content.loader import (ENTRIES_DIR, FORUMS_FILE, PEOPLE_FILE, PLACES_FILE,
+                                      Content, is_entry_file, load_content)
 from generator.content.reload import reload_content
 from generator.errors import ManyErrors, Problem
 
@@ -341,7 +341,8 @@ class Builder:
         """Patch the last content with the changed files when that is safe, else load all."""
         registries = tuple(self.digests.digest(p) if p.exists() else ""
                            for p in (self.config.content / PEOPLE_FILE,
-                                     self.config.content / FORUMS_FILE))
+                                     self.config.content / FORUMS_FILE,
+                                     self.config.content / PLACES_FILE))
         content = None
         if self.content is not None and registries == self.registries:
             content = reload_content(self.content, self.config.content, self.drafts,

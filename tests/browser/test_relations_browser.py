@@ -42,6 +42,8 @@ def test_from_the_navigation_to_a_relation_page_and_its_entries(page, demo_serve
     assert page.locator("main h1").inner_text() == "India and United States"
     assert "No engagement between" in page.locator("main").inner_text()
     assert serious(page) == []
+    dot = page.get_by_role("link", name="Melbourne: 2 engagements")
+    assert dot.is_visible()
     page.screenshot(path=str(artifacts / "relation.png"), full_page=True)
     page.set_viewport_size({"width": 390, "height": 800})
     page.screenshot(path=str(artifacts / "relation-mobile.png"), full_page=True)
@@ -51,6 +53,10 @@ def test_from_the_navigation_to_a_relation_page_and_its_entries(page, demo_serve
     page.wait_for_url("**/places/new-delhi/")
     assert page.locator("main h1").inner_text() == "New Delhi"
     page.go_back()
+    page.get_by_role("link", name="Melbourne: 2 engagements").focus()
+    page.keyboard.press("Enter")  # a dot on the map is a link, reached by keyboard
+    page.wait_for_url("**/places/melbourne/")
+    page.go_back()
     page.get_by_role("link", name="Jaishankar and Blinken meet in Rome on the G20 sidelines").click()
     page.wait_for_url("**/entries/2021-10-rome-g20-sidelines/")
     page.get_by_role("link", name="India and United States").click()
@@ -59,13 +65,15 @@ def test_from_the_navigation_to_a_relation_page_and_its_entries(page, demo_serve
 
 
 @pytest.mark.parametrize("path", ["relations/in-us/", "countries/in/", "countries/",
-                                  "places/", "places/new-delhi/"])
+                                  "places/", "places/new-delhi/", ""])
 def test_axe_in_dark_mode_on_country_and_relation_pages(browser, demo_server, artifacts, path):
     page = browser.new_page(color_scheme="dark")
     page.goto(demo_server.url + path)
     assert serious(page) == []
     if path == "relations/in-us/":
         page.screenshot(path=str(artifacts / "relation-dark.png"), full_page=True)
+        page.set_viewport_size({"width": 390, "height": 800})
+        page.screenshot(path=str(artifacts / "relation-dark-mobile.png"), full_page=True)
     page.close()
 
 

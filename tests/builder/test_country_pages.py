@@ -64,6 +64,8 @@ def two_countries(dest: Path) -> Path:
     content = project / "content"
     (content / "people.yaml").write_text(PEOPLE)
     (content / "forums.yaml").write_text("")
+    (content / "places.yaml").write_text("new-delhi:\n  name: New Delhi\n  aliases: [Delhi]\n"
+                                         "  lat: 28.61\n  lon: 77.21\n")
     shutil.rmtree(content / "entries")
     (content / "entries").mkdir()
     for name, fields in ENTRIES.items():
@@ -153,6 +155,25 @@ def test_each_place_gets_a_page_with_its_engagements_and_countries(site):
     assert index.index("/places/new-delhi/") < index.index("/places/tokyo/")
 
 
+def test_maps_put_a_dot_per_place_with_coordinates_and_list_the_others(site):
+    _, out = site
+    html = page(out, "relations/in-us")
+    figure = html[html.index('<figure class="map-figure">'):]
+    figure = figure[:figure.index("</figure>") + 200]
+    assert '<img src="/timeline/map/land.svg" alt=""' in figure
+    assert ('<a href="/timeline/places/new-delhi/" aria-label="New Delhi: 2 engagements">'
+            '<circle cx="257.2" cy="61.4" r="6">') in figure
+    assert "tokyo" not in figure.split('class="map-missing"')[0]
+    assert ('Not on the map (no coordinates in places.yaml): '
+            '<a href="/timeline/places/tokyo/">Tokyo</a> (1).') in figure
+    assert "1 of 2 places shown" in figure
+    home = page(out, "")
+    assert home.count('<figure class="map-figure">') == 1 and "New Delhi: 2 engagements" in home
+    assert "<figure class=\"map-figure\">" in page(out, "countries/in")
+    land = (out / "map" / "land.svg").read_text()
+    assert land.startswith('<svg xmlns="http://www.w3.org/2000/svg"') and land.count("M") > 100
+
+
 def test_every_link_of_the_two_country_site_resolves(site):
     _, out = site
     checked, problems = check_site(out, "/timeline/")
@@ -177,6 +198,8 @@ def test_timeline_json_has_countries_and_pairs(site):
     places = {p["id"]: p for p in data["places"]}
     assert places["new-delhi"]["name"] == "New Delhi" and places["new-delhi"]["engagements"] == 2
     assert places["new-delhi"]["url"].endswith("/timeline/places/new-delhi/")
+    assert (places["new-delhi"]["lat"], places["new-delhi"]["lon"]) == (28.61, 77.21)
+    assert places["tokyo"]["lat"] is None
     assert pairs["in-us"]["gaps"] == [{"from": "a", "to": "b", "months": 14}]
     assert (pairs["in-us"]["first"], pairs["in-us"]["last"]) == ("2020-03-02", "2021-08-01")
     people = {p["id"]: p for p in data["people"]}
@@ -189,7 +212,7 @@ def test_timeline_json_has_countries_and_pairs(site):
 
 
 @pytest.mark.parametrize("kept_alive", [False, True], ids=["new process", "serve"])
-def test_pairs_that_come_and_go_build_as_a_clean_build_does(tmp_path, kept_alive):
+def test_pairs_and_places_that_come_and_go_build_as_a_clean_build_does(tmp_path, kept_alive):
     project = two_countries(tmp_path / "project")
     config = load_config(project / "timeline.yaml")
     builder = Builder(config)
@@ -200,7 +223,11 @@ def test_pairs_that_come_and_go_build_as_a_clean_build_does(tmp_path, kept_alive
                write_entry(entries, "f.md", "Japan and India", "2022-01-05",
                            "[Fumio Kishida, S. Jaishankar]", "call", "Osaka")}
     (builder if kept_alive else Builder(config)).build(changed if kept_alive else None)
+    places = project / "content" / "places.yaml"
+    places.write_text(places.read_text() + "osaka:\n  name: Osaka\n  lat: 34.69\n  lon: 135.5\n")
+    (builder if kept_alive else Builder(config)).build({places} if kept_alive else None)
     out = config.output
+    assert 'aria-label="Osaka: 1 engagement"' in (out / "index.html").read_text()
     assert not (out / "relations" / "in-us" / "index.html").read_text().count("A three-way")
     assert (out / "relations" / "in-jp" / "index.html").is_file()
     assert (out / "places" / "osaka" / "index.html").is_file()

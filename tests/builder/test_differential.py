@@ -35,9 +35,11 @@ EVERYWHERE = ("<p class=\"probe\">{{ site_axis()|length }} {{ exports.json }} "
               "{{ asset('style.css') }} {{ month_name(3) }} {{ paths.year(2022) }} "
               "{{ count_bar(1, 2) }} {{ ranked_peak([(1, 3)]) }} {{ person('sergey-lavrov').name }} "
               "{{ forum('quad').name }} {{ site.title }} {{ paths.country('in') }} "
-              "{{ paths.relation(pair_name('us', 'in')) }} {{ paths.place(place_slug('Rome')) }}</p>")
+              "{{ paths.relation(pair_name('us', 'in')) }} {{ paths.place(place_slug('Rome')) }} "
+              "{{ site_map() }}</p>")
 OF_ENTRY = ("<p class=\"probe-e\">{{ event_jsonld(e) }} {{ axis_of([e], 'x') }} "
-            "{{ per_year_bars([e], 'y') }} {{ date_tag(e.date) }} {{ body_html(e)|length }}</p>")
+            "{{ per_year_bars([e], 'y') }} {{ date_tag(e.date) }} {{ body_html(e)|length }} "
+            "{{ map_of([e], 'z') }}</p>")
 # Template -> what a custom theme adds to it: every helper, and context the
 # bundled theme does not print (all of a person's entries on every page).
 PROBES = {
@@ -103,7 +105,7 @@ def edit(project: Path, rng: random.Random, counter: list[int]) -> tuple[str, se
     """One random edit; returns what it did and the paths it touched."""
     entries = sorted((project / "content" / "entries").glob("*.md"))
     kind = rng.choice(["add", "add", "change", "change", "delete", "rename", "people",
-                       "forums", "config", "template", "template", "static"])
+                       "forums", "config", "template", "template", "static", "places"])
     counter[0] += 1
     if kind == "add" or (not entries and kind in ("change", "delete", "rename")):
         path = project / "content" / "entries" / f"2020-01-01-new-{counter[0]}.md"
@@ -122,6 +124,17 @@ def edit(project: Path, rng: random.Random, counter: list[int]) -> tuple[str, se
         new = path.with_name(f"renamed-{counter[0]}.md")
         path.rename(new)
         return f"rename {path.name}", {path, new}
+    if kind == "places":  # coordinates come and go: the maps follow
+        path = project / "content" / "places.yaml"
+        data = yaml.safe_load(path.read_text()) or {}
+        key = rng.choice(["rome", "tokyo", "new-delhi"])
+        if key in data and rng.random() < 0.5:
+            del data[key]
+        else:
+            data[key] = {"name": key.replace("-", " ").title(), "lat": rng.randint(-60, 60),
+                         "lon": rng.randint(-170, 170)}
+        path.write_text(yaml.safe_dump(data, sort_keys=True))
+        return f"places {key}", {path}
     if kind in ("people", "forums"):
         path = project / "content" / f"{kind}.yaml"
         data = yaml.safe_load(path.read_text())
