@@ -100,9 +100,8 @@ def site_digest(config: Config, content: Content, drafts: bool) -> str:
         h.update(path.read_bytes() if path.exists() else b"")
     # Names that exist only in entries print as the entry that introduced them wrote them.
     for registry in (content.people, content.forums):
-        for item in registry:
-            if not item.registered:
-                h.update(f"{item.id}\0{item.name}\0".encode())
+        for item in registry.unregistered():
+            h.update(f"{item.id}\0{item.name}\0".encode())
     return h.hexdigest()
 
 

@@ -140,10 +140,11 @@ def build_graph(content: Content) -> SiteGraph:
 
 
 def _named(items: dict, ids: set[str]) -> dict:
-    """The registry's items whose id is in ``ids``, in registry order."""
+    """The registry's items whose id is in ``ids``, in registry order (only
+    those are read from a lazy registry)."""
     if len(ids) == len(items):
         return dict(items)
-    return {k: v for k, v in items.items() if k in ids}
+    return {k: items[k] for k in items if k in ids}
 
 
 def group_by_month(entries: list[Entry]) -> list[tuple[int, list[tuple[int | None, list[Entry]]]]]:

@@ -350,7 +350,8 @@ class Builder:
         if content is None:
             known = set(self.parsed_registries)
             content = load_content(self.config.content, drafts=self.drafts, parsed=self.parsed,
-                                   digests=self.digests, registries=self.parsed_registries)
+                                   digests=self.digests, registries=self.parsed_registries,
+                                   lazy=True)
             self._keep_registries(known)
         self.content = None if content.errors else content
         self.registries = registries
@@ -364,7 +365,10 @@ class Builder:
         self.parsed_registries = {k: v for k, v in self.parsed_registries.items()
                                   if k in current or k[0] not in {c[0] for c in current}}
         if self.cache:  # an optimisation only: keyed on the bytes, never stale
-            self.cache.save("registries", self.parsed_registries)
+            # Registries read lazily are not stored: indexing their text again
+            # costs what unpickling it would, and pickling costs as much again.
+            self.cache.save("registries", {k: v for k, v in self.parsed_registries.items()
+                                           if isinstance(v.items, dict)})
 
     def _save_parsed(self, content: Content) -> None:
         """Keep only the parsed entries the current content can use; store them

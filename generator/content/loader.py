@@ -71,34 +71,33 @@ def _resolve_names(entry: Entry, key: str, registry: Registry, make, shown: str,
     what = "person" if key in ("people", "mentioned") else "forum"
     line = entry.lines.get(key, entry.lines.get("", 1))
     for name in getattr(entry, key):
-        item = registry.lookup(name)
-        if item is None:
+        item_id = registry.lookup_id(name)
+        if item_id is None:
             item_id = slugify(name)
             if not item_id:
                 raise TimelineError(f"'{name}' in '{key}' cannot become a page name", shown, line)
-            taken = registry.items.get(item_id)
-            if taken is not None and taken.registered:  # its id, spelled otherwise: that item
+            if item_id in registry.items and registry.is_registered(item_id):
+                # its id, spelled otherwise: that item
+                taken = registry.name_of(item_id)
                 warnings.append(Problem(
-                    f"'{name}' is not a name of '{taken.name}' ({registry.path}) but makes its "
-                    f"page '{item_id}', so it is taken as that {what}; write '{taken.name}' "
+                    f"'{name}' is not a name of '{taken}' ({registry.path}) but makes its "
+                    f"page '{item_id}', so it is taken as that {what}; write '{taken}' "
                     "or add the name to its aliases", shown, line, "warning"))
-                item = taken
-            elif taken is not None:  # never let one unknown name take another's page
+            elif item_id in registry.items:  # never let one unknown name take another's page
                 raise TimelineError(
                     f"'{name}' in '{key}' would share the page '{item_id}' with "
-                    f"'{taken.name}' ({registry.origins.get(item_id)}); write the name the "
-                    f"same way or add it to {PEOPLE_FILE if what == 'person' else FORUMS_FILE}",
-                    shown, line)
+                    f"'{registry.name_of(item_id)}' ({registry.origins.get(item_id)}); write "
+                    f"the name the same way or add it to "
+                    f"{PEOPLE_FILE if what == 'person' else FORUMS_FILE}", shown, line)
             else:
                 hint = registry.suggest(name)
                 tip = f"; did you mean {' or '.join(repr(h) for h in hint)}?" if hint else \
                     f"; add it to {PEOPLE_FILE if what == 'person' else FORUMS_FILE}"
                 warnings.append(Problem(f"unknown {what} '{name}'{tip}", shown, line, "warning"))
-                item = make(item_id, name)
-                registry.add(item)
+                registry.add(make(item_id, name))
                 registry.origins[item_id] = shown
-        if item.id not in ids:
-            ids.append(item.id)
+        if item_id not in ids:
+            ids.append(item_id)
     return ids
 
 
@@ -180,9 +179,9 @@ def parse_in_workers(files: list[tuple[str, str]], parsed: dict,
 
 
 def _registry_or_empty(parse, path: Path, errors: list[Problem],
-                       registries: dict | None) -> Registry:
+                       registries: dict | None, lazy: bool) -> Registry:
     try:
-        return load_cached(path, parse, registries)
+        return load_cached(path, parse, registries, lazy)
     except TimelineError as exc:
         errors.extend(problems_of(exc))
         return Registry({}, display_path(path))
@@ -191,17 +190,19 @@ def _registry_or_empty(parse, path: Path, errors: list[Problem],
 def load_content(content_dir: Path, drafts: bool = False,
                  parsed: dict[tuple[str, str], Entry] | None = None,
                  digests: FileDigests | None = None,
-                 registries: dict | None = None) -> Content:
+                 registries: dict | None = None, lazy: bool = False) -> Content:
     """Read everything; problems are collected, not raised, so ``check`` sees them all.
 
     ``parsed`` maps (path, file digest) to entries parsed before; it is
     updated in place, so a caller that keeps it re-parses only changed files.
     ``digests`` lets a caller that stays alive skip reading unchanged files;
     ``registries`` keeps parsed registries by path and bytes (see ``load_cached``).
+    With ``lazy``, registry items are read and checked only when entries name
+    them (a build); without, every item is (``timeline check``).
     """
     errors: list[Problem] = []
-    people = _registry_or_empty(parse_people, content_dir / PEOPLE_FILE, errors, registries)
-    forums = _registry_or_empty(parse_forums, content_dir / FORUMS_FILE, errors, registries)
+    people = _registry_or_empty(parse_people, content_dir / PEOPLE_FILE, errors, registries, lazy)
+    forums = _registry_or_empty(parse_forums, content_dir / FORUMS_FILE, errors, registries, lazy)
     content = Content([], people, forums, errors)
     content.countries = person_countries(list(people), people.path, content.warnings)
     content.coordinates = place_coordinates(content_dir / PLACES_FILE, content.warnings)
@@ -233,4 +234,14 @@ def load_content(content_dir: Path, drafts: bool = False,
         content.files[entry.path] = file
     content.entries.sort(key=lambda e: e.sort_key)
     content.slugs = set(by_slug)
+    errors.extend(named_problems(content.entries, people, forums))
     return content
+
+
+def named_problems(entries: list[Entry], people: Registry[Person],
+                   forums: Registry[Forum]) -> list[Problem]:
+    """The problems of the registry items ``entries`` name (a lazy registry
+    reads them now), each item's once."""
+    found = people.check(p for e in entries for p in (*e.people, *e.mentioned))
+    found += forums.check(f for e in entries for f in e.forums)
+    return [problem for exc in found for problem in problems_of(exc)]

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import difflib
 import functools
+from itertools import islice
 import re
 import unicodedata
 from pathlib import Path
+from collections.abc import Iterable
 from typing import Generic, TypeVar
 
 from generator.content.dates import FuzzyDate
@@ -19,7 +21,7 @@ from generator.content.fields import FORUM, PERSON, ROLE, names
 from generator.content.model import Forum, Person, Role
 from generator.content.schema import (as_mapping, opt_bool, opt_date, opt_str,
                                       reject_unknown, req_str, str_list)
-from generator.content.slugs import slugify
+from generator.content.slugs import MAX_SLUG, RESERVED, slugify
 from generator.content.files import digest_bytes
 from generator.content.yamlfile import (LineList, LineMap, decode_text, parse_yaml, read_regular,
                                         read_text)
@@ -44,18 +46,36 @@ def name_key(name: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
+_SEP = "\x00"  # between names computed together: NFKC and casefold keep it, \s does not match it
+_PUNCT_SPACE = str.maketrans(dict.fromkeys(".,'\u2019", " "))
+_LEADING = re.compile(r"\x00(?=[\s@])\s*+@*+")  # one name's leading spaces, then its '@'s
+_RUNS = re.compile(r"\s{2,}|[^\S ]")
+
+
+def name_keys(names: list[str]) -> list[str]:
+    """``[name_key(n) for n in names]``, each step done on all names at once."""
+    joined = _SEP + _SEP.join(names)
+    text = unicodedata.normalize("NFKC", joined).casefold()
+    if joined.count(_SEP) != len(names) or text.count(_SEP) != len(names):
+        return [name_key(n) for n in names]
+    text = _RUNS.sub(" ", _LEADING.sub(_SEP, text).translate(_PUNCT_SPACE))
+    return [part.strip(" ") for part in text.split(_SEP)[1:]]
+
+
 class Registry(Generic[T]):
     """Items by id, with lookup by any of their names."""
 
-    def __init__(self, items: dict[str, T], path: str | None = None):
+    def __init__(self, items: dict[str, T], path: str | None = None,
+                 by_key: dict[str, str] | None = None):
         self.items = items
         self.path = path
         self.origins: dict[str, str] = {}  # id -> file that first named an unregistered item
         self._suggest_left = SUGGEST_BUDGET
-        self._by_key: dict[str, str] = {}
-        for item in items.values():
-            for name in (item.id, item.name, *item.aliases):
-                self._by_key.setdefault(name_key(name), item.id)
+        self._by_key: dict[str, str] = {} if by_key is None else by_key
+        if by_key is None:
+            for item in items.values():
+                for name in (item.id, item.name, *item.aliases):
+                    self._by_key.setdefault(name_key(name), item.id)
 
     def __contains__(self, item_id: str) -> bool:
         return item_id in self.items
@@ -70,6 +90,40 @@ class Registry(Generic[T]):
         item_id = self._by_key.get(name_key(name))
         return self.items[item_id] if item_id else None
 
+    def lookup_id(self, name: str) -> str | None:
+        """The id ``name`` resolves to, without reading the item."""
+        return self._by_key.get(name_key(name))
+
+    def name_of(self, item_id: str) -> str:
+        """The display name of the item, without reading the whole item."""
+        items = self.items
+        return items[item_id].name if isinstance(items, dict) else items.name_of(item_id)
+
+    def is_registered(self, item_id: str) -> bool:
+        items = self.items
+        return items[item_id].registered if isinstance(items, dict) else items.registered(item_id)
+
+    def unregistered(self) -> list[T]:
+        """Items added for names only entries use, in the order they were added."""
+        items = self.items
+        values = items.values() if isinstance(items, dict) else items.added()
+        return [i for i in values if not i.registered]
+
+    def check(self, item_ids: Iterable[str]) -> list[TimelineError]:
+        """Read and check the items ``item_ids`` (the ones entries name), once
+        each; the problems of those a lazy registry finds wrong, in file order
+        (see ``lazyregistry``; a registry read whole was checked whole)."""
+        items = self.items
+        if isinstance(items, dict):
+            return []
+        problems = []
+        for item_id in sorted(set(item_ids), key=items.position):
+            try:
+                items[item_id]
+            except TimelineError as exc:
+                problems.append(exc)
+        return problems
+
     def suggest(self, name: str, limit: int = 3) -> list[str]:
         """Display names of the closest matches, best first.
 
@@ -83,7 +137,7 @@ class Registry(Generic[T]):
         hits = difflib.get_close_matches(name_key(name), self._by_key, n=limit * 3, cutoff=0.7)
         names: list[str] = []
         for key in hits:
-            display = self.items[self._by_key[key]].name
+            display = self.name_of(self._by_key[key])
             if display not in names:
                 names.append(display)
         return names[:limit]
@@ -91,7 +145,7 @@ class Registry(Generic[T]):
     def copy(self) -> "Registry[T]":
         """A registry that can take new items without changing this one."""
         other: Registry[T] = Registry.__new__(Registry)
-        other.items, other.path, other.origins = dict(self.items), self.path, dict(self.origins)
+        other.items, other.path, other.origins = self.items.copy(), self.path, dict(self.origins)
         other._suggest_left, other._by_key = self._suggest_left, dict(self._by_key)
         return other
 
@@ -112,7 +166,18 @@ class Registry(Generic[T]):
         return found
 
 
-def _check_id(item_id: object, path: str, line: int) -> str:
+_ASCII_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def plain_id(item_id: str) -> bool:
+    """An id ``slugify`` keeps as it is, known without calling it."""
+    return len(item_id) <= MAX_SLUG and item_id not in RESERVED \
+        and _ASCII_SLUG.fullmatch(item_id) is not None
+
+
+def check_id(item_id: object, path: str, line: int) -> str:
+    if isinstance(item_id, str) and plain_id(item_id):
+        return item_id
     if not isinstance(item_id, str) or not item_id.strip():
         raise TimelineError("ids must be non-empty text", path, line)
     if slugify(item_id) != item_id:
@@ -124,14 +189,22 @@ def _check_id(item_id: object, path: str, line: int) -> str:
 
 def _check_aliases(items: dict, path: str, lines: dict[str, int]) -> None:
     """Two items must not answer to the same name: that would be a silent guess."""
+    names_by_key(((i.id, i.name, i.aliases) for i in items.values()), path, lines.__getitem__)
+
+
+def names_by_key(items: Iterable[tuple[str, str, list[str]]], path: str, line_of) -> dict[str, str]:
+    """Each name's key -> its item's id; two items answering to one name is an error."""
+    items = list(items)
+    keys = iter(name_keys([n for item_id, name, aliases in items for n in (item_id, name, *aliases)]))
     owner: dict[str, str] = {}
-    for item in items.values():
-        for name in {name_key(n) for n in (item.id, item.name, *item.aliases)}:
-            other = owner.setdefault(name, item.id)
-            if other != item.id:
+    for item_id, name, aliases in items:
+        for key in islice(keys, 2 + len(aliases)):
+            other = owner.setdefault(key, item_id)
+            if other != item_id:
                 raise TimelineError(
-                    f"'{name}' names both '{other}' and '{item.id}'; "
-                    "remove the alias from one of them", path, lines[item.id])
+                    f"'{key}' names both '{other}' and '{item_id}'; "
+                    "remove the alias from one of them", path, line_of(item_id))
+    return owner
 
 
 def _read_mapping(path: Path) -> tuple[LineMap, str]:
@@ -160,7 +233,7 @@ def _roles(data: LineMap, path: str) -> list[Role]:
     return roles
 
 
-def _person(item_id: str, fields: LineMap, path: str) -> Person:
+def person(item_id: str, fields: LineMap, path: str) -> Person:
     reject_unknown(fields, PERSON_FIELDS, path, "person")
     return Person(
         id=item_id, name=req_str(fields, "name", path), aliases=str_list(fields, "aliases", path),
@@ -170,7 +243,7 @@ def _person(item_id: str, fields: LineMap, path: str) -> Person:
         country_line=fields.line_of("country") if "country" in fields else 0)
 
 
-def _forum(item_id: str, fields: LineMap, path: str) -> Forum:
+def forum(item_id: str, fields: LineMap, path: str) -> Forum:
     reject_unknown(fields, FORUM_FIELDS, path, "forum")
     return Forum(
         id=item_id, name=req_str(fields, "name", path), aliases=str_list(fields, "aliases", path),
@@ -185,7 +258,7 @@ def _parse_items(data: LineMap, path: str, what: str, make) -> dict:
     for item_id, raw in data.items():
         line = data.line_of(item_id)
         try:
-            _check_id(item_id, path, line)
+            check_id(item_id, path, line)
             items[item_id] = make(item_id, as_mapping(raw, path, line, f"{what} '{item_id}'"),
                                   path)
         except TimelineError as exc:
@@ -196,17 +269,24 @@ def _parse_items(data: LineMap, path: str, what: str, make) -> dict:
 
 
 def parse_people(data: LineMap, path: str) -> Registry[Person]:
-    return Registry(_parse_items(data, path, "person", _person), path)
+    return Registry(_parse_items(data, path, "person", person), path)
 
 
 def parse_forums(data: LineMap, path: str) -> Registry[Forum]:
-    return Registry(_parse_items(data, path, "forum", _forum), path)
+    return Registry(_parse_items(data, path, "forum", forum), path)
 
 
-def load_cached(path: Path, parse, parsed: dict | None) -> Registry:
+KIND_OF = {parse_people: "person", parse_forums: "forum"}
+
+
+def load_cached(path: Path, parse, parsed: dict | None, lazy: bool = False) -> Registry:
     """``parse`` (``parse_people`` or ``parse_forums``) of the file at ``path``,
     reused from ``parsed`` (keyed by path and bytes, updated) when it was read
-    before: a large registry costs its parsing once. Returns a copy to add to."""
+    before: a large registry costs its parsing once. With ``lazy``, items are
+    read and checked when first used (see ``lazyregistry``) unless the file is
+    not in the form that allows it. Returns a copy to add to."""
+    from generator.content.lazyregistry import index_registry  # it builds on this module
+
     if not path.exists() and not path.is_symlink():  # a broken link is an error
         return Registry({}, display_path(path))
     data = read_regular(path)
@@ -214,9 +294,12 @@ def load_cached(path: Path, parse, parsed: dict | None) -> Registry:
     registry = parsed.get(key) if parsed is not None else None
     if registry is None:
         shown = display_path(path)
-        text = parse_yaml(decode_text(data, path), shown, at_opener=True)
-        registry = parse(as_mapping(text, shown, 1, "a registry") if text is not None
-                         else LineMap(), shown)
+        text = decode_text(data, path)
+        registry = index_registry(text, shown, KIND_OF[parse]) if lazy else None
+        if registry is None:
+            tree = parse_yaml(text, shown, at_opener=True)
+            registry = parse(as_mapping(tree, shown, 1, "a registry") if tree is not None
+                             else LineMap(), shown)
         if parsed is not None:
             parsed[key] = registry
     return registry.copy()

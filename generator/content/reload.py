@@ -17,7 +17,7 @@ from pathlib import Path
 
 from generator.content.files import FileDigests
 from generator.content.loader import (ENTRIES_DIR, Content, _entry_files, _parse_cached,
-                                      resolve_entry)
+                                      named_problems, resolve_entry)
 from generator.content.model import Entry
 from generator.errors import TimelineError, display_path
 
@@ -27,13 +27,13 @@ MAX_CHANGED = 50
 def _all_registered(entry: Entry, content: Content, resolved: bool) -> bool:
     """True when every name of ``entry`` is in the registries as written in the files."""
     if resolved:
-        return (all(content.people.items[p].registered for p in entry.people + entry.mentioned)
-                and all(content.forums.items[f].registered for f in entry.forums))
+        return (all(content.people.is_registered(p) for p in entry.people + entry.mentioned)
+                and all(content.forums.is_registered(f) for f in entry.forums))
     for names, registry in ((entry.people + entry.mentioned, content.people),
                             (entry.forums, content.forums)):
         for name in names:
-            item = registry.lookup(name)
-            if item is None or not item.registered:
+            item_id = registry.lookup_id(name)
+            if item_id is None or not registry.is_registered(item_id):
                 return False
     return True
 
@@ -91,6 +91,8 @@ def reload_content(previous: Content, content_dir: Path, drafts: bool, parsed: d
         if not _all_registered(entry, previous, False):
             return None
         resolve_entry(entry, previous.people, previous.forums, shown, [])
+        if named_problems([entry], previous.people, previous.forums):
+            return None  # an item no entry named before is wrong: the full load says so
         if entry.slug.casefold() in slugs:
             return None  # two files make one URL: the full load says which
         slugs.add(entry.slug.casefold())
