@@ -47,7 +47,8 @@ def test_only_named_people_and_forums_get_pages(project, tmp_path):
 def many_people(count: int) -> str:
     return "".join(f"\nregistered-person-{i}:\n  name: Registered Person {i}\n"
                    f"  aliases: [R. Person {i}, Person {i}]\n  country: Country {i % 190}\n"
-                   f"  roles:\n    - title: Foreign Minister\n      from: {1980 + i % 44}-0{1 + i % 9}\n"
+                   f"  roles:\n    - title: Foreign Minister\n"
+                   f"      from: {1980 + i % 44}-0{1 + i % 9}\n"
                    f"      to: {1984 + i % 44}\n  description: Office holder number {i}.\n"
                    for i in range(count))
 

@@ -189,7 +189,8 @@ def test_bad_ids_and_missing_names_are_found_at_once_with_their_lines():
 
 
 def test_an_item_is_checked_when_used_with_its_file_and_line():
-    text = big_registry(2) + "wrong:\n  name: Wrong\n  roles:\n    - title: X\n      from: 2020-13\n"
+    text = big_registry(2) + ("wrong:\n  name: Wrong\n  roles:\n    - title: X\n"
+                              "      from: 2020-13\n")
     registry = lazy(text)
     assert registry.check(["registered-person-0"]) == []
     (problem,) = registry.check(["wrong", "registered-person-1"])
@@ -255,7 +256,8 @@ def test_random_registries_resolve_as_a_full_parse_does(text):
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.text(alphabet=" \t\xa0\u3000@.,'\u2019\u0301aAßΣς\ufb01①가\x1c-", max_size=10)))
+@given(st.lists(st.text(alphabet=" \t\xa0\u3000@.,'\u2019\u0301aAßΣς\ufb01①가\x1c-",
+                        max_size=10)))
 def test_name_keys_computed_together_equal_one_by_one(names):
     assert name_keys(names) == [name_key(n) for n in names]
 
@@ -263,5 +265,6 @@ def test_name_keys_computed_together_equal_one_by_one(names):
 def test_name_keys_of_ten_thousand_random_names():
     rng = random.Random(7)
     alphabet = string.ascii_letters + " .,'@\u2019\xa0éΣ\u0301"
-    names = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14))) for _ in range(10_000)]
+    names = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
+             for _ in range(10_000)]
     assert name_keys(names) == [name_key(n) for n in names]
