@@ -201,8 +201,10 @@ def load_content(content_dir: Path, drafts: bool = False,
     them (a build); without, every item is (``timeline check``).
     """
     errors: list[Problem] = []
-    people = _registry_or_empty(parse_people, content_dir / PEOPLE_FILE, errors, registries, lazy)
-    forums = _registry_or_empty(parse_forums, content_dir / FORUMS_FILE, errors, registries, lazy)
+    people = _registry_or_empty(parse_people, content_dir / PEOPLE_FILE, errors, registries,
+                                lazy)
+    forums = _registry_or_empty(parse_forums, content_dir / FORUMS_FILE, errors, registries,
+                                lazy)
     content = Content([], people, forums, errors)
     content.countries = person_countries(list(people), people.path, content.warnings)
     content.coordinates = place_coordinates(content_dir / PLACES_FILE, content.warnings)

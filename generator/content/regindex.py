@@ -96,10 +96,12 @@ class Scan:
         self.names.append(names)
 
     def line(self, index: int) -> int:
-        """The line of item ``index``'s key (all items' counted once, when first asked)."""
-        if not self._lines:
-            self._lines = [self.line_at(start) for start in self.starts]
-        return self._lines[index]
+        """The line of item ``index``'s key (those before it counted once, when first asked)."""
+        lines = self._lines
+        while len(lines) <= index:
+            at, line = (self.starts[len(lines) - 1], lines[-1]) if lines else (0, 0)
+            lines.append(line + self.text.count("\n", at, self.starts[len(lines)]))
+        return lines[index]
 
     def line_at(self, pos: int) -> int:
         """The line of ``pos`` in the file; cheap for positions asked in order."""

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import difflib
 import functools
-from itertools import islice
 import re
 import unicodedata
 from pathlib import Path
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Generic, TypeVar
 
 from generator.content.dates import FuzzyDate
@@ -192,18 +191,22 @@ def _check_aliases(items: dict, path: str, lines: dict[str, int]) -> None:
     names_by_key(((i.id, i.name, i.aliases) for i in items.values()), path, lines.__getitem__)
 
 
-def names_by_key(items: Iterable[tuple[str, str, list[str]]], path: str, line_of) -> dict[str, str]:
+def names_by_key(items: Iterable[tuple[str, str, list[str]]], path: str,
+                 line_of: Callable[[str], int]) -> dict[str, str]:
     """Each name's key -> its item's id; two items answering to one name is an error."""
     items = list(items)
-    keys = iter(name_keys([n for item_id, name, aliases in items for n in (item_id, name, *aliases)]))
-    owner: dict[str, str] = {}
-    for item_id, name, aliases in items:
-        for key in islice(keys, 2 + len(aliases)):
-            other = owner.setdefault(key, item_id)
-            if other != item_id:
-                raise TimelineError(
-                    f"'{key}' names both '{other}' and '{item_id}'; "
-                    "remove the alias from one of them", path, line_of(item_id))
+    names = [n for item_id, name, aliases in items for n in (item_id, name, *aliases)]
+    owners = [item_id for item_id, _, aliases in items for _ in range(2 + len(aliases))]
+    keys = name_keys(names)
+    owner = dict(zip(reversed(keys), reversed(owners)))  # the first item with a key keeps it
+    if len(owner) == len(set(zip(keys, owners))):
+        return owner
+    owner = {}
+    for key, item_id in zip(keys, owners):  # find the first clash, as the items come
+        other = owner.setdefault(key, item_id)
+        if other != item_id:
+            raise TimelineError(f"'{key}' names both '{other}' and '{item_id}'; "
+                                "remove the alias from one of them", path, line_of(item_id))
     return owner
 
 
