@@ -206,7 +206,8 @@ def load_content(content_dir: Path, drafts: bool = False,
     forums = _registry_or_empty(parse_forums, content_dir / FORUMS_FILE, errors, registries,
                                 lazy)
     content = Content([], people, forums, errors)
-    content.countries = person_countries(list(people), people.path, content.warnings)
+    if not lazy:
+        content.countries = person_countries(list(people), people.path, content.warnings)
     content.coordinates = place_coordinates(content_dir / PLACES_FILE, content.warnings)
     entries_dir = content_dir / ENTRIES_DIR
     by_slug: dict[str, str] = {}
@@ -237,7 +238,21 @@ def load_content(content_dir: Path, drafts: bool = False,
     content.entries.sort(key=lambda e: e.sort_key)
     content.slugs = set(by_slug)
     errors.extend(named_problems(content.entries, people, forums))
+    if lazy and not errors:
+        content.countries = named_countries(content)
     return content
+
+
+def named_people(entries: list[Entry]) -> set[str]:
+    return {p for e in entries for p in (*e.people, *e.mentioned)}
+
+
+def named_countries(content: Content) -> dict[str, Country]:
+    """The countries of the people entries name, with a warning for each
+    unknown one (a lazy registry's other people are read when named)."""
+    named = named_people(content.entries)
+    people = [content.people.items[p] for p in content.people.items if p in named]
+    return person_countries(people, content.people.path, content.warnings)
 
 
 def named_problems(entries: list[Entry], people: Registry[Person],

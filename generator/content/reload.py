@@ -17,7 +17,7 @@ from pathlib import Path
 
 from generator.content.files import FileDigests
 from generator.content.loader import (ENTRIES_DIR, Content, _entry_files, _parse_cached,
-                                      named_problems, resolve_entry)
+                                      named_people, named_problems, resolve_entry)
 from generator.content.model import Entry
 from generator.errors import TimelineError, display_path
 
@@ -98,6 +98,9 @@ def reload_content(previous: Content, content_dir: Path, drafts: bool, parsed: d
         slugs.add(entry.slug.casefold())
         insort(entries, entry, key=lambda e: e.sort_key)
         files[rel] = Path(current[rel])
+    if not isinstance(previous.people.items, dict) and \
+            named_people(entries) != named_people(previous.entries):
+        return None  # countries and their warnings are those of the people named
     shown_changed = {display_path(current[rel]) for rel in changed if rel in current}
     shown_changed |= {display_path(previous.files[rel]) for rel in changed if rel in previous.files}
     warnings = [w for w in previous.warnings if w.path not in shown_changed]
