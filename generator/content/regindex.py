@@ -55,8 +55,11 @@ _KEY = r"[A-Za-z_][A-Za-z0-9_]*+"
 # line indented by two at most (a plain scalar is not continued).
 _ONE = rf"""(?:"[^"\\\n]*+"|'(?:[^'\n]|'')*+'|{_PLAIN})"""
 _AFTER = r"(?=(?:\n[ ]*+(?=\n))*+(?:\n[ ]{0,2}[^ \n]|\n\Z))"
-_NAME = rf"[ ]{{2}}name[ ]*:[ ]++(?P<name>{_ONE}){_EOL}{_AFTER}"
-_ALIASES = rf"[ ]{{2}}aliases[ ]*:[ ]++(?P<aliases>\[{_FLOW_INSIDE}\]|{_ONE}){_EOL}{_AFTER}"
+# Each is checked by a lookahead before its group captures it: the regex
+# engine keeps what a group captured in a branch that failed afterwards.
+_NAME = rf"[ ]{{2}}name[ ]*:[ ]++(?={_ONE}{_EOL}{_AFTER})(?P<name>{_ONE}){_EOL}"
+_ALIAS = rf"(?:\[{_FLOW_INSIDE}\]|{_ONE})"
+_ALIASES = rf"[ ]{{2}}aliases[ ]*:[ ]++(?={_ALIAS}{_EOL}{_AFTER})(?P<aliases>{_ALIAS}){_EOL}"
 # Any other line, each closed: 'key: plain' (the rest of the line cannot open
 # anything), blank or comment, or values of the forms above.
 _OTHER = rf"""[ ]++(?:-[ ]++)*+{_KEY}[ ]*:(?:[ ]++(?:{_FIRST}|\#)[^\n]*+|[ ]*+)(?=\n)
