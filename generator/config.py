@@ -53,10 +53,10 @@ KEYS = names(FIELDS)
 def normalise_base_url(url: str, path: str | None, line: int | None) -> str:
     parts = urlsplit(url.strip())
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise TimelineError(f"base_url '{url}' must be a full URL such as "
+        raise TimelineError(f"base_url {url!r} must be a full URL such as "
                             "https://user.github.io/repo/", path, line)
     if parts.query or parts.fragment:
-        raise TimelineError(f"base_url '{url}' must not have a query or fragment", path, line)
+        raise TimelineError(f"base_url {url!r} must not have a query or fragment", path, line)
     site_path = parts.path if parts.path.endswith("/") else parts.path + "/"
     return f"{parts.scheme}://{parts.netloc}{site_path}"
 

@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
 from generator.builder.site import build_site
@@ -200,6 +200,7 @@ CONFIG_VALUES = TRAPS + ["https://u.github.io/r/", "http://x", "ftp://x/", "http
 
 @settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(yaml_lines(keys=CONFIG_KEYS, values=CONFIG_VALUES))
+@example('base_url: "ftp://x/\\nsecond line"\n')  # a value with a line break, once found at random
 def test_config_loads_or_refuses_in_one_located_line(text):
     shown = "timeline.yaml"
     try:
