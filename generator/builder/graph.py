@@ -39,6 +39,7 @@ class SiteGraph:
     countries: dict[str, Country] = field(default_factory=dict)  # by code
     by_country: dict[str, list[Entry]] = field(default_factory=dict)
     countries_by_entry: dict[str, list[Country]] = field(default_factory=dict)  # by slug
+    side_levels: dict[str, dict[str, int]] = field(default_factory=dict)  # see ``relations``
     relations: dict[str, Relation] = field(default_factory=dict)  # by pair name
     by_pair: dict[str, list[Entry]] = field(default_factory=dict)
     places: dict[str, str] = field(default_factory=dict)  # slug -> name shown (see ``places``)

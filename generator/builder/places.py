@@ -7,6 +7,7 @@ Coordinates come from ``places.yaml`` by the same slug of any name or alias.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
     from generator.builder.graph import SiteGraph
 
 
+@functools.lru_cache(maxsize=65536)
 def place_slug(name: str | None) -> str:
     """The page name of a place as an entry writes it; "" for none."""
     return slugify(name) if name else ""

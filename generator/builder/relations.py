@@ -8,6 +8,7 @@ read what is indexed here.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from itertools import combinations
@@ -47,9 +48,10 @@ def index_countries(graph: SiteGraph, of_person: dict[str, Country]) -> None:
             graph.countries.setdefault(country.code, country)
             by_country.setdefault(country.code, []).append(entry)
         for a, b in combinations(here if len(here) <= MAX_PAIRED else (), 2):
-            relation = Relation(a, b)
-            graph.relations.setdefault(relation.id, relation)
-            by_pair.setdefault(relation.id, []).append(entry)
+            key = f"{a.code}-{b.code}"  # ``here`` is sorted by code: ``pair_name``
+            if key not in by_pair:
+                graph.relations[key], by_pair[key] = Relation(a, b), []
+            by_pair[key].append(entry)
     graph.countries = dict(sorted(graph.countries.items()))
     graph.relations = dict(sorted(graph.relations.items()))
     graph.by_country, graph.by_pair = by_country, by_pair
@@ -74,12 +76,10 @@ def entry_relations(graph: SiteGraph, entry: Entry) -> list[Relation]:
 
 
 def counterpart_countries(graph: SiteGraph, code: str) -> list[tuple[Country, int]]:
-    """Countries that met ``code``, most engagements first."""
-    counts: Counter[str] = Counter()
-    for entry in graph.by_country.get(code, []):
-        counts.update(c.code for c in entry_countries(graph, entry) if c.code != code)
-    order = sorted(counts.items(), key=lambda kv: (-kv[1], graph.countries[kv[0]].name, kv[0]))
-    return [(graph.countries[k], n) for k, n in order]
+    """Countries that met ``code`` (its pairs), most engagements first."""
+    met = [(r.b if r.a.code == code else r.a, len(graph.by_pair[key]))
+           for key, r in graph.relations.items() if code in (r.a.code, r.b.code)]
+    return sorted(met, key=lambda cn: (-cn[1], cn[0].name, cn[0].code))
 
 
 def country_people(graph: SiteGraph, code: str) -> list[tuple[Person, int]]:
@@ -97,6 +97,7 @@ def ranked_forums(graph: SiteGraph, entries: list[Entry]) -> list[tuple]:
     return [(graph.forums[k], n) for k, n in order]
 
 
+@functools.lru_cache(maxsize=4096)
 def role_level(title: str) -> int | None:
     """0 leaders, 1 ministers, 2 officials: what a role title says."""
     words = title.casefold().strip()
@@ -108,25 +109,31 @@ def role_level(title: str) -> int | None:
     return 2
 
 
-def _side_level(graph: SiteGraph, entry: Entry, code: str) -> int | None:
-    """The highest level among one side's participants whose roles say it."""
-    found = []
-    for pid in entry.people:
-        country = graph.country_of.get(pid)
-        if country is None or country.code != code:
-            continue
-        found += [role_level(r.title) for r in graph.people[pid].roles if r.held_on(entry.date)]
-    return min(found, default=None)
+def _side_levels(graph: SiteGraph, entry: Entry) -> dict[str, int]:
+    """Country code -> the highest level among that side's participants whose
+    roles say it; worked out once per entry and graph."""
+    known = graph.side_levels.get(entry.slug)
+    if known is None:
+        known = graph.side_levels[entry.slug] = {}
+        for pid in entry.people:
+            country = graph.country_of.get(pid)
+            if country is None:
+                continue
+            found = [role_level(r.title) for r in graph.people[pid].roles
+                     if r.held_on(entry.date)]
+            if found:
+                known[country.code] = min(min(found), known.get(country.code, 2))
+    return known
 
 
 def engagement_level(graph: SiteGraph, entry: Entry, relation: Relation) -> str | None:
     """The level of a pair's engagement: the lower of the two sides' highest
     levels (a leader receiving a minister is a ministers' meeting); None when
     either side's roles do not say."""
-    sides = [_side_level(graph, entry, c.code) for c in (relation.a, relation.b)]
-    if None in sides:
+    sides = _side_levels(graph, entry)
+    if relation.a.code not in sides or relation.b.code not in sides:
         return None
-    return LEVELS[max(s for s in sides if s is not None)]
+    return LEVELS[max(sides[relation.a.code], sides[relation.b.code])]
 
 
 def levels(graph: SiteGraph, entries: list[Entry], relation: Relation) -> list[tuple[str, int]]:
