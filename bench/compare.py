@@ -3,7 +3,9 @@
 
     python bench/compare.py BEFORE_TREE AFTER_TREE [--size 10000] [--rounds 2]
 
-Each tree is a checkout of this repository (``git worktree add``). Per round and
+Each tree is a checkout of this repository (``git worktree add``) with its own
+``.venv`` (``python3 -m venv .venv && .venv/bin/pip install -e .``), so each
+version runs with its own code and default theme. Per round and
 version, alternating: a cold build (no cache, a new output folder, after the
 disk has been quiet for a minute: see ``run.py``), a build with no change, a
 build after one entry changed, and the build part of ``timeline serve`` after
@@ -23,7 +25,8 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from run import move_aside, settle, timed, touch_entry  # noqa: E402
+import run  # noqa: E402
+from run import move_aside, settle, touch_entry  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 KEPT_ALIVE = """
@@ -48,18 +51,27 @@ print(json.dumps(times))
 """
 
 
+def timed(tree: Path, args: list[str], corpus: Path, cold: bool = False) -> float:
+    """Wall seconds of one command run by ``tree``'s own Python, in ``corpus``."""
+    saved = run.REPO
+    run.REPO = tree  # what ``run.timed`` puts on PYTHONPATH
+    try:
+        return run.timed([str(tree / ".venv" / "bin" / "python"), *args], corpus, cold)[0]
+    finally:
+        run.REPO = saved
+
+
 def one_round(tree: Path, corpus: Path) -> dict[str, float]:
-    env_build = [sys.executable, "-c", f"import sys; sys.path.insert(0, {str(tree)!r}); "
-                 "from generator.cli import run; sys.argv[0] = 'timeline'; run()", "build"]
+    build = ["-m", "generator", "build"]
     move_aside(corpus / "site")
     move_aside(corpus / ".timeline-cache")
-    out = {"cold": timed(env_build, corpus, cold=True)[0], "no change": timed(env_build, corpus)[0]}
+    out = {"cold": timed(tree, build, corpus, cold=True), "no change": timed(tree, build, corpus)}
     touch_entry(corpus, int(out["cold"] * 1000))
-    out["one entry"] = timed(env_build, corpus)[0]
+    out["one entry"] = timed(tree, build, corpus)
     settle(corpus)
-    alive = subprocess.run([sys.executable, "-c", KEPT_ALIVE, str(tree), str(corpus),
-                            str(REPO / "bench")], capture_output=True, text=True, check=True,
-                           cwd=corpus)
+    alive = subprocess.run([str(tree / ".venv" / "bin" / "python"), "-c", KEPT_ALIVE, str(tree),
+                            str(corpus), str(REPO / "bench")], capture_output=True, text=True,
+                           check=True, cwd=corpus, env={**os.environ, "PYTHONPATH": str(tree)})
     out["serve: one entry (kept alive)"] = statistics.median(json.loads(alive.stdout))
     return out
 
@@ -73,9 +85,10 @@ def main() -> int:
     args = ap.parse_args()
     work = Path(tempfile.mkdtemp(prefix="compare-"))
     corpora = {}
-    for name in ("before", "after"):
+    for name in ("before", "after"):  # each tree's own corpus script: it names its theme
         corpora[name] = work / name
-        subprocess.run([sys.executable, str(REPO / "bench" / "make_corpus.py"),
+        tree = getattr(args, name).resolve()
+        subprocess.run([sys.executable, str(tree / "bench" / "make_corpus.py"),
                         str(corpora[name]), str(args.size)], check=True, capture_output=True)
     runs: dict[str, dict[str, list[float]]] = {"before": {}, "after": {}}
     for _ in range(args.rounds):
