@@ -64,16 +64,19 @@ def test_from_the_navigation_to_a_relation_page_and_its_entries(page, demo_serve
     assert errors == []
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("path", ["relations/in-us/", "countries/in/", "countries/",
                                   "places/", "places/new-delhi/", ""])
-def test_axe_in_dark_mode_on_country_and_relation_pages(browser, demo_server, artifacts, path):
-    page = browser.new_page(color_scheme="dark")
+def test_axe_on_country_relation_place_and_map_pages(browser, demo_server, artifacts, path,
+                                                     scheme):
+    page = browser.new_page(color_scheme=scheme, viewport={"width": 1200, "height": 900})
     page.goto(demo_server.url + path)
     assert serious(page) == []
-    if path == "relations/in-us/":
-        page.screenshot(path=str(artifacts / "relation-dark.png"), full_page=True)
-        page.set_viewport_size({"width": 390, "height": 800})
-        page.screenshot(path=str(artifacts / "relation-dark-mobile.png"), full_page=True)
+    name = (path.strip("/").replace("/", "-") or "home") + f"-{scheme}"
+    page.screenshot(path=str(artifacts / f"{name}.png"), full_page=True)
+    page.set_viewport_size({"width": 390, "height": 800})
+    assert serious(page) == []
+    page.screenshot(path=str(artifacts / f"{name}-phone.png"), full_page=True)
     page.close()
 
 
