@@ -29,6 +29,9 @@ if os.environ.get("SLOW_BUILD") or os.environ.get("PAUSE_AFTER_WRITING"):
     if os.environ.get("SLOW_BUILD"):
         _build = site.Builder._build
         def _slow(self, *args):
+            if os.environ.get("SLOW_BUILD_STARTED"):  # tell the test this build holds the lock
+                with open(os.environ["SLOW_BUILD_STARTED"], "a") as f:
+                    f.write("started ")
             time.sleep(float(os.environ["SLOW_BUILD"]))
             return _build(self, *args)
         site.Builder._build = _slow
@@ -140,12 +143,18 @@ def test_a_build_beside_a_running_serve_waits_and_both_stay_exact(project, env,
     finally:
         sys.path.remove(str(REPO / "tests" / "serve"))
 
-    server = ServeProcess(project, env={**env, "SLOW_BUILD": "1.0"})
+    started = tmp_path_factory.mktemp("signals") / "started"
+    started.write_text("")
+    server = ServeProcess(project, env={**env, "SLOW_BUILD": "1.0",
+                                        "SLOW_BUILD_STARTED": str(started)})
     try:
         for round in range(2):
             mark = server.mark()
+            builds = started.read_text().count("started")
             retitle(project, f"Saved while serving {round}")
-            time.sleep(0.4)  # serve's build has begun and sleeps inside its lock
+            deadline = time.monotonic() + 60  # until serve's build has begun inside its lock
+            while started.read_text().count("started") == builds and time.monotonic() < deadline:
+                time.sleep(0.05)
             beside = start(project, env, "build")
             _, err = beside.communicate(timeout=60)
             assert beside.returncode == 0, err
