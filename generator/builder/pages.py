@@ -128,14 +128,11 @@ def plan_pages(graph: SiteGraph, config: Config, only: Selection | None = None) 
         mentions = graph.mentions.get(person.id, [])
         description = person.description or f"{person.name}: {_plural(len(entries), 'engagement')}."
         counterparts, person_forums = graph.counterparts(person.id), graph.forums_of(person.id)
-        for path, chunk, info in paginate(urls.person_path(person.id), _ordered(entries, config)):
-            pages.append(Page(path, "person.html", {
-                "page": _meta(_titled(person.name, info), description, "people", path, config),
-                "p": person, "country": graph.country_of.get(person.id),
-                "entries": entries, "mentions": _ordered(mentions, config),
-                "counterparts": counterparts, "forums": person_forums,
-                "groups": group_by_month(chunk), "pager_info": info},
-                _shows(info, entries + mentions, chunk)))
+        pages += _timeline_pages(
+            urls.person_path(person.id), "person.html", person.name, description, "people",
+            {"p": person, "country": graph.country_of.get(person.id), "entries": entries,
+             "mentions": _ordered(mentions, config), "counterparts": counterparts,
+             "forums": person_forums}, entries, config, shown=entries + mentions)
 
     forums = sorted(graph.forums.values(), key=lambda f: (-len(graph.by_forum.get(f.id, [])),
                                                         f.name.casefold(), f.id))
@@ -149,12 +146,9 @@ def plan_pages(graph: SiteGraph, config: Config, only: Selection | None = None) 
         entries = graph.by_forum.get(forum.id, [])
         description = forum.description or f"{forum.name}: {_plural(len(entries), 'engagement')}."
         participants = graph.participants(forum.id)
-        for path, chunk, info in paginate(urls.forum_path(forum.id), _ordered(entries, config)):
-            pages.append(Page(path, "forum.html", {
-                "page": _meta(_titled(forum.name, info), description, "forums", path, config),
-                "f": forum, "entries": entries, "participants": participants,
-                "groups": group_by_month(chunk), "pager_info": info},
-                _shows(info, entries, chunk)))
+        pages += _timeline_pages(urls.forum_path(forum.id), "forum.html", forum.name, description,
+                                 "forums", {"f": forum, "entries": entries,
+                                            "participants": participants}, entries, config)
 
     pages += country_pages(graph, config, only)
     pages += relation_pages(graph, config, only)
@@ -163,6 +157,18 @@ def plan_pages(graph: SiteGraph, config: Config, only: Selection | None = None) 
         pages.append(Page("404.html", "404.html", {
             "page": _meta("Page not found", "", "", "404.html", config)}))
     return pages
+
+
+def _timeline_pages(base: str, template: str, name: str, description: str, section: str,
+                    context: dict, entries: list, config: Config,
+                    shown: list | None = None) -> list[Page]:
+    """The paged timeline of one person, forum, country, pair or place: every page carries
+    ``context`` and its chunk of ``entries`` grouped by month."""
+    return [Page(path, template, {
+        "page": _meta(_titled(name, info), description, section, path, config),
+        **context, "groups": group_by_month(chunk), "pager_info": info},
+        _shows(info, shown if shown is not None else entries, chunk))
+        for path, chunk, info in paginate(base, _ordered(entries, config))]
 
 
 def country_pages(graph: SiteGraph, config: Config, only: Selection | None) -> list[Page]:
@@ -184,13 +190,8 @@ def country_pages(graph: SiteGraph, config: Config, only: Selection | None) -> l
                   "counterparts": relations.counterpart_countries(graph, country.code),
                   "forums": relations.ranked_forums(graph, entries),
                   "places": places.ranked_places(entries)}
-        for path, chunk, info in paginate(urls.country_path(country.code),
-                                          _ordered(entries, config)):
-            pages.append(Page(path, "country.html", {
-                "page": _meta(_titled(country.name, info), description, "countries", path,
-                              config),
-                **shared, "groups": group_by_month(chunk), "pager_info": info},
-                _shows(info, entries, chunk)))
+        pages += _timeline_pages(urls.country_path(country.code), "country.html", country.name,
+                                 description, "countries", shared, entries, config)
     return pages
 
 
@@ -208,12 +209,8 @@ def relation_pages(graph: SiteGraph, config: Config, only: Selection | None) -> 
                   "places": places.ranked_places(entries),
                   "forums": relations.ranked_forums(graph, entries),
                   "gaps": relations.gaps(entries)}
-        for path, chunk, info in paginate(urls.relation_path(pair), _ordered(entries, config)):
-            pages.append(Page(path, "relation.html", {
-                "page": _meta(_titled(relation.name, info), description, "countries", path,
-                              config),
-                **shared, "groups": group_by_month(chunk), "pager_info": info},
-                _shows(info, entries, chunk)))
+        pages += _timeline_pages(urls.relation_path(pair), "relation.html", relation.name,
+                                 description, "countries", shared, entries, config)
     return pages
 
 
@@ -232,11 +229,7 @@ def place_pages(graph: SiteGraph, config: Config, only: Selection | None) -> lis
         shared = {"slug": slug, "name": name, "entries": entries,
                   "countries": places.countries_at(graph, slug),
                   "forums": relations.ranked_forums(graph, entries)}
-        for path, chunk, info in paginate(urls.place_path(slug), _ordered(entries, config)):
-            pages.append(Page(path, "place.html", {
-                "page": _meta(_titled(name, info),
-                              f"{name}: {_plural(len(entries), 'engagement')} held there.",
-                              "places", path, config),
-                **shared, "groups": group_by_month(chunk), "pager_info": info},
-                _shows(info, entries, chunk)))
+        pages += _timeline_pages(urls.place_path(slug), "place.html", name,
+                                 f"{name}: {_plural(len(entries), 'engagement')} held there.",
+                                 "places", shared, entries, config)
     return pages
