@@ -123,6 +123,24 @@ def find_full_date(text: str, anchored: bool = False) -> tuple[FuzzyDate, re.Mat
     return best
 
 
+def numeric_order(said: str, text: str) -> tuple[FuzzyDate, str] | None:
+    """A date such as ``10/06/2025`` that reads either way, put in the order the page
+    writes its dates in words ("June 10, 2025" month first, "10 June 2025" day first).
+
+    Returns (date, review note), or None when ``said`` is not such a date.
+    """
+    m = _FULL_FORMS[3][1].search(said)
+    if not m or m.group(1) == m.group(3) or max(int(m.group(1)), int(m.group(3))) > 12:
+        return None
+    first, second, year = int(m.group(1)), int(m.group(3)), int(m.group(4))
+    us = len(_FULL_FORMS[2][1].findall(text)) > len(_FULL_FORMS[1][1].findall(text))
+    date = _make(year, first, second) if us else _make(year, second, first)
+    if date is None:
+        return None
+    order = "month first, as the page writes its dates" if us else "day first"
+    return date, f'published: "{m.group(0)}" read {order}; it could be the other way round'
+
+
 def parse_machine_date(value: str) -> FuzzyDate | None:
     """Dates from page metadata: ``2022-02-12T11:13:49+05:30``, ``2022-02-12``, ``2022-02``."""
     m = re.match(r"\s*((?:19|20)\d{2})-(\d{2})(?:-(\d{2}))?", value or "")

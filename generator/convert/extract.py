@@ -22,8 +22,8 @@ from generator.content.model import Forum, Person
 from generator.content.registry import Registry, load_forums, load_people
 from generator.convert import engagements as eng_mod
 from generator.convert.clean import Cleaned, clean_text
-from generator.convert.dates import (Reading, TimeExpr, find_full_date, find_times, labelled_date,
-                                     leading_date, social_post_date)
+from generator.convert.dates import (PubDate, Reading, TimeExpr, find_full_date, find_times, labelled_date,
+                                     leading_date, numeric_order, social_post_date)
 from generator.convert.engagements import Context, Engagement
 from generator.convert.forums import TWO_PLUS_TWO, ForumIndex, is_two_plus_two
 from generator.convert.frames import (KIND_OF_GROUP, NEUTRAL, TWO_SIDES, Clause, Frame, _reports,
@@ -133,6 +133,15 @@ def _date_outside(lines: list[str]) -> FuzzyDate | None:
     return None
 
 
+def _in_page_order(found: PubDate, text: str) -> tuple[str, FuzzyDate]:
+    """A date line such as ``10/06/2025`` read in the order the page writes dates."""
+    ordered = numeric_order(found.text, text)
+    if ordered is None:
+        return "", found.date
+    date, note = ordered
+    return note.removeprefix("published: "), date
+
+
 _ISSUED = re.compile(r"\b(?:issued|published|released|posted|dated)\b[^.]{0,60}?\bon\s+(.{6,30})", re.I)
 
 
@@ -144,12 +153,12 @@ def publication(page, cleaned: Cleaned, url: str | None, user: FuzzyDate | None,
     if page and page.published:
         candidates.append(("", page.published))
     if cleaned.published:
-        candidates.append(("", cleaned.published.date))
+        candidates.append(_in_page_order(cleaned.published, cleaned.text))
     if page:
         candidates.append(("", _date_outside(page.outside)))
     bare = cleaned.unlabelled
     if bare is not None and not cleaned.unlabelled_above_title:
-        candidates.append(("", bare.date))
+        candidates.append(_in_page_order(bare, cleaned.text))
     for line in cleaned.header + cleaned.paragraphs[:2]:  # "The press release issued on 27 April 2023."
         m = _ISSUED.search(line)
         found = find_full_date(m.group(1), anchored=True) if m else None
@@ -672,6 +681,8 @@ def _finish(eng: Engagement, ctx: Context, reg: Registries, lead: Engagement | N
     if eng.counterparts:
         eng.review.append("people: the counterpart from " + ", ".join(eng.counterparts) +
                           " is not named; add the name if you know it")
+    elif not eng.participants:
+        eng.review.append("people: no participant is named; add who took part")
     elif len(eng.participants) < 2 and eng.kind not in ("visit", "statement"):
         eng.review.append("people: only one participant is named; add who else took part")
     if eng.scheduled:

@@ -554,3 +554,23 @@ def test_a_second_kind_word_is_said_in_review():
 def test_languages_in_latin_script_the_converter_does_not_read(text, language):
     record = extract(text, DEMO)
     assert record.unsupported == f"{language} text: not supported" and not record.engagements
+
+
+@pytest.mark.parametrize("words, iso, order", [
+    ("Officials met on March 3, 2025 and again on June 1, 2025.", "2025-10-06", "month first"),
+    ("Officials met on 3 March 2025.", "2025-06-10", "day first"),
+])
+def test_a_numeric_date_line_is_read_in_the_order_the_page_writes_dates(words, iso, order):
+    text = ("READOUT\n10/06/2025\n\nForeign Minister Penny Wong spoke today with Foreign Minister "
+            f"S. Jaishankar. {words}")
+    record = extract(text, DEMO)
+    assert record.published.iso() == iso
+    assert any(order in r and "10/06/2025" in r for r in record.review), record.review
+
+
+def test_a_statement_nobody_is_named_for_says_so():
+    text = (HEAD + "The foreign ministers of the Quad issued a joint statement on Friday on "
+            "shipping in the Red Sea.")
+    (eng,) = extract(text, DEMO).engagements
+    assert eng.kind == "statement" and not eng.participants
+    assert "people: no participant is named; add who took part" in eng.review
