@@ -129,16 +129,25 @@ def numeric_order(said: str, text: str) -> tuple[FuzzyDate, str] | None:
 
     Returns (date, review note), or None when ``said`` is not such a date.
     """
-    m = _FULL_FORMS[3][1].search(said)
-    if not m or m.group(1) == m.group(3) or max(int(m.group(1)), int(m.group(3))) > 12:
+    m = _FULL_FORMS[3][1].search(said) or _SHORT_YEAR_LINE.match(said)
+    if not m:
         return None
-    first, second, year = int(m.group(1)), int(m.group(3)), int(m.group(4))
+    short = len(m.group(4)) == 2
+    if not short and (m.group(1) == m.group(3) or max(int(m.group(1)), int(m.group(3))) > 12):
+        return None
+    first, second, year = int(m.group(1)), int(m.group(3)), int(m.group(4)) + (2000 if short else 0)
     us = len(_FULL_FORMS[2][1].findall(text)) > len(_FULL_FORMS[1][1].findall(text))
-    date = _make(year, first, second) if us else _make(year, second, first)
+    date = _make(year, first, second) if us and first <= 12 else _make(year, second, first)
     if date is None:
         return None
+    if short:
+        return date, (f'published: "{m.group(0).strip()}" read as {date.iso()} (a two-digit year, '
+                      "day first); check it")
     order = "month first, as the page writes its dates" if us else "day first"
     return date, f'published: "{m.group(0)}" read {order}; it could be the other way round'
+
+
+_SHORT_YEAR_LINE = re.compile(r"^(\d{1,2})([./-])(\d{1,2})\2(\d{2})(?:\s+\d{1,2}:\d{2})?\s*$")
 
 
 def parse_machine_date(value: str) -> FuzzyDate | None:
@@ -212,7 +221,8 @@ def leading_date(line: str) -> tuple[FuzzyDate, str, str] | None:
         stripped = stripped[clock.end():]
     found = find_full_date(stripped, anchored=True)
     if not found:
-        return None
+        short = numeric_order(stripped, "")  # a date line alone: "24-04-25 12:11"
+        return (short[0], stripped, "") if short and _SHORT_YEAR_LINE.match(stripped) else None
     date, m = found
     rest = stripped[m.end():]
     # a date line, a date with a time, or a date glued to the text (a crawler joined

@@ -246,7 +246,8 @@ _CLAUSE_SPLIT = re.compile(
     r"\s+(?=since\s+(?:they|he|she|the|their|his|her|it|last|then)\b)|"
     r"\s+(?=(?:before|after|prior\s+to)\s+(?:meeting|holding|talks|speaking|his|her|their)\b)")
 _LEAD_CLAUSE = re.compile(
-    r"^(?:Before|After|Following|Prior\s+to|Ahead\s+of|(?:Close\s+)?[Oo]n\s+the\s+heels\s+of|"
+    r"^(?:(?:Just|Shortly|Soon|Right|Immediately|Moments|Minutes)\s+(?:after|before)|"
+    r"Before|After|Following|Prior\s+to|Ahead\s+of|(?:Close\s+)?[Oo]n\s+the\s+heels\s+of|"
     r"(?:\w+\s+)?(?:days?|hours?|weeks?|months?)\s+(?:after|before)|Amid|Despite|While|When|"
     r"Since)\b[^,]{3,160},\s+|"
     r"^(?:Earlier|Later)(?:\s+(?:on|in|that|this|the|same|day|week|month|morning|afternoon|evening|"

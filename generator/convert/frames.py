@@ -589,6 +589,20 @@ def _forums(clause: Clause, place: PlaceHit | None, s: int, e: int,
 MAX_TRIGGERS = 24  # per clause: news clauses have a few; a page without full stops has thousands
 
 
+_SETTING_OWNER_BEFORE = re.compile(
+    r"\b(?:during|amid|at\s+the\s+same\s+time\s+(?:of|as)|on\s+the\s+eve\s+of|ahead\s+of|"
+    r"in\s+the\s+(?:midst|course)\s+of|as\s+part\s+of)\s+(?:(?:the|a|an)\s+)?"
+    r"(?:[\w.-]+\s+){0,4}$", re.I)
+
+
+def _setting_owner(clause: Clause, m: Mention) -> bool:
+    """"... spoke during Ukrainian President Zelensky's visit": Zelensky's visit is when the
+    engagement happened, not a part of it."""
+    return bool(re.match(r"['\u2019]s?\s+(?:[\w-]+\s+){0,3}(?:visit|trip|tour|arrival|stay)\b",
+                         clause.plain[m.end:m.end + 50]) and
+                _SETTING_OWNER_BEFORE.search(clause.plain[max(0, m.start - 60):m.start]))
+
+
 def frames_of(clause: Clause, index: int, gaz: Gazetteer, dateline_city: str | None) -> list[Frame]:
     out = []
     words = triggers(clause.plain)[:MAX_TRIGGERS]
@@ -613,6 +627,10 @@ def frames_of(clause: Clause, index: int, gaz: Gazetteer, dateline_city: str | N
             for p in clause.carried:  # "The high point was her meeting with President Ruto"
                 if p.person not in {x.person for x in people}:
                     people.insert(0, p)
+        if group != "visit":  # "spoke during Zelensky's visit": the visitor is the setting
+            others = [p for p in people if not _setting_owner(clause, p)]
+            if len(others) >= 2:
+                people = others
         host = next((p for p in clause.people if 0 < p.start - e <= 60 and re.match(
             r"['\u2019]s?\s+(?:official\s+)?(?:office|residence|home|house|dacha|palace)\b",
             clause.plain[p.end:p.end + 30])), None) if group == "visit" else None

@@ -574,3 +574,24 @@ def test_a_statement_nobody_is_named_for_says_so():
     (eng,) = extract(text, DEMO).engagements
     assert eng.kind == "statement" and not eng.participants
     assert "people: no participant is named; add who took part" in eng.review
+
+
+def test_a_date_line_with_a_two_digit_year_is_read_and_flagged():
+    text = ("Minister meets counterpart\nAuthor picture\n24-04-25 12:11\n\nForeign Minister Penny "
+            "Wong met Foreign Minister S. Jaishankar in Canberra on Wednesday.")
+    record = extract(text, DEMO)
+    assert record.published.iso() == "2025-04-24"
+    assert any("two-digit year" in r for r in record.review), record.review
+    assert record.engagements[0].date.iso() == "2025-04-23"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Just after Prime Minister Narendra Modi arrived in Paris, Foreign Minister Penny Wong held a "
+    "telephone call with Foreign Minister S. Jaishankar.",
+    "Foreign Minister Penny Wong and Foreign Minister S. Jaishankar spoke by phone during Prime "
+    "Minister Narendra Modi's visit to Paris.",
+])
+def test_someone_whose_visit_sets_the_time_is_not_on_the_call(sentence):
+    (eng,) = extract(HEAD + sentence, DEMO).engagements
+    assert eng.kind == "call"
+    assert sorted(m.name for m in eng.participants) == ["Penny Wong", "S. Jaishankar"]
