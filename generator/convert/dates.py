@@ -34,6 +34,22 @@ _MONTH_WORDS = {
     12: "december dec dezember décembre decembre diciembre dezembro dicembre decembar desember "
         "disember aralık aralik grudnia",
 }
+_MORE_MONTH_WORDS = {  # Lithuanian, Latvian, Hungarian, Czech, Romanian, Scandinavian date lines
+    1: "sausio sausis sausius janvāris janvārī január ledna ianuarie",
+    2: "vasario vasaris februāris február února unora februarie",
+    3: "kovo kovas marts március března brezna martie",
+    4: "balandžio balandzio balandis aprīlis április dubna aprilie",
+    5: "gegužės geguzes gegužė maijs május května kvetna",
+    6: "birželio birzelio birželis jūnijs június června cervna iunie",
+    7: "liepos liepa jūlijs július července cervence iulie",
+    8: "rugpjūčio rugpjucio rugpjūtis augusts augusztus srpna augusti",
+    9: "rugsėjo rugsejo rugsėjis septembris szeptember září zari septembrie",
+    10: "spalio spalis oktobris október října rijna octombrie",
+    11: "lapkričio lapkricio lapkritis novembris listopadu noiembrie",
+    12: "gruodžio gruodzio gruodis decembris prosince decembrie",
+}
+for _n, _words in _MORE_MONTH_WORDS.items():
+    _MONTH_WORDS[_n] += " " + _words
 # (Months of other languages' date lines: a page in English often prints its date in the
 # site's own language, "26. oktobar 2023", "11 Ekim 2023".)
 _MONTHS = {w: n for n, words in _MONTH_WORDS.items() for w in words.split()}
@@ -72,6 +88,8 @@ _FULL_FORMS = (
     ("dmy", re.compile(rf"(?<!\d){_DAY}{_OF}({MONTH}),?(?:\s+(?:de\s+)?|\s*[/-]\s*){_YEAR}")),
     ("mdy", re.compile(rf"\b({MONTH})\s+{_DAY}(?:,?\s*|\s*/\s*){_YEAR}")),
     ("numeric", re.compile(rf"(?<![\d./-])(\d{{1,2}})([./-])(\d{{1,2}})\2{_YEAR}")),
+    # "2024 m. sausio 11 d." (Lithuanian), "2024. január 11." (Hungarian)
+    ("ymd_words", re.compile(rf"(?<!\d){_YEAR}(?:\s*m\.|\.|,)?\s+({MONTH})\s+(\d{{1,2}})(?!\d)(?:\.|\s+d\.)?")),
 )
 
 
@@ -107,6 +125,8 @@ def _from_match(form: str, m: re.Match) -> FuzzyDate | None:
         return _make(int(m.group(3)), month_number(m.group(2)) or 0, int(m.group(1)))
     if form == "mdy":
         return _make(int(m.group(3)), month_number(m.group(1)) or 0, int(m.group(2)))
+    if form == "ymd_words":
+        return _make(int(m.group(1)), month_number(m.group(2)) or 0, int(m.group(3)))
     return _numeric(int(m.group(1)), int(m.group(3)), int(m.group(4)))
 
 

@@ -300,6 +300,10 @@ class PeopleIndex:
         self.max_len = max((len(k) for k in self.forms), default=1)
         self.single = {k[0]: v for k, v in self.forms.items() if len(k) == 1 and len(k[0]) >= 6
                        and (own is None or v in own)}
+        self.by_first: dict[str, list[tuple[str, str]]] = {}  # given name -> (surname, id)
+        for k, v in self.forms.items():
+            if len(k) == 2 and len(k[1]) >= 6:
+                self.by_first.setdefault(k[0], []).append((k[1], v))
         self.offices: list[tuple[Office, str, object]] = []
         for person in people:
             if own is not None and person.id not in own:
@@ -374,6 +378,16 @@ class PeopleIndex:
                     out.append(self._mention(pid, text, tok.start, tok.end))
                     i += 1
                     continue
+            close = self._close_full_name(text, tokens, i)
+            if close and self._close_spelling(tokens[i + 1], tokens, i + 1):
+                close = None  # the site's own person, by surname: read below
+            if close:
+                end = tokens[i + 1].end
+                m = self._mention(close, text, tok.start, end)
+                m.how = f'"{text[tok.start:end]}" read as {self.display(close)} (close spelling)'
+                out.append(m)
+                i += 2
+                continue
             fuzzy = self._close_spelling(tok, tokens, i)
             if fuzzy:
                 m = self._mention(fuzzy, text, tok.start, tok.end)
@@ -409,6 +423,17 @@ class PeopleIndex:
                     continue  # not across a comma or a line
                 return n, pid
         return None
+
+    def _close_full_name(self, text: str, tokens: list[Token], i: int) -> str | None:
+        """"Radoslaw Sikorskis" (a foreign paper's inflected form): the given name exactly,
+        the surname one letter off, and only one person fits."""
+        if i + 1 >= len(tokens) or not tokens[i].capitalised or not tokens[i + 1].capitalised \
+                or text[tokens[i].end:tokens[i + 1].start] != " ":
+            return None
+        key = tokens[i + 1].key
+        found = {pid for surname, pid in self.by_first.get(tokens[i].key, ())
+                 if surname[:3] == key[:3] and _edit_distance(key, surname, 1) <= 1}
+        return next(iter(found)) if len(found) == 1 else None
 
     def _close_spelling(self, tok: Token, tokens: list[Token], i: int) -> str | None:
         key = tok.key

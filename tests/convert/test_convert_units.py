@@ -595,3 +595,20 @@ def test_someone_whose_visit_sets_the_time_is_not_on_the_call(sentence):
     (eng,) = extract(HEAD + sentence, DEMO).engagements
     assert eng.kind == "call"
     assert sorted(m.name for m in eng.participants) == ["Penny Wong", "S. Jaishankar"]
+
+
+@pytest.mark.parametrize("line, iso", [
+    ("2024 m. sausio 11 d. 21:53", "2024-01-11"),  # Lithuanian
+    ("2024. január 11.", "2024-01-11"),  # Hungarian
+    ("12. března 2024", "2024-03-12"),  # Czech
+    ("3 octombrie 2023", "2023-10-03"),  # Romanian
+])
+def test_date_lines_of_more_languages(line, iso):
+    assert leading_date(line)[0].iso() == iso
+
+
+def test_a_reference_person_inflected_by_a_foreign_paper_is_still_that_person():
+    (m,) = DEMO.index.find("Polish Foreign Minister Radoslaw Sikorskis arrived.")
+    assert m.name == "Radosław Sikorski" and "close spelling" in m.how
+    assert DEMO.index.find("Radoslaw Nowakowskis arrived.") == [] or \
+        all(x.name != "Radosław Sikorski" for x in DEMO.index.find("Radoslaw Nowakowskis arrived."))
