@@ -149,6 +149,8 @@ def _people_fit(eng: Engagement, frame: Frame) -> int:
         return len(common)  # "met his Japanese, Italian and French counterparts ... Japanese PM X"
     if len(common) >= 2 and not (theirs - mine and eng.frames and
                                  all(f.plural for f in eng.frames)):
+        if eng.participants[0].person not in theirs and frame.people[0].person not in mine:
+            return -1  # Lavrov's talks with the Rajapaksas, then Wang Yi's with them
         return len(common)
     return -1
 

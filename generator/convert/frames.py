@@ -729,8 +729,8 @@ def frames_of(clause: Clause, index: int, gaz: Gazetteer, dateline_city: str | N
             frame.indefinite = False  # "A two-day NATO summit kicked off in Vilnius": the news itself
         frame.quoted = clause.quoted
         if group == "visit" and place is None:
-            frame.country = _visited_country(clause.plain[e:e + 60], gaz,
-                                             bool(re.search(r"\bto$", word)))
+            frame.country = _visited_country(clause.plain[e:e + 60], gaz,  # "to visit Sri Lanka"
+                                             bool(re.search(r"\bto$|^(?i:visit(?:s|ed|ing)?)$", word)))
         frame.joined = bool(_JOINED.search(clause.plain))
         frame.cancelled = bool(_CANCELLED.search(clause.plain[e:]))
         if group == "visit" and re.search(r"\b(?:wrapp\w*\s+up|conclud\w*|end(?:s|ed|ing)?|"

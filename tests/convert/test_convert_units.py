@@ -612,3 +612,16 @@ def test_a_reference_person_inflected_by_a_foreign_paper_is_still_that_person():
     assert m.name == "Radosław Sikorski" and "close spelling" in m.how
     assert DEMO.index.find("Radoslaw Nowakowskis arrived.") == [] or \
         all(x.name != "Radosław Sikorski" for x in DEMO.index.find("Radoslaw Nowakowskis arrived."))
+
+
+def test_two_visitors_talks_with_the_same_hosts_are_two_engagements():
+    text = (HEAD + "Russian Foreign Minister Sergey Lavrov will hold talks with Prime Minister "
+            "Narendra Modi and External Affairs Minister S. Jaishankar in New Delhi on Monday.\n\n"
+            "Chinese Foreign Minister Wang Yi is to visit India from 12th to 13th January.\n\n"
+            "The Minister is scheduled to have talks with Prime Minister Narendra Modi and External "
+            "Affairs Minister S. Jaishankar during the visit.")
+    engagements = extract(text, DEMO).engagements
+    assert not any({"Sergey Lavrov", "Wang Yi"} <= {m.name for m in e.participants}
+                   for e in engagements), [(e.kind, [m.name for m in e.participants]) for e in engagements]
+    visit = next(e for e in engagements if e.kind == "visit")
+    assert [m.name for m in visit.participants] == ["Wang Yi"] and visit.date.iso() == "2022-01-12"
