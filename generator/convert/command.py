@@ -28,7 +28,7 @@ from generator.convert.manifest import check_url, find_manifest, load_manifest
 from generator.convert.merge import MergeError, merge_text
 from generator.convert.render import render_entry
 from generator.convert.report import EPILOG, EntryAction, Outcome, exit_status, summary
-from generator.convert.store import Store, Stored, more_precise
+from generator.convert.store import Store, Stored, more_precise, placeholder
 from generator.convert.write import append_people, entry_name, replace_checked, write_new
 from generator.errors import TimelineError, display_path
 
@@ -303,9 +303,12 @@ def _source_notes(record: Record, eng: Engagement, origin: str) -> tuple[str, ..
 def _date_change(record: Record, eng: Engagement, target: Stored) -> tuple:
     """The more precise date a merged article gives, and the review line saying so; a
     guessed date (a draft's) never replaces a date already entered."""
+    origin = record.title or record.file or "a merged article"
+    if not eng.draft and placeholder(target.entry.draft, target.entry.date):
+        return eng.date, (f"date: {eng.date.iso()} from a merged source (\"{origin}\") replaces the "
+                          "placeholder year; check it, then remove 'draft: true'")
     if eng.draft or not more_precise(eng.date, target.entry.date):
         return None, None
-    origin = record.title or record.file or "a merged article"
     return eng.date, (f"date: changed from {target.entry.date.iso()} to {eng.date.iso()} by a "
                       f"merged source (\"{origin}\"); check it")
 

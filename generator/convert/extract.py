@@ -954,6 +954,23 @@ def _time_from_sentence_before(frames: list[Frame], clauses: list[Clause]) -> No
             f.time = before[0]
 
 
+_ARRIVAL_LEAD = re.compile(r"(?i)^(?:(?:just|shortly|soon)\s+)?(?:after|upon|on)\s+(?:his\s+|her\s+|their\s+)?"
+                           r"(?:arriv|land)")
+
+
+def _time_from_arrival(frames: list[Frame], clauses: list[Clause]) -> None:
+    """"After arriving in Doha on July 2, the two leaders held a meeting": the day of the
+    arrival, when the meeting's own clause gives none."""
+    for f in frames:
+        if f.time is not None or f.caption or f.headline or not 0 <= f.clause < len(clauses) or \
+                f.mode not in ("past", "present") or f.group not in ("meet", "talk", "summit"):
+            continue
+        lead = [c for c in clauses if c.sentence == f.sentence and c.lead and
+                _ARRIVAL_LEAD.match(c.plain.lstrip())]
+        if lead and len(lead[0].times) == 1:
+            f.time = lead[0].times[0]
+
+
 def _place_within_sentence(frames: list[Frame]) -> None:
     """"X visited the PM's office in Islamabad on Tuesday, before holding talks with Y at the
     Foreign Office": a clause that names no city is in the city of its sentence's other clause."""
@@ -1131,6 +1148,7 @@ def engagements_of(clauses: list[Clause], headline: Clause | None, ctx: Context,
     _time_from_sentence_before(frames, clauses)
     _same_day(frames)
     _on_arrival(frames, clauses)
+    _time_from_arrival(frames, clauses)
     _place_within_sentence(frames)
     body = [f for f in frames if not f.caption]
     captions = [f for f in frames if f.caption]

@@ -91,7 +91,8 @@ class Store:
                 continue  # the same article's other engagements are others
             guessed = eng.draft and e.date.month is not None and e.date.month == eng.date.month \
                 and (e.date.day is None or e.date.day == eng.date.day)
-            if not e.date.compatible(eng.date) and not guessed:
+            undated = placeholder(eng.draft, eng.date) or placeholder(e.draft, e.date)
+            if not e.date.compatible(eng.date) and not guessed and not undated:
                 continue  # (an article with no year: the same day of a year is enough)
             if _FAMILY.get(e.kind, "met") != _FAMILY.get(eng.kind, "met"):
                 continue
@@ -104,9 +105,10 @@ class Store:
             common = ids & theirs
             same_people = bool(common) and (ids <= theirs or theirs <= ids) and \
                 (len(common) >= 2 or len(ids) == len(theirs) == 1)
-            if not same_people:
-                continue
-            reason = [f"{e.date.iso()[5:]} of a year this article does not give" if guessed and
+            if not same_people or undated and (ids != theirs or len(ids) < 2):
+                continue  # an undated report must name exactly the same two or more people
+            reason = ["no date of its own (its article gives none)" if undated else
+                      f"{e.date.iso()[5:]} of a year this article does not give" if guessed and
                       e.date != eng.date else
                       f"{e.date.iso()} and {eng.date.iso()}" if e.date != eng.date else
                       f"the same day ({eng.date.iso()})",
@@ -131,6 +133,11 @@ def _person_key(name: str, reg: Registries) -> str:
 def _forum_key(name: str, reg: Registries) -> str:
     forum = reg.known_forums.lookup(name)
     return forum.id if forum else fold(name)
+
+
+def placeholder(draft: bool, date: FuzzyDate) -> bool:
+    """A draft's bare year: the converter's stand-in when nothing in the article is dated."""
+    return draft and date.precision == "year"
 
 
 def more_precise(new: FuzzyDate, old: FuzzyDate) -> bool:

@@ -379,3 +379,27 @@ def test_a_merged_articles_doubts_about_itself_are_kept(content, tmp_path):
     outlet_lines = [r for r in entry.review if r.startswith("outlet:")]
     assert any('merged source "Jaishankar and Blinken hold talks in Lisbon"' in r
                for r in outlet_lines), entry.review
+
+
+@pytest.mark.parametrize("undated_first", [False, True])
+def test_a_report_dated_nowhere_merges_with_a_dated_one_of_the_same_people(content, tmp_path,
+                                                                          undated_first):
+    """No date at all (a placeholder year): the same two people and kind are enough, either
+    order; the placeholder yields to the real date; other people stay apart."""
+    dated = tmp_path / "a_dated.txt"
+    dated.write_text("Ministers talk by phone\nPublished on March 3, 2022\n\nExternal Affairs "
+                     "Minister S. Jaishankar spoke by phone with Secretary of State Antony Blinken "
+                     "on Wednesday, the ministry said.\n", encoding="utf-8")
+    undated = tmp_path / "b_undated.txt"
+    undated.write_text("Jaishankar and Blinken discuss Ukraine\n\nS. Jaishankar and Antony Blinken "
+                       "spoke by phone about the war in Ukraine, officials said.\n\nThe two "
+                       "ministers agreed to stay in touch.\n", encoding="utf-8")
+    other = tmp_path / "c_other.txt"
+    other.write_text("Jaishankar calls Lavrov\n\nS. Jaishankar spoke by phone with Sergey Lavrov "
+                     "about the war in Ukraine, officials said.\n", encoding="utf-8")
+    for path in ([undated, dated] if undated_first else [dated, undated]) + [other]:
+        run(content, path, out=content / "entries")
+    calls = sorted(entries(content / "entries").values(), key=lambda e: len(e.sources))
+    assert len(calls) == 2 and [len(c.sources) for c in calls] == [1, 2]
+    assert calls[1].date.iso() == "2022-03-02"
+    assert any("no date of its own" in r for r in calls[1].review), calls[1].review

@@ -625,3 +625,10 @@ def test_two_visitors_talks_with_the_same_hosts_are_two_engagements():
                    for e in engagements), [(e.kind, [m.name for m in e.participants]) for e in engagements]
     visit = next(e for e in engagements if e.kind == "visit")
     assert [m.name for m in visit.participants] == ["Wang Yi"] and visit.date.iso() == "2022-01-12"
+
+
+def test_a_meeting_after_an_arrival_takes_the_arrivals_day():
+    text = (HEAD + "After arriving in Paris on January 3 afternoon, Prime Minister Narendra Modi "
+            "and President Emmanuel Macron held a meeting at the Elysee Palace.")
+    (eng,) = [e for e in extract(text, DEMO).engagements if e.kind == "meeting"]
+    assert eng.date.iso() == "2022-01-03"
