@@ -100,7 +100,8 @@ _BACKGROUND = re.compile(
     r"attended|travell?ed)|last\s+(?:met|spoke|visited|held|talked|hosted)|previously|"
     r"since\s+(?:they|the|their|he|she|his|her)|in\s+the\s+past|"
     r"over\s+the\s+past|former|earlier\s+this\s+year|last\s+year[\u2019']?s?|years?\s+ago|"
-    r"months\s+ago|have\s+met\s+\w+\s+times|the\s+previous|earlier\s+(?:visit|meeting|talks)|"
+    r"months\s+ago|ha(?:ve|s)\s+(?:met|spoken|talked|held\s+talks)\s+(?:\w+\s+times|twice|several|"
+    r"repeatedly|on\s+several)|(?:spoken|talked|met)\s+(?:twice|\w+\s+times)|the\s+previous|earlier\s+(?:visit|meeting|talks)|"
     r"after\s+the\s+(?:[\w-]+\s+){0,2}(?:clash|war|deal|agreement)|had\s+taken\s+place|"
     r"the\s+last|recent\s+(?:visits?|trips?|meetings?|talks|calls?)|in\s+(?:19|20)\d\d\b(?!\s*,)|"
     r"follow[\s-]?up\s+(?:to|on|of)|results?\s+of|outcomes?\s+of|on\s+the\s+basis\s+of)",
@@ -583,6 +584,10 @@ def _forums(clause: Clause, place: PlaceHit | None, s: int, e: int,
             if not re.search(r"\bahead\s+of\b", ahead.group(0), re.I):
                 continue
         out.append(hit.forum)
+    if not out and re.search(r"(?i)\b(?:organi[sz]ation|bloc|group|grouping|alliance|union|"
+                             r"association)['\u2019]s\s+(?:[\w-]+\s+){0,2}$", clause.plain[max(0, s - 60):s]):
+        named = [h for h in clause.forums if h.end <= s]  # "the leaders of BRICS ... the bloc's summit"
+        out = [named[-1].forum] if named else []
     return out
 
 

@@ -632,3 +632,21 @@ def test_a_meeting_after_an_arrival_takes_the_arrivals_day():
             "and President Emmanuel Macron held a meeting at the Elysee Palace.")
     (eng,) = [e for e in extract(text, DEMO).engagements if e.kind == "meeting"]
     assert eng.date.iso() == "2022-01-03"
+
+
+def test_contacts_counted_over_a_year_are_background():
+    text = (HEAD + "This year, Prime Minister Narendra Modi and President Vladimir Putin have spoken "
+            "twice on the phone. External Affairs Minister S. Jaishankar met Foreign Minister "
+            "Wang Yi on Friday.")
+    assert [sorted(m.name for m in e.participants) for e in extract(text, DEMO).engagements] == \
+        [["S. Jaishankar", "Wang Yi"]]
+
+
+def test_the_blocs_summit_is_the_bloc_named_before():
+    text = (HEAD + "The leaders of BRICS countries are arriving in Kazan to participate in the "
+            "organization's summit on Saturday, with many heads of state expected.\n\nPrime "
+            "Minister Narendra Modi will hold a bilateral meeting with President Vladimir Putin on "
+            "the sidelines of the event on Saturday.")
+    engagements = extract(text, DEMO).engagements
+    assert engagements and all("BRICS" in e.forums for e in engagements), \
+        [(e.kind, e.forums) for e in engagements]
