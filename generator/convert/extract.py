@@ -34,7 +34,7 @@ from generator.convert.outlets import (OUTLETS_FILE, Where, agency_keys, find_ag
                                        find_outlet, load_outlets)
 from generator.convert.people import (Mention, OfficeRef, PeopleIndex, _SPEAKER_ROLE, _edit_distance, fold,
                                       office_of, office_words, same_office)
-from generator.convert.places import PLACES_FILE, Gazetteer, country_of, load_gazetteer
+from generator.convert.places import PLACES_FILE, SMALL_TOWN, Gazetteer, country_of, load_gazetteer
 from generator.convert.pubdate import choose
 from generator.convert.quotes import Quote, _speaker, key_quotes
 from generator.convert.reference import (combine, reference_forums, reference_outlets,
@@ -620,6 +620,19 @@ def _variant_of_another(m: Mention, people: list[Mention]) -> bool:
     return False
 
 
+_NAMED: dict[tuple[int, str], frozenset[str]] = {}
+
+
+def _countries_named(text: str, gaz: Gazetteer) -> frozenset[str]:
+    """The article's countries, read once per article (every engagement asks)."""
+    key = (id(gaz), text)
+    if key not in _NAMED:
+        if len(_NAMED) > 8:
+            _NAMED.clear()
+        _NAMED[key] = frozenset(gaz.countries_named(text))
+    return _NAMED[key]
+
+
 def _finish(eng: Engagement, ctx: Context, reg: Registries, lead: Engagement | None,
             cleaned: Cleaned, today: dt.date, leaders: set[str]) -> None:
     eng.participants = [m for m in eng.participants if not _variant_of_another(m, eng.participants)]
@@ -636,7 +649,15 @@ def _finish(eng: Engagement, ctx: Context, reg: Registries, lead: Engagement | N
         lent = [f for f in eng.frames if f.place is not None and (f.headline or f.inherited)]
         own.sort(key=lambda f: f.place.place.kind != "landmark")  # type: ignore[union-attr]
         chosen = (own or lent or [None])[0]
-        if chosen is not None:
+        town = chosen.place.place if chosen is not None else None  # type: ignore[union-attr]
+        if town is not None and town.kind == "city" and 0 < town.population < SMALL_TOWN and \
+                town.country not in _countries_named(cleaned.text, reg.places) and \
+                reg.places.capital_of(town.country) != town.name:  # type: ignore[union-attr]
+            eng.review.append(f'place: "{chosen.place.text}" is also a town in {town.country}, '  # type: ignore[union-attr]
+                              "which the article never names; not used")
+            chosen = None
+            eng.place = None
+        elif chosen is not None:
             eng.place = chosen.place.place.venue_city  # type: ignore[union-attr]
             if chosen.here and chosen.place.text == "here":  # type: ignore[union-attr]
                 eng.review.append(f'place: "here" read as the dateline city {eng.place}')
@@ -646,7 +667,7 @@ def _finish(eng: Engagement, ctx: Context, reg: Registries, lead: Engagement | N
                 eng.review.append(f"place: {eng.place} is said of " + (
                     "the article as a whole (the headline)" if chosen.headline else
                     f'the gathering around it ("{_clip(chosen.inherited)}"), not of this meeting'))
-        else:
+        elif not any(r.startswith("place:") for r in eng.review):
             eng.place = None
             eng.review.append("place: the text does not say where it took place")
     forums: list[str] = []

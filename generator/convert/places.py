@@ -64,6 +64,9 @@ def _tokens(name: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(place_key(name)))
 
 
+SMALL_TOWN = 100_000  # fewer people: a venue only when the article names its country
+
+
 @dataclass(frozen=True)
 class Country:
     code: str
@@ -142,6 +145,19 @@ class Gazetteer:
         if not word[:1].isupper():
             return None
         return self._country_word.get(place_key(word))
+
+    def countries_named(self, text: str) -> set[str]:
+        """Countries the text names ("Spain", "Spanish", "U.S."), or names a big city of."""
+        out: set[str] = set()
+        for m in re.finditer(r"[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,2}", text):
+            words = m.group(0).split()
+            for n in range(len(words), 0, -1):
+                for i in range(len(words) - n + 1):
+                    found = self.country_of(" ".join(words[i:i + n]).rstrip(".,"))
+                    if found:
+                        out.add(found)
+        out |= {h.place.country for h in self.find(text) if h.place.population >= SMALL_TOWN}
+        return out
 
     def capital_of(self, country: str) -> str | None:
         for c in self.countries.values():

@@ -650,3 +650,14 @@ def test_the_blocs_summit_is_the_bloc_named_before():
     engagements = extract(text, DEMO).engagements
     assert engagements and all("BRICS" in e.forums for e in engagements), \
         [(e.kind, e.forums) for e in engagements]
+
+
+def test_a_small_town_of_a_country_the_article_never_names_is_not_the_venue():
+    text = (HEAD + "Mexican President Andrés Manuel López Obrador received President Joe Biden in "
+            "Palacio on Monday, the Mexican presidency said.")
+    (eng,) = extract(text, DEMO).engagements
+    assert eng.place is None
+    assert any('"Palacio" is also a town in Spain' in r for r in eng.review), eng.review
+    named = text.replace("the Mexican presidency said", "before both flew to Spain")
+    (eng,) = extract(named, DEMO).engagements
+    assert eng.place == "Palacio"  # Spain is named: the town may be meant
