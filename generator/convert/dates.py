@@ -360,7 +360,8 @@ class TimeExpr:
 
 
 _PART = r"(?:\s+(?:night|evening|morning|afternoon))?"
-_ON = r"(?:[Oo]n|[Ll]ast|[Tt]his\s+past|[Tt]his|[Ee]arlier\s+on|[Ll]ater\s+on|[Ll]ate\s+on|" \
+_ON = r"(?:(?:[Ee]l|[Ll]a|[Oo]|[Nn]a|[Ii]l)\s+(?:pr[óo]xim[oa]|pasad[oa]|passad[oa]|prossimo|scorso)|" \
+      r"[Pp]r[óo]xim[oa]|[Oo]n|[Ll]ast|[Tt]his\s+past|[Tt]his|[Ee]arlier\s+on|[Ll]ater\s+on|[Ll]ate\s+on|" \
       r"[Ee]arly\s+on|[Ss]ince|[Bb]y|[Nn]ext|[Cc]oming|[Aa]m|[Ee]l|[Ll]e|[Nn]a|[Nn]o|[Ii]l|[Dd]i)"
 _RANGE_SEP = r"\s*(?:-|\u2013|to|and|through|till|until|bis|au|al|a)\s*"
 _EVENT_FORMS: list[tuple[str, re.Pattern]] = [
@@ -501,7 +502,9 @@ def _resolve(form: str, m: re.Match, pub: FuzzyDate | None) -> tuple[Reading, Re
             how = f'"{text}" cannot be resolved: the publication day is unknown'
             return Reading(None, how), Reading(None, how), said
         iso = pub.iso()  # type: ignore[union-attr]
-        lead = (m.group(1) or "").lower()
+        lead = " ".join((m.group(1) or "").lower().split())
+        lead = "next" if re.search(r"pr[óo]xim|prossimo", lead) else \
+            "last" if re.search(r"pasad|passad|scorso", lead) else lead  # "el próximo martes"
         past = Reading(_weekday(target, pub, False), f'"{text}" resolved against publication {iso} '  # type: ignore[arg-type]
                        f'(the most recent {WEEKDAYS[target].title()} on or before it)')
         future = Reading(_weekday(target, pub, True), f'"{text}" resolved against publication {iso} '  # type: ignore[arg-type]

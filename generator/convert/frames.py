@@ -37,12 +37,12 @@ _TRIGGERS = re.compile(
     r"Sun)day))|"
     r"called(?=\s+(?:up\s+)?(?:his|her|their|[A-Z][a-z]|@))|"
     r"(?:par|au)\s+t[ée]l[ée]phone|por\s+tel[ée]fono|por\s+telefone|per\s+telefono|telefonisch|"
-    r"dialled|dialed|rang(?=\s+(?:up\s+)?(?:his|her|their|[A-Z]))|telephone\s+conversation|telefonierte|telefonat|telefongespr[äa]ch|"
+    r"dialled|dialed|rang(?=\s+(?:up\s+)?(?:his|her|their|[A-Z]))|telephone\s+conversation|[Tt]elefonierte|[Tt]elefoniert|[Tt]elefonat|[Tt]elefongespr[äa]ch|"
     r"telefonata|telefonema|llamada(?:\s+telef[óo]nica)?|appel\s+t[ée]l[ée]phonique|"
     r"s'est\s+entretenu\s+par\s+t[ée]l[ée]phone)\b"
     r"|\b(?P<talk>conversation|spoke|spoken|speak|speaks|[Ss]peaking(?=\s+(?:with|to)\b)|talked|talk(?=\s+(?:to|with)\b)|"
     r"discussed|discuss|discusses|discussing|conferred|confers|exchanged\s+views|"
-    r"exchange\s+views)\b"
+    r"exchange\s+views|gesprochen)\b"
     r"|\b(?P<meet>courtesy\s+call|(?:held|hold|holds|holding)\s+consultations|(?:private\s+)?audience|"
     r"shook\s+hands|convened|met|meet|meets|meeting|meetings|held\s+talks|hold\s+talks|holds\s+talks|"
     r"holding\s+talks|talks|negotiations|dialogue|discussions|hosted|hosts|hosting|"
@@ -55,7 +55,7 @@ _TRIGGERS = re.compile(
     r"zusammengekommen|zusammengetroffen|zusammengetreffen|kamen\s+zusammen|kam\s+zusammen|"
     r"trafen\s+sich|traf\s+sich|sprach\s+mit|sprachen|"
     r"re[çc]u|re[çc]oit|a\s+rencontr[ée]|ont\s+rencontr[ée]|s'est\s+entretenue?|se\s+sont\s+entretenus|"
-    r"recibi[óo]|recibe|recibir[áa]n?|se\s+reunieron|sostuvo|sostuvieron|mantuvo|mantuvieron|convers[óo]|"
+    r"recibi[óo]|recibe|recibir[áa]n?|reciba|encuentro|se\s+reunieron|sostuvo|sostuvieron|mantuvo|mantuvieron|convers[óo]|"
     r"receber[áa]|recevra|ricever[àa]|"
     r"recebeu|recebe|recepcion(?:ou|ó|a)|recepcionad[oa]|reuniu-se|se\s+reuniram|reuniram-se|encontraram-se|conversou|"
     r"ha\s+ricevuto|hanno\s+incontrato|ha\s+incontrato|"
@@ -65,7 +65,7 @@ _TRIGGERS = re.compile(
     r"se\s+reuni[óo]|reunir[áa]|conversaron|dialog[óo])\b"
     r"|\b(?P<summit>(?i:summit|summits)|Gipfel|Gipfeltreffen|vertice|sommet|cumbre|c[úu]pula)\b"
     r"|\b(?P<visit>visit(?:s|ed|ing)?|trip|tour|arrived|arrives|arriving|travell?ed\s+to|"
-    r"lleg[\u00f3a]|llegar[\u00e1a]|chegou|chega|chegar[\u00e1a]|est\s+arriv[\u00e9e]e?|"
+    r"lleg[\u00f3a]|llegar[\u00e1a]|arrib[\u00f3a]|arribar[\u00e1a]|chegou|chega|chegar[\u00e1a]|est\s+arriv[\u00e9e]e?|"
     r"[\u00e8e]\s+arrivat[oa]|"
     r"travels\s+to|travel\s+to|travell?ing\s+to|flew\s+to|fly\s+to|flies\s+to|flying\s+to|heads?\s+to(?=\s+[A-Z])|heading\s+to(?=\s+[A-Z])|Besuch|besuchte|besucht|visita|visite|viaje|viagem|reise)\b"
     r"|\b(?P<statement>joint\s+(?:statement|declaration|communiqu[ée])|issued\s+a\s+(?:joint\s+)?"
@@ -77,7 +77,7 @@ NEUTRAL = re.compile(r"(?i)convened|conversation|spoke|spoken|speak|speaks|speak
                      r"discussions|conferred|confers|exchanged?\s+views|Gespr[äa]ch\w*|colloqui\w*|"
                      r"entretien|entrevista|s'est\s+entretenue?|se\s+sont\s+entretenus|sostuvo|"
                      r"sostuvieron|mantuvo|mantuvieron|convers[óo]|conversou|conversaron|sprach\s+mit|"
-                     r"sprachen")
+                     r"sprachen|gesprochen")
 KIND_OF_GROUP = {"video": "video call", "phone": "call", "talk": "meeting", "meet": "meeting",
                  "summit": "summit", "visit": "visit", "statement": "statement"}
 # A verb reports the action ("met on Friday"); a noun may name a backdrop ("last week's summit").
@@ -138,6 +138,7 @@ _PLACE_CUE = re.compile(
     r"(?:travel\w*|flew|fly|flies|went|go|goes|going|came|come|comes|coming|headed|heads|"
     r"return\w*|arriv\w*|journey\w*|trip|visit|tour|way|invitation)\s+(?:on\s+)?to|"
     r"arrives\s+in|arrived\s+at|held\s+in|hosted\s+in|reached|nach|in\s+der|im|à|en|em|na|no|"
+    r"(?:arrib|lleg|cheg|viaj)\w*\s+a|a\s+la|"
     r"nella|nel|alla|al|dans|la\s+ville\s+de)\s+(?:(?:the|la|el|le|les|lo)\s+)?(?:(?:[A-Z][\w'\u2019-]*|city|capital|"
     r"resort|town|port|of|beach|summer|winter|luxury|coastal|historic|northern|southern|eastern|"
     r"western|central|ancient|island|seaside|mountain|border)\s+|(?:city|capital|town|port|resort),\s+){0,4}?|"

@@ -661,3 +661,23 @@ def test_a_small_town_of_a_country_the_article_never_names_is_not_the_venue():
     named = text.replace("the Mexican presidency said", "before both flew to Spain")
     (eng,) = extract(named, DEMO).engagements
     assert eng.place == "Palacio"  # Spain is named: the town may be meant
+
+
+@pytest.mark.parametrize("words, iso", [("el próximo martes", "2022-01-11"),
+                                        ("el pasado martes", "2022-01-04")])
+def test_spanish_next_and_last_weekdays(words, iso):
+    (t,) = find_times(f"Se reunirán {words}.", FuzzyDate(2022, 1, 8))
+    assert t.past.date.iso() == t.future.date.iso() == iso
+
+
+def test_a_spanish_arrival_names_the_city_and_a_german_phone_call_is_a_call():
+    text = ("Visita oficial\nPublicado 23/11/2025\n\nLa presidenta de Honduras, Xiomara Castro, "
+            "arribó la tarde del domingo a la Ciudad de México para iniciar una visita oficial de "
+            "Estado, informó la cancillería.")
+    (visit,) = extract(text, DEMO).engagements
+    assert (visit.kind, visit.place, visit.date.iso()) == ("visit", "Mexico City", "2025-11-23")
+    german = ("Merkel telefoniert mit Putin\nVeröffentlicht am 02.02.2016\n\nBundeskanzlerin Angela "
+              "Merkel hat am Dienstag mit Russlands Präsident Wladimir Putin gesprochen. Das "
+              "Telefonat sei auf Wunsch Putins geführt worden, teilte ein Sprecher mit.")
+    (call,) = extract(german, DEMO).engagements
+    assert call.kind == "call"
