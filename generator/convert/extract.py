@@ -1206,6 +1206,7 @@ def engagements_of(clauses: list[Clause], headline: Clause | None, ctx: Context,
     found = eng_mod.split_summaries(eng_mod.split_pairs(found))
     principal = _principal(found, reg)
     found = eng_mod.distribute(found, principal)
+    _series_meetings(found, principal, clauses)
     found = eng_mod.fill_counterparts(found)
     _add_delegations(found, _delegations(clauses, reg))
     _lend_setting(found, frames, clauses)
@@ -1253,6 +1254,35 @@ def _dedupe(engagements: list[Engagement]) -> list[Engagement]:
             twin.place = twin.place or eng.place
             twin.forums += [f for f in eng.forums if f not in twin.forums]
     return out
+
+
+_SUBJECTLESS = re.compile(r"(?i)^\W*(?:the|another|a|his|her|their|its|one|next|later|then|"
+                          r"afterwards|also)\b")
+
+
+def _series_meetings(engagements: list[Engagement], principal: str | None,
+                     clauses: list[Clause]) -> None:
+    """"Another bilateral meeting of the day took place with X": in an article about the
+    principal's round of meetings, a meeting that names only its guest is the principal's."""
+    lead = next((m for e in engagements for m in e.participants if m.person == principal), None)
+    if lead is None:
+        return
+    for eng in engagements:
+        if len(eng.participants) != 1 or eng.has(lead.person) or eng.kind not in ("meeting", "call"):
+            continue
+        for f in eng.frames:
+            text = clauses[f.clause].plain if 0 <= f.clause < len(clauses) else ""
+            guest = f.people[0] if len(f.people) == 1 else None
+            if guest is None or f.verb or guest.start < f.end or \
+                    not _SUBJECTLESS.match(text[:f.start]) or \
+                    any(m.start < f.start for m in clauses[f.clause].people) or \
+                    not re.match(r"[^.;]{0,60}?\b(?:was|took\s+place|followed|came)\s+(?:\w+\s+){0,2}with\s",
+                                 text[f.end:]):
+                continue
+            eng.participants.insert(0, lead)
+            eng.review.append(f"people: {lead.name} added: the article follows {lead.name}'s "
+                              f"meetings and this sentence names only {guest.name}")
+            break
 
 
 def _principal(engagements: list[Engagement], reg: Registries) -> str | None:

@@ -576,6 +576,8 @@ def _forums(clause: Clause, place: PlaceHit | None, s: int, e: int,
         if not clause.plain[hit.start:hit.end].strip():
             continue
         before = clause.plain[max(0, hit.start - 50):hit.start]
+        if _TITLE_OF.search(before) and re.match(r",?\s+[A-Z][\w.'-]+\s+[A-Z]", clause.plain[hit.end:hit.end + 40]):
+            continue  # "the President of the European Council, Charles Michel": a title
         ahead = _AHEAD.search(before)
         if ahead:
             after = clause.plain[hit.end:hit.end + 40]
@@ -592,6 +594,9 @@ def _forums(clause: Clause, place: PlaceHit | None, s: int, e: int,
     return out
 
 
+_TITLE_OF = re.compile(r"(?i)\b(?:president|secretary[- ]general|director[- ]general|head|"
+                       r"chair(?:man|woman|person)?|commissioner|spokes(?:man|woman|person)|"
+                       r"ambassador|envoy|representative)\s+(?:of|to|at)\s+(?:the\s+)?$")
 MAX_TRIGGERS = 24  # per clause: news clauses have a few; a page without full stops has thousands
 
 

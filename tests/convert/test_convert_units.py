@@ -681,3 +681,14 @@ def test_a_spanish_arrival_names_the_city_and_a_german_phone_call_is_a_call():
               "Telefonat sei auf Wunsch Putins geführt worden, teilte ein Sprecher mit.")
     (call,) = extract(german, DEMO).engagements
     assert call.kind == "call"
+
+
+def test_a_round_of_meetings_gives_each_guest_the_principal():
+    text = (HEAD + "Prime Minister Narendra Modi held a series of bilateral meetings on Friday in "
+            "Tokyo on the margins of the Quad summit.\n\nAnother bilateral meeting of the day took "
+            "place with the President of the European Council, Charles Michel.")
+    engagements = extract(text, DEMO).engagements
+    michel = next(e for e in engagements if any(m.name == "Charles Michel" for m in e.participants))
+    assert [m.name for m in michel.participants] == ["Narendra Modi", "Charles Michel"]
+    assert any("Narendra Modi added" in r for r in michel.review)
+    assert "European Council" not in michel.forums  # a title, not the format of the meeting
