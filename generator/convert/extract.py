@@ -256,8 +256,9 @@ _RELATIVE = re.compile(  # not "the summit, which will be held in November in As
     r",\s+(?=(?:who|which|whose|where)\s)(?!which\s+(?:will|is\s+(?:to|set\s+to|scheduled\s+to|due\s+to|"
     r"expected\s+to)|was|is)\s+(?:be\s+|being\s+)?(?:held|take\s+place|taking\s+place|convene|open|"
     r"begin|start))")
-_PRONOUN_START = re.compile(r"^(?:[^,]{0,80},\s+)?(?:he|she|the\s+(?:minister|leader|president|"
-                            r"premier|chancellor|envoy|diplomat))\b", re.I)
+_PRONOUN_START = re.compile(r"^(?:[^,]{0,80},\s+)?(?:he|she|the\s+(?:(?:external|foreign|prime|"
+                            r"defen[cs]e|affairs|home|vice|deputy|[a-z]+ian|[a-z]+ese)\s+){0,3}(?:minister|"
+                            r"leader|president|premier|chancellor|envoy|diplomat))\b", re.I)
 _SAID_THAT_HE = re.compile(r"\b(?:said|says|told\s+\w+|tweeted|wrote|posted|added|announced|"
                            r"confirmed|revealed)\b[^.;]{0,40}?\bthat\s+(?:he|she)\b")
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|my|My|our|Our|us)\b|^[\"\u201c\u201e]?(?:Had|Held|Met|Spoke|"
@@ -442,7 +443,8 @@ def _clauses(reader: Reader, sentences: list[Sentence], captions: set[int],
         limit = main_start + first_verb if first_verb is not None else len(s.plain)
         subject = [m for m in people if main_start <= m.start < limit and not m.speaker and
                    s.plain[m.start:m.end].strip() and not _reports(s.text, m) and
-                   not _sender(s.text, m)][:1]
+                   not _sender(s.text, m) and not re.search(  # "Met with X": X is not the subject
+                       r"(?i)\b(?:with|met|meet|meets|and)\b", s.plain[main_start:m.start])][:1]
         pronoun = re.search(r"\b(?:he|she|He|She)\b", s.plain[main_start:limit]) or \
             _PRONOUN_START.match(s.plain[main_start:])
         own_words = _SAID_THAT_HE.search(s.plain)  # "Mehta said on Thursday that he had spoken"

@@ -756,6 +756,9 @@ def frames_of(clause: Clause, index: int, gaz: Gazetteer, dateline_city: str | N
         frame.pronoun = (not people or frame.joined) and (
             bool(_PRONOUN_SUBJECT.match(clause.plain)) or
             bool(_ANAPHOR.search(clause.plain[max(0, s - 40):s])))
+        if re.match(r"\s+of\s+(?:the\s+)?", clause.plain[e:]) and \
+                any(0 < h.start - e <= 12 for h in clause.forums):
+            frame.pronoun = False  # "The meeting of the SCO was also attended by": its own gathering
         if not people and clause.recent and TWO_SIDES.search(clause.plain[:s]) and \
                 (frame.pronoun or TWO_SIDES.match(clause.plain.lstrip())):
             frame.people = list(clause.recent)  # "The two ministers held talks": the last two named

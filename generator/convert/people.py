@@ -107,7 +107,8 @@ _TITLE_THEN_COMMA = re.compile(
     r"präsident|chancellor|canciller|chanceler|kanzlerin|kanzler|secretary|secrétaire|"
     r"secretario|ambassador|ambassadeur|embajador|envoy|counterpart|homologue|homólogo|"
     r"homóloga|omologo|par|premier|king|emir|prince|spokes\w+|foreign\s+affairs|"
-    r"affaires\s+étrangères|relaciones\s+exteriores|negócios\s+estrangeiros|esteri)"
+    r"affaires\s+étrangères|relaciones\s+exteriores|negócios\s+estrangeiros|esteri|"
+    r"director|commissioner|chair(?:man|woman|person)?)(?:-\w+)?"  # "Secretary-General"
     r"(?:\s+(?!and\b|et\b|y\b|e\b)[\w'\u2019-]+){0,4},\s*$")
 # One-word names that are also months, weekdays or common words: never a person alone.
 _NOT_A_NAME = {"may", "march", "april", "june", "july", "august", "price", "rice", "young", "cook",
@@ -571,6 +572,8 @@ class PeopleIndex:
                 j -= 1
             while j > i and tokens[i].key in _PORTFOLIOS:
                 i += 1  # "Minister of Energy Walid Fayad": the portfolio is not the name
+            while j > i + 1 and self._ends_place(text, tokens, i):
+                i += 1  # "of Bosnia and Herzegovina Elmedin Konakovic": the country's last word
             run = tokens[i:j + 1]
             if 2 <= len(run) <= 5 and self._cued(text, tokens, i, j) and \
                     not re.search(r"\b[Tt]he\s+$", text[max(0, run[0].start - 5):run[0].start]):  # "the Shin Bet"
@@ -583,6 +586,14 @@ class PeopleIndex:
                                        candidate=True))
             i = j + 1
         return out
+
+    def _ends_place(self, text: str, tokens: list[Token], i: int) -> bool:
+        """Token ``i`` is the last word of a place named with the words before it."""
+        for k in range(1, min(3, i) + 1):
+            name = text[tokens[i - k].start:tokens[i].end]
+            if self.gaz.country_of(name) or self.gaz.lookup(name):
+                return True
+        return False
 
     def _place_run(self, name: str) -> bool:
         """"Sri Lanka", "Sri Lankan", "Red Sea", "Astana Declaration": not a person."""
@@ -612,6 +623,8 @@ class PeopleIndex:
             return True
         if before[-1:] and before[-1] in _PORTFOLIOS and any(w in PERSON_CUES for w in before[:-1]):
             return True  # "Minister of Energy Walid Fayad"
+        if _TITLE_OF_BODY.search(text[max(0, tokens[i].start - 110):tokens[i].start]):
+            return True  # "Minister of Foreign Affairs of Bosnia and Herzegovina Elmedin Konakovic"
         if re.search(r"\[\s*$", text[:tokens[i].start]) and text[tokens[j].end:].lstrip()[:1] == "]":
             return True  # "the Kyrgyz Republic [Chingiz Aidarbekov]"
         after = text[tokens[j].end:tokens[j].end + 80]
@@ -622,6 +635,12 @@ class PeopleIndex:
                              r"spokeswoman|official|envoy|adviser|advisor|chancellor|premier|"
                              r"diplomat|aide|chief|leader|head|king|emir|prince|director|"
                              r"commissioner|governor|general)\b", after, re.I))
+
+
+_TITLE_OF_BODY = re.compile(
+    r"\b(?:President|(?:Prime\s+|Foreign\s+)?Minister|Secretary(?:[- ]General)?|Director(?:[- ]General)?|"
+    r"Chair(?:man|woman|person)?|Head|Ambassador|Commissioner|Governor|Speaker)\s+(?:of|for)\s+"
+    r"(?:the\s+)?(?:(?:[A-Z][\w'\u2019-]*|\([A-Z][\w.-]*\)|of|and|the|for|on)\s+){1,9}$")
 
 
 def is_speaker(text: str, m: Mention) -> bool:

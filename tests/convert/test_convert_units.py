@@ -692,3 +692,20 @@ def test_a_round_of_meetings_gives_each_guest_the_principal():
     assert [m.name for m in michel.participants] == ["Narendra Modi", "Charles Michel"]
     assert any("Narendra Modi added" in r for r in michel.review)
     assert "European Council" not in michel.forums  # a title, not the format of the meeting
+
+
+def test_sco_sidelines_round_up():
+    """Office words for the subject, a forum's own meeting, quoted posts and titles of bodies."""
+    text = (HEAD + "External Affairs Minister S. Jaishankar held bilateral talks with Russian Foreign "
+            "Minister Sergey Lavrov on the margins of a Shanghai Cooperation Organisation (SCO) "
+            "meeting in Tashkent on Friday.\n\nThe meeting of the SCO was also attended by Chinese "
+            "Foreign Minister Wang Yi and Pakistan's Bilawal Bhutto Zardari.\n\nThe external "
+            "affairs minister also met the Secretary-General of the SCO, Zhang Ming, on the "
+            "sidelines.\n\n''Met with Secretary-General of the SCO Zhang Ming. Good ideas,'' "
+            "Jaishankar said in a tweet.\n\nHe described his talks with Minister of Foreign "
+            "Affairs of Bosnia and Herzegovina Elmedin Konakovic as useful.")
+    people = sorted(sorted(m.name for m in e.participants) for e in extract(text, DEMO).engagements)
+    assert ["S. Jaishankar", "Zhang Ming"] in people, people
+    assert ["Elmedin Konakovic", "S. Jaishankar"] in people, people
+    assert ["S. Jaishankar", "Wang Yi"] not in people and ["Bilawal Bhutto Zardari", "S. Jaishankar"] \
+        not in people, people
