@@ -959,6 +959,28 @@ def _place_from_visits(engagements: list[Engagement], frames: list[Frame]) -> No
                 break
 
 
+def _place_from_also(engagements: list[Engagement], clauses: list[Clause]) -> None:
+    """"He will meet Trump in Washington next week ... He is also scheduled to meet Vance":
+    "also" continues the trip of the engagement before, with its place (flagged as lent)."""
+    for k, eng in enumerate(engagements):
+        if eng.kind in ("call", "video call", "visit", "statement") or \
+                any(f.place is not None for f in eng.frames):
+            continue
+        also = next((f for f in eng.frames if 0 <= f.clause < len(clauses) and re.search(
+            r"\balso\b", clauses[f.clause].plain[max(0, f.start - 40):f.start])), None)
+        if also is None:
+            continue
+        before = next((e for e in reversed(engagements[:k]) if set(e.ids) & set(eng.ids) and
+                       e.scheduled == eng.scheduled and e.kind not in ("call", "video call") and
+                       eng_mod._compatible(e.date, eng.date)), None)
+        where = next((f for f in before.frames if f.place is not None and not f.inherited), None) \
+            if before is not None else None
+        if where is not None:
+            lent = dataclasses.replace(where, people=[], forums=[], inherited=clauses[where.clause].plain
+                                       if 0 <= where.clause < len(clauses) else where.place_text)
+            eng.frames.append(lent)
+
+
 def _time_from_sentence_before(frames: list[Frame], clauses: list[Clause]) -> None:
     """"Leaders on Sunday gave the junta a week. The ultimatum came at an extraordinary
     summit ...": a sentence that goes on from the one before, with no engagement word of its
@@ -1204,6 +1226,7 @@ def engagements_of(clauses: list[Clause], headline: Clause | None, ctx: Context,
                     f.people = speakers
                     found.append(eng_mod._new(f))
     _place_from_visits(found, frames)
+    _place_from_also(found, clauses)
     _virtual_gatherings(found, body)
     found = eng_mod.split_summaries(eng_mod.split_pairs(found))
     principal = _principal(found, reg)

@@ -67,7 +67,8 @@ _TRIGGERS = re.compile(
     r"|\b(?P<visit>visit(?:s|ed|ing)?|trip|tour|arrived|arrives|arriving|travell?ed\s+to|"
     r"lleg[\u00f3a]|llegar[\u00e1a]|arrib[\u00f3a]|arribar[\u00e1a]|chegou|chega|chegar[\u00e1a]|est\s+arriv[\u00e9e]e?|"
     r"[\u00e8e]\s+arrivat[oa]|"
-    r"travels\s+to|travel\s+to|travell?ing\s+to|flew\s+to|fly\s+to|flies\s+to|flying\s+to|heads?\s+to(?=\s+[A-Z])|heading\s+to(?=\s+[A-Z])|Besuch|besuchte|besucht|visita|visite|viaje|viagem|reise)\b"
+    r"travels\s+to|travel\s+to|travell?ing\s+to|flew\s+to|fly\s+to|flies\s+to|flying\s+to|heads?\s+to(?=\s+[A-Z])|heading\s+to(?=\s+[A-Z])|"
+    r"(?:depart(?:s|ed|ing)?|leaves|leave|left|leaving)\s+for(?=\s+[A-Z])|Besuch|besuchte|besucht|visita|visite|viaje|viagem|reise)\b"
     r"|\b(?P<statement>joint\s+(?:statement|declaration|communiqu[ée])|issued\s+a\s+(?:joint\s+)?"
     r"statement|Joint\s+Declaration|signed\s+a\s+(?:joint\s+)?declaration|"
     r"declaraci[óo]n\s+conjunta|d[ée]claration\s+commune|gemeinsame\s+Erkl[äa]rung)\b")
@@ -138,7 +139,7 @@ _PLACE_CUE = re.compile(
     r"(?:travel\w*|flew|fly|flies|went|go|goes|going|came|come|comes|coming|headed|heads|"
     r"return\w*|arriv\w*|journey\w*|trip|visit|tour|way|invitation)\s+(?:on\s+)?to|"
     r"arrives\s+in|arrived\s+at|held\s+in|hosted\s+in|reached|nach|in\s+der|im|à|en|em|na|no|"
-    r"(?:arrib|lleg|cheg|viaj)\w*\s+a|a\s+la|"
+    r"(?:arrib|lleg|cheg|viaj)\w*\s+a|a\s+la|(?:depart\w*|leaves?|left|leaving)\s+for|"
     r"nella|nel|alla|al|dans|la\s+ville\s+de)\s+(?:(?:the|la|el|le|les|lo)\s+)?(?:(?:[A-Z][\w'\u2019-]*|city|capital|"
     r"resort|town|port|of|beach|summer|winter|luxury|coastal|historic|northern|southern|eastern|"
     r"western|central|ancient|island|seaside|mountain|border)\s+|(?:city|capital|town|port|resort),\s+){0,4}?|"

@@ -245,8 +245,9 @@ HEAD = "A headline for the test\nPublished on Jan 08, 2022 12:47 AM IST\n\n"
      "on Friday. Jaishankar will meet with the business community in New York later in the day.",
      [("2022-01-07", "meeting", ["S. Jaishankar", "Antony Blinken"], "Washington")]),
     ("Prime Minister Narendra Modi will leave for Washington on Monday, ahead of a meeting with "
-     "President Joe Biden at the White House the next day.",
-     [("2022-01-11", "meeting", ["Narendra Modi", "Joe Biden"], "Washington")]),
+     "President Joe Biden at the White House the next day.",  # a dated departure is a visit
+     [("2022-01-10", "visit", ["Narendra Modi"], "Washington"),
+      ("2022-01-11", "meeting", ["Narendra Modi", "Joe Biden"], "Washington")]),
     ("External Affairs Minister S Jaishankar held talks with Secretary of State Antony Blinken "
      "in Malaysia's capital on Friday.",
      [("2022-01-07", "meeting", ["S. Jaishankar", "Antony Blinken"], "Kuala Lumpur")]),
@@ -709,3 +710,13 @@ def test_sco_sidelines_round_up():
     assert ["Elmedin Konakovic", "S. Jaishankar"] in people, people
     assert ["S. Jaishankar", "Wang Yi"] not in people and ["Bilawal Bhutto Zardari", "S. Jaishankar"] \
         not in people, people
+
+
+def test_also_continues_the_trip_of_the_meeting_before():
+    text = (HEAD + "Prime Minister Narendra Modi said on Friday that he will meet President Joe "
+            "Biden in Washington next week.\n\nModi said he is also scheduled to meet Secretary "
+            "of State Antony Blinken and Defense Secretary Lloyd Austin.")
+    engagements = extract(text, DEMO).engagements
+    blinken = next(e for e in engagements if any(m.name == "Antony Blinken" for m in e.participants))
+    assert blinken.place == "Washington" and blinken.scheduled
+    assert any(r.startswith("place: Washington is said of") for r in blinken.review), blinken.review
