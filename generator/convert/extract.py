@@ -258,7 +258,8 @@ _RELATIVE = re.compile(  # not "the summit, which will be held in November in As
     r"begin|start))")
 _PRONOUN_START = re.compile(r"^(?:[^,]{0,80},\s+)?(?:he|she|the\s+(?:(?:external|foreign|prime|"
                             r"defen[cs]e|affairs|home|vice|deputy|[a-z]+ian|[a-z]+ese)\s+){0,3}(?:minister|"
-                            r"leader|president|premier|chancellor|envoy|diplomat))\b", re.I)
+                            r"leader|president|premier|chancellor|envoy|diplomat)|the\s+(?-i:PM|EAM|FM|CM))\b",
+                            re.I)  # "The EAM also held a meeting with ..."
 _SAID_THAT_HE = re.compile(r"\b(?:said|says|told\s+\w+|tweeted|wrote|posted|added|announced|"
                            r"confirmed|revealed)\b[^.;]{0,40}?\bthat\s+(?:he|she)\b")
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|my|My|our|Our|us)\b|^[\"\u201c\u201e]?(?:Had|Held|Met|Spoke|"
@@ -820,7 +821,8 @@ def _within_span(start: FuzzyDate, day: FuzzyDate, text: str) -> bool:
 
 _ATTENDED = re.compile(r"(?i)\b(?:attend(?:ed|s|ing)?|participat(?:ed|es|ing)\s+in|took\s+part\s+in|"
                        r"is\s+taking\s+part\s+in|partook\s+in|arrived\s+(?:in\s+\S+\s+)?for|"
-                       r"(?:is|was|are|were)\s+in\s+\S+\s+for)\b")
+                       r"(?:is|was|are|were)\s+in\s+\S+\s+for|(?:is|was|are|were)\s+in\s+\S+(?:\s+\S+)?\s+to\s+"
+                       r"(?:lead|attend|represent))\b")
 
 
 def _attended_gatherings(clauses: list[Clause]) -> list[Frame]:
@@ -1250,7 +1252,20 @@ def engagements_of(clauses: list[Clause], headline: Clause | None, ctx: Context,
         rest = [e for e in found if eng_mod.in_window(e, ctx.pub) and (e.participants or e.forums)
                 and e.kind != "visit"]
         out = rest[:1]
-    return _drop_fulfilled(_dedupe(out))
+    out = _drop_fulfilled(_dedupe(out))
+    _forums_named_elsewhere(out, clauses)
+    return out
+
+
+def _forums_named_elsewhere(engagements: list[Engagement], clauses: list[Clause]) -> None:
+    """An engagement with no forum in an article that names a gathering says so: it may have
+    been held there ("met X in New York" in a report on the UN General Assembly)."""
+    named = list(dict.fromkeys(h.forum for c in clauses if not c.caption
+                               for h in c.forums if h.gathering))
+    for eng in engagements:
+        if not eng.forums and named and eng.kind != "statement":
+            eng.review.append(f"forums: none written; the article also names {', '.join(named[:3])}: "
+                              "add it if this engagement was part of it")
 
 
 def _drop_fulfilled(engagements: list[Engagement]) -> list[Engagement]:

@@ -720,3 +720,15 @@ def test_also_continues_the_trip_of_the_meeting_before():
     blinken = next(e for e in engagements if any(m.name == "Antony Blinken" for m in e.participants))
     assert blinken.place == "Washington" and blinken.scheduled
     assert any(r.startswith("place: Washington is said of") for r in blinken.review), blinken.review
+
+
+def test_a_report_on_a_gathering_says_which_forum_a_meeting_may_belong_to():
+    text = (HEAD + "The EAM is in New York to lead the Indian delegation at the 78th UN General "
+            "Assembly.\n\nEAM S. Jaishankar on Friday met President Joe Biden in New York.\n\n"
+            "The EAM also held a meeting with Foreign Minister Penny Wong.")
+    engagements = extract(text, DEMO).engagements
+    wong = next(e for e in engagements if any(m.name == "Penny Wong" for m in e.participants))
+    assert [m.name for m in wong.participants] == ["S. Jaishankar", "Penny Wong"]
+    assert all("UN General Assembly" in e.forums or any(
+        r.startswith("forums: none written; the article also names UN General Assembly") for r in e.review)
+        for e in engagements), [(e.forums, e.review) for e in engagements]
