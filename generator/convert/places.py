@@ -207,8 +207,10 @@ class Gazetteer:
         name = " ".join(w.group(0) for w in words[i:i + n])
         before = words[i - 1].group(0) if i else ""
         after = words[i + n].group(0) if i + n < len(words) else ""
+        tail = " ".join(w.group(0) for w in words[i + n:i + n + 2])  # "Sao Tome and Principe"
         return bool(before[:1].isupper() and self.country_of(f"{before} {name}")) or \
-            bool(after[:1].isupper() and self.country_of(f"{name} {after}"))
+            bool(after[:1].isupper() and self.country_of(f"{name} {after}")) or \
+            bool(after in ("and", "&") and self.country_of(f"{name} {tail}"))
 
     @staticmethod
     def _tight(text: str, words: list, i: int, n: int) -> bool:

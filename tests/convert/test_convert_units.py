@@ -467,6 +467,7 @@ def test_date_lines_of_sites_around_the_world(line, iso):
     ("talks in Sri Lanka", []),  # not the town of Lanka
     ("met in Colombo, Sri Lanka", ["Colombo"]),
     ("flew to Papua New Guinea, landing in Port Moresby", ["Port Moresby"]),
+    ("meetings in Sao Tome and Principe on Jan. 14", []),  # the country, not its capital
 ])
 def test_regions_and_country_names_are_not_towns(text, cities):
     from generator.convert.places import load_gazetteer
