@@ -481,6 +481,8 @@ def choose_kind(eng: Engagement, leaders: set[str]) -> tuple[str, str]:
         word = next(f.word for f in eng.frames if f.group == "talk")
         return "call", f'kind: "{word}" read as a call (no meeting in person is mentioned)'
     said = [f for f in own if not re.fullmatch(r"(?i)convened", f.word)] or own  # says nothing of kind
+    if eng.frames[0].group != "summit" and any(f.people and f.group in ("meet", "talk") for f in said):  # "bilateral meetings on the
+        said = [f for f in said if f.people or f.group != "summit"]  # sidelines of the event": the setting
     first = next((f for f in said if not f.caption and not f.headline), said[0])
     summit = [f for f in said if f.group == "summit"]
     if summit and not any(_sidelines(f) for f in summit):

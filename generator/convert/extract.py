@@ -662,7 +662,10 @@ def _finish(eng: Engagement, ctx: Context, reg: Registries, lead: Engagement | N
             eng.place = None
         elif chosen is not None:
             eng.place = chosen.place.place.venue_city  # type: ignore[union-attr]
-            if chosen.here and chosen.place.text == "here":  # type: ignore[union-attr]
+            if chosen.place.place.kind == "unknown":  # type: ignore[union-attr]
+                eng.review.append(f'place: "{eng.place}" is not in the converter\'s gazetteer; check '
+                                  "the name (and add it to places.yaml)")
+            elif chosen.here and chosen.place.text == "here":  # type: ignore[union-attr]
                 eng.review.append(f'place: "here" read as the dateline city {eng.place}')
             elif " capital" in chosen.place.text:  # type: ignore[union-attr]
                 eng.review.append(f'place: "{chosen.place.text}" read as {eng.place}')  # type: ignore[union-attr]

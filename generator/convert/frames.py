@@ -17,10 +17,10 @@ import re
 from dataclasses import dataclass, field
 
 from generator.content.dates import FuzzyDate
-from generator.convert.dates import Reading, TimeExpr
+from generator.convert.dates import Reading, TimeExpr, month_number, weekday_number
 from generator.convert.forums import ForumHit
 from generator.convert.people import SAY_VERBS, Mention, OfficeRef, fold
-from generator.convert.places import Gazetteer, PlaceHit
+from generator.convert.places import NOT_PEOPLE, Gazetteer, Place, PlaceHit
 
 _TRIGGERS = re.compile(
     r"\b(?P<video>video[\s-]?(?:call|conference|link|chat|meeting|summit)s?|videoconference|"
@@ -501,6 +501,9 @@ def _place(clause: Clause, s: int, e: int, group: str, gaz: Gazetteer,
         place = gaz.lookup(dateline_city)
         if place:
             return PlaceHit(place, -1, -1, "here"), True
+    unknown = _unknown_town(clause, s, e, gaz)
+    if unknown is not None:
+        return unknown, False
     cap = _CAPITAL.search(clause.plain)
     if cap:
         said = cap.group(1) or cap.group(2) or cap.group(3)  # "in Malaysia's capital"
@@ -510,6 +513,33 @@ def _place(clause: Clause, s: int, e: int, group: str, gaz: Gazetteer,
         if place:
             return PlaceHit(place, cap.start(), cap.end(), cap.group(0)), False
     return None, False
+
+
+_UNKNOWN_TOWN = re.compile(r"\b(?:[Ii]n|[Aa]t)\s+([A-Z][a-z]{3,}(?:[- ][A-Z][a-z]{3,})?)(?=\s*[,.;]|\s+(?:on|at|for|"
+                           r"with|and|where|last|this|today|yesterday|earlier|later)\b)")
+
+
+def _unknown_town(clause: Clause, s: int, e: int, gaz: Gazetteer) -> PlaceHit | None:
+    """"On Tuesday in Trakai, X met Y": a town too small for the gazetteer is still the place
+    the text gives (the entry says it was not checked)."""
+    for m in _UNKNOWN_TOWN.finditer(clause.plain):
+        if m.start() > e + 60 or m.end() < s - 60:
+            continue
+        name = m.group(1)
+        before = clause.plain[max(0, m.start() - 40):m.start() + 3]
+        if _TOPIC.search(before) or _NOT_VENUE.search(before[:-3]) or \
+                re.search(r"(?i)\b(?:situation|war|conflict|crisis|fighting|violence|attacks?|strikes?|"
+                          r"people|civilians|troops|forces|region|province|state)\s+(?:in|at)\s+$", before) or \
+                (m.start() > e and re.search(r"(?i)\b(?:discuss\w*|about|on|over|regarding)\b",
+                                             clause.plain[e:m.start()])):
+            continue  # "discussed the situation in Donbas": a topic, not a venue
+        if any(w in NOT_PEOPLE or month_number(w) or weekday_number(w) is not None
+               for w in re.split(r"[- ]", name)) or gaz.country_of(name) or gaz.lookup(name) or \
+                any(p.start < m.end() and m.start(1) < p.end for p in clause.people) or \
+                any(f.start < m.end() and m.start(1) < f.end for f in clause.forums):
+            continue
+        return PlaceHit(Place(name, "", "unknown"), m.start(1), m.end(1), name)
+    return None
 
 
 def _visited_country(after: str, gaz: Gazetteer, said_to: bool = False) -> str | None:

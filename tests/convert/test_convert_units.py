@@ -733,3 +733,27 @@ def test_a_report_on_a_gathering_says_which_forum_a_meeting_may_belong_to():
     assert all("UN General Assembly" in e.forums or any(
         r.startswith("forums: none written; the article also names UN General Assembly") for r in e.review)
         for e in engagements), [(e.forums, e.review) for e in engagements]
+
+
+def test_a_town_too_small_for_the_gazetteer_is_kept_and_flagged():
+    text = (HEAD + "On Friday in Trakai, Foreign Minister Penny Wong met Foreign Minister S. "
+            "Jaishankar. They discussed the situation in Donbas.")
+    (eng,) = extract(text, DEMO).engagements
+    assert eng.place == "Trakai"
+    assert any('"Trakai" is not in the converter\'s gazetteer' in r for r in eng.review)
+
+
+def test_bilateral_meetings_on_the_sidelines_of_a_summit_are_meetings():
+    text = (HEAD + "Leaders of the African Union are arriving in Addis Ababa to take part in the "
+            "organisation's summit on Saturday.\n\nPrime Minister Narendra Modi is scheduled to "
+            "hold bilateral meetings on the sidelines of the event on Saturday, including with "
+            "President Joe Biden.")
+    engagements = extract(text, DEMO).engagements
+    assert engagements and all(e.kind == "meeting" for e in engagements), \
+        [(e.kind, [m.name for m in e.participants]) for e in engagements]
+
+
+def test_a_dateline_with_accents_dates_the_page():
+    from generator.convert.dates import dated_dateline
+    place, date, _, _ = dated_dateline("Ciudad de México, 19 de marzo de 2024")
+    assert (place, date.iso()) == ("Ciudad de México", "2024-03-19")
