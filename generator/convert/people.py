@@ -379,6 +379,13 @@ class PeopleIndex:
                     out.append(self._mention(pid, text, tok.start, tok.end))
                     i += 1
                     continue
+            titled = self._titled_surname(text, tokens, i)
+            if titled:
+                m = self._mention(titled, text, tok.start, tok.end)
+                m.how = f'"{tok.text}" read as {self.display(titled)} (the only {tok.text} with that title)'
+                out.append(m)
+                i += 1
+                continue
             close = self._close_full_name(text, tokens, i)
             if close and self._close_spelling(tokens[i + 1], tokens, i + 1):
                 close = None  # the site's own person, by surname: read below
@@ -424,6 +431,26 @@ class PeopleIndex:
                     continue  # not across a comma or a line
                 return n, pid
         return None
+
+    def _titled_surname(self, text: str, tokens: list[Token], i: int) -> str | None:
+        """"outgoing Prime Minister Marin": a surname after its office, when one person with that
+        surname ever held an office of that name."""
+        tok = tokens[i]
+        if not tok.capitalised or i == 0 or len(tok.key) < 4 or tok.key in _NOT_A_NAME or \
+                text[tokens[i - 1].end:tok.start] != " ":
+            return None
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if nxt is not None and nxt.capitalised and text[tok.end:nxt.start] in (" ", "-", "\u2010"):
+            return None  # a longer name
+        head = " ".join(t.key for t in tokens[max(0, i - 3):i])
+        cue = re.search(r"(?:prime minister|foreign minister|president|chancellor|premier|"
+                        r"secretary of state|foreign secretary|king|emir)$", head)
+        if not cue:
+            return None
+        fits = {pid for pid in self.surnames.get(tok.key, set())
+                if name_tokens(self.display(pid))[-1:] == (tok.key,) and any(
+                    cue.group(0) in " ".join(name_tokens(r.title)) for r in self.people.items[pid].roles)}
+        return next(iter(fits)) if len(fits) == 1 else None
 
     def _close_full_name(self, text: str, tokens: list[Token], i: int) -> str | None:
         """"Radoslaw Sikorskis" (a foreign paper's inflected form): the given name exactly,

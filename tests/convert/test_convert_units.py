@@ -757,3 +757,10 @@ def test_a_dateline_with_accents_dates_the_page():
     from generator.convert.dates import dated_dateline
     place, date, _, _ = dated_dateline("Ciudad de México, 19 de marzo de 2024")
     assert (place, date.iso()) == ("Ciudad de México", "2024-03-19")
+
+
+def test_a_surname_after_its_office_is_the_one_holder_of_that_name():
+    found = DEMO.index.find("a working lunch with outgoing Prime Minister Marin on Friday")
+    assert [(m.name, "title" in m.how) for m in found] == [("Sanna Marin", True)]
+    assert DEMO.index.find("Foreign Minister Jean-Paul Habimana arrived") == [] or all(
+        m.name != "Jean Asselborn" for m in DEMO.index.find("Foreign Minister Jean-Paul Habimana arrived"))
