@@ -27,6 +27,17 @@
   var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
   var index = null, entries = [], shown = 0, matches = [];
 
+  function loadIndex(url) {  // one request per address, shared with axis.js
+    var cache = window.timelineIndexes || (window.timelineIndexes = {});
+    if (!cache[url]) {
+      cache[url] = fetch(url).then(function (r) {
+        if (!r.ok) throw new Error("HTTP " + r.status);
+        return r.json();
+      });
+    }
+    return cache[url];
+  }
+
   function fold(s) {
     return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
   }
@@ -217,8 +228,7 @@
 
   root.hidden = false;
   status.textContent = "Loading the search index…";
-  fetch(root.getAttribute("data-index"))
-    .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
+  loadIndex(root.getAttribute("data-index"))
     .then(function (data) {
       prepare(data);
       restore();
