@@ -4,6 +4,16 @@ Every chart carries ``role="img"`` and an ``aria-label`` that says in words
 what it shows; marks have ``<title>`` tooltips. Sizes stay small: past
 ``DETAIL_LIMIT`` engagements the timeline axis draws monthly counts instead of
 one mark per engagement, so a 10,000-entry home page gets a few kilobytes.
+
+The time axis is also what ``static/axis.js`` makes zoomable. What it reads:
+the svg's ``data-start`` and ``data-end`` (the first day drawn and the day
+after the last) with the base line's ``x1`` and ``x2`` (where they fall), the
+marks in ``<g class="marks">`` oldest first, each with its ``<title>`` ("date
+as shown: title" or "month: count") and, for an engagement, ``data-href``
+(its page, under the base path) and ``data-people`` (the names of the people
+who took part); and on a counts axis of the whole site, ``data-index`` (the
+search index, whose entries it draws once the view holds at most
+``data-limit`` of them).
 """
 
 from __future__ import annotations
@@ -11,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 from array import array
 from collections import Counter
+from typing import Callable
 from xml.sax.saxutils import escape, quoteattr
 
 from markupsafe import Markup
@@ -75,8 +86,14 @@ def _ticks(scale: _Scale, years: list[int], y_line: float) -> list[str]:
     return out
 
 
-def _marks(entries: list[Entry], scale: _Scale) -> list[str]:
-    """One mark per engagement: a dot for a day, a bar spanning a month or a year."""
+Describe = Callable[[Entry], str]
+
+
+def _marks(entries: list[Entry], scale: _Scale, href: Describe | None,
+           people: Describe | None) -> list[str]:
+    """One mark per engagement: a dot for a day, a bar spanning a month or a year.
+    ``href`` and ``people`` give each mark its page and participants for the
+    card ``axis.js`` shows."""
     lanes = [-1e9] * LANES
     out = []
     for e in sorted(entries, key=lambda e: e.sort_key):
@@ -87,13 +104,18 @@ def _marks(entries: list[Entry], scale: _Scale) -> list[str]:
         y = TOP + lane * LANE_H + LANE_H / 2
         tip = f"<title>{escape(e.date.display())}: {escape(e.title)}</title>"
         approx = " approx" if e.date.approximate else ""
+        data = ""
+        if href is not None:
+            data += f" data-href={quoteattr(href(e))}"
+        if people is not None and e.people:
+            data += f" data-people={quoteattr(people(e))}"
         if e.date.precision == "day":
-            out.append(f'<circle class="m-day{approx}" cx="{_num(x1)}" cy="{_num(y)}" r="5">'
-                       f"{tip}</circle>")
+            out.append(f'<circle class="m-day{approx}" cx="{_num(x1)}" cy="{_num(y)}" r="5"'
+                       f"{data}>{tip}</circle>")
         else:
             out.append(f'<rect class="m-{e.date.precision}{approx}" x="{_num(x1)}" '
-                       f'y="{_num(y - 5)}" width="{_num(max(x2 - x1, 4))}" height="10" rx="3">'
-                       f"{tip}</rect>")
+                       f'y="{_num(y - 5)}" width="{_num(max(x2 - x1, 4))}" height="10" rx="3"'
+                       f"{data}>{tip}</rect>")
     return out
 
 
@@ -102,26 +124,31 @@ def _histogram(entries: list[Entry], scale: _Scale, height: float) -> list[str]:
     months = Counter((e.date.year, e.date.month) for e in entries if e.date.month)
     years_only = Counter(e.date.year for e in entries if not e.date.month)
     peak = max([*months.values(), *(n / 12 for n in years_only.values()), 1])
-    out = []
+    out = []  # (x, order, mark): oldest first, a year's band before its months
     for year, n in sorted(years_only.items()):
         x1, x2 = scale.x(dt.date(year, 1, 1)), scale.x(dt.date(year + 1, 1, 1))
         h = max(1.0, n / 12 / peak * height)
-        out.append(f'<rect class="m-year" x="{_num(x1)}" y="{_num(TOP + height - h)}" '
+        out.append((year, 0, f'<rect class="m-year" x="{_num(x1)}" y="{_num(TOP + height - h)}" '
                    f'width="{_num(x2 - x1)}" height="{_num(h)}"><title>{year}: '
-                   f"{_plural(n, 'engagement')} known only to the year</title></rect>")
+                   f"{_plural(n, 'engagement')} known only to the year</title></rect>"))
     for (year, month), n in sorted(months.items()):
         first = dt.date(year, month, 1)
         nxt = dt.date(year + month // 12, month % 12 + 1, 1)
         x1, x2 = scale.x(first), scale.x(nxt)
         h = max(1.0, n / peak * height)
-        out.append(f'<rect class="m-count" x="{_num(x1)}" y="{_num(TOP + height - h)}" '
-                   f'width="{_num(max(x2 - x1 - 0.5, 0.5))}" height="{_num(h)}"><title>'
-                   f"{MONTH_ABBR[month]} {year}: {_plural(n, 'engagement')}</title></rect>")
-    return out
+        out.append((year, month, f'<rect class="m-count" x="{_num(x1)}" '
+                   f'y="{_num(TOP + height - h)}" width="{_num(max(x2 - x1 - 0.5, 0.5))}" '
+                   f'height="{_num(h)}"><title>{MONTH_ABBR[month]} {year}: '
+                   f"{_plural(n, 'engagement')}</title></rect>"))
+    return [mark for _, _, mark in sorted(out)]
 
 
-def timeline_axis(entries: list[Entry], what: str = "Timeline") -> Markup:
-    """The engagements on a time axis with year ticks; '' when there are none."""
+def timeline_axis(entries: list[Entry], what: str = "Timeline", *,
+                  href: Describe | None = None, people: Describe | None = None,
+                  index: str | None = None) -> Markup:
+    """The engagements on a time axis with year ticks; '' when there are none.
+    ``href`` and ``people`` describe an engagement for the zoomable axis's card;
+    ``index`` is the search index's address when ``entries`` are all the site's."""
     if not entries:
         return Markup("")
     years = [y for y, _ in year_counts(entries)]
@@ -130,11 +157,16 @@ def timeline_axis(entries: list[Entry], what: str = "Timeline") -> Markup:
     body_h = LANES * LANE_H if detailed else 40
     y_line = TOP + body_h + 4
     height = y_line + 28
-    marks = _marks(entries, scale) if detailed else _histogram(entries, scale, body_h)
+    marks = _marks(entries, scale, href, people) if detailed else \
+        _histogram(entries, scale, body_h)
     kind = "marks" if detailed else "counts"
+    data = f' data-start="{scale.start.isoformat()}" data-end="{dt.date(years[-1] + 1, 1, 1)}"'
+    if index is not None and not detailed:
+        data += f" data-index={quoteattr(index)} data-limit=\"{DETAIL_LIMIT}\""
     svg = (f'<svg class="chart axis {kind}" viewBox="0 0 {WIDTH} {_num(height)}" role="img" '
-           f"aria-label={quoteattr(summary(entries, what))}>"
-           + "".join(marks) + "".join(_ticks(scale, years, y_line)) + "</svg>")
+           f"aria-label={quoteattr(summary(entries, what))}{data}>"
+           '<g class="marks">' + "".join(marks) + '</g><g class="ticks">'
+           + "".join(_ticks(scale, years, y_line)) + "</g></svg>")
     return Markup(svg)
 
 
@@ -177,9 +209,10 @@ def axis_key(entries: list[Entry]) -> str:
     import hashlib
 
     h = hashlib.blake2b(digest_size=8)
-    if len(entries) <= DETAIL_LIMIT:
+    if len(entries) <= DETAIL_LIMIT:  # each mark's date, title, page and people
         for e in entries:
-            h.update(f"{e.date.iso()}{e.date.approximate}\0{e.title}\0".encode())
+            h.update(f"{e.date.iso()}{e.date.approximate}\0{e.title}\0{e.slug}\0"
+                     f"{'|'.join(e.people)}\0".encode())
     elif entries:  # the month of each (one array: cheap at 10,000), and the first and last date
         h.update(array("i", [(d.year << 4) | (d.month or 0)
                              for d in [e.date for e in entries]]).tobytes())

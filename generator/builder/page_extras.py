@@ -10,7 +10,7 @@ import json
 from functools import lru_cache
 from typing import Any, Callable
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from generator.builder import charts, urls, worldmap
 from generator.builder.places import place_slug
@@ -53,9 +53,19 @@ def event_data(entry: Entry, graph: SiteGraph, config: Config) -> dict[str, Any]
     return data
 
 
-def axis_figure(entries: list[Entry], what: str) -> Markup:
-    """The timeline axis in a ``<figure>`` whose caption says how to read it."""
-    chart = charts.timeline_axis(entries, what)
+def axis_figure(entries: list[Entry], what: str, graph: SiteGraph | None = None,
+                href: Callable[[str], str] | None = None, index: str | None = None) -> Markup:
+    """The timeline axis in a ``<figure>`` whose caption says how to read it, and
+    the script that makes it zoomable (``static/axis.js``; it does nothing
+    without JavaScript, and one copy serves every axis of a page). With
+    ``graph`` and ``href`` each mark carries its page and its people for the
+    script's card; ``index`` is the search index for an axis of the whole site."""
+    describe: dict[str, Any] = {}
+    if graph is not None and href is not None:
+        names = graph.all_people
+        describe = {"href": lambda e: href(urls.entry_path(e.slug)),
+                    "people": lambda e: ", ".join(names[p].name for p in e.people)}
+    chart = charts.timeline_axis(entries, what, index=index, **describe)
     if not chart:
         return chart
     if len(entries) <= charts.DETAIL_LIMIT:
@@ -64,9 +74,12 @@ def axis_figure(entries: list[Entry], what: str) -> Markup:
     else:
         how = ("Each bar counts the engagements of a month; a pale band, those known only "
                "to the year.")
+    script = ""
+    if href is not None:
+        script = '<script src="{}" defer></script>'.format(escape(href("static/axis.js")))
     return Markup('<figure class="chart-figure"><div class="chart-scroll" tabindex="0" '
                   'role="region" aria-label="{}">{}</div><figcaption>{} {}</figcaption></figure>'
-                  ).format(what, chart, what + ".", how)
+                  ).format(what, chart, what + ".", how) + Markup(script)
 
 
 def template_globals(graph: SiteGraph, config: Config,
@@ -74,18 +87,19 @@ def template_globals(graph: SiteGraph, config: Config,
     """Globals for the theme: ``charts``, ``site_axis()``, ``event_jsonld(e)``, paths.
     A helper that reads more than its arguments tells ``note`` (see ``reads``)."""
 
+    href = lambda path: config.base_path + path.lstrip("/")  # noqa: E731
+
     @lru_cache(maxsize=1)
     def whole_axis() -> Markup:
-        return axis_figure(graph.entries, f"Timeline of {config.title}")
+        return axis_figure(graph.entries, f"Timeline of {config.title}", graph, href,
+                           index=href(SEARCH_INDEX))
 
     def site_axis() -> Markup:
         note("site_axis")
         return whole_axis()
 
     def axis_of(entries: list[Entry], name: str) -> Markup:
-        return axis_figure(entries, f"Timeline of {name}")
-
-    href = lambda path: config.base_path + path.lstrip("/")  # noqa: E731
+        return axis_figure(entries, f"Timeline of {name}", graph, href)
 
     @lru_cache(maxsize=1)
     def whole_map() -> Markup:

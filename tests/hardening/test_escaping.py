@@ -89,7 +89,7 @@ def test_every_html_page_has_no_injected_elements_or_handlers(hostile):
             assert not any(a.startswith("on") for a in attrs), (page, tag, attrs)
             if tag == "script":
                 ok = attrs.get("type") == "application/ld+json" or \
-                    (attrs.get("src") or "").endswith("/static/explore.js")
+                    (attrs.get("src") or "").endswith(("/static/explore.js", "/static/axis.js"))
                 assert ok, (page, attrs)
         assert dom.all_text().count(SITE_TITLE) >= 1, page  # the site title, as text
         for attrs, body in dom.scripts:
