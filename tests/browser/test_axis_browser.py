@@ -201,6 +201,24 @@ def test_wheel_zooms_around_the_pointer_a_drag_pans_and_a_hovered_card_links(pag
     assert errors == []
 
 
+def test_a_click_on_the_mark_itself_as_a_screen_reader_sends_it_opens_the_page(page,
+                                                                              demo_server):
+    """A mouse click opens the card and stays on the page; a screen reader's
+    click (no pointer events, straight on the mark) follows the link."""
+    errors = watch(page)
+    ready(page, demo_server.url)
+    view(page)
+    rome = "Oct 2021: Jaishankar and Blinken meet in Rome on the G20 sidelines"
+    box = page.locator("svg.axis").bounding_box()
+    page.mouse.click(mark_x(page, rome), box["y"] + 13)
+    page.locator(".z-card").wait_for(state="visible")
+    assert focused_title(page) == rome and "G20 sidelines" in card(page)
+    assert page.url == demo_server.url
+    page.locator("svg.axis .z-plot [role='link']").nth(2).dispatch_event("click")
+    page.wait_for_url("**/timeline/entries/2022-01-03-jaishankar-blinken-call/")
+    assert errors == []
+
+
 def pinch(page, x: float, y: float, start: float, end: float) -> None:
     """Two touch pointers moving apart around (x, y), as a phone sends them."""
     page.evaluate("""([x, y, start, end]) => {

@@ -201,7 +201,10 @@
     figure.insertBefore(live, caption);  // the caption stays the figure's last child
     var help = htmlEl("span", "z-help", " Zoom with the mouse wheel, a pinch, the buttons or the " +
       "+ and \u2212 keys; drag, or press Shift and an arrow key, to move. The arrow keys go " +
-      "from one engagement to the next, Enter opens it, 0 shows everything.", caption || figure);
+      (!counts ? "from one engagement to the next, Enter opens it" : indexUrl ?
+        "from one month to the next, Enter zooms in; once the engagements show, from one to " +
+        "the next, Enter opens it" : "from one month to the next, Enter zooms in") +
+      "; 0 shows everything.", caption || figure);
     help.id = id + "-help";
 
     /* State: the view [v0, v1] in the build's units, the width in pixels. */
@@ -268,6 +271,7 @@
 
     function update() {
       if (!W) measure();
+      if (!svg.hasAttribute("data-zoom")) svg.setAttribute("data-zoom", "ready");
       a = (W - 2 * PAD) / (v1 - v0);
       b = PAD - v0 * a;
       plot.setAttribute("transform", "matrix(" + a + " 0 0 1 " + b + " 0)");
@@ -695,6 +699,16 @@
       go(item.u - edge, item.u + item.w + edge, true, true);
     }
 
+    svg.addEventListener("click", function (ev) {
+      // A click on a mark itself comes from assistive technology (the pointer
+      // reaches the svg, not its marks, and is handled on pointerup): follow it.
+      var item = ev.target.axisItem;
+      if (item && ev.detail === 0) {
+        select(item, true, false);
+        activate(item);
+      }
+    });
+
     svg.addEventListener("focusin", function (ev) {
       wake();
       var t = ev.target;
@@ -829,9 +843,8 @@
     } else {
       window.addEventListener("resize", function () { W = 0; request(); });
     }
-    update();
     showView();
-    svg.setAttribute("data-zoom", "ready");
+    request();  // the first frame, when the page is laid out anyway: no forced layout here
   }
 
   function init() {
