@@ -1311,29 +1311,32 @@ def _series_meetings(engagements: list[Engagement], principal: str | None,
     if lead is None:
         return
     for eng in engagements:
-        if len(eng.participants) != 1 or eng.has(lead.person) or eng.kind not in ("meeting", "call"):
+        if not eng.participants or eng.has(lead.person) or eng.kind not in ("meeting", "call"):
             continue
         for f in eng.frames:
             text = clauses[f.clause].plain if 0 <= f.clause < len(clauses) else ""
-            guest = f.people[0] if len(f.people) == 1 else None
-            if guest is None or f.verb or guest.start < f.end or \
+            if not f.people or f.verb or any(m.start < f.end for m in f.people) or \
+                    {m.person for m in f.people} != set(eng.ids) or \
                     not _SUBJECTLESS.match(text[:f.start]) or \
                     any(m.start < f.start for m in clauses[f.clause].people) or \
-                    not re.match(r"[^.;]{0,60}?\b(?:was|took\s+place|followed|came)\s+(?:\w+\s+){0,2}with\s",
-                                 text[f.end:]):
+                    not re.match(r"(?:[^.;]{0,60}?\b(?:was|took\s+place|followed|came)\s+(?:\w+\s+){0,2})?with\s",
+                                 text[f.end:].lstrip()):
                 continue
+            guests = ", ".join(m.name for m in eng.participants)
             eng.participants.insert(0, lead)
             eng.review.append(f"people: {lead.name} added: the article follows {lead.name}'s "
-                              f"meetings and this sentence names only {guest.name}")
+                              f"meetings and this sentence names only {guests}")
             break
 
 
 def _principal(engagements: list[Engagement], reg: Registries) -> str | None:
     counts: dict[str, int] = {}
-    for e in engagements:
-        for m in e.participants:
+    first: dict[str, int] = {}  # ties: who leads an engagement first (the article's subject)
+    for k, e in enumerate(engagements):
+        for j, m in enumerate(e.participants):
             counts[m.person] = counts.get(m.person, 0) + 1
-    return max(counts, key=lambda p: counts[p]) if counts else None
+            first.setdefault(m.person, 2 * k + (j > 0))
+    return max(counts, key=lambda p: (counts[p], -first[p])) if counts else None
 
 
 # ---------------------------------------------------------------- titles and topics
