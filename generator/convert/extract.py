@@ -35,7 +35,7 @@ from generator.convert.outlets import (OUTLETS_FILE, Where, agency_keys, find_ag
 from generator.convert.people import (Mention, OfficeRef, PeopleIndex, _SPEAKER_ROLE, _edit_distance, fold,
                                       office_of, office_words, same_office)
 from generator.convert.places import PLACES_FILE, SMALL_TOWN, Gazetteer, country_of, load_gazetteer
-from generator.convert.pubdate import choose
+from generator.convert.pubdate import choose, url_date
 from generator.convert.quotes import Quote, _speaker, key_quotes
 from generator.convert.reference import (combine, reference_forums, reference_outlets,
                                          reference_people)
@@ -166,6 +166,14 @@ def publication(page, cleaned: Cleaned, url: str | None, user: FuzzyDate | None,
             candidates.append(("", found[0]))
             break
     date, notes = choose(candidates, url, today)
+    lead = cleaned.published if cleaned.published and cleaned.published.how == "the page's date line" \
+        else None
+    from_url = url_date(url, today)
+    if lead is not None and date == lead.date and from_url is not None and \
+            from_url.precision == "day" and from_url != date and not (page and page.published):
+        notes = [f"published: the crawler's date line says {date.iso()}, the page address "
+                 f"{from_url.iso()}; {from_url.iso()} is used"]
+        date = from_url
     if date is None and bare is not None:  # only a date above the headline
         date = bare.date
         notes.append(f'published: read from "{bare.text}" above the headline; check that it is '

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -764,3 +765,23 @@ def test_a_surname_after_its_office_is_the_one_holder_of_that_name():
     assert [(m.name, "title" in m.how) for m in found] == [("Sanna Marin", True)]
     assert DEMO.index.find("Foreign Minister Jean-Paul Habimana arrived") == [] or all(
         m.name != "Jean Asselborn" for m in DEMO.index.find("Foreign Minister Jean-Paul Habimana arrived"))
+
+
+@pytest.mark.parametrize("url, iso", [
+    ("https://example.com/news/politics.php?yyyy=2023&mm=10&dd=26&nav_id=116920", "2023-10-26"),
+    ("https://example.com/world/2024/03/12/ruto-scholz-call/", "2024-03-12"),
+    ("https://example.com/a/presidente-llega-mexico-20251123-787918.html", "2025-11-23"),
+    ("https://example.com/story/1502635791.html", None),  # an article id, not a date
+])
+def test_dates_in_page_addresses(url, iso):
+    from generator.convert.pubdate import url_date
+    found = url_date(url, dt.date(2026, 1, 1))
+    assert (found.iso() if found else None) == iso
+
+
+def test_a_crawlers_date_line_yields_to_the_page_address():
+    text = (" date 2023-10-27 Ministers in Brussels\n\nForeign Minister Penny Wong met Foreign "
+            "Minister S. Jaishankar in Brussels today, officials said.")
+    record = extract(text, DEMO, url="https://example.com/news.php?yyyy=2023&mm=10&dd=26&id=5")
+    assert record.published.iso() == "2023-10-26"
+    assert any("crawler's date line says 2023-10-27" in r for r in record.review), record.review
