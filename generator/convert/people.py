@@ -83,6 +83,7 @@ _OFFICE_REF = re.compile(
     rf"(?:(?:and\s+|,\s*|,\s+and\s+)(?:[A-Z][\w'\u2019.-]+\s+){{1,2}}?)*|"
     rf"(?:(?:[A-Z][\w'\u2019.-]+\s+)?[A-Z][\w'\u2019.-]+,\s+){{1,4}}(?:[A-Z][\w'\u2019.-]+\s+){{0,2}}"
     rf"and\s+(?:[A-Z][\w'\u2019.-]+\s+){{1,2}})?(?P<office>{_TITLE_HEADS})\b", re.I)
+_ARTICLES = {"la", "el", "le", "les", "los", "las", "the", "der", "die", "das", "il", "lo", "o", "a"}
 _PORTFOLIOS = {"energy", "finance", "defence", "defense", "trade", "health", "economy", "interior",
                "justice", "agriculture", "education", "environment", "tourism", "culture", "transport",
                "industry", "labour", "labor", "information", "communications", "commerce", "planning",
@@ -556,6 +557,9 @@ class PeopleIndex:
             tail = re.match(r"\s+(?:of|from)\s+(?:the\s+)?((?:[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?"
                             r"(?:\s*\[[^\]]*\])?(?:\s*,\s*and\s+|\s*,\s*|\s+and\s+)?){1,8})",
                             text[m.end():m.end() + 200])
+            if re.search(r"(?i)\b(?:former|ex|late|then|outgoing\s+former)[\s-]+$",
+                         text[max(0, m.start("office") - 12):m.start("office")]):
+                continue  # "Former president of the United States Donald Trump": not the holder
             if tail:
                 for part in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", re.sub(r"\[[^\]]*\]", "", tail.group(1))):
                     c = self.gaz.country_of(part.strip()) or \
@@ -602,6 +606,9 @@ class PeopleIndex:
             while j > i + 1 and self._ends_place(text, tokens, i):
                 i += 1  # "of Bosnia and Herzegovina Elmedin Konakovic": the country's last word
             run = tokens[i:j + 1]
+            if run[0].key in _ARTICLES:
+                i = j + 1  # "La Libertad Avanza", "The Elders": a party or a body, not a person
+                continue
             if 2 <= len(run) <= 5 and self._cued(text, tokens, i, j) and \
                     not re.search(r"\b[Tt]he\s+$", text[max(0, run[0].start - 5):run[0].start]):  # "the Shin Bet"
                 start, end = run[0].start, run[-1].end

@@ -785,3 +785,12 @@ def test_a_crawlers_date_line_yields_to_the_page_address():
     record = extract(text, DEMO, url="https://example.com/news.php?yyyy=2023&mm=10&dd=26&id=5")
     assert record.published.iso() == "2023-10-26"
     assert any("crawler's date line says 2023-10-27" in r for r in record.review), record.review
+
+
+def test_a_former_office_is_not_its_holder_and_a_party_is_not_a_person():
+    text = (HEAD + "Former president of the United States Donald Trump will visit Buenos Aires on "
+            "Friday to meet President Joe Biden, according to a statement from the office of the "
+            "leader of La Libertad Avanza.")
+    engagements = extract(text, DEMO).engagements
+    names = {m.name for e in engagements for m in e.participants}
+    assert "La Libertad Avanza" not in names and "Donald Trump" in names, names
