@@ -252,6 +252,7 @@ _CLAUSE_SPLIT = re.compile(
     r"\s+(?:and\s+then|and\s+later|and\s+also)\s+|"
     r"\s+and\s+(?=(?:was|were)\s+(?:later\s+|then\s+|also\s+)?(?:received|welcomed|hosted)\s+by\b)|"
     r"\s+(?=since\s+(?:they|he|she|the|their|his|her|it|last|then)\b)|"
+    r"\s+(?=(?:alors\s+que|tandis\s+que|mientras\s+que|enquanto|w[äa]hrend)\s)|"  # "while ..."
     r"\s+(?=(?:before|after|prior\s+to)\s+(?:meeting|holding|talks|speaking|his|her|their)\b)")
 _LEAD_CLAUSE = re.compile(
     r"^(?:(?:Just|Shortly|Soon|Right|Immediately|Moments|Minutes)\s+(?:after|before)|"

@@ -39,6 +39,8 @@ _TRIGGERS = re.compile(
     r"(?:par|au)\s+t[ée]l[ée]phone|por\s+tel[ée]fono|por\s+telefone|per\s+telefono|telefonisch|"
     r"dialled|dialed|rang(?=\s+(?:up\s+)?(?:his|her|their|[A-Z]))|telephone\s+conversation|[Tt]elefonierte|[Tt]elefoniert|[Tt]elefonat|[Tt]elefongespr[äa]ch|"
     r"telefonata|telefonema|llamada(?:\s+telef[óo]nica)?|appel\s+t[ée]l[ée]phonique|"
+    r"(?:entretien|[ée]change|conversation)\s+t[ée]l[ée]phonique|conversaci[óo]n\s+telef[óo]nica|"
+    r"conversa\s+telef[ôo]nica|conversazione\s+telefonica|colloquio\s+telefonico|"
     r"s'est\s+entretenu\s+par\s+t[ée]l[ée]phone)\b"
     r"|\b(?P<talk>conversation|spoke|spoken|speak|speaks|[Ss]peaking(?=\s+(?:with|to)\b)|talked|talk(?=\s+(?:to|with)\b)|"
     r"discussed|discuss|discusses|discussing|conferred|confers|exchanged\s+views|"
@@ -94,7 +96,9 @@ _FUTURE = re.compile(
     r"preparing\s+for|prepares\s+for|look(?:s|ed|ing)?\s+forward\s+to|agree(?:d|s)?\s+to|set\s+to|scheduled\s+(?:to|for)|expected\s+to|due\s+to|"
     r"will\s+be|"
     r"wird|werden|soll|sollen|dovrebbe|parteciperanno|incontrer[àa]|terrà|se\s+reunir[áa]|"
-    r"va\s+(?:rencontrer|se\s+rendre)|rencontrera|vai\s+(?:se\s+)?(?:reunir|encontrar|visitar))\b",
+    r"va\s+(?:rencontrer|se\s+rendre)|rencontrera|vai\s+(?:se\s+)?(?:reunir|encontrar|visitar)|"
+    r"doit\s+se\s+rendre|doit\s+rencontrer|devrait|aura\s+lieu|auront\s+lieu|se\s+rendra|"
+    r"tendr[áa]\s+lugar|deber[áa]|ser[áa]\s+recibid[oa])\b",
     re.I)
 _BACKGROUND = re.compile(
     r"\b(?:had\s+(?:also\s+)?(?:been\s+)?(?:met|held|spoken|visited|talked|hosted|received|called|"

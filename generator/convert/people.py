@@ -138,6 +138,19 @@ def fold(text: str) -> str:
     return text.casefold().lstrip("@")
 
 
+_TRANSLIT = (("tsch", "ch"), ("dsch", "j"), ("sch", "sh"), ("gue", "ge"), ("gui", "gi"),
+             ("ou", "u"), ("kh", "h"), ("w", "v"), ("z", "s"), ("j", "i"), ("y", "i"))
+
+
+@lru_cache(maxsize=65536)
+def translit(key: str) -> str:
+    """A folded name as one transliteration: German "lawrow", French "sergue lavrov" and English
+    "lavrov" agree ("sergei lavrov"); doubled letters count once."""
+    for a, b in _TRANSLIT:
+        key = key.replace(a, b)
+    return re.sub(r"(\w)\1+", r"\1", key)
+
+
 def name_tokens(name: str) -> tuple[str, ...]:
     return tuple(fold(t) for t in re.findall(r"@?\w+", name.replace("_", " ")) if t)
 
@@ -302,6 +315,11 @@ class PeopleIndex:
         self.max_len = max((len(k) for k in self.forms), default=1)
         self.single = {k[0]: v for k, v in self.forms.items() if len(k) == 1 and len(k[0]) >= 6
                        and (own is None or v in own)}
+        self.by_spelling: dict[str, str | None] = {}  # "sergei lavrov" -> id (None: two people)
+        for k, v in self.forms.items():
+            if 2 <= len(k) <= 3:
+                key = translit(" ".join(k))
+                self.by_spelling[key] = v if self.by_spelling.get(key, v) == v else None
         self.by_first: dict[str, list[tuple[str, str]]] = {}  # given name -> (surname, id)
         for k, v in self.forms.items():
             if len(k) == 2 and len(k[1]) >= 6:
@@ -387,6 +405,15 @@ class PeopleIndex:
                 out.append(m)
                 i += 1
                 continue
+            spelled = self._other_spelling(text, tokens, i)
+            if spelled:
+                pid, n = spelled
+                end = tokens[i + n - 1].end
+                m = self._mention(pid, text, tok.start, end)
+                m.how = f'"{text[tok.start:end]}" read as {self.display(pid)} (another spelling)'
+                out.append(m)
+                i += n
+                continue
             close = self._close_full_name(text, tokens, i)
             if close and self._close_spelling(tokens[i + 1], tokens, i + 1):
                 close = None  # the site's own person, by surname: read below
@@ -431,6 +458,19 @@ class PeopleIndex:
                        range(i, i + n - 1)):
                     continue  # not across a comma or a line
                 return n, pid
+        return None
+
+    def _other_spelling(self, text: str, tokens: list[Token], i: int) -> tuple[str, int] | None:
+        """"Sergej Lawrow", "Sergueï Lavrov", "Wladimir Selenskyj": a name as another language
+        transliterates it (two or three words, one person only)."""
+        for n in (3, 2):
+            run = tokens[i:i + n]
+            if len(run) < n or not all(t.capitalised for t in run) or \
+                    any(text[a.end:b.start] != " " for a, b in zip(run, run[1:])):
+                continue
+            pid = self.by_spelling.get(translit(" ".join(t.key for t in run)))
+            if pid:
+                return pid, n
         return None
 
     def _titled_surname(self, text: str, tokens: list[Token], i: int) -> str | None:

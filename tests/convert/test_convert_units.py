@@ -794,3 +794,21 @@ def test_a_former_office_is_not_its_holder_and_a_party_is_not_a_person():
     found = DEMO.index.candidates("a statement from the office of the leader of La Libertad Avanza.",
                                   [], set())
     assert found == [], [m.name for m in found]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Die Außenminister Sergej Lawrow und Heiko Maas telefonierten am Donnerstag.", "Sergey Lavrov"),
+    ("Sergueï Lavrov et Jean-Yves Le Drian ont échangé jeudi.", "Sergey Lavrov"),
+])
+def test_names_as_other_languages_transliterate_them(text, name):
+    found = DEMO.index.find(text)
+    assert found[0].name == name and "another spelling" in found[0].how
+
+
+def test_a_french_telephone_interview_is_a_call():
+    text = ("Lavrov et Le Drian\nPublié le 20/06/2019\n\nLors d'un entretien téléphonique qui a eu "
+            "lieu ce jeudi, Sergueï Lavrov et Jean-Yves Le Drian ont échangé leurs points de vue sur "
+            "la Libye.")
+    (eng,) = extract(text, DEMO).engagements
+    assert eng.kind == "call" and {m.name for m in eng.participants} == {"Sergey Lavrov",
+                                                                        "Jean-Yves Le Drian"}
