@@ -102,7 +102,7 @@ _THING = re.compile(r"\b(?:Sea|Ocean|River|Lake|Gulf|Bay|Strait|Straits|Declarat
                     r"Forces|Ministry|Council|Committee|Commission|Parliament|Assembly|Directorate|"
                     r"Department|Office|Service|Staff|Division|Bureau|Administration|Secretariat|"
                     r"Command|Corps|Guard|Police|Court|Tribunal|Institute|University|School|"
-                    r"Exteriores|Estrangeiros|[ÉE]trang[èe]res|Esteri|Ausw[äa]rtigen)$")
+                    r"Exteriores|Estrangeiros|[ÉE]trang[èe]res|Esteri|Ausw[äa]rtigen|Relations|Cooperation|Affairs)$")
 _TITLE_THEN_COMMA = re.compile(
     r"\b(?i:minister|ministre|ministro|ministra|ministerin|president|président|presidente|"
     r"präsident|chancellor|canciller|chanceler|kanzlerin|kanzler|secretary|secrétaire|"

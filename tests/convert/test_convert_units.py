@@ -812,3 +812,10 @@ def test_a_french_telephone_interview_is_a_call():
     (eng,) = extract(text, DEMO).engagements
     assert eng.kind == "call" and {m.name for m in eng.participants} == {"Sergey Lavrov",
                                                                         "Jean-Yves Le Drian"}
+
+
+def test_an_institutions_name_after_a_title_is_not_a_person():
+    found = DEMO.index.candidates("South African Minister of International Relations and "
+                                  "Cooperation Naledi Pandor said.", [], set())
+    assert all("Relations" not in m.name and "Cooperation" not in m.name for m in found), \
+        [m.name for m in found]
