@@ -641,7 +641,7 @@ class PeopleIndex:
                 j += 1
             while j > i and tokens[j].key in _PARTICLES:
                 j -= 1
-            while j > i and tokens[i].key in _PORTFOLIOS:
+            while j > i and (tokens[i].key in _PORTFOLIOS or _THING.search(tokens[i].text)):
                 i += 1  # "Minister of Energy Walid Fayad": the portfolio is not the name
             while j > i + 1 and self._ends_place(text, tokens, i):
                 i += 1  # "of Bosnia and Herzegovina Elmedin Konakovic": the country's last word
