@@ -233,7 +233,7 @@ def leading_date(line: str) -> tuple[FuzzyDate, str, str] | None:
 
     Returns (date, the date text, the rest of the line glued to it).
     """
-    stripped = re.sub(r"^(?:[\u2022\u00b7\u25aa\u25cf*>|-]\s*|\(?[A-Z][\w .-]{1,24}\)\s*)", "",
+    stripped = re.sub(r"^(?:[\u2022\u00b7\u25aa\u25cf*>|/-]\s*|\(?[A-Z][\w .-]{1,24}\)\s*)", "",
                       line.strip())  # "• 2024-01-11", "(Xinhua) 14:54, January 11, 2023"
     stripped = _WEEKDAY_PREFIX.sub("", stripped)
     clock = re.match(rf"{_TIME}\s*[,|\u2013\u2014-]?\s*", stripped)

@@ -605,6 +605,7 @@ def test_someone_whose_visit_sets_the_time_is_not_on_the_call(sentence):
     ("2024. január 11.", "2024-01-11"),  # Hungarian
     ("12. března 2024", "2024-03-12"),  # Czech
     ("3 octombrie 2023", "2023-10-03"),  # Romanian
+    ("/ lunes 2 de septiembre de 2024", "2024-09-02"),  # after a separator and a weekday
 ])
 def test_date_lines_of_more_languages(line, iso):
     assert leading_date(line)[0].iso() == iso
