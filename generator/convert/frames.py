@@ -698,7 +698,10 @@ def frames_of(clause: Clause, index: int, gaz: Gazetteer, dateline_city: str | N
                      0 <= p.start - e <= 45 and not re.search(r"[,;.]", clause.plain[e:p.start])]
             if guest and any(g != "visit" for _, _, g in words):
                 continue  # "X and visiting Y held talks": the talks are the news, the visit their setting
-            people = guest[:1] or owner[:1] or [p for p in people if p.start < s][:1] or \
+            before = [p for p in people if p.start < s and not re.search(  # "to meet with his
+                r"(?i)\b(?:with|met|meet|meets|meeting|by)\s+(?:(?:his|her|their)\s+)?(?:[\w-]+,?\s+){0,3}$",
+                clause.plain[max(0, p.start - 40):p.start])]  # counterpart, X": X is the host
+            people = guest[:1] or owner[:1] or before[:1] or \
                 [p for p in clause.subject][:1]  # "visiting Russian Foreign Minister X": X's visit
             by = re.match(r"(?:\s+to\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})?\s+by\s+"
                           r"([^,.;]{0,60})", clause.plain[e:])

@@ -820,3 +820,12 @@ def test_an_institutions_name_after_a_title_is_not_a_person():
                                   "Cooperation Naledi Pandor said.", [], set())
     assert all("Relations" not in m.name and "Cooperation" not in m.name for m in found), \
         [m.name for m in found]
+
+
+def test_the_host_met_with_is_not_the_visitor():
+    text = (HEAD + "Foreign Minister Wang Yi arrived on Friday. He was to meet with his counterpart, "
+            "Foreign Minister Penny Wong, in Canberra in what officials called an ordinary visit.")
+    engagements = extract(text, DEMO).engagements
+    visits = [e for e in engagements if e.kind == "visit"]
+    assert all([m.name for m in v.participants] != ["Penny Wong"] for v in visits), \
+        [(e.kind, [m.name for m in e.participants]) for e in engagements]
