@@ -384,6 +384,8 @@ _EVENT_FORMS: list[tuple[str, re.Pattern]] = [
                             rf"(?:(early|mid|late)[\s-]+)?({MONTH})(?!\s*\d)")),
     ("day_only", re.compile(rf"\b(?:yesterday|today|tomorrow|(?:(?:{_ON})\s+)?{WEEKDAY}{_PART})"
                             r"\s*\(([12]?\d|3[01])(?:st|nd|rd|th)?\)", re.I)),  # "this Tuesday (24th)"
+    ("day_only", re.compile(rf"\b(?:(?:{_ON})\s+)?{WEEKDAY}{_PART},\s*([12]?\d|3[01])(?:st|nd|rd|th|º)?"
+                            rf"(?![\d.:/])(?!\s*(?:de\s+)?{MONTH})")),  # "na quarta-feira, 19,"
     ("weekday", re.compile(rf"\b(?:({_ON})\s+)?({WEEKDAY})(?:'s|\u2019s)?{_PART}\b")),
     ("day_only", re.compile(r"\b(?:on\s+)?(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?the\s+"
                             r"([12]?\d|3[01])(?:st|nd|rd|th)\b(?!\s+(?:century|round|session|edition|"
@@ -530,6 +532,13 @@ def _resolve(form: str, m: re.Match, pub: FuzzyDate | None) -> tuple[Reading, Re
         past = _make(back.year, back.month or 1, day)
         future = _make(ahead.year, ahead.month or 1, day)
         iso = pub.iso()  # type: ignore[union-attr]
+        named = re.search(WEEKDAY, text)
+        target = weekday_number(named.group(0)) if named else None
+        fits = [d for d in (past, future) if d is not None and target is not None and
+                d.first_day().weekday() == target]
+        if len(set(fits)) == 1:  # "na quarta-feira, 19": the 19th that is a Wednesday
+            how = f'"{text}" read as {fits[0].iso()}, the {WEEKDAYS[target].title()} nearest publication {iso}'  # type: ignore[index]
+            return Reading(fits[0], how), Reading(fits[0], how), {"day": day}
         return (Reading(past, f'"{text}" read as the latest such day on or before publication {iso}'),
                 Reading(future, f'"{text}" read as the first such day on or after publication {iso}'),
                 {"day": day})

@@ -654,6 +654,11 @@ def _finish(eng: Engagement, ctx: Context, reg: Registries, lead: Engagement | N
         eng.review.append(note)
     eng.date = None
     _resolve_date(eng, ctx, lead, cleaned, today)
+    if not eng.scheduled and ctx.pub is not None and ctx.pub.precision == "day" and eng.date and \
+            eng.date.precision == "day" and eng.date.first_day() > ctx.pub.last_day():
+        eng.scheduled = True  # "Na quarta-feira, 19, lideram a Cimeira": after publication
+        eng.review.append(f"scheduled: dated {eng.date.iso()}, after publication "
+                          f"{ctx.pub.iso()}; check that it took place")
     if eng.kind in ("call", "video call"):
         eng.place = None
     else:

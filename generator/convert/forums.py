@@ -40,6 +40,10 @@ _EDITION = re.compile(r"(?<![\w#])#?(COP)\s?-?(\d{1,2})\b")
 _CANDIDATE = re.compile(
     r"\b(?:the\s+)?((?:[A-Z][\w'\u2019+-]*\s+){1,5}?(?:Summit|Dialogue|Forum|Conference|Format|"
     r"Process|Consultations|Ministerial|Meeting)s?)\b")
+_CANDIDATE_HEAD_FIRST = re.compile(  # "Cimeira Brasil-Portugal", "Cumbre de las Américas"
+    r"\b((?:Cimeira|Cumbre|C[úu]pula|Sommet|Vertice|Foro|Di[áa]logo|Conferencia|Confer[êe]ncia|"
+    r"Conf[ée]rence)\s+(?:(?:de|do|da|dos|das|del|des|du|de\s+la|de\s+las|de\s+los|entre|UE)\s+)?"
+    r"[A-Z][\w'\u2019-]+(?:[\s-](?:[A-Z][\w'\u2019-]+|y|e|et))*)")
 _GENERIC = {"annual", "ministerial", "meeting", "meetings", "summit", "conference", "dialogue",
             "forum", "leaders", "leaders'", "foreign", "ministers", "ministers'", "high-level",
             "level", "joint", "special", "extraordinary", "informal", "regional", "international",
@@ -157,6 +161,11 @@ class ForumIndex:
                 continue
             start = m.end(1) - len(name)
             out.append(ForumHit(name, start, m.end(1), name, True, registered=False))
+        for m in _CANDIDATE_HEAD_FIRST.finditer(text):
+            name = m.group(1).rstrip(" -")
+            if self._lookup(name) or any(h.start < m.end(1) and m.start(1) < h.end for h in hits + out):
+                continue
+            out.append(ForumHit(name, m.start(1), m.start(1) + len(name), name, True, registered=False))
         return out
 
     @staticmethod

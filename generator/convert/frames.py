@@ -52,6 +52,7 @@ _TRIGGERS = re.compile(
     r"receives(?!\s+(?:an?\s+)?(?:\w+\s+)?(?:phone|telephone|call|message|letter))|welcomed|welcomes|called\s+on|calls\s+on|bilateral(?=\s+(?:with|on|at)\b)|"
     r"bilaterals|tête-à-tête|"
     r"tete-a-tete|one-on-one|lunch|dinner|breakfast|sat\s+down\s+with|sits?\s+down\s+with|"
+    r"jantar|almo[çc]o|d[îi]ner|d[ée]jeuner|almuerzo|Abendessen|Mittagessen|"
     r"(?<=ministerial\s)session|(?<=plenary\s)session|(?<=\dth\s)session|(?<=\dst\s)session|"
     r"(?<=\dnd\s)session|(?<=\drd\s)session|"
     r"zusammengekommen|zusammengetroffen|zusammengetreffen|kamen\s+zusammen|kam\s+zusammen|"
@@ -65,7 +66,8 @@ _TRIGGERS = re.compile(
     r"incontr(?:o|ato|a|ano|ava)|colloqui(?:o)?|ricevuto|reunió|reunion|reuniu|reunião|"
     r"encontro|encontrou|entrevista|entretien|rencontr(?:e|é|ait)|s'est\s+entretenu|"
     r"se\s+reuni[óo]|reunir[áa]|conversaron|dialog[óo])\b"
-    r"|\b(?P<summit>(?i:summit|summits)|Gipfel|Gipfeltreffen|vertice|sommet|cumbre|c[úu]pula)\b"
+    r"|\b(?P<summit>(?i:summit|summits)|Gipfel|Gipfeltreffen|vertice|sommet|cumbre|c[úu]pula|"
+    r"[Cc]imeira)\b"
     r"|\b(?P<visit>visit(?:s|ed|ing)?|trip|tour|arrived|arrives|arriving|travell?ed\s+to|"
     r"lleg[\u00f3a]|llegar[\u00e1a]|arrib[\u00f3a]|arribar[\u00e1a]|chegou|chega|chegar[\u00e1a]|est\s+arriv[\u00e9e]e?|"
     r"[\u00e8e]\s+arrivat[oa]|"
@@ -767,7 +769,11 @@ def frames_of(clause: Clause, index: int, gaz: Gazetteer, dateline_city: str | N
                       bool(_VERB.fullmatch(word)), plural, clause.sentence, clause.caption,
                       clause.headline, here)
         frame.listed = listed
-        frame.weak = clause.lead or bool(_ATTEND.search(clause.plain[max(0, s - 60):s]))
+        frame.weak = clause.lead or bool(_ATTEND.search(clause.plain[max(0, s - 60):s])) or (
+            not _VERB.fullmatch(word) and bool(re.search(  # "discussed X ahead of the NATO Summit"
+                r"(?i)\b(?:ahead\s+of|in\s+the\s+run-up\s+to|in\s+preparation\s+for|on\s+the\s+eve\s+of)"
+                r"\s+(?:the\s+)?(?:[\w'-]+\s+){0,4}$", clause.plain[max(0, s - 60):s])) and
+            not re.match(r"\s+(?:\w+\s+){0,2}with\b", clause.plain[e:e + 30]))  # "ahead of a meeting with X"
         frame.own_people = own
         frame.indefinite = not frame.verb and bool(re.search(r"\b(?:a|an|another|any)\s+(?:\S+\s+){0,2}$",
                                                              clause.plain[max(0, s - 30):s], re.I))

@@ -830,3 +830,21 @@ def test_the_host_met_with_is_not_the_visitor():
             "Australia early on Monday morning.")
     visits = [e for e in extract(text, DEMO).engagements if e.kind == "visit"]
     assert [[m.name for m in v.participants] for v in visits] == [["S. Jaishankar"]]
+
+
+def test_a_portuguese_summit_on_the_next_weekday_and_day():
+    text = ("Lula recebe Marcelo\nPublicado 18/02/2025 12:26\n\nO presidente Luiz Inácio Lula da "
+            "Silva recepcionou nesta terça-feira, 18, o presidente de Portugal, Marcelo Rebelo de "
+            "Sousa. Na quarta-feira, 19, Lula e o primeiro-ministro Luís Montenegro lideram a 14ª "
+            "edição da Cimeira Brasil-Portugal.")
+    summit = next(e for e in extract(text, DEMO).engagements if e.kind == "summit")
+    assert summit.date.iso() == "2025-02-19" and summit.scheduled
+    assert summit.forums == ["Cimeira Brasil-Portugal"]
+    assert any("not in forums.yaml" in r for r in summit.review)
+
+
+def test_talks_ahead_of_a_named_summit_are_not_that_summit():
+    text = (HEAD + "Foreign Minister Penny Wong spoke today with External Affairs Minister S. "
+            "Jaishankar. The ministers discussed Ukraine ahead of the NATO Summit in Washington on "
+            "July 9, 2022.")
+    assert [e.kind for e in extract(text, DEMO).engagements] == ["call"]
