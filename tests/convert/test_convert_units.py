@@ -848,3 +848,10 @@ def test_talks_ahead_of_a_named_summit_are_not_that_summit():
             "Jaishankar. The ministers discussed Ukraine ahead of the NATO Summit in Washington on "
             "July 9, 2022.")
     assert [e.kind for e in extract(text, DEMO).engagements] == ["call"]
+
+
+def test_french_leaders_meeting_by_video_is_a_video_call():
+    text = ("Sommet virtuel\nPublié le 14/04/2020\n\nLe Premier ministre Narendra Modi et le "
+            "président Emmanuel Macron se sont réunis mardi par vidéo pour parler de la pandémie.")
+    (eng,) = extract(text, DEMO).engagements
+    assert eng.kind == "video call" and eng.date.iso() == "2020-04-14"
