@@ -213,8 +213,11 @@ def group_frames(frames: list[Frame]) -> list[Engagement]:
         if frame.mode in ("hypothetical", "background", "ended"):
             continue
         last = engagements[-1] if engagements else None
-        if not frame.people and last is not None and last.frames[-1].clause == frame.clause and \
-                frame.group in ("phone", "video") and NEUTRAL.fullmatch(last.frames[-1].word):
+        if last is not None and last.frames[-1].clause == frame.clause and frame.group in ("phone", "video") \
+                and (not frame.people and NEUTRAL.fullmatch(last.frames[-1].word) or
+                     frame.people and {m.person for m in frame.people} == set(last.ids) and
+                     last.frames[-1].group in ("meet", "talk") and last.frames[-1].end <= frame.start and
+                     not {f.group for f in last.frames} & ({"phone", "video"} - {frame.group})):
             _join(last, frame)  # "they spoke on Wednesday over a video link": how they spoke
             continue
         if frame.indefinite and frame.own_people == 0:
