@@ -265,7 +265,8 @@ _RELATIVE = re.compile(  # not "the summit, which will be held in November in As
     r",\s+(?=(?:who|which|whose|where)\s)(?!which\s+(?:will|is\s+(?:to|set\s+to|scheduled\s+to|due\s+to|"
     r"expected\s+to)|was|is)\s+(?:be\s+|being\s+)?(?:held|take\s+place|taking\s+place|convene|open|"
     r"begin|start))")
-_PRONOUN_START = re.compile(r"^(?:[^,]{0,80},\s+)?(?:he|she|the\s+(?:(?:external|foreign|prime|"
+_PRONOUN_START = re.compile(r"^(?:[^,]{0,80},\s+|(?:on|in|later|earlier|then|meanwhile)\s+(?:\w+\s+){0,3}?(?=the\s|he\s|she\s))?"
+                            r"(?:he|she|the\s+(?:(?:external|foreign|prime|"
                             r"defen[cs]e|affairs|home|vice|deputy|[a-z]+ian|[a-z]+ese)\s+){0,3}(?:minister|"
                             r"leader|president|premier|chancellor|envoy|diplomat)|the\s+(?-i:PM|EAM|FM|CM))\b",
                             re.I)  # "The EAM also held a meeting with ..."

@@ -173,6 +173,10 @@ class ForumIndex:
         said = text[start:end]
         if _NAME_GATHERING.search(said) or "+" in said:
             return True  # "G20 summit", "2+2"; not "Security Council", "General Assembly"
+        if re.match(r"\s+(?:member\s+)?(?:countries|states|nations)\b", text[end:end + 25], re.I) or \
+                re.search(r"(?i)\bas\s+(?:the\s+)?(?:current\s+)?(?:chair|host|member|president)\s+of\s+(?:the\s+)?$",
+                          text[max(0, start - 40):start]):
+            return False  # "the leaders of SAARC countries", "as chair of SAARC": who, not where
         if _BEFORE.search(text[max(0, start - 70):start]) or _MEMBERS_OF.search(text[max(0, start - 90):start]):
             return True
         return bool(_AFTER.match(text[end:end + 40]))

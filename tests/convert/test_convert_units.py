@@ -855,3 +855,14 @@ def test_french_leaders_meeting_by_video_is_a_video_call():
             "président Emmanuel Macron se sont réunis mardi par vidéo pour parler de la pandémie.")
     (eng,) = extract(text, DEMO).engagements
     assert eng.kind == "video call" and eng.date.iso() == "2020-04-14"
+
+
+def test_leaders_of_bloc_countries_met_by_the_subject_one_by_one():
+    text = (HEAD + "Prime Minister Narendra Modi held separate bilateral meetings with the leaders "
+            "of Quad countries.\n\nOn Friday the Prime Minister held meetings with the leaders of "
+            "Australia and the United States on the sidelines of the UN General Assembly in New "
+            "York.\n\nDuring those meetings, India, as chair of the Quad, stressed maritime security.")
+    engagements = extract(text, DEMO).engagements
+    assert engagements and all(e.participants[0].name == "Narendra Modi" for e in engagements), \
+        [[m.name for m in e.participants] for e in engagements]
+    assert all("Quad" not in e.forums for e in engagements), [e.forums for e in engagements]
