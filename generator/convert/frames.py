@@ -394,6 +394,9 @@ def _nearest_time(clause: Clause, s: int, e: int) -> TimeExpr | None:
     times = [t for t in clause.times
              if not _SAID_WHEN.search(clause.plain[max(0, t.start - 45):t.start])
              and not (t.start > e + 3 and _OTHER_EVENT.search(clause.plain[max(0, t.start - 25):t.start]))
+             and not re.search(r"(?i)(?:,\s*|\b(?:was|were|been)\s+)(?:signed|adopted|ratified|"
+                               r"concluded|launched|elected|appointed)\s*$",
+                               clause.plain[max(0, t.start - 25):t.start])  # "the pact, signed last August"
              and clause.plain[t.start:t.end].strip()]
     if not times:
         return None
@@ -771,7 +774,10 @@ def frames_of(clause: Clause, index: int, gaz: Gazetteer, dateline_city: str | N
                       bool(_VERB.fullmatch(word)), plural, clause.sentence, clause.caption,
                       clause.headline, here)
         frame.listed = listed
-        frame.weak = clause.lead or bool(_ATTEND.search(clause.plain[max(0, s - 60):s])) or (
+        frame.weak = clause.lead or bool(_ATTEND.search(clause.plain[max(0, s - 60):s])) or bool(
+            re.fullmatch(r"(?i)greeted|welcomed|received", word) and re.search(  # at the airport: the
+                r"(?i)\bat\s+the\s+airport\b|\bwhen\s+(?:he|she|they)\s+landed\b|\bguard\s+of\s+honou?r\b",
+                clause.plain)) or (  # arrival, not a meeting
             not _VERB.fullmatch(word) and bool(re.search(  # "discussed X ahead of the NATO Summit"
                 r"(?i)\b(?:ahead\s+of|in\s+the\s+run-up\s+to|in\s+preparation\s+for|on\s+the\s+eve\s+of)"
                 r"\s+(?:the\s+)?(?:[\w'-]+\s+){0,4}$", clause.plain[max(0, s - 60):s])) and

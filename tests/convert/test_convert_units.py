@@ -866,3 +866,15 @@ def test_leaders_of_bloc_countries_met_by_the_subject_one_by_one():
     assert engagements and all(e.participants[0].name == "Narendra Modi" for e in engagements), \
         [[m.name for m in e.participants] for e in engagements]
     assert all("Quad" not in e.forums for e in engagements), [e.forums for e in engagements]
+
+
+def test_the_date_of_a_signed_pact_is_not_the_talks_and_an_airport_welcome_is_not_a_meeting():
+    text = (HEAD + "Prime Minister Narendra Modi arrived in Canberra on Friday night for talks with "
+            "Prime Minister Anthony Albanese.\n\nModi was greeted by a guard of honour and Foreign "
+            "Minister Penny Wong when he landed at the airport.\n\nThe defence agreement, signed "
+            "last August, will be a priority at the talks.")
+    engagements = extract(text, DEMO).engagements
+    assert not any(e.date.precision == "month" for e in engagements), \
+        [(e.kind, e.date.iso()) for e in engagements]
+    assert not any({m.name for m in e.participants} == {"Narendra Modi", "Penny Wong"}
+                   for e in engagements), [[m.name for m in e.participants] for e in engagements]
