@@ -1252,6 +1252,7 @@ def engagements_of(clauses: list[Clause], headline: Clause | None, ctx: Context,
     principal = _principal(found, reg)
     found = eng_mod.distribute(found, principal)
     _series_meetings(found, principal, clauses)
+    found = _separate_meetings(found, clauses)
     found = eng_mod.fill_counterparts(found)
     _add_delegations(found, _delegations(clauses, reg))
     _lend_setting(found, frames, clauses)
@@ -1311,6 +1312,28 @@ def _dedupe(engagements: list[Engagement]) -> list[Engagement]:
         else:
             twin.place = twin.place or eng.place
             twin.forums += [f for f in eng.forums if f not in twin.forums]
+    return out
+
+
+def _separate_meetings(engagements: list[Engagement], clauses: list[Clause]) -> list[Engagement]:
+    """"Rubio and Lavrov arrived for separate meetings with ASEAN officials": the people named
+    before "separate meetings" did not meet each other; one entry each."""
+    out: list[Engagement] = []
+    for eng in engagements:
+        frame = next((f for f in eng.frames if 0 <= f.clause < len(clauses) and len(f.people) >= 2
+                      and all(m.start < f.start for m in f.people) and re.search(
+                          r"(?i)\bseparate(?:ly)?\s+(?:\w+\s+)?$|^\s+separately\b",
+                          clauses[f.clause].plain[max(0, f.start - 25):f.start]) ), None)
+        if frame is None or len(eng.participants) < 2 or eng.kind not in ("meeting", "call"):
+            out.append(eng)
+            continue
+        for m in eng.participants:
+            part = dataclasses.replace(eng, participants=[m], review=list(eng.review) + [
+                "people: the text says the meetings were separate; the other side is not named",
+                "kind: a meeting with a side the text does not name; if the text only reports the "
+                "trip, write kind: visit"],
+                frames=list(eng.frames), sentences=list(eng.sentences), forums=list(eng.forums))
+            out.append(part)
     return out
 
 

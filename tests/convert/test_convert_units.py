@@ -878,3 +878,12 @@ def test_the_date_of_a_signed_pact_is_not_the_talks_and_an_airport_welcome_is_no
         [(e.kind, e.date.iso()) for e in engagements]
     assert not any({m.name for m in e.participants} == {"Narendra Modi", "Penny Wong"}
                    for e in engagements), [[m.name for m in e.participants] for e in engagements]
+
+
+def test_people_before_separate_meetings_did_not_meet_each_other():
+    text = (HEAD + "Secretary of State Antony Blinken and Foreign Minister Wang Yi also arrived in "
+            "Kuala Lumpur on Saturday for separate meetings with ASEAN officials.")
+    engagements = extract(text, DEMO).engagements
+    assert engagements and all(len(e.participants) == 1 for e in engagements), \
+        [[m.name for m in e.participants] for e in engagements]
+    assert all(any("separate" in r for r in e.review) for e in engagements if e.kind == "meeting")
