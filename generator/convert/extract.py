@@ -991,7 +991,7 @@ def _place_from_also(engagements: list[Engagement], clauses: list[Clause]) -> No
         if also is None:
             continue
         before = next((e for e in reversed(engagements[:k]) if set(e.ids) & set(eng.ids) and
-                       e.scheduled == eng.scheduled and e.kind not in ("call", "video call") and
+                       e.kind not in ("call", "video call") and
                        eng_mod._compatible(e.date, eng.date)), None)
         where = next((f for f in before.frames if f.place is not None and not f.inherited), None) \
             if before is not None else None

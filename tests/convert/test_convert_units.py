@@ -887,3 +887,12 @@ def test_people_before_separate_meetings_did_not_meet_each_other():
     assert engagements and all(len(e.participants) == 1 for e in engagements), \
         [[m.name for m in e.participants] for e in engagements]
     assert all(any("separate" in r for r in e.review) for e in engagements if e.kind == "meeting")
+
+
+def test_also_due_to_hold_talks_on_the_same_trip_shares_its_city():
+    text = (HEAD + "President Joe Biden on Saturday received Prime Minister Narendra Modi in "
+            "Washington.\n\nThe Indian leader is also due to hold talks with Secretary of State "
+            "Antony Blinken on the one-day trip.")
+    blinken = next(e for e in extract(text, DEMO).engagements
+                   if any(m.name == "Antony Blinken" for m in e.participants))
+    assert blinken.place == "Washington"
