@@ -158,6 +158,9 @@ def _people_fit(eng: Engagement, frame: Frame) -> int:
 def _fits(eng: Engagement, frame: Frame) -> int:
     if frame.group in ("visit", "statement") or eng.groups & {"visit", "statement"}:
         return -1
+    if frame.another and frame.own_people and frame.sentence not in eng.sentences and \
+            not {m.person for m in frame.people} <= set(eng.ids):
+        return -1  # "In a meeting with President Herzog, Blinken said": another meeting
     if frame.future and not eng.scheduled and (frame.indefinite or frame.time is not None
                                                   or frame.verb):
         return -1  # "a planned meeting", "they will meet": not the one that took place

@@ -971,6 +971,8 @@ def _place_from_visits(engagements: list[Engagement], frames: list[Frame]) -> No
         if eng.place or eng.kind in ("call", "video call", "visit", "statement"):
             continue
         for v in visits:
+            if v.future and not eng.scheduled:
+                continue  # "his upcoming visit": not where the meeting already held was
             if any(abs(v.sentence - s) <= 1 for s in eng.sentences) and \
                     {m.person for m in v.people} & set(eng.ids):
                 eng.frames.append(Frame(v.clause, v.start, v.end, v.word, "meet", v.mode, [],

@@ -252,6 +252,7 @@ class Frame:
     own_people: int = 0  # people named in the clause itself (not carried over from the sentence)
     country: str | None = None  # a visit "to Bahrain": the country, when no city is named
     listed: bool = False  # "met A, B and C": taken as one meeting each, which the text does not say
+    another: bool = False  # "In a meeting with X, Y said": a meeting not reported before
 
     @property
     def kind(self) -> str:
@@ -369,6 +370,9 @@ def _reports(text: str, m: Mention) -> bool:
     if re.match(r"[^.;]{0,120}?\b(?:as|when|while|after|before)\s+(?:he|she)\s+(?!said|says)\w+",
                 text[m.end:m.end + 160]):
         return False  # "X highlighted the challenges as he opened the summit": X acts too
+    if re.search(r"(?i)\b(?:in|during|at)\s+(?:a|the|his|her|their)\s+(?:[\w-]+\s+){0,2}(?:meeting|talks|"
+                 r"call|conversation|conversations)\s+with\s+[^,;]{3,80},\s*$", text[max(0, m.start - 140):m.start]):
+        return False  # "In a meeting with President Herzog, Blinken said ...": Blinken met him
     before = text[max(0, m.start - 40):m.start]
     says = "|".join(SAY_VERBS)
     if re.match(rf"\s*,?\s*(?:,[^,]{{0,60}},\s*)?(?:(?:has|had|have|also|further|later|earlier|"
@@ -791,6 +795,8 @@ def frames_of(clause: Clause, index: int, gaz: Gazetteer, dateline_city: str | N
                 r"is\s+under\s*way|was\s+convened|convened)\b", clause.plain[e:e + 80]):
             frame.indefinite = False  # "A two-day NATO summit kicked off in Vilnius": the news itself
         frame.quoted = clause.quoted
+        frame.another = bool(re.search(r"(?i)(?:^|[.;]\s*)\W*(?:in|during|at)\s+an?\s+(?:[\w-]+\s+)?$",
+                                       clause.plain[max(0, s - 30):s]))
         if group == "visit" and place is None:
             frame.country = _visited_country(clause.plain[e:e + 60], gaz,  # "to visit Sri Lanka"
                                              bool(re.search(r"\bto$|^(?i:visit(?:s|ed|ing)?)$", word)))

@@ -896,3 +896,15 @@ def test_also_due_to_hold_talks_on_the_same_trip_shares_its_city():
     blinken = next(e for e in extract(text, DEMO).engagements
                    if any(m.name == "Antony Blinken" for m in e.participants))
     assert blinken.place == "Washington"
+
+
+def test_in_a_meeting_with_someone_new_the_speaker_met_them():
+    text = (HEAD + "Secretary of State Antony Blinken met Foreign Minister S. Jaishankar in Doha on "
+            "Friday, and said he would raise the issue in his upcoming visit.\n\nIn a meeting with "
+            "Prime Minister Narendra Modi, Blinken said, \"Trade is foremost on our minds,\" "
+            "officials said.")
+    engagements = extract(text, DEMO).engagements
+    modi = next(e for e in engagements if any(m.name == "Narendra Modi" for m in e.participants))
+    assert {m.name for m in modi.participants} == {"Narendra Modi", "Antony Blinken"}
+    assert modi.place != "Doha"
+    assert not any({"S. Jaishankar", "Narendra Modi"} <= {m.name for m in e.participants} for e in engagements)
