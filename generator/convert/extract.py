@@ -1041,11 +1041,14 @@ def _time_from_arrival(frames: list[Frame], clauses: list[Clause]) -> None:
 def _place_within_sentence(frames: list[Frame]) -> None:
     """"X visited the PM's office in Islamabad on Tuesday, before holding talks with Y at the
     Foreign Office": a clause that names no city is in the city of its sentence's other clause."""
+    by_sentence: dict[int, list[Frame]] = {}
+    for f in frames:
+        by_sentence.setdefault(f.sentence, []).append(f)
     for f in frames:
         if f.place is not None or f.caption or f.group in ("phone", "video") or \
                 f.mode in ("hypothetical", "background"):
             continue
-        other = next((g for g in frames if g.sentence == f.sentence and g.clause != f.clause and
+        other = next((g for g in by_sentence[f.sentence] if g.clause != f.clause and
                       g.place is not None and g.group not in ("phone", "video") and
                       g.mode == f.mode and not g.caption and not g.weak), None)
         if other is not None:
