@@ -44,6 +44,15 @@ _CANDIDATE_HEAD_FIRST = re.compile(  # "Cimeira Brasil-Portugal", "Cumbre de las
     r"\b((?:Cimeira|Cumbre|C[úu]pula|Sommet|Vertice|Foro|Di[áa]logo|Conferencia|Confer[êe]ncia|"
     r"Conf[ée]rence)\s+(?:(?:de|do|da|dos|das|del|des|du|de\s+la|de\s+las|de\s+los|entre|UE)\s+)?"
     r"[A-Z][\w'\u2019-]+(?:[\s-](?:[A-Z][\w'\u2019-]+|y|e|et))*)")
+def _summit_in_english(said: str) -> str | None:
+    """"Cimeira Brasil-Portugal", "Cumbre México-Colombia": "Brazil-Portugal Summit"."""
+    from generator.convert.places import country_of
+    m = re.match(r"(?i)(?:cimeira|cumbre|c[úu]pula|sommet|vertice)\s+(?:\w+\s+)?([^\W\d_]+)[\s-]+"
+                 r"(?:y\s+|e\s+|et\s+)?([^\W\d_]+)$", said)
+    sides = [country_of(w) for w in m.groups()] if m else []
+    return f"{sides[0]}-{sides[1]} Summit" if len(sides) == 2 and all(sides) else None
+
+
 _GENERIC = {"annual", "ministerial", "meeting", "meetings", "summit", "conference", "dialogue",
             "forum", "leaders", "leaders'", "foreign", "ministers", "ministers'", "high-level",
             "level", "joint", "special", "extraordinary", "informal", "regional", "international",
@@ -162,10 +171,13 @@ class ForumIndex:
             start = m.end(1) - len(name)
             out.append(ForumHit(name, start, m.end(1), name, True, registered=False))
         for m in _CANDIDATE_HEAD_FIRST.finditer(text):
-            name = m.group(1).rstrip(" -")
-            if self._lookup(name) or any(h.start < m.end(1) and m.start(1) < h.end for h in hits + out):
+            said = m.group(1).rstrip(" -")
+            if self._lookup(said) or any(h.start < m.end(1) and m.start(1) < h.end for h in hits + out):
                 continue
-            out.append(ForumHit(name, m.start(1), m.start(1) + len(name), name, True, registered=False))
+            name = _summit_in_english(said) or said
+            known = self._lookup(name)
+            out.append(ForumHit(known.name if known else name, m.start(1), m.start(1) + len(said), said,
+                                True, registered=known is not None))
         return out
 
     @staticmethod
