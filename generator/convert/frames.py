@@ -380,8 +380,9 @@ def _reports(text: str, m: Mention) -> bool:
                 rf"(?!\s+(?:(?:on\s+)?\w+day\s+|today\s+|yesterday\s+)?(?:that\s+)?(?:he|she|they)\s+"
                 rf"(?:met|had|held|spoke|will|would|is\s+to|was\s+to|plans|planned|intends))", after):
         return not re.match(r"\s*(?:said|told)\s+(?:\w+\s+){0,3}(?:after|following)\b", after)
-    if re.search(rf"\b(?:{says})\s*$", before) and not re.search(r"\bthat\s*$", before):
-        return True
+    if re.search(rf"\b(?:{says})\s*$", before) and not re.search(r"\bthat\s*$", before) and \
+            not re.match(r"\s+(?:had|has|have|was|were|is|will|would|also)\s", text[m.end:m.end + 12]):
+        return True  # "said Jen Psaki", not "said Lavrov had arrived"
     return bool(re.search(r"\b(?:according\s+to|quoted|quoting|citing)\s*$", before))
 
 
@@ -711,7 +712,9 @@ def frames_of(clause: Clause, index: int, gaz: Gazetteer, dateline_city: str | N
                 continue  # "X and visiting Y held talks": the talks are the news, the visit their setting
             before = [p for p in people if p.start < s and not re.search(  # "to meet with his
                 r"(?i)\b(?:with|met|meet|meets|meeting|by)\s+(?:(?:his|her|their)\s+)?(?:[\w-]+,?\s+){0,3}$",
-                clause.plain[max(0, p.start - 40):p.start])]  # counterpart, X": X is the host
+                clause.plain[max(0, p.start - 40):p.start]) and  # counterpart, X": X is the host
+                not re.match(r"['\u2019]s?\s+(?!(?:[\w-]+\s+){0,2}(?:visit|trip|tour))",
+                             clause.plain[p.end:p.end + 30])]  # "Pandor's department said X arrived"
             people = guest[:1] or owner[:1] or before[:1] or \
                 [p for p in clause.subject][:1]  # "visiting Russian Foreign Minister X": X's visit
             by = re.match(r"(?:\s+to\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})?\s+by\s+"
