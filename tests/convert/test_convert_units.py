@@ -913,6 +913,6 @@ def test_in_a_meeting_with_someone_new_the_speaker_met_them():
 def test_said_x_had_arrived_makes_x_the_visitor():
     text = (HEAD + "Foreign Minister S. Jaishankar will hold talks in Canberra on Saturday with "
             "Foreign Minister Penny Wong.\n\nA spokesman for Wong's department said Jaishankar had "
-            "arrived in Australia early on Saturday morning.")
+            "begun a visit to Australia early on Saturday morning.")
     visits = [e for e in extract(text, DEMO).engagements if e.kind == "visit"]
     assert [[m.name for m in v.participants] for v in visits] == [["S. Jaishankar"]]
