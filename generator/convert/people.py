@@ -398,39 +398,31 @@ class PeopleIndex:
                     out.append(self._mention(pid, text, tok.start, tok.end))
                     i += 1
                     continue
-            titled = self._titled_surname(text, tokens, i)
-            if titled:
-                m = self._mention(titled, text, tok.start, tok.end)
-                m.how = f'"{tok.text}" read as {self.display(titled)} (the only {tok.text} with that title)'
-                out.append(m)
-                i += 1
-                continue
-            spelled = self._other_spelling(text, tokens, i)
-            if spelled:
-                pid, n = spelled
+            found = self._inexact(text, tokens, i)
+            if found:
+                pid, n, why = found
                 end = tokens[i + n - 1].end
                 m = self._mention(pid, text, tok.start, end)
-                m.how = f'"{text[tok.start:end]}" read as {self.display(pid)} (another spelling)'
+                m.how = f'"{text[tok.start:end]}" read as {self.display(pid)} ({why})'
                 out.append(m)
                 i += n
                 continue
-            close = self._close_full_name(text, tokens, i)
-            if close and self._close_spelling(tokens[i + 1], tokens, i + 1):
-                close = None  # the site's own person, by surname: read below
-            if close:
-                end = tokens[i + 1].end
-                m = self._mention(close, text, tok.start, end)
-                m.how = f'"{text[tok.start:end]}" read as {self.display(close)} (close spelling)'
-                out.append(m)
-                i += 2
-                continue
-            fuzzy = self._close_spelling(tok, tokens, i)
-            if fuzzy:
-                m = self._mention(fuzzy, text, tok.start, tok.end)
-                m.how = f'"{tok.text}" read as {self.display(fuzzy)} (close spelling)'
-                out.append(m)
             i += 1
         return out
+
+    def _inexact(self, text: str, tokens: list[Token], i: int) -> tuple[str, int, str] | None:
+        """A person named at token ``i`` not as the registry writes them: (id, words, why)."""
+        titled = self._titled_surname(text, tokens, i)
+        if titled:
+            return titled, 1, f"the only {tokens[i].text} with that title"
+        spelled = self._other_spelling(text, tokens, i)
+        if spelled:
+            return spelled[0], spelled[1], "another spelling"
+        close = self._close_full_name(text, tokens, i)
+        if close and not self._close_spelling(tokens[i + 1], tokens, i + 1):
+            return close, 2, "close spelling"  # (a surname of the site's own person: read below)
+        fuzzy = self._close_spelling(tokens[i], tokens, i)
+        return (fuzzy, 1, "close spelling") if fuzzy else None
 
     def _mention(self, pid: str, text: str, start: int, end: int) -> Mention:
         return Mention(pid, self.display(pid), text[start:end], start, end,
