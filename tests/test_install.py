@@ -28,7 +28,9 @@ WHEEL_PACKAGES = ("generator/builder/", "generator/content/", "generator/convert
                   "generator/serve/", "generator/starter/files/pages.yml",
                   "generator/default_theme/templates/base.html",
                   "generator/default_theme/static/style.css",
-                  "generator/demo_content/entries/", "generator/convert/data/cities.tsv")
+                  "generator/demo_content/entries/", "generator/content/data/cities.tsv",
+                  "generator/content/data/city_keys.tsv", "generator/content/data/places.yaml",
+                  "generator/convert/data/countries.yaml")
 
 
 def clean_env() -> dict[str, str]:

@@ -44,15 +44,16 @@ def _hasher() -> "hashlib._Hash":
 
 @functools.lru_cache(maxsize=1)
 def code_digest() -> str:
-    """The generator's own source and the versions of Python and of the
-    libraries it writes with: a change of either must not reuse old output."""
+    """The generator's own source and data and the versions of Python and of
+    the libraries it writes with: a change of either must not reuse old output."""
     h = _hasher()
     h.update(f"{__version__}\0{sys.version}\0".encode())
     for name in LIBRARIES:
         h.update(f"{name}={_version(name)}\0".encode())
-    for path in sorted(PACKAGE.rglob("*.py")):
-        if path.relative_to(PACKAGE).parts[0] in NOT_BUILD_CODE:
-            continue
+    for path in sorted(PACKAGE.rglob("*")):
+        parts = path.relative_to(PACKAGE).parts
+        if parts[0] in NOT_BUILD_CODE or not (path.suffix == ".py" or "data" in parts[:-1]):
+            continue  # the bundled data (the gazetteer, the map's land) counts as code
         h.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes())
     return h.hexdigest()
 

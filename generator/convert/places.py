@@ -22,6 +22,7 @@ from pathlib import Path
 
 import yaml
 
+from generator.content.gazetteer import DATA as SHARED  # cities.tsv, places.yaml
 from generator.content.schema import as_mapping, opt_str, reject_unknown, req_str, str_list
 from generator.content.yamlfile import parse_yaml, read_text
 from generator.errors import TimelineError, display_path
@@ -222,8 +223,8 @@ class Gazetteer:
         return True
 
 
-def _load_yaml(name: str):
-    path = DATA / name
+def _load_yaml(name: str, folder: Path = DATA):
+    path = folder / name
     if not path.exists():
         return None
     return yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader",
@@ -242,7 +243,7 @@ def _bundled() -> Gazetteer:
                 gaz._country_word[word] = country.name
             gaz._country_word.setdefault(place_key(word), country.name)
     code_name = {code: c.name for code, c in gaz.countries.items()}
-    with (DATA / "cities.tsv").open(encoding="utf-8") as fh:
+    with (SHARED / "cities.tsv").open(encoding="utf-8") as fh:
         for line in fh:
             if line.startswith("#"):
                 continue
@@ -261,7 +262,7 @@ def _bundled() -> Gazetteer:
         place = Place(item["name"], item.get("country"), "landmark", item.get("city"))
         for n in (item["name"], *(item.get("aliases") or ())):
             gaz.add(n, place, strong=True)
-    for item in (_load_yaml(PLACES_FILE) or {}).values():
+    for item in (_load_yaml(PLACES_FILE, SHARED) or {}).values():
         _add_canonical(gaz, item["name"], item.get("aliases") or [], item.get("country"),
                        item.get("lat"), item.get("lon"))
     return gaz

@@ -160,6 +160,9 @@ from generator.config import load_config
 build_site(load_config(Path(sys.argv[1]) / "timeline.yaml"), use_cache=False)
 used = sorted(m.__file__ for name, m in list(sys.modules.items())
               if name.split(".")[0] == "generator" and getattr(m, "__file__", None))
+from generator.builder import worldmap
+from generator.content import gazetteer
+used += [str(gazetteer.CITY_KEYS), str(gazetteer.CANONICAL_FILE), str(worldmap.DATA)]  # data read
 before = code_digest()
 missed = []
 for path in used:
@@ -174,7 +177,8 @@ print(len(used), " ".join(missed))
 
 def test_a_change_to_any_module_a_build_imports_changes_the_code_digest(project, tmp_path):
     """The digest of the generator's code keys the whole cache: it must cover
-    every module a build runs, including ones added later."""
+    every module a build runs, including ones added later, and the bundled
+    data it reads (the gazetteer, the canonical places, the map's land)."""
     copy = tmp_path / "code"
     shutil.copytree(REPO / "generator", copy / "generator",
                     ignore=shutil.ignore_patterns("__pycache__"))
