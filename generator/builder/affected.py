@@ -17,7 +17,6 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from generator.builder.graph import RELATED_WINDOW, SiteGraph
-from generator.builder.places import place_slug
 from generator.builder.relations import entry_countries, entry_relations
 from generator.content.model import Entry
 
@@ -56,8 +55,8 @@ def _around(graph: SiteGraph, entry: Entry, sel: Selection) -> None:
     sel.years.add(str(entry.date.year))
     sel.countries.update(c.code for c in entry_countries(graph, entry))
     sel.relations.update(r.id for r in entry_relations(graph, entry))
-    if place_slug(entry.place):
-        sel.places.add(place_slug(entry.place))
+    if graph.place_index.page(entry.place):
+        sel.places.add(graph.place_index.page(entry.place))
 
 
 def _differing(old: list[Entry], new: list[Entry]) -> tuple[list[Entry], list[Entry]]:

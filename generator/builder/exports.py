@@ -65,17 +65,19 @@ def _relation(r: Relation, graph: SiteGraph, config: Config) -> dict[str, Any]:
             "first": entries[0].date.iso(), "last": entries[-1].date.iso(),
             "levels": dict(relations.levels(graph, entries, r)),
             "places": [{"id": slug, "engagements": n}
-                       for slug, _, n in places.ranked_places(entries)],
+                       for slug, _, n in places.ranked_places(graph.place_index, entries)],
             "gaps": [{"from": before.slug, "to": after.slug, "months": months}
                      for months, before, after in relations.gap_spans(entries)]}
 
 
 def _place(slug: str, graph: SiteGraph, config: Config) -> dict[str, Any]:
-    entries, where = graph.by_place[slug], graph.place_coordinates.get(slug)
+    entries, where = graph.by_place[slug], graph.place_locations[slug]
+    lat, lon = where.coordinates or (None, None)
     return {"id": slug, "name": graph.places[slug],
+            "spellings": places.spellings(graph.place_index, slug, entries),
             "url": config.base_url + urls.place_path(slug), "engagements": len(entries),
             "first": entries[0].date.iso(), "last": entries[-1].date.iso(),
-            "lat": where[0] if where else None, "lon": where[1] if where else None}
+            "lat": lat, "lon": lon, "located_by": where.source, "shared_name": where.shared}
 
 
 def entry_record(e: Entry, graph: SiteGraph, config: Config) -> dict[str, Any]:
@@ -88,7 +90,8 @@ def entry_record(e: Entry, graph: SiteGraph, config: Config) -> dict[str, Any]:
         "people": [{"id": p, "name": graph.people[p].name} for p in e.people],
         "mentioned": [{"id": p, "name": graph.people[p].name} for p in e.mentioned],
         "forums": [{"id": f, "name": graph.forums[f].name} for f in e.forums],
-        "place": e.place, "summary": e.summary, "sources": [_source(s) for s in e.sources],
+        "place": e.place, "place_id": graph.place_index.page(e.place) or None,
+        "summary": e.summary, "sources": [_source(s) for s in e.sources],
         "review": list(e.review), "body": e.body, "extra": e.extra, "file": e.path,
         "countries": [c.code for c in relations.entry_countries(graph, e)],
         "relations": [r.id for r in relations.entry_relations(graph, e)],

@@ -12,6 +12,7 @@ from generator.builder.relations import index_countries
 from generator.content.countries import Country, Relation
 from generator.content.loader import Content
 from generator.content.model import Entry, Forum, Person
+from generator.content.places import Location, Places
 
 RELATED_LIMIT = 6
 RELATED_WINDOW = 6  # neighbours looked at in each shared person's or forum's list
@@ -45,6 +46,8 @@ class SiteGraph:
     places: dict[str, str] = field(default_factory=dict)  # slug -> name shown (see ``places``)
     by_place: dict[str, list[Entry]] = field(default_factory=dict)
     place_coordinates: dict[str, tuple[float, float]] = field(default_factory=dict)  # lat, lon
+    place_locations: dict[str, Location] = field(default_factory=dict)  # every place's
+    place_index: Places = field(default_factory=Places)  # spellings -> place pages
 
     def _pos(self, entry: Entry) -> int:
         return self.position[entry.slug]
@@ -136,7 +139,7 @@ def build_graph(content: Content) -> SiteGraph:
             by_forum[fid].append(entry)
     graph.by_person, graph.mentions, graph.by_forum = dict(by_person), dict(mentions), dict(by_forum)
     index_countries(graph, content.countries)
-    index_places(graph, content.coordinates)
+    index_places(graph, content.places)
     return graph
 
 

@@ -13,7 +13,6 @@ from typing import Any, Callable
 from markupsafe import Markup, escape
 
 from generator.builder import charts, urls, worldmap
-from generator.builder.places import place_slug
 from generator.builder.graph import SiteGraph
 from generator.builder.outputs import (CALENDAR, CSV_EXPORT, JSON_EXPORT, SEARCH_INDEX,
                                      calendar_path, feed_path)
@@ -123,7 +122,7 @@ def template_globals(graph: SiteGraph, config: Config,
         "ranked_peak": ranked_peak,
         "event_jsonld": lambda e: script_json(event_data(e, graph, config)),
         "feed_path": feed_path, "calendar_path": calendar_path, "pair_name": pair_name,
-        "place_slug": place_slug,
+        "place_slug": graph.place_index.page,
         "exports": {"calendar": CALENDAR, "json": JSON_EXPORT, "csv": CSV_EXPORT,
                     "search": SEARCH_INDEX},
     }

@@ -3,8 +3,8 @@
 The land is one SVG file (``map/land.svg``) drawn from Natural Earth's 1:110m
 outline shipped in ``data/`` (see its README), shown as an image; each page's
 map lays a dot per place over it, sized by its number of engagements and
-linking to the place's page. Places without coordinates in ``places.yaml``
-are listed under the map, never guessed. Equirectangular, cut at 80° N and
+linking to the place's page. Places without coordinates (from ``places.yaml``
+or the gazetteer, see ``content.places``) are listed under the map, never guessed. Equirectangular, cut at 80° N and
 60° S, so no JavaScript and no other host is needed.
 """
 
@@ -75,7 +75,7 @@ def _dot(slug: str, name: str, count: int, lat: float, lon: float, peak: int,
 def map_figure(graph, entries: list[Entry], what: str, href) -> Markup:
     """The map of ``entries``' places in a ``<figure>``; "" when they name none.
     ``href`` turns a site path into a link (under the base path)."""
-    placed = ranked_places(entries)
+    placed = ranked_places(graph.place_index, entries)
     if not placed:
         return Markup("")
     known = [(s, n, c, *graph.place_coordinates[s]) for s, n, c in placed
@@ -83,10 +83,11 @@ def map_figure(graph, entries: list[Entry], what: str, href) -> Markup:
     missing = [(s, n, c) for s, n, c in placed if s not in graph.place_coordinates]
     peak = max(c for _, _, c in placed)
     dots = "".join(_dot(*dot, peak, href) for dot in reversed(known))  # small ones on top
-    listed = ", ".join(f'<a href="{escape(href(urls.place_path(s)))}">{escape(n)}</a> ({c})'
+    listed = ", ".join(f'<a href="{escape(href(urls.place_path(s)))}">{escape(n)}</a> ({c}'
+                       + ("; several cities have this name" if _shared(graph, s) else "") + ")"
                        for s, n, c in missing)
-    note = (f'<p class="map-missing">Not on the map (no coordinates in places.yaml): '
-            f"{listed}.</p>" if missing else "")
+    note = (f'<p class="map-missing">Not on the map (coordinates unknown: give them as lat and '
+            f"lon in places.yaml): {listed}.</p>" if missing else "")
     return Markup(
         f'<figure class="map-figure"><div class="map-canvas">'
         f'<img src="{escape(href(LAND_FILE))}" alt="" width="{WIDTH * 2}" '
@@ -98,7 +99,13 @@ def map_figure(graph, entries: list[Entry], what: str, href) -> Markup:
         f"</figure>{note}")
 
 
+def _shared(graph, slug: str) -> bool:
+    where = graph.place_locations.get(slug)
+    return bool(where and where.shared)
+
+
 def map_key(graph) -> str:
     """What the whole site's map depends on besides the site digest (which
-    covers ``places.yaml``): each place's name shown and count."""
-    return "|".join(f"{s}:{n}:{c}" for s, n, c in ranked_places(graph.entries))
+    covers ``places.yaml``, and the code digest the bundled gazetteer): each
+    place's name shown and count (its location follows from its name)."""
+    return "|".join(f"{s}:{n}:{c}" for s, n, c in ranked_places(graph.place_index, graph.entries))

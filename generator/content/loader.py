@@ -11,7 +11,7 @@ from generator.content.countries import Country, person_countries
 from generator.content.entries import parse_entry
 from generator.content.files import FileDigests, digest_bytes, status_key
 from generator.content.model import Entry, Forum, Person
-from generator.content.places import PLACES_FILE, Coordinates, place_coordinates
+from generator.content.places import PLACES_FILE, Places, load_places
 from generator.content.registry import Registry, load_cached, parse_forums, parse_people
 from generator.content.slugs import slugify
 from generator.content.yamlfile import decode_text, read_regular
@@ -35,7 +35,7 @@ class Content:
     slugs: set[str] = field(default_factory=set)  # the entries' slugs, casefolded
     found: int = 0  # entry files found, broken ones included
     countries: dict[str, Country] = field(default_factory=dict)  # person id -> country
-    coordinates: dict[str, Coordinates] = field(default_factory=dict)  # place slug -> lat, lon
+    places: Places = field(default_factory=Places)  # spellings -> place pages, locations
 
 
 def entry_files(entries_dir: Path) -> list[Path]:
@@ -208,7 +208,7 @@ def load_content(content_dir: Path, drafts: bool = False,
     content = Content([], people, forums, errors)
     if not lazy:
         content.countries = person_countries(list(people), people.path, content.warnings)
-    content.coordinates = place_coordinates(content_dir / PLACES_FILE, content.warnings)
+    content.places = load_places(content_dir / PLACES_FILE, content.warnings)
     entries_dir = content_dir / ENTRIES_DIR
     by_slug: dict[str, str] = {}
     files = _entry_files(entries_dir)

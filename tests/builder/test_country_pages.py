@@ -1,7 +1,9 @@
 """A small two-country site (and a third country once) gets country pages, one
-relation page per pair that met, their feeds and calendars, place pages, and
-links that work;
-incremental builds agree with clean ones as pairs come and go."""
+relation page per pair that met, their feeds and calendars, place pages (one
+for two spellings that places.yaml makes one place), maps with dots from
+places.yaml and from the gazetteer and the ambiguous or unknown places listed
+under them, and links that work; incremental builds agree with clean ones as
+pairs, places and aliases come and go."""
 
 import json
 import shutil
@@ -40,14 +42,14 @@ kishida:
   country: Japan
 """
 ENTRIES = {
-    "a.md": ("A summit call", "2020-03-02", "[Narendra Modi, Joe Biden]", "call", None),
+    "a.md": ("A summit call", "2020-03-02", "[Narendra Modi, Joe Biden]", "call", "Hyderabad"),
     "b.md": ("Ministers meet in Delhi", "2021-06-10", "[S. Jaishankar, Antony Blinken]",
              "meeting", "New Delhi"),
     "c.md": ("Leaders meet in Delhi", "2021-07", "[Narendra Modi, Joe Biden]", "meeting",
-             "New Delhi"),
+             "Delhi"),
     "d.md": ("A three-way meeting", "2021-08-01", "[Narendra Modi, Joe Biden, Fumio Kishida]",
              "summit", "Tokyo"),
-    "e.md": ("Modi alone", "2021-09-01", "[Narendra Modi]", "statement", None),
+    "e.md": ("Modi alone", "2021-09-01", "[Narendra Modi]", "statement", "Camp Nowhere"),
 }
 
 
@@ -103,6 +105,7 @@ def test_the_relation_page_says_level_places_gaps_and_years(site):
     assert "<dd>4, from 2 Mar 2020 to 1 Aug 2021</dd>" in html
     assert "<li>leaders: 3</li><li>ministers: 1</li>" in html
     assert ('<li><a href="/timeline/places/new-delhi/">New Delhi</a>: 2</li>'
+            '<li><a href="/timeline/places/hyderabad/">Hyderabad</a>: 1</li>'
             '<li><a href="/timeline/places/tokyo/">Tokyo</a>: 1</li>') in html
     assert "No engagement between March 2020 and June 2021 (14 months)" in html
     assert "Modi alone" not in html  # one country only: no pair
@@ -144,12 +147,19 @@ def test_entry_and_person_pages_link_to_their_countries_and_pairs(site):
 def test_each_place_gets_a_page_with_its_engagements_and_countries(site):
     _, out = site
     assert sorted(p.name for p in (out / "places").iterdir() if p.is_dir()) == \
-        ["new-delhi", "tokyo"]
+        ["camp-nowhere", "hyderabad", "new-delhi", "tokyo"]  # "Delhi" is New Delhi's alias
     html = page(out, "places/new-delhi")
     assert "<h1>New Delhi</h1>" in html and "Ministers meet in Delhi" in html
+    assert "Leaders meet in Delhi" in html  # written "Delhi"
+    assert "<dt>Also written</dt><dd>Delhi</dd>" in html
+    assert "<dt>Where</dt><dd>28.61° N, 77.21° E (from places.yaml)</dd>" in html
     assert "A three-way meeting" not in html
     assert 'href="/timeline/countries/in/">India</a> <span class="count">2</span>' in html
     assert 'href="/timeline/places/tokyo/">Tokyo</a>' in page(out, "entries/d")
+    assert 'href="/timeline/places/new-delhi/">Delhi</a>' in page(out, "entries/c")
+    assert "35.69° N, 139.69° E (from the GeoNames gazetteer)" in page(out, "places/tokyo")
+    assert "not on the map: several cities have this name" in page(out, "places/hyderabad")
+    assert "not on the map: coordinates unknown" in page(out, "places/camp-nowhere")
     assert 'href="/timeline/places/new-delhi/">New Delhi</a>' in page(out, "countries/in")
     index = page(out, "places")
     assert index.index("/places/new-delhi/") < index.index("/places/tokyo/")
@@ -163,12 +173,17 @@ def test_maps_put_a_dot_per_place_with_coordinates_and_list_the_others(site):
     assert '<img src="/timeline/map/land.svg" alt=""' in figure
     assert ('<a href="/timeline/places/new-delhi/" aria-label="New Delhi: 2 engagements">'
             '<circle cx="257.2" cy="61.4" r="6">') in figure
-    assert "tokyo" not in figure.split('class="map-missing"')[0]
-    assert ('Not on the map (no coordinates in places.yaml): '
-            '<a href="/timeline/places/tokyo/">Tokyo</a> (1).') in figure
-    assert "1 of 2 places shown" in figure
+    # Tokyo is in no places.yaml: the gazetteer knows it (35.69 N, 139.69 E)
+    assert ('<a href="/timeline/places/tokyo/" aria-label="Tokyo: 1 engagement">'
+            '<circle cx="319.7" cy="54.3" r="4.8">') in figure
+    assert "hyderabad" not in figure.split('class="map-missing"')[0]
+    assert ('Not on the map (coordinates unknown: give them as lat and lon in places.yaml): '
+            '<a href="/timeline/places/hyderabad/">Hyderabad</a> (1; several cities have this '
+            'name).') in figure
+    assert "2 of 3 places shown" in figure
     home = page(out, "")
     assert home.count('<figure class="map-figure">') == 1 and "New Delhi: 2 engagements" in home
+    assert '<a href="/timeline/places/camp-nowhere/">Camp Nowhere</a> (1), <a' in home
     assert "<figure class=\"map-figure\">" in page(out, "countries/in")
     land = (out / "map" / "land.svg").read_text()
     assert land.startswith('<svg xmlns="http://www.w3.org/2000/svg"') and land.count("M") > 100
@@ -194,12 +209,20 @@ def test_timeline_json_has_countries_and_pairs(site):
     assert pairs["in-us"]["engagements"] == 4
     assert pairs["in-us"]["levels"] == {"leaders": 3, "ministers": 1}
     assert pairs["in-us"]["places"] == [{"id": "new-delhi", "engagements": 2},
+                                        {"id": "hyderabad", "engagements": 1},
                                         {"id": "tokyo", "engagements": 1}]
     places = {p["id"]: p for p in data["places"]}
     assert places["new-delhi"]["name"] == "New Delhi" and places["new-delhi"]["engagements"] == 2
     assert places["new-delhi"]["url"].endswith("/timeline/places/new-delhi/")
     assert (places["new-delhi"]["lat"], places["new-delhi"]["lon"]) == (28.61, 77.21)
-    assert places["tokyo"]["lat"] is None
+    assert places["new-delhi"]["spellings"] == ["Delhi"]
+    assert places["new-delhi"]["located_by"] == "places.yaml"
+    assert (places["tokyo"]["lat"], places["tokyo"]["lon"]) == (35.6895, 139.6917)
+    assert places["tokyo"]["located_by"] == "gazetteer"
+    assert places["hyderabad"]["lat"] is None and places["hyderabad"]["shared_name"] is True
+    assert places["camp-nowhere"]["located_by"] is None
+    assert places["camp-nowhere"]["shared_name"] is False
+    assert next(e for e in data["entries"] if e["slug"] == "c")["place_id"] == "new-delhi"
     assert pairs["in-us"]["gaps"] == [{"from": "a", "to": "b", "months": 14}]
     assert (pairs["in-us"]["first"], pairs["in-us"]["last"]) == ("2020-03-02", "2021-08-01")
     people = {p["id"]: p for p in data["people"]}

@@ -1,5 +1,5 @@
 """Countries: registry names resolved to ISO 3166, usual aliases, warnings
-for unknown ones at their line, and one stable name per pair; places' coordinates."""
+for unknown ones at their line, and one stable name per pair."""
 
 from pathlib import Path
 
@@ -65,16 +65,3 @@ def test_an_unknown_country_is_a_warning_at_its_line_with_a_suggestion(tmp_path:
         ("unknown country 'Indai' of 'B Person'; did you mean 'India'?",
          str(content / "people.yaml"), 8, "warning")]
     assert {pid: c.code for pid, c in loaded.countries.items()} == {"a-person": "us"}
-
-
-def test_place_coordinates_come_from_places_yaml_and_bad_ones_are_warnings(tmp_path: Path):
-    content = tmp_path / "content"
-    (content / "entries").mkdir(parents=True)
-    (content / "places.yaml").write_text(
-        "new-delhi:\n  name: New Delhi\n  aliases: [Delhi]\n  lat: 28.61\n  lon: 77.21\n"
-        "nowhere:\n  name: Nowhere\n  lat: 123\n  lon: 0\n"
-        "tokyo:\n  name: Tokyo\n")
-    loaded = load_content(content)
-    assert loaded.coordinates == {"new-delhi": (28.61, 77.21), "delhi": (28.61, 77.21)}
-    assert [(w.line, w.severity) for w in loaded.warnings] == [(8, "warning")]
-    assert "'lat' must be a number within -90..90" in loaded.warnings[0].message
