@@ -30,6 +30,13 @@ NAMES = ["S. Jaishankar", "Antony Blinken", "Sergey Lavrov", "Ned Price", "Maris
          "Someone New", "Asha Anand", "Lavrov"]
 FORUMS = ["Quad", "G20", "New Forum"]
 KINDS = ["meeting", "call", "summit", "visit"]
+# Spellings that places.yaml's names and aliases (the site's or the bundled list's) may
+# make one place, cities the gazetteer knows, a name several cities share, a venue it
+# does not know.
+PLACES = ["Rome", "Roma", "New Delhi", "new delhi", "Delhi", "Tokyo", "Tokio", "Hyderabad",
+          "Bombay", "Mumbai", "Camp Nowhere"]
+PLACE_NAMES = {"rome": ["Rome", "Roma"], "tokyo": ["Tokyo", "Tokio"],
+               "new-delhi": ["New Delhi", "Delhi"], "hyderabad": ["Hyderabad", "Bombay"]}
 EVERYWHERE = ("<p class=\"probe\">{{ site_axis()|length }} {{ exports.json }} "
               "{{ feed_path('people', 'x') }} {{ calendar_path() }} {{ url('a/') }} "
               "{{ asset('style.css') }} {{ month_name(3) }} {{ paths.year(2022) }} "
@@ -95,7 +102,7 @@ def entry_text(rng: random.Random, title: str) -> str:
     if rng.random() < 0.5:
         lines.append(f"summary: Summary {rng.randint(1, 99)}.")
     if rng.random() < 0.6:
-        lines.append(f"place: {rng.choice(['Rome', 'New Delhi', 'new delhi', 'Tokyo'])}")
+        lines.append(f"place: {rng.choice(PLACES)}")
     body = rng.choice(["Plain text.", "Text with *emphasis* and <b onclick=\"x()\">raw</b>.",
                        "- a list\n- of items", "", "Quote:\n\n> said so"])
     return "\n".join(lines) + "\n---\n" + body + "\n"
@@ -124,17 +131,29 @@ def edit(project: Path, rng: random.Random, counter: list[int]) -> tuple[str, se
         new = path.with_name(f"renamed-{counter[0]}.md")
         path.rename(new)
         return f"rename {path.name}", {path, new}
-    if kind == "places":  # coordinates come and go: the maps follow
+    if kind == "places":  # names, aliases, countries and coordinates come and go
         path = project / "content" / "places.yaml"
         data = yaml.safe_load(path.read_text()) or {}
-        key = rng.choice(["rome", "tokyo", "new-delhi"])
-        if key in data and rng.random() < 0.5:
+        key = rng.choice(sorted(PLACE_NAMES))
+        change = rng.choice(["drop", "coordinates", "alias", "name", "country"])
+        if key in data and change == "drop":
             del data[key]
         else:
-            data[key] = {"name": key.replace("-", " ").title(), "lat": rng.randint(-60, 60),
-                         "lon": rng.randint(-170, 170)}
+            item = data.setdefault(key, {"name": PLACE_NAMES[key][0]})
+            if change == "coordinates" and "lat" in item:
+                del item["lat"], item["lon"]
+            elif change == "coordinates":
+                item["lat"], item["lon"] = rng.randint(-60, 60), rng.randint(-170, 170)
+            elif change == "alias":  # merges two spellings, or parts them again
+                alias = rng.choice(PLACES)
+                aliases = item.setdefault("aliases", [])
+                aliases.remove(alias) if alias in aliases else aliases.append(alias)
+            elif change == "name":
+                item["name"] = rng.choice(PLACE_NAMES[key])
+            else:
+                item["country"] = rng.choice(["India", "Pakistan", "Italy", "Ruritania"])
         path.write_text(yaml.safe_dump(data, sort_keys=True))
-        return f"places {key}", {path}
+        return f"places {key} {change}", {path}
     if kind in ("people", "forums"):
         path = project / "content" / f"{kind}.yaml"
         data = yaml.safe_load(path.read_text())

@@ -45,6 +45,18 @@ EDITS = [
                                 '<p class="when changed">')),
     ("stylesheet", lambda p: edit(p / "theme/static/style.css", "--radius: 10px", "--radius: 4px")),
     ("config", lambda p: edit(p / "timeline.yaml", "order: newest-first", "order: oldest-first")),
+    ("place in another spelling", lambda p: edit(
+        p / "content/entries/2023-09-g20-summit-new-delhi.md", "place: New Delhi", "place: Delhi")),
+    ("ambiguous place", lambda p: (p / "content/entries/2024-05-01-hyderabad.md").write_text(
+        "---\ntitle: Talks in Hyderabad\ndate: 2024-05\npeople: [Lavrov]\nplace: Hyderabad\n"
+        "---\n")),
+    ("alias removed", lambda p: edit(p / "content/places.yaml", "aliases: [Delhi]", "aliases: []")),
+    ("alias added", lambda p: (p / "content/places.yaml").write_text(
+        (p / "content/places.yaml").read_text() + "\nwashington-dc:\n  name: Washington DC\n"
+        "  aliases: [Washington, Delhi]\n")),
+    ("country picks", lambda p: (p / "content/places.yaml").write_text(
+        (p / "content/places.yaml").read_text() + "\nhyderabad:\n  name: Hyderabad\n"
+        "  country: Pakistan\n")),
     ("review hides", lambda p: (edit(p / "timeline.yaml", "unreviewed: mark", "unreviewed: hide"),
                                 edit(p / "content/entries/2023-09-g20-summit-new-delhi.md",
                                      "kind: summit", "kind: summit\nreview: [check the month]"))),
@@ -69,7 +81,9 @@ def test_each_change_in_turn_matches_a_clean_build(project, tmp_path_factory, ke
         assert result.rendered < result.pages or name in ("template", "config", "registry name",
                                                           "review hides", "unknown name",
                                                           "second spelling",
-                                                          "first spelling gone"), name
+                                                          "first spelling gone",
+                                                          "alias removed", "alias added",
+                                                          "country picks"), name
 
 
 def test_one_entry_change_renders_only_what_shows_it(project):
