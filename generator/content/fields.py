@@ -88,10 +88,12 @@ OUTLET = (  # read by generator/convert/outlets.py (a test keeps the names equal
 
 PLACE = (  # read by generator/convert/places.py (a test keeps the names equal)
     Field("name", "text", "how entries write it", required=True),
-    Field("aliases", "names", "other names articles use"),
-    Field("country", "text", "the place's country"),
-    Field("lat", "number", "latitude in degrees"),
-    Field("lon", "number", "longitude in degrees"),
+    Field("aliases", "names", "other names articles use; entries that write one share the "
+          "place's page"),
+    Field("country", "text", "the place's country; among the gazetteer's cities of one name, "
+          "the one in it"),
+    Field("lat", "number", "latitude in degrees (else the gazetteer's, for the map)"),
+    Field("lon", "number", "longitude in degrees (else the gazetteer's, for the map)"),
     Field("city", "text", "the city a venue is in"),
     Field("description", "text", "one line about the place"),
 )
