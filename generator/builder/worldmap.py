@@ -86,8 +86,8 @@ def map_figure(graph, entries: list[Entry], what: str, href) -> Markup:
     listed = ", ".join(f'<a href="{escape(href(urls.place_path(s)))}">{escape(n)}</a> ({c}'
                        + ("; several cities have this name" if _shared(graph, s) else "") + ")"
                        for s, n, c in missing)
-    note = (f'<p class="map-missing">Not on the map (coordinates unknown: give them as lat and '
-            f"lon in places.yaml): {listed}.</p>" if missing else "")
+    note = (f'<p class="map-missing">Not on the map (no coordinates known): {listed}.</p>'
+            if missing else "")
     return Markup(
         f'<figure class="map-figure"><div class="map-canvas">'
         f'<img src="{escape(href(LAND_FILE))}" alt="" width="{WIDTH * 2}" '

@@ -159,7 +159,7 @@ def test_each_place_gets_a_page_with_its_engagements_and_countries(site):
     assert 'href="/timeline/places/new-delhi/">Delhi</a>' in page(out, "entries/c")
     assert "35.69° N, 139.69° E (from the GeoNames gazetteer)" in page(out, "places/tokyo")
     assert "not on the map: several cities have this name" in page(out, "places/hyderabad")
-    assert "not on the map: coordinates unknown" in page(out, "places/camp-nowhere")
+    assert "not on the map: no coordinates known" in page(out, "places/camp-nowhere")
     assert 'href="/timeline/places/new-delhi/">New Delhi</a>' in page(out, "countries/in")
     index = page(out, "places")
     assert index.index("/places/new-delhi/") < index.index("/places/tokyo/")
@@ -177,7 +177,7 @@ def test_maps_put_a_dot_per_place_with_coordinates_and_list_the_others(site):
     assert ('<a href="/timeline/places/tokyo/" aria-label="Tokyo: 1 engagement">'
             '<circle cx="319.7" cy="54.3" r="4.8">') in figure
     assert "hyderabad" not in figure.split('class="map-missing"')[0]
-    assert ('Not on the map (coordinates unknown: give them as lat and lon in places.yaml): '
+    assert ('Not on the map (no coordinates known): '
             '<a href="/timeline/places/hyderabad/">Hyderabad</a> (1; several cities have this '
             'name).') in figure
     assert "2 of 3 places shown" in figure
