@@ -53,12 +53,14 @@ def year_counts(entries: list[Entry]) -> list[tuple[int, int]]:
     return [(y, counts.get(y, 0)) for y in range(min(counts), max(counts) + 1)]
 
 
-def summary(entries: list[Entry], what: str) -> str:
-    """The words a screen reader hears for a chart of ``entries``."""
+def summary(entries: list[Entry], what: str,
+            counts: list[tuple[int, int]] | None = None) -> str:
+    """The words a screen reader hears for a chart of ``entries`` (``counts``:
+    their ``year_counts``, when known)."""
     if not entries:
         return f"{what}: no engagements."
     dates = sorted(entries, key=lambda e: e.sort_key)
-    per_year = ", ".join(f"{y}: {n}" for y, n in year_counts(entries))
+    per_year = ", ".join(f"{y}: {n}" for y, n in counts or year_counts(entries))
     return (f"{what}: {_plural(len(entries), 'engagement')} from {dates[0].date.display()} "
             f"to {dates[-1].date.display()}. Per year: {per_year}.")
 
@@ -151,7 +153,8 @@ def timeline_axis(entries: list[Entry], what: str = "Timeline", *,
     ``index`` is the search index's address when ``entries`` are all the site's."""
     if not entries:
         return Markup("")
-    years = [y for y, _ in year_counts(entries)]
+    counts = year_counts(entries)
+    years = [y for y, _ in counts]
     scale = _Scale(years[0], years[-1])
     detailed = len(entries) <= DETAIL_LIMIT
     body_h = LANES * LANE_H if detailed else 40
@@ -164,7 +167,7 @@ def timeline_axis(entries: list[Entry], what: str = "Timeline", *,
     if index is not None and not detailed:
         data += f" data-index={quoteattr(index)} data-limit=\"{DETAIL_LIMIT}\""
     svg = (f'<svg class="chart axis {kind}" viewBox="0 0 {WIDTH} {_num(height)}" role="img" '
-           f"aria-label={quoteattr(summary(entries, what))}{data}>"
+           f"aria-label={quoteattr(summary(entries, what, counts))}{data}>"
            '<g class="marks">' + "".join(marks) + '</g><g class="ticks">'
            + "".join(_ticks(scale, years, y_line)) + "</g></svg>")
     return Markup(svg)

@@ -58,23 +58,28 @@ def _country(c: Country, graph: SiteGraph, config: Config) -> dict[str, Any]:
                              for o, n in relations.counterpart_countries(graph, c.code)]}
 
 
-def _relation(r: Relation, graph: SiteGraph, config: Config) -> dict[str, Any]:
-    entries = graph.by_pair[r.id]
-    return {"id": r.id, "countries": [r.a.code, r.b.code], "name": r.name,
+def _relation(r: Relation, graph: SiteGraph, config: Config) -> str:
+    """A pair's record, kept between builds until one of its engagements changes."""
+    return fragments.over(_relation_json, graph.by_pair[r.id], r.id, r, graph, config)
+
+
+def _relation_json(entries: list[Entry], _: str, r: Relation, graph: SiteGraph,
+                   config: Config) -> str:
+    return _dump({"id": r.id, "countries": [r.a.code, r.b.code], "name": r.name,
             "url": config.base_url + urls.relation_path(r.id), "engagements": len(entries),
             "first": entries[0].date.iso(), "last": entries[-1].date.iso(),
             "levels": dict(relations.levels(graph, entries, r)),
             "places": [{"id": slug, "engagements": n}
-                       for slug, _, n in places.ranked_places(graph.place_index, entries)],
+                       for slug, _, n in places.ranked_places(graph, entries)],
             "gaps": [{"from": before.slug, "to": after.slug, "months": months}
-                     for months, before, after in relations.gap_spans(entries)]}
+                     for months, before, after in relations.gap_spans(entries)]})
 
 
 def _place(slug: str, graph: SiteGraph, config: Config) -> dict[str, Any]:
     entries, where = graph.by_place[slug], graph.place_locations[slug]
     lat, lon = where.coordinates or (None, None)
     return {"id": slug, "name": graph.places[slug],
-            "spellings": places.spellings(graph.place_index, slug, entries),
+            "spellings": graph.place_spellings[slug],
             "url": config.base_url + urls.place_path(slug), "engagements": len(entries),
             "first": entries[0].date.iso(), "last": entries[-1].date.iso(),
             "lat": lat, "lon": lon, "located_by": where.source, "shared_name": where.shared}
@@ -119,7 +124,8 @@ def render_json(graph: SiteGraph, config: Config) -> bytes:
     }
     out = [_dump(head)[:-1]]
     for key, items in lists.items():
-        out.append(f',\n"{key}":[' + ",\n".join(_dump(item) for item in items) + "]")
+        out.append(f',\n"{key}":[' + ",\n".join(item if item.__class__ is str else _dump(item)
+                                                 for item in items) + "]")
     out.append(',\n"entries":[')
     entries = fragments.each(_entry_json, graph.entries, graph, config)
     return b"".join([("".join(out)).encode("utf-8"), b",\n".join(entries), b"]}\n"])

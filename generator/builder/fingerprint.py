@@ -150,9 +150,12 @@ class ContextDigests:
     def _list(self, items: list | tuple) -> str:
         known = self._lists.get(id(items))
         if known is None or known[0] is not items:
-            if {item.__class__ for item in items} == {Entry}:  # most lists: the short way
-                parts = ["[E", *[entry.cache_key or repr(entry) for entry in items]]
-            else:
+            try:  # most lists hold entries only (no other context item has a
+                # ``cache_key``), each read from a file: the short way
+                parts = ["[E", *[entry.cache_key for entry in items]]
+                if "" in parts:
+                    raise AttributeError
+            except AttributeError:
                 parts = ["["]
                 for item in items:
                     self._parts(item, parts)

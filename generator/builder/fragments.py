@@ -1,5 +1,6 @@
 """Per-entry pieces of the whole-site files (a calendar event, a feed entry, a
-JSON record), kept between the builds of one process.
+JSON record) and summaries of lists of entries (a pair's levels and gaps),
+kept between the builds of one process.
 
 A piece depends on the entry's file and on the site-wide inputs (registry
 names, config, code), so it is keyed on both: ``timeline serve`` then rebuilds
@@ -14,6 +15,7 @@ from typing import Any, Callable
 from generator.content.model import Entry
 
 _store: dict[tuple, dict[str, Any]] = {}  # (function, text args) -> entry key -> piece
+_wholes: dict[tuple, tuple[list[str], Any]] = {}  # (function, text args) -> entry keys, result
 _keys: tuple[list[Entry] | None, list[str] | None] = (None, None)  # of the last list
 _site: str | None = None
 
@@ -23,6 +25,7 @@ def start_build(site: str | None) -> None:
     global _site, _keys
     if site != _site:
         _store.clear()
+        _wholes.clear()
         _site = site
     _keys = (None, None)
 
@@ -64,6 +67,22 @@ def each(fn: Callable[..., Any], entries: list[Entry], *args: Any) -> list[Any]:
     for i in [i for i, piece in enumerate(pieces) if piece is None]:
         pieces[i] = store[keys[i]] = fn(entries[i], *args)
     return pieces
+
+
+def over(fn: Callable[..., Any], entries: list[Entry], *args: Any) -> Any:
+    """``fn(entries, *args)``, reused while ``entries`` are the same files in the
+    same order (a pair's summary, kept until one of its engagements changes);
+    one result per function and text arguments."""
+    keys = [e.cache_key for e in entries] if _site is not None else None
+    if keys is None or "" in keys:
+        return fn(entries, *args)
+    name = _name(fn, args)
+    kept = _wholes.get(name)
+    if kept is not None and kept[0] == keys:
+        return kept[1]
+    result = fn(entries, *args)
+    _wholes[name] = (keys, result)
+    return result
 
 
 def one(fn: Callable[..., Any], entry: Entry, *args: Any) -> Any:

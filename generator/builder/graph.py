@@ -47,6 +47,7 @@ class SiteGraph:
     by_place: dict[str, list[Entry]] = field(default_factory=dict)
     place_coordinates: dict[str, tuple[float, float]] = field(default_factory=dict)  # lat, lon
     place_locations: dict[str, Location] = field(default_factory=dict)  # every place's
+    place_spellings: dict[str, list[str]] = field(default_factory=dict)  # other than its name
     place_index: Places = field(default_factory=Places)  # spellings -> place pages
 
     def _pos(self, entry: Entry) -> int:

@@ -189,7 +189,7 @@ def country_pages(graph: SiteGraph, config: Config, only: Selection | None) -> l
                   "people": relations.country_people(graph, country.code),
                   "counterparts": relations.counterpart_countries(graph, country.code),
                   "forums": relations.ranked_forums(graph, entries),
-                  "places": places.ranked_places(graph.place_index, entries)}
+                  "places": places.ranked_places(graph, entries)}
         pages += _timeline_pages(urls.country_path(country.code), "country.html", country.name,
                                  description, "countries", shared, entries, config)
     return pages
@@ -206,7 +206,7 @@ def relation_pages(graph: SiteGraph, config: Config, only: Selection | None) -> 
                        f"{_plural(len(entries), 'engagement')} where both took part.")
         shared = {"r": relation, "entries": entries,
                   "levels": relations.levels(graph, entries, relation),
-                  "places": places.ranked_places(graph.place_index, entries),
+                  "places": places.ranked_places(graph, entries),
                   "forums": relations.ranked_forums(graph, entries),
                   "gaps": relations.gaps(entries)}
         pages += _timeline_pages(urls.relation_path(pair), "relation.html", relation.name,
@@ -228,7 +228,7 @@ def place_pages(graph: SiteGraph, config: Config, only: Selection | None) -> lis
         name, entries = graph.places[slug], graph.by_place[slug]
         where = graph.place_locations[slug]
         shared = {"slug": slug, "name": name, "entries": entries,
-                  "spellings": places.spellings(graph.place_index, slug, entries),
+                  "spellings": graph.place_spellings[slug],
                   "location": {"lat": where.coordinates[0], "lon": where.coordinates[1],
                                "source": where.source} if where.coordinates else
                               {"shared": where.shared},

@@ -24,8 +24,9 @@ if TYPE_CHECKING:
 
 def index_places(graph: SiteGraph, places: Places) -> None:
     """Fill ``graph.places`` (slug -> name shown), ``graph.by_place`` (oldest
-    first), ``graph.place_locations`` and ``graph.place_coordinates`` (for the
-    places some entry names only: the gazetteer is asked for those alone)."""
+    first), ``graph.place_spellings`` (the others entries use),
+    ``graph.place_locations`` and ``graph.place_coordinates`` (for the places
+    some entry names only: the gazetteer is asked for those alone)."""
     graph.place_index = places
     by_place: dict[str, list[Entry]] = {}
     page = places.page
@@ -34,29 +35,22 @@ def index_places(graph: SiteGraph, places: Places) -> None:
         if slug:
             by_place.setdefault(slug, []).append(entry)
     graph.by_place = dict(sorted(by_place.items()))
-    graph.places = {slug: shown_name(places, slug, entries)
-                    for slug, entries in graph.by_place.items()}
+    graph.places, graph.place_spellings = {}, {}
+    for slug, entries in graph.by_place.items():
+        written = spellings_used(entries)
+        graph.places[slug] = places.name(slug) or written[0]
+        graph.place_spellings[slug] = [s for s in written if s != graph.places[slug]]
     graph.place_locations = {slug: places.location(slug) for slug in graph.by_place}
     graph.place_coordinates = {slug: where.coordinates
                                for slug, where in graph.place_locations.items()
                                if where.coordinates}
 
 
-def shown_name(places: Places, slug: str, entries: list[Entry]) -> str:
-    """The list's name of a place, else the spelling most of ``entries`` use
-    (ties: the first in code order). Pages name a place from the entries they
-    show, so no other entry changes them."""
-    canonical = places.name(slug)
-    if canonical:
-        return canonical
-    spellings = Counter(e.place for e in entries if e.place)
-    return min(spellings.items(), key=lambda kv: (-kv[1], kv[0]))[0]
-
-
-def spellings(places: Places, slug: str, entries: list[Entry]) -> list[str]:
-    """How ``entries`` write the place other than by its name shown, most used first."""
-    shown = shown_name(places, slug, entries)
-    counts = Counter(e.place for e in entries if e.place and e.place != shown)
+def spellings_used(entries: list[Entry]) -> list[str]:
+    """How ``entries`` write their place, most used first (ties: in code order).
+    A place without a list's name is shown by the first: pages name a place
+    from the entries they show, so no other entry changes them."""
+    counts = Counter(e.place for e in entries if e.place)
     return [name for name, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 
@@ -67,13 +61,20 @@ def countries_at(graph: SiteGraph, slug: str) -> list[tuple[Country, int]]:
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].name, kv[0].code))
 
 
-def ranked_places(places: Places, entries: list[Entry]) -> list[tuple[str, str, int]]:
+def ranked_places(graph: SiteGraph, entries: list[Entry]) -> list[tuple[str, str, int]]:
     """(slug, name shown, count) of the places of ``entries``, most often first."""
-    by_slug: dict[str, list[Entry]] = {}
-    page = places.page
-    for entry in entries:
-        slug = page(entry.place)
-        if slug:
-            by_slug.setdefault(slug, []).append(entry)
-    return sorted(((s, shown_name(places, s, group), len(group)) for s, group in by_slug.items()),
+    if entries is graph.entries:  # all of them: as the graph has them
+        return sorted(((s, graph.places[s], len(group)) for s, group in graph.by_place.items()),
+                      key=lambda t: (-t[2], t[1].casefold(), t[0]))
+    places = graph.place_index
+    written = [e.place for e in entries]
+    counts = Counter(map(places.page, written))
+    counts.pop("", None)
+    names = {slug: places.name(slug) for slug in counts}
+    if None in names.values():  # named by the spellings these entries use
+        spellings = Counter(p for p in written if p and names.get(places.page(p), "") is None)
+        for spelling, _ in sorted(spellings.items(), key=lambda kv: (-kv[1], kv[0])):
+            if names[places.page(spelling)] is None:
+                names[places.page(spelling)] = spelling
+    return sorted(((s, names[s], n) for s, n in counts.items()),
                   key=lambda t: (-t[2], t[1].casefold(), t[0]))

@@ -14,6 +14,7 @@ from collections import Counter
 from itertools import combinations
 from typing import TYPE_CHECKING
 
+from generator.builder import fragments
 from generator.content.countries import Country, Relation, pair_name
 from generator.content.dates import MONTH_NAMES
 from generator.content.model import Entry, Person
@@ -43,7 +44,7 @@ def index_countries(graph: SiteGraph, of_person: dict[str, Country]) -> None:
     by_country: dict[str, list[Entry]] = {}
     by_pair: dict[str, list[Entry]] = {}
     for entry in graph.entries:
-        here = graph.countries_by_entry[entry.slug] = _countries(graph, entry)
+        here = graph.countries_by_entry[entry.slug] = fragments.one(_of_entry, entry, graph)
         for country in here:
             graph.countries.setdefault(country.code, country)
             by_country.setdefault(country.code, []).append(entry)
@@ -61,6 +62,10 @@ def entry_countries(graph: SiteGraph, entry: Entry) -> list[Country]:
     """The countries of an entry's participants, by code."""
     known = graph.countries_by_entry.get(entry.slug)
     return known if known is not None else _countries(graph, entry)
+
+
+def _of_entry(entry: Entry, graph: SiteGraph) -> list[Country]:
+    return _countries(graph, entry)
 
 
 def _countries(graph: SiteGraph, entry: Entry) -> list[Country]:
@@ -113,16 +118,20 @@ def _side_levels(graph: SiteGraph, entry: Entry) -> dict[str, int]:
     """Country code -> the highest level among that side's participants whose
     roles say it; worked out once per entry and graph."""
     known = graph.side_levels.get(entry.slug)
-    if known is None:
-        known = graph.side_levels[entry.slug] = {}
-        for pid in entry.people:
-            country = graph.country_of.get(pid)
-            if country is None:
-                continue
-            found = [role_level(r.title) for r in graph.people[pid].roles
-                     if r.held_on(entry.date)]
-            if found:
-                known[country.code] = min(min(found), known.get(country.code, 2))
+    if known is None:  # the same for every graph of one site digest: kept between builds
+        known = graph.side_levels[entry.slug] = fragments.one(_levels_of, entry, graph)
+    return known
+
+
+def _levels_of(entry: Entry, graph: SiteGraph) -> dict[str, int]:
+    known: dict[str, int] = {}
+    for pid in entry.people:
+        country = graph.country_of.get(pid)
+        if country is None:
+            continue
+        found = [role_level(r.title) for r in graph.people[pid].roles if r.held_on(entry.date)]
+        if found:
+            known[country.code] = min(min(found), known.get(country.code, 2))
     return known
 
 

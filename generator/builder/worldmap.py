@@ -75,7 +75,7 @@ def _dot(slug: str, name: str, count: int, lat: float, lon: float, peak: int,
 def map_figure(graph, entries: list[Entry], what: str, href) -> Markup:
     """The map of ``entries``' places in a ``<figure>``; "" when they name none.
     ``href`` turns a site path into a link (under the base path)."""
-    placed = ranked_places(graph.place_index, entries)
+    placed = ranked_places(graph, entries)
     if not placed:
         return Markup("")
     known = [(s, n, c, *graph.place_coordinates[s]) for s, n, c in placed
@@ -108,4 +108,4 @@ def map_key(graph) -> str:
     """What the whole site's map depends on besides the site digest (which
     covers ``places.yaml``, and the code digest the bundled gazetteer): each
     place's name shown and count (its location follows from its name)."""
-    return "|".join(f"{s}:{n}:{c}" for s, n, c in ranked_places(graph.place_index, graph.entries))
+    return "|".join(f"{s}:{n}:{c}" for s, n, c in ranked_places(graph, graph.entries))
