@@ -42,6 +42,8 @@ import threading
 import time
 from pathlib import Path
 
+from results_file import write_section
+
 REPO = Path(__file__).resolve().parents[1]
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -221,14 +223,7 @@ def table(rows: list[tuple[str, int, list[dict]]], frames: int) -> str:
 
 
 def write_results(text: str) -> None:
-    """Replace (or add) our section of bench/RESULTS.md, leaving the others alone."""
-    path = REPO / "bench" / "RESULTS.md"
-    old = path.read_text(encoding="utf-8") if path.exists() else "# Benchmark results\n"
-    section = "## Zoomable axis\n\n" + text.strip() + "\n"
-    m = re.search(r"(?ms)^## Zoomable axis\n.*?(?=^## |\Z)", old)
-    new = (old[:m.start()].rstrip("\n") + "\n\n" + section + ("\n" if old[m.end():] else "")
-           + old[m.end():] if m else old.rstrip("\n") + "\n\n" + section)
-    path.write_text(new, encoding="utf-8")
+    write_section("Zoomable axis", text)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -28,6 +28,8 @@ import threading
 import time
 from pathlib import Path
 
+from results_file import write_section
+
 REPO = Path(__file__).resolve().parents[1]
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -168,14 +170,7 @@ def table(results: list[dict]) -> str:
 
 
 def write_results(text: str) -> None:
-    """Replace (or add) our section of bench/RESULTS.md, leaving the others alone."""
-    path = REPO / "bench" / "RESULTS.md"
-    old = path.read_text(encoding="utf-8") if path.exists() else "# Benchmark results\n"
-    section = "## Serve latency\n\n" + text.strip() + "\n"
-    m = re.search(r"(?ms)^## Serve latency\n.*?(?=^## |\Z)", old)
-    new = (old[:m.start()].rstrip("\n") + "\n\n" + section + ("\n" if old[m.end():] else "")
-           + old[m.end():] if m else old.rstrip("\n") + "\n\n" + section)
-    path.write_text(new, encoding="utf-8")
+    write_section("Serve latency", text)
 
 
 def main(argv: list[str] | None = None) -> int:

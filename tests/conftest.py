@@ -19,6 +19,26 @@ from generator.config import load_config
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO.parent / "shared" / "seeds"
 ARTIFACTS = REPO / "test-artifacts"
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def axe_violations(page) -> list[dict]:
+    """Every axe-core violation on the page as it is now (impact, help, first nodes)."""
+    assert AXE.exists(), "run 'npm ci' to install axe-core (see README: Tests)"
+    page.add_script_tag(path=str(AXE))
+    return page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']}))"
+                         ".violations.map(v => ({id: v.id, impact: v.impact, help: v.help,"
+                         " nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5)}))")
+
+
+def serious_violations(page) -> list[dict]:
+    """The serious and critical ones (the gate); the rest are printed for the log."""
+    found = axe_violations(page)
+    for v in found:
+        print(v)
+    return [v for v in found if v["impact"] in ("serious", "critical")]
+
+
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
                   "--no-first-run", "--disable-background-networking",
                   "--disable-component-update", "--disable-sync"]

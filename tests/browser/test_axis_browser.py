@@ -13,12 +13,11 @@ import time
 
 import pytest
 
-from conftest import REPO, StaticServer, copy_demo
+from conftest import serious_violations, REPO, StaticServer, copy_demo
 from generator.builder.site import build_site
 from generator.config import load_config
 
 pytestmark = pytest.mark.browser
-AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 LATEST = "10 Nov 2023: India-US 2+2 Dialogue in New Delhi"
 
@@ -396,17 +395,6 @@ def test_a_person_past_the_detail_limit_zooms_into_monthly_bars(page, big_server
 
 # Accessibility and screenshots, with the axis zoomed and a card open.
 
-def serious(page) -> list[dict]:
-    assert AXE.exists(), "run 'npm ci' to install axe-core (see README: Tests)"
-    page.add_script_tag(path=str(AXE))
-    found = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']}))"
-                          ".violations.map(v => ({id: v.id, impact: v.impact,"
-                          " nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5)}))")
-    for v in found:
-        print(v)
-    return [v for v in found if v["impact"] in ("serious", "critical")]
-
-
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_and_screenshots_of_the_zoomed_axis_with_a_card(browser, demo_server, artifacts,
                                                             scheme):
@@ -425,7 +413,7 @@ def test_axe_and_screenshots_of_the_zoomed_axis_with_a_card(browser, demo_server
         page.locator(".z-card").wait_for(state="visible")
         assert "India-Russia summit" in card(page) or "talk by phone" in card(page)
         page.wait_for_timeout(300)
-        assert serious(page) == []
+        assert serious_violations(page) == []
         figure = page.locator("figure.zoomable")
         page.screenshot(path=str(artifacts / f"axis-zoom-{name}-{scheme}.png"),
                         clip={**figure.bounding_box(), "height": figure.bounding_box()["height"]
@@ -440,5 +428,5 @@ def test_axe_on_pages_with_a_zoomable_axis(browser, demo_server, path):
     ready(page, demo_server.url + path)
     page.locator("svg.axis [tabindex='0']").focus()
     page.keyboard.press("+")
-    assert serious(page) == []
+    assert serious_violations(page) == []
     page.close()

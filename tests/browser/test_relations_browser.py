@@ -9,20 +9,10 @@ import subprocess
 
 import pytest
 
-from conftest import REPO
+from conftest import serious_violations, REPO
 
 pytestmark = pytest.mark.browser
-AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 VNU = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-
-
-def serious(page) -> list[dict]:
-    assert AXE.exists(), "run 'npm ci' to install axe-core (see README: Tests)"
-    page.add_script_tag(path=str(AXE))
-    found = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']}))"
-                          ".violations.map(v => ({id: v.id, impact: v.impact,"
-                          " nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5)}))")
-    return [v for v in found if v["impact"] in ("serious", "critical")]
 
 
 def test_from_the_navigation_to_a_relation_page_and_its_entries(page, demo_server, artifacts):
@@ -36,12 +26,12 @@ def test_from_the_navigation_to_a_relation_page_and_its_entries(page, demo_serve
     page.wait_for_url("**/countries/")
     page.get_by_role("link", name="India", exact=True).click()
     page.wait_for_url("**/countries/in/")
-    assert serious(page) == []
+    assert serious_violations(page) == []
     page.get_by_role("link", name="India and United States").click()
     page.wait_for_url("**/relations/in-us/")
     assert page.locator("main h1").inner_text() == "India and United States"
     assert "No engagement between" in page.locator("main").inner_text()
-    assert serious(page) == []
+    assert serious_violations(page) == []
     dot = page.get_by_role("link", name="Melbourne: 2 engagements")
     assert dot.is_visible()
     page.screenshot(path=str(artifacts / "relation.png"), full_page=True)
@@ -73,11 +63,11 @@ def test_axe_on_country_relation_place_and_map_pages(browser, demo_server, artif
                                                      scheme):
     page = browser.new_page(color_scheme=scheme, viewport={"width": 1200, "height": 900})
     page.goto(demo_server.url + path)
-    assert serious(page) == []
+    assert serious_violations(page) == []
     name = (path.strip("/").replace("/", "-") or "home") + f"-{scheme}"
     page.screenshot(path=str(artifacts / f"{name}.png"), full_page=True)
     page.set_viewport_size({"width": 390, "height": 800})
-    assert serious(page) == []
+    assert serious_violations(page) == []
     page.screenshot(path=str(artifacts / f"{name}-phone.png"), full_page=True)
     page.close()
 

@@ -6,12 +6,11 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import REPO
+from conftest import axe_violations, REPO
 from generator.builder.graph import build_graph
 from generator.content.loader import load_content
 
 pytestmark = pytest.mark.browser
-AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 
 
 @pytest.fixture(scope="module")
@@ -107,18 +106,10 @@ def test_without_javascript_the_full_timeline_shows(browser, demo_server, graph)
     context.close()
 
 
-def axe_violations(page) -> list[dict]:
-    page.add_script_tag(path=str(AXE))
-    return page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']}))"
-                         ".violations.map(v => ({id: v.id, impact: v.impact, help: v.help,"
-                         " nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5)}))")
-
-
 @pytest.mark.parametrize("path", ["", "?person=s-jaishankar&q=quad",
                                   "entries/2022-02-11-melbourne-meeting/",
                                   "people/s-jaishankar/", "forums/quad/", "404.html"])
 def test_axe_finds_no_serious_or_critical_violations(page, demo_server, path, artifacts):
-    assert AXE.exists(), "run 'npm ci' to install axe-core (see README: Tests)"
     page.goto(demo_server.url + path)
     if "explore" in page.content():
         page.wait_for_selector("#explore[data-ready='true']")
