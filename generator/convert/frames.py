@@ -47,7 +47,7 @@ _TRIGGERS = re.compile(
     r"discussed|discuss|discusses|discussing|conferred|confers|exchanged\s+views|"
     r"exchange\s+views|gesprochen)\b"
     r"|\b(?P<meet>courtesy\s+call|(?:held|hold|holds|holding)\s+consultations|(?:private\s+)?audience|"
-    r"shook\s+hands|convened|met|meet|meets|meeting|meetings|held\s+talks|hold\s+talks|holds\s+talks|"
+    r"shook\s+hands|convened|met|meet|meets|meeting|meetings|interacted|interactions?(?=\s+with\s+(?:his|her|their|several|other|counterparts|leaders|[A-Z]))|held\s+talks|hold\s+talks|holds\s+talks|"
     r"holding\s+talks|talks|negotiations|dialogue|discussions|hosted|hosts|hosting|"
     r"received(?!\s+(?:an?\s+)?(?:\w+\s+)?(?:phone|telephone|call|message|letter))|"
     r"receives(?!\s+(?:an?\s+)?(?:\w+\s+)?(?:phone|telephone|call|message|letter))|welcomed|welcomes|called\s+on|calls\s+on|bilateral(?=\s+(?:with|on|at)\b)|"
@@ -573,6 +573,11 @@ def _visited_country(after: str, gaz: Gazetteer, said_to: bool = False) -> str |
     return None
 
 
+# "interactions with counterparts, including A of X, B of Y": each one met on its own
+_COUNTERPARTS_LISTED = re.compile(r"\s+with\s+(?:(?:his|her|their|several|other)\s+)*(?:[\w-]+\s+)?"
+                                  r"counterparts,?\s+(?:including|among\s+them|such\s+as)\b", re.I)
+
+
 def _listed_one_by_one(clause: Clause, e: int, word: str, after: list[Mention]) -> bool:
     """"met with A of X, B of Y and C of Z upon his arrival": three or more people listed after
     the verb are met one by one, unless the text makes it one sitting ("trilateral", "together")."""
@@ -661,6 +666,16 @@ def _setting_owner(clause: Clause, m: Mention) -> bool:
                 _SETTING_OWNER_BEFORE.search(clause.plain[max(0, m.start - 60):m.start]))
 
 
+def _visited_person(clause: Clause, e: int) -> Mention | None:
+    """The person a visit went to ("visited NSA Ajit Doval's office", "paid a visit to Prime
+    Minister X"): a call on that person, not a trip."""
+    return next((p for p in clause.people if 0 < p.start - e <= 60 and (re.match(
+        r"['\u2019]s?\s+(?:official\s+)?(?:office|residence|home|house|dacha|palace)\b",
+        clause.plain[p.end:p.end + 30]) or re.fullmatch(
+        r"\s+to\s+(?:(?:[A-Z][\w.'\u2019-]*|of|the)\s+){0,5}", clause.plain[e:p.start]) and not re.match(
+        r"['\u2019]s?\s+(?:country|homeland|nation|capital)\b", clause.plain[p.end:p.end + 20]))), None)
+
+
 def frames_of(clause: Clause, index: int, gaz: Gazetteer, dateline_city: str | None) -> list[Frame]:
     out = []
     words = triggers(clause.plain)[:MAX_TRIGGERS]
@@ -689,10 +704,8 @@ def frames_of(clause: Clause, index: int, gaz: Gazetteer, dateline_city: str | N
             others = [p for p in people if not _setting_owner(clause, p)]
             if len(others) >= 2:
                 people = others
-        host = next((p for p in clause.people if 0 < p.start - e <= 60 and re.match(
-            r"['\u2019]s?\s+(?:official\s+)?(?:office|residence|home|house|dacha|palace)\b",
-            clause.plain[p.end:p.end + 30])), None) if group == "visit" else None
-        if host is not None:  # "visited NSA Ajit Doval's office": a meeting with him
+        host = _visited_person(clause, e) if group == "visit" else None
+        if host is not None:  # "visited NSA Ajit Doval's office", "paid a visit to X": a meeting
             group = "meet"
             people = [p for p in people if p.start < s][:1] or list(clause.subject[:1])
             people += [host] if all(p.person != host.person for p in people) else []
@@ -734,9 +747,10 @@ def frames_of(clause: Clause, index: int, gaz: Gazetteer, dateline_city: str | N
         if time is not None and mode in ("past", "present") and \
                 re.match(r"(?i)(?:next|the\s+coming|coming|later\s+this)\b", time.text.strip()):
             mode = "future"  # "the summit the government is organizing in Belem next month"
-        plural = bool(re.match(r"(?i)(?:meetings|bilaterals|talks|calls|conversations)$", word)) \
-            and bool(re.search(r"\b(?:bilateral|separate|separately|respectively|individual)\b",
-                               clause.plain[max(0, s - 30):e + 60], re.I)) or \
+        plural = bool(re.match(r"(?i)(?:meetings|bilaterals|talks|calls|conversations|interactions)$", word)) \
+            and (bool(re.search(r"\b(?:bilateral|separate|separately|respectively|individual)\b",
+                                clause.plain[max(0, s - 30):e + 60], re.I)) or
+                 bool(_COUNTERPARTS_LISTED.match(clause.plain[e:e + 80]))) or \
             bool(re.search(r"\balso\s+(?:held\s+talks|met)\s+(?:separately\s+)?with\b", clause.plain[max(0, s - 6):e + 20])
                  and len({p.country for p in people if p.start > e}) >= 2) or \
             any(o.plural and len(o.countries) >= 2 and o.start > e and

@@ -916,3 +916,14 @@ def test_said_x_had_arrived_makes_x_the_visitor():
             "begun a visit to Australia early on Saturday morning.")
     visits = [e for e in extract(text, DEMO).engagements if e.kind == "visit"]
     assert [[m.name for m in v.participants] for v in visits] == [["S. Jaishankar"]]
+
+
+def test_interactions_with_counterparts_listed_are_met_one_by_one_and_a_visit_to_a_person_is_a_meeting():
+    text = (HEAD + "Foreign Minister S. Jaishankar was in Geneva on Thursday for the rights council "
+            "session.\n\nA clip posted online shows his interactions with counterparts, including "
+            "Ali Sabry of Sri Lanka, Penny Wong of Australia and Constantinos Kombos of Cyprus. He "
+            "also paid a visit to Prime Minister Hun Manet of Cambodia during his stay.")
+    engagements = extract(text, DEMO).engagements
+    pairs = [sorted(m.name for m in e.participants) for e in engagements if e.kind == "meeting"]
+    for other in ("Ali Sabry", "Penny Wong", "Constantinos Kombos", "Hun Manet"):
+        assert sorted(["S. Jaishankar", other]) in pairs, pairs
