@@ -71,7 +71,8 @@ class Registries:
         self.known_forums = combine(self.forums, reference_forums())
         self.known_outlets = combine(self.outlets, reference_outlets())
         self.index = PeopleIndex(self.known_people, self.places, set(self.people.items))
-        self.not_people = {fold(n) for r in (self.known_forums, self.known_outlets) for item in r
+        self.not_people = {n if n.isupper() else fold(n)  # "MIA" the agency, not "Mia" the name
+                           for r in (self.known_forums, self.known_outlets) for item in r
                            for n in (item.name, *item.aliases)}  # never taken for a person
         self.forum_index = ForumIndex(self.known_forums)
         self.agencies = agency_keys(self.known_outlets)
@@ -279,6 +280,10 @@ _FIRST_PERSON = re.compile(r"\b(?:I|we|We|my|My|our|Our|us)\b|^[\"\u201c\u201e]?
                            r"Substantive|Constructive|Spoke|Talked|Discussed)\b")
 
 
+# "The first meeting, after speaking at the plenary, was with X": an aside inside one clause
+_ASIDE = re.compile(r"[^,.;]{3,80},\s+(?:was|were|is|are|took\s+place|came)\b")
+
+
 def _split(plain: str) -> list[tuple[int, int, bool]]:
     """Clauses of a sentence: (start, end, is a leading subordinate clause)."""
     cuts = {0}
@@ -286,7 +291,7 @@ def _split(plain: str) -> list[tuple[int, int, bool]]:
     if lead:
         cuts.add(lead.end())
     for m in _CLAUSE_SPLIT.finditer(plain):
-        if m.start() > 12:
+        if m.start() > 12 and not (m.group().startswith(",") and _ASIDE.match(plain, m.end())):
             cuts.add(m.end())
     for m in _RELATIVE.finditer(plain):
         cuts.add(m.end())

@@ -645,7 +645,7 @@ class PeopleIndex:
                     not re.search(r"\b[Tt]he\s+$", text[max(0, run[0].start - 5):run[0].start]):  # "the Shin Bet"
                 start, end = run[0].start, run[-1].end
                 name = text[start:end]
-                if fold(name) not in skip and not any(fold(w.text) in skip for w in run) \
+                if not {fold(name), name} & skip and not any({fold(w.text), w.text} & skip for w in run) \
                         and not self._place_run(name):
                     out.append(Mention(name, name, name, start, end,
                                        f'"{name}" looks like a person but is not in people.yaml',
@@ -704,9 +704,11 @@ class PeopleIndex:
 
 
 _TITLE_OF_BODY = re.compile(
-    r"\b(?:President|(?:Prime\s+|Foreign\s+)?Minister|Secretary(?:[- ]General)?|Director(?:[- ]General)?|"
+    r"\b(?:President|(?:Prime\s+|Foreign\s+)?Minister|Secretary(?:[- ]General)?|"
+    r"(?i:director(?:[- ]general)?|secretary[- ]general)|"
     r"Chair(?:man|woman|person)?|Head|Ambassador|Commissioner|Governor|Speaker)\s+(?:of|for)\s+"
-    r"(?:the\s+)?(?:(?:[A-Z][\w'\u2019-]*|\([A-Z][\w.-]*\)|of|and|the|for|on)\s+){1,9}$")
+    r"(?:the\s+)?(?:(?:[A-Z][\w'\u2019-]*|\([A-Z][\w.-]*\)|of|and|the|for|on)\s+){0,8}"
+    r"(?:[A-Z][\w'\u2019-]*|\([A-Z][\w.-]*\))(?:\s+|,\s+)$")  # "... Nations (FAO), Qu Dongyu"
 
 
 def is_speaker(text: str, m: Mention) -> bool:

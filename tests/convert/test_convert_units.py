@@ -927,3 +927,13 @@ def test_interactions_with_counterparts_listed_are_met_one_by_one_and_a_visit_to
     pairs = [sorted(m.name for m in e.participants) for e in engagements if e.kind == "meeting"]
     for other in ("Ali Sabry", "Penny Wong", "Constantinos Kombos", "Hun Manet"):
         assert sorted(["S. Jaishankar", other]) in pairs, pairs
+
+
+def test_people_after_a_title_of_a_body_or_an_aside_are_found_and_an_agency_acronym_is_not_a_first_name():
+    text = (HEAD + "Prime Minister Narendra Modi held bilateral meetings in Apia on Thursday. The "
+            "second meeting of the morning, after a tour of the harbour, was with the Prime Minister "
+            "of Tonga, Mia Sovaleni.\n\nModi also met with the secretary general of the Organisation "
+            "of Eastern Caribbean States (OECS), Didacus Jules.")
+    pairs = [sorted(m.name for m in e.participants) for e in extract(text, DEMO).engagements]
+    assert ["Mia Sovaleni", "Narendra Modi"] in pairs, pairs
+    assert ["Didacus Jules", "Narendra Modi"] in pairs, pairs
