@@ -254,7 +254,9 @@ _CLAUSE_SPLIT = re.compile(
     r"\s+and\s+(?=(?:was|were)\s+(?:later\s+|then\s+|also\s+)?(?:received|welcomed|hosted)\s+by\b)|"
     r"\s+(?=since\s+(?:they|he|she|the|their|his|her|it|last|then)\b)|"
     r"\s+(?=(?:alors\s+que|tandis\s+que|mientras\s+que|enquanto|w[äa]hrend)\s)|"  # "while ..."
-    r"\s+(?=(?:before|after|prior\s+to)\s+(?:meeting|holding|talks|speaking|his|her|their)\b)")
+    r",\s+(?=(?:\w+\s+)?(?:days|weeks|months|years)\s+(?:before|after)\s+(?:his|her|their)\b)|"
+    r"(?<!days)(?<!weeks)(?<!months)(?<!years)\s+"  # "just weeks after their summit": one clause
+    r"(?=(?:before|after|prior\s+to)\s+(?:meeting|holding|talks|speaking|his|her|their)\b)")
 _LEAD_CLAUSE = re.compile(
     r"^(?:(?:Just|Shortly|Soon|Right|Immediately|Moments|Minutes)\s+(?:after|before)|"
     r"Before|After|Following|Prior\s+to|Ahead\s+of|(?:Close\s+)?[Oo]n\s+the\s+heels\s+of|"

@@ -303,6 +303,10 @@ def _mode(plain: str, s: int, e: int, group: str, headline: bool = False) -> str
             r"\b(?:said|says|tweeted|told|posted|wrote|added|stated|confirmed|announced|revealed|"
             r"informed)\b[^.]{0,90}$", plain[:background.start()], re.I)):
         return "background"
+    if not _VERB.fullmatch(plain[s:e]) and re.search(
+            r"\b(?:days|weeks|months|years)\s+(?:after|since)\s+(?:their|the|his|her|its|an?)\s+"
+            r"(?:[\w-]+\s+){0,3}$", before, re.I):
+        return "background"  # "just weeks after their trilateral summit with X"
     if re.search(r"\b(?:following|after)\s+(?:the\s+|their\s+|his\s+|her\s+)?(?:[\w-]+\s+)?$", before, re.I):
         return "past"  # "would widen the scheme, following talks with her counterpart"
     if not _VERB.fullmatch(plain[s:e]) and _FUTURE.search(plain[:s]) and \
@@ -767,9 +771,11 @@ def frames_of(clause: Clause, index: int, gaz: Gazetteer, dateline_city: str | N
         if re.fullmatch(r"(?i)sostuvo|sostuvieron|mantuvo|mantuvieron", word) and any(
                 g in ("phone", "video") and 0 < s2 - e <= 60 for s2, _, g in words):
             continue  # "sostuvo ... una llamada telefónica": the call says what it was
-        if group == "summit" and re.match(r"\s+(?:venue|site|hall|centre|center|grounds|hotel|"
-                                          r"media\s+cent(?:re|er))\b", clause.plain[e:e + 20]):
-            continue  # "met Trump at the summit venue": where, not what
+        if group == "summit" and (re.match(r"\s+(?:venue|site|hall|centre|center|grounds|hotel|"
+                                           r"media\s+cent(?:re|er))\b", clause.plain[e:e + 20]) or
+                                  re.search(r"\b(?:venue|site|hall|room)\s+(?:for|of)\s+(?:the\s+)?"
+                                            r"(?:[\w-]+\s+){0,2}$", clause.plain[max(0, s - 40):s])):
+            continue  # "met Trump at the summit venue", "at the venue for bilateral summits": where
         if group == "meet" and re.match(
                 r"\s+(?:with\s+)?(?:the\s+|members\s+of\s+the\s+|a\s+group\s+of\s+)?(?:[A-Z]\w+\s+|local\s+)?"
                 r"(?:business\s+(?:community|leaders|people|executives)|diaspora|students|civil\s+society|"

@@ -937,3 +937,14 @@ def test_people_after_a_title_of_a_body_or_an_aside_are_found_and_an_agency_acro
     pairs = [sorted(m.name for m in e.participants) for e in extract(text, DEMO).engagements]
     assert ["Mia Sovaleni", "Narendra Modi"] in pairs, pairs
     assert ["Didacus Jules", "Narendra Modi"] in pairs, pairs
+
+
+def test_a_summit_weeks_before_is_background_and_a_venue_for_summits_is_a_place():
+    text = (HEAD + "Prime Minister Narendra Modi and President Joe Biden met briefly on the sidelines "
+            "of the G20 summit in Rome on Friday, only days after their trilateral meeting with "
+            "Prime Minister Fumio Kishida in Tokyo, officials said.\n\nLater the two leaders chatted "
+            "again at the venue for bilateral summits.")
+    engagements = extract(text, DEMO).engagements
+    assert not any(any(m.name == "Fumio Kishida" for m in e.participants) for e in engagements), \
+        [(e.kind, [m.name for m in e.participants]) for e in engagements]
+    assert [e.kind for e in engagements] == ["meeting"], [e.kind for e in engagements]
