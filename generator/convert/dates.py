@@ -394,10 +394,12 @@ _EVENT_FORMS: list[tuple[str, re.Pattern]] = [
     ("same_day", re.compile(r"\b((?:later|earlier)\s+(?:in\s+)?(?:the|that)\s+day|the\s+same\s+day|"
                             r"later\s+that\s+(?:morning|afternoon|evening|night))\b", re.I)),
     ("next_day", re.compile(r"\b(the\s+(?:next|following)\s+(?:day|morning)|a\s+day\s+later)\b", re.I)),
+    ("day_before", re.compile(r"\b(the\s+(?:day\s+before|previous\s+day)(?!\s+(?:the|his|her|their|its|an?|"
+                              r"yesterday)\b)(?!\s+(?-i:[A-Z]))|a\s+day\s+(?:earlier|before))\b", re.I)),
     ("today", re.compile(r"\b(today|tonight|this\s+(?:morning|afternoon|evening)|earlier\s+today|"
                          r"later\s+today|"
                          r"aujourd'hui|ce\s+matin|hoy|hoje|heute|oggi|stamattina)\b", re.I)),
-    ("yesterday", re.compile(r"\b(yesterday|last\s+night|the\s+previous\s+day|hier|ayer|ontem|"
+    ("yesterday", re.compile(r"\b(yesterday|last\s+night|hier|ayer|ontem|"
                              r"gestern|ieri)\b", re.I)),
     ("tomorrow", re.compile(r"\b(tomorrow|(?<!la\s)(?<!esta\s)(?<!una\s)ma\u00f1ana(?!\s+de\b)|"
                             r"amanh\u00e3|demain|domani|(?-i:morgen))\b", re.I)),
@@ -560,6 +562,9 @@ def _resolve(form: str, m: re.Match, pub: FuzzyDate | None) -> tuple[Reading, Re
     if form == "next_day":  # "leaves on Sunday, ahead of a meeting the next day"
         how = f'"{text}": the day after the day said before it'
         return Reading(None, how), Reading(None, how), {}
+    if form == "day_before":  # "spoke the day before with X": before the day said before it
+        return *_both(Reading(_shift(pub, -1), f'"{text}" read as the day before publication {iso} '
+                                               f'(no day is said before it)')), {}
     if form == "same_day":  # "Later in the day he met X": the day of the meeting before
         return (Reading(None, f'"{text}": the day of the engagement reported before it'),
                 Reading(pub, f'"{text}" read as the publication date {iso}'), {})

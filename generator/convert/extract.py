@@ -1099,10 +1099,11 @@ def _same_day(frames: list[Frame]) -> None:
         if f.time is None or f.caption:
             continue
         said = f.time.at(f.future or f.mode == "present").date
-        if f.time.form == "next_day" and last is not None:
-            day = last.first_day() + dt.timedelta(days=1)
-            after = Reading(FuzzyDate(day.year, day.month, day.day),
-                            f'"{f.time.text}" read as the day after {last.iso()}, said before it')
+        if f.time.form in ("next_day", "day_before") and last is not None:
+            step = 1 if f.time.form == "next_day" else -1
+            day = last.first_day() + dt.timedelta(days=step)
+            after = Reading(FuzzyDate(day.year, day.month, day.day), f'"{f.time.text}" read as the '
+                            f'day {"after" if step > 0 else "before"} {last.iso()}, said before it')
             f.time = dataclasses.replace(f.time, past=after, future=after)
             last = after.date
         elif f.time.form == "same_day" and f.mode != "future":

@@ -948,3 +948,15 @@ def test_a_summit_weeks_before_is_background_and_a_venue_for_summits_is_a_place(
     assert not any(any(m.name == "Fumio Kishida" for m in e.participants) for e in engagements), \
         [(e.kind, [m.name for m in e.participants]) for e in engagements]
     assert [e.kind for e in engagements] == ["meeting"], [e.kind for e in engagements]
+
+
+def test_a_name_glued_to_the_next_word_is_split_and_the_day_before_counts_from_the_day_said():
+    text = (HEAD + "President Joe Biden will travel to Canberra to meet the new leader of Australia, "
+            "Anthony Albaneseaccording to a statement from his office.\n\nOn Wednesday night, "
+            "Albanese received a call from President Emmanuel Macron, who congratulated him. "
+            "Albanese spoke the day before with Prime Minister Narendra Modi.")
+    engagements = extract(text, DEMO).engagements
+    names = {m.name for e in engagements for m in e.participants}
+    assert "Anthony Albanese" in names and not any("according" in n for n in names), names
+    modi = next(e for e in engagements if any(m.name == "Narendra Modi" for m in e.participants))
+    assert modi.date.iso() == "2022-01-04", (modi.date.iso(), modi.review)
