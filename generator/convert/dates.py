@@ -398,7 +398,7 @@ _EVENT_FORMS: list[tuple[str, re.Pattern]] = [
                               r"yesterday)\b)(?!\s+(?-i:[A-Z]))|a\s+day\s+(?:earlier|before))\b", re.I)),
     ("today", re.compile(r"\b(today|tonight|this\s+(?:morning|afternoon|evening)|earlier\s+today|"
                          r"later\s+today|"
-                         r"aujourd'hui|ce\s+matin|hoy|hoje|heute|oggi|stamattina)\b", re.I)),
+                         r"aujourd['\u2019]hui|ce\s+matin|hoy|hoje|heute|oggi|stamattina)\b", re.I)),
     ("yesterday", re.compile(r"\b(yesterday|last\s+night|hier|ayer|ontem|"
                              r"gestern|ieri)\b", re.I)),
     ("tomorrow", re.compile(r"\b(tomorrow|(?<!la\s)(?<!esta\s)(?<!una\s)ma\u00f1ana(?!\s+de\b)|"

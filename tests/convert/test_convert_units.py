@@ -960,3 +960,13 @@ def test_a_name_glued_to_the_next_word_is_split_and_the_day_before_counts_from_t
     assert "Anthony Albanese" in names and not any("according" in n for n in names), names
     modi = next(e for e in engagements if any(m.name == "Narendra Modi" for m in e.participants))
     assert modi.date.iso() == "2022-01-04", (modi.date.iso(), modi.review)
+
+
+def test_spoke_with_in_french_and_spanish_is_a_call_when_nothing_says_in_person():
+    for text in ("Échange\nPublié le 20/06/2019\n\nLe chef de la diplomatie russe Sergueï Lavrov "
+                 "s\u2019est entretenu jeudi avec son homologue Jean-Yves Le Drian au sujet de la Libye.",
+                 "Diálogo\nPublicado el 20/06/2019\n\nEl canciller ruso Serguéi Lavrov conversó el "
+                 "jueves con su homólogo Jean-Yves Le Drian sobre Libia."):
+        (eng,) = extract(text, DEMO).engagements
+        assert eng.kind == "call" and eng.date.iso() == "2019-06-20", (eng.kind, eng.date)
+        assert any("call" in r for r in eng.review), eng.review
