@@ -691,6 +691,8 @@ def _finish(eng: Engagement, ctx: Context, reg: Registries, lead: Engagement | N
                 eng.review.append(f'place: "here" read as the dateline city {eng.place}')
             elif " capital" in chosen.place.text:  # type: ignore[union-attr]
                 eng.review.append(f'place: "{chosen.place.text}" read as {eng.place}')  # type: ignore[union-attr]
+            elif not own and chosen.lent_because:
+                eng.review.append(f"place: {eng.place} {chosen.lent_because}")
             elif not own:
                 eng.review.append(f"place: {eng.place} is said of " + (
                     "the article as a whole (the headline)" if chosen.headline else
@@ -988,6 +990,35 @@ def _place_from_visits(engagements: list[Engagement], frames: list[Frame]) -> No
                 break
 
 
+def _city_of_visited_country(engagements: list[Engagement], frames: list[Frame],
+                             clauses: list[Clause]) -> None:
+    """"Sisi arrived in Equatorial Guinea ... met X upon his arrival ... his minister has been in
+    the Equatorial Guinean capital Malabo": the one city of the visited country where the article
+    puts someone of the same side (flagged)."""
+    visits = [f for f in frames if f.group == "visit" and f.country and f.place is None and
+              f.mode not in ("hypothetical", "background")]
+    for eng in engagements:
+        if eng.kind in ("call", "video call", "statement") or any(f.place for f in eng.frames):
+            continue
+        went = next((v.country for v in visits if v in eng.frames or (
+            any(abs(v.sentence - s) <= 1 for s in eng.sentences) and
+            {m.person for m in v.people} & set(eng.ids))), None)
+        sides = {m.country for m in eng.participants if m.country}
+        cities = {h.place.venue_city: (c, h) for c in clauses for h in c.places
+                  if h.place.kind == "city" and h.place.country == went and re.search(  # presence
+                      r"\b(?:in|at)\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){0,4}$", c.plain[max(0, h.start - 60):h.start])
+                  and any(m.country in sides for m in c.people)}  # of someone of the same side
+        if went is None or len(cities) != 1:
+            continue
+        (clause, hit), = cities.values()
+        lent = Frame(-1, 0, 0, hit.text, "visit", "past", [], [], None, hit, hit.text, [], False,
+                     False, clause.sentence)
+        lent.inherited = clause.plain
+        lent.lent_because = (f"is the only city of {went} the article names "
+                             f'("{_clip(clause.plain)}"), where the visit it belongs to went')
+        eng.frames.append(lent)
+
+
 def _place_from_also(engagements: list[Engagement], clauses: list[Clause]) -> None:
     """"He will meet Trump in Washington next week ... He is also scheduled to meet Vance":
     "also" continues the trip of the engagement before, with its place (flagged as lent)."""
@@ -1260,6 +1291,7 @@ def engagements_of(clauses: list[Clause], headline: Clause | None, ctx: Context,
                     found.append(eng_mod._new(f))
     _place_from_visits(found, frames)
     _place_from_also(found, clauses)
+    _city_of_visited_country(found, frames, clauses)
     _virtual_gatherings(found, body)
     found = eng_mod.split_summaries(eng_mod.split_pairs(found))
     principal = _principal(found, reg)

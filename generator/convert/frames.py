@@ -254,6 +254,7 @@ class Frame:
     country: str | None = None  # a visit "to Bahrain": the country, when no city is named
     listed: bool = False  # "met A, B and C": taken as one meeting each, which the text does not say
     another: bool = False  # "In a meeting with X, Y said": a meeting not reported before
+    lent_because: str = ""  # why a lent place is this engagement's, when not said of a gathering
 
     @property
     def kind(self) -> str:

@@ -970,3 +970,18 @@ def test_spoke_with_in_french_and_spanish_is_a_call_when_nothing_says_in_person(
         (eng,) = extract(text, DEMO).engagements
         assert eng.kind == "call" and eng.date.iso() == "2019-06-20", (eng.kind, eng.date)
         assert any("call" in r for r in eng.review), eng.review
+
+
+def test_a_meeting_on_arrival_in_a_country_is_in_the_city_where_its_side_is():
+    text = (HEAD + "President Cyril Ramaphosa arrived in Ghana on Tuesday to attend an African "
+            "Union summit.\n\n"
+            "Ramaphosa met President Nana Akufo-Addo upon his arrival, his office said.\n\n"
+            "Minister Naledi Pandor has been in the Ghanaian capital Accra since Sunday.")
+    eng = next(e for e in extract(text, DEMO).engagements
+               if any(m.name == "Nana Akufo-Addo" for m in e.participants))
+    assert eng.place == "Accra" and any("only city of Ghana" in r for r in eng.review), \
+        (eng.place, eng.review)
+    other = (HEAD + "Prime Minister Narendra Modi will visit Indonesia next week and meet President "
+             "Joko Widodo.\n\nIndia has a growing trade relationship with Jakarta, he said.")
+    eng = next(e for e in extract(other, DEMO).engagements if e.kind == "meeting")
+    assert eng.place is None, eng.place
