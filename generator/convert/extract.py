@@ -885,6 +885,32 @@ def _summit_attendance(found: list[Engagement]) -> None:
                 summit.add_people(eng.participants)
 
 
+def _leaders_at_gathering(found: list[Engagement], frames: list[Frame],
+                          clauses: list[Clause]) -> list[Engagement]:
+    """"The leaders of the ten member states held a virtual summit ... the South Korean
+    president, Moon Jae-in, proposed ...": an article about one gathering that names no one at
+    it took the leaders it names (flagged: the text does not say each took part)."""
+    gathering = [f for f in frames if f.group in ("summit", "video") and not f.people and
+                 f.mode in ("past", "present", "future")]
+    if found or not gathering:
+        return found
+    leaders: dict[str, Mention] = {}
+    for c in clauses:
+        for m in c.people:
+            if m.leader and not m.speaker and not _reports(c.text, m) and not _sender(c.text, m):
+                leaders.setdefault(m.person, m)
+    if not 0 < len(leaders) <= 8:
+        return found
+    eng = eng_mod._new(gathering[0])
+    for f in gathering[1:]:
+        if f.group == gathering[0].group and eng_mod._fits(eng, f) >= 0:
+            eng_mod._join(eng, f)
+    eng.add_people(list(leaders.values()))
+    eng.review.append(f"people: {', '.join(m.name for m in leaders.values())} named as leaders in "
+                      "the article, which does not say who took part; check")
+    return [eng]
+
+
 def _role_conflict(m: Mention, when: FuzzyDate | None, reg: Registries) -> str | None:
     """The text calls someone foreign minister on a day the registry says they were not: the
     text is kept, and the difference said."""
@@ -1261,7 +1287,7 @@ def engagements_of(clauses: list[Clause], headline: Clause | None, ctx: Context,
     _place_within_sentence(frames)
     body = [f for f in frames if not f.caption]
     captions = [f for f in frames if f.caption]
-    found = eng_mod.group_frames(body)
+    found = _leaders_at_gathering(eng_mod.group_frames(body), body, clauses)
     for f in captions:  # a caption supports; it begins an engagement only when it dates it
         if f.mode in ("hypothetical", "background"):
             continue
@@ -1324,9 +1350,11 @@ def engagements_of(clauses: list[Clause], headline: Clause | None, ctx: Context,
 def _forums_named_elsewhere(engagements: list[Engagement], clauses: list[Clause]) -> None:
     """An engagement with no forum in an article that names a gathering says so: it may have
     been held there ("met X in New York" in a report on the UN General Assembly)."""
-    named = list(dict.fromkeys(h.forum for c in clauses if not c.caption
-                               for h in c.forums if h.gathering))
+    hits = [h for c in clauses if not c.caption for h in c.forums]
+    gatherings = list(dict.fromkeys(h.forum for h in hits if h.gathering))
+    groupings = list(dict.fromkeys(h.forum for h in hits))  # a summit is often of a grouping
     for eng in engagements:
+        named = groupings if eng.kind in ("summit", "video call") else gatherings
         if not eng.forums and named and eng.kind != "statement":
             eng.review.append(f"forums: none written; the article also names {', '.join(named[:3])}: "
                               "add it if this engagement was part of it")

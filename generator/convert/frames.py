@@ -32,7 +32,9 @@ _TRIGGERS = re.compile(
     r"mostly\s+|entirely\s+)?(?:online|virtually|by\s+video(?:\s+link)?|via\s+video(?:\s+link)?)|"
     r"encrypted\s+video|Videokonferenz|videoconferencia|videoconfer[êe]ncia|visioconf[ée]rence|"
     r"(?:par|por|per)\s+(?:vid[ée]o|visioconf[ée]rence|videoconferencia|videoconferenza)|"
-    r"videochiamata)\b"
+    r"videochiamata|(?:rencontre|r[ée]union|sommet|conf[ée]rence)\s+virtuel(?:le)?|sommet\s+en\s+ligne|"
+    r"(?:cumbre|reuni[óo]n|c[úu]pula|reuni[ãa]o|encontro|vertice|incontro)\s+virtual[e]?|"
+    r"virtuelle[rnms]?\s+(?:Gipfel|Treffen|Konferenz))\b"
     r"|\b(?P<phone>(?:tele)?phone(?:d)?(?:\s+(?:call|calls|conversation|talks))?|phone-call|"
     r"calls?(?!\s+(?:for|of|upon|off|out|to\s+\w+)\b)(?!\s+on\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|"
     r"Sun)day))|"
@@ -59,7 +61,9 @@ _TRIGGERS = re.compile(
     r"(?<=\dnd\s)session|(?<=\drd\s)session|"
     r"zusammengekommen|zusammengetroffen|zusammengetreffen|kamen\s+zusammen|kam\s+zusammen|"
     r"trafen\s+sich|traf\s+sich|"
-    r"re[çc]u|re[çc]oit|a\s+rencontr[ée]|ont\s+rencontr[ée]|"
+    r"re[çc]u(?:e|s)?(?=\s+(?:(?:le|la|les|son|sa|ses|par|mardi|lundi|mercredi|jeudi|vendredi|"
+    r"samedi|dimanche|hier|ce)\s|l['\u2019]|M\.|Mme|(?-i:[A-Z])))|"  # "a reçu le président", not "reçu de bons retours"
+    r"re[çc]oit(?=\s+(?:(?:le|la|les|son|sa|ses|ce)\s|l['\u2019]|M\.|Mme|(?-i:[A-Z])))|a\s+rencontr[ée]|ont\s+rencontr[ée]|"
     r"se\s+sont\s+r[ée]unis|s['\u2019]est\s+r[ée]uni|se\s+r[ée]uniront|se\s+r[ée]unissent|"
     r"recibi[óo]|recibe|recibir[áa]n?|reciba|encuentro|se\s+reunieron|sostuvo|sostuvieron|mantuvo|mantuvieron|"
     r"receber[áa]|recevra|ricever[àa]|"
@@ -649,7 +653,16 @@ def _forums(clause: Clause, place: PlaceHit | None, s: int, e: int,
                              r"association)['\u2019]s\s+(?:[\w-]+\s+){0,2}$", clause.plain[max(0, s - 60):s]):
         named = [h for h in clause.forums if h.end <= s]  # "the leaders of BRICS ... the bloc's summit"
         out = [named[-1].forum] if named else []
+    if not out and any((s2, e2) == (s, e) and g in ("summit", "video") for s2, e2, g in words):
+        out = [h.forum for h in clause.forums if h.end <= s and _MEMBERS_OF.search(
+            clause.plain[max(0, h.start - 120):h.start])][:1]  # "the leaders of ASEAN held a summit"
     return out
+
+
+_MEMBERS_OF = re.compile(
+    r"(?i)\b(?:leaders|heads\s+of\s+(?:state|government)|members?|member\s+(?:states|countries)|"
+    r"dirigeants|chefs\s+d['\u2019][ée]tat|[ée]tats\s+membres|l[íi]deres|mandatarios|jefes\s+de\s+"
+    r"Estado|pa[íi]ses\s+miembros|Staats-\s+und\s+Regierungschefs|Mitgliedstaaten)\b[^.;]{0,100}$")
 
 
 _TITLE_OF = re.compile(r"(?i)\b(?:president|secretary[- ]general|director[- ]general|head|"

@@ -118,7 +118,9 @@ _NOT_A_NAME = {"may", "march", "april", "june", "july", "august", "price", "rice
                "will", "mark", "win", "sun", "moon", "park", "lee", "kim", "li", "wang", "khan",
                "singh", "ali", "han", "ma", "hu"}
 _HEAD_OF = re.compile(r"\b(?:president|prime\s+minister|premier|chancellor|king|queen|emir|sultan|"
-                      r"crown\s+prince|leader|head\s+of\s+(?:state|government)|taoiseach)\b", re.I)
+                      r"crown\s+prince|leader|head\s+of\s+(?:state|government)|taoiseach|"
+                      r"pr[ée]sidente?|pr[äa]sident(?:in)?|premier\s+ministre|primer\s+ministro|"
+                      r"primeir[oa][\s-]ministr[oa]|primo\s+ministro|(?:bundes)?kanzler(?:in)?)\b", re.I)
 _SPEAKER_ROLE = re.compile(r"\b(?:spokes(?:person|man|woman)|press\s+secretary|reporter|"
                            r"correspondent|editor|columnist|analyst|journalist|anchor|"
                            r"press\s+service|commentator)\b", re.I)

@@ -985,3 +985,13 @@ def test_a_meeting_on_arrival_in_a_country_is_in_the_city_where_its_side_is():
              "Joko Widodo.\n\nIndia has a growing trade relationship with Jakarta, he said.")
     eng = next(e for e in extract(other, DEMO).engagements if e.kind == "meeting")
     assert eng.place is None, eng.place
+
+
+def test_a_virtual_summit_that_names_no_one_takes_the_leaders_the_article_names():
+    text = ("Sommet en ligne\nPublié le 14/04/2020\n\nLes dirigeants des pays membres du G20 ont "
+            "tenu mardi un sommet virtuel consacré à la pandémie.\n\nLa proposition du Premier "
+            "ministre indien, Narendra Modi, sur les vaccins a reçu de bons retours.")
+    (eng,) = extract(text, DEMO).engagements
+    assert eng.kind == "video call" and eng.forums == ["G20"], (eng.kind, eng.forums)
+    assert [m.name for m in eng.participants] == ["Narendra Modi"], eng.participants
+    assert any("named as leaders" in r for r in eng.review), eng.review
