@@ -204,13 +204,14 @@ def expected(group: list[dict]) -> list[Expected]:
     for a in group:
         for k, e in enumerate(a.get("events") or []):
             others = _links(e.get("same_event_as"))
-            twin = None
-            for (f, j), exp in owner.items():
-                linked = f in others or any(a["file"] in _links(ev.get("same_event_as"))
-                                            for fa, ev in exp.members if fa["file"] == f)
-                if linked and a["file"] not in exp.files and _alike(e, exp.members[0][1]):
-                    twin = exp
-                    break
+            candidates = [exp for (f, j), exp in owner.items() if a["file"] not in exp.files and (
+                f in others or any(a["file"] in _links(ev.get("same_event_as"))
+                                   for fa, ev in exp.members if fa["file"] == f))
+                and _alike(e, exp.members[0][1])]
+            # an event that names this article itself is its twin before one that only shares a file
+            twin = next((exp for exp in candidates if any(a["file"] in _links(ev.get("same_event_as"))
+                                                          for _, ev in exp.members)),
+                        candidates[0] if candidates else None)
             if twin is None:
                 twin = Expected()
                 items.append(twin)

@@ -266,8 +266,11 @@ class Run:
         origin = record.title or record.url or record.file or "an article"
         why = (f"merged: \"{origin}\" was added as a source because it reports {reason}; if it "
                "is another engagement, move that source to an entry of its own")
+        held = f'scheduled: removed; "{origin}" reports that it took place' \
+            if target.entry.scheduled and not eng.scheduled else None
         try:
-            merged = merge_text(old, record, new_date, note, why, _source_notes(record, eng, origin))
+            merged = merge_text(old, record, new_date, note, why, _source_notes(record, eng, origin),
+                                held)
         except MergeError as exc:
             self.say(f"{prefix}: needs review: belongs to {shown} but cannot be merged ({exc}); "
                      "nothing written")

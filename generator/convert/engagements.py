@@ -276,8 +276,9 @@ def group_frames(frames: list[Frame]) -> list[Engagement]:
         if best is not None:
             _join(best[1], frame)
             focus = best[1]
-        elif frame.weak:
-            weak.append(frame)
+        elif frame.weak and not (frame.future and frame.time is not None and frame.own_people and
+                                 frame.group in ("meet", "talk", "phone", "video")):
+            weak.append(frame)  # context ("Before meeting X, ..."), unless a dated plan of its own
         elif frame.people or frame.offices:
             eng = _new(frame)
             engagements.append(eng)
@@ -288,6 +289,9 @@ def group_frames(frames: list[Frame]) -> list[Engagement]:
                 if frame.sentence - early.sentence <= 2 and _fits(eng, early) >= 0:
                     _join(eng, early)
             pending = []
+            for context in [w for w in weak if w.clause == frame.clause and _fits(eng, w) >= 0]:
+                _join(eng, context)  # "due to meet X for formal meetings on Thursday": one plan
+                weak.remove(context)
     
     for early in pending:  # "The two ministers spoke by phone on Thursday. Jaishankar and ..."
         later = next((f for f in frames if 0 < f.sentence - early.sentence <= 2 and

@@ -244,7 +244,7 @@ def _year_guess(cleaned: Cleaned, pub: FuzzyDate | None, today: dt.date,
 
 _CAPTION = re.compile(
     r"(?:^\s*[\[(]?(?:photo|image|picture|file\s+photo|pictured)\s*:|"
-    r"\((?:photo|image|file|picture)[^)]{0,80}\)\s*$|REUTERS/[\w .'-]+$|/\s*Source:\s*[\w .]+\|?\s*$|"
+    r"\((?:photo|image|file|picture)[^)]{0,80}\)\s*$|\([^()]{0,40}\b(?:photo|image|picture)s?\)\s*$|REUTERS/[\w .'-]+$|/\s*Source:\s*[\w .]+\|?\s*$|"
     r"\bphoto(?:graph)?\s+(?:courtesy|credit|by)\b[^.]{0,60}$|\[Image source[^\]]*\]|"
     r"\b(?:AFP|AP|Getty Images|Pool|ANI|PTI|Xinhua|Yonhap|EPA)(?:\s+(?:via|Photo|/)\s*[\w /]+)?\s*$|"
     r"\bPhoto:\s*[^.]{1,60}$|\bfile photo\b)", re.I)
@@ -1291,8 +1291,8 @@ def engagements_of(clauses: list[Clause], headline: Clause | None, ctx: Context,
     for f in captions:  # a caption supports; it begins an engagement only when it dates it
         if f.mode in ("hypothetical", "background"):
             continue
-        home = next((e for e in found if eng_mod._fits(e, f) > 0), None)
-        if home is not None:
+        home = next((e for e in found if eng_mod._fits(e, f) > 0 and e.scheduled == f.future), None)
+        if home is not None:  # (a photo of what happened is not of a meeting still to come)
             eng_mod._join(home, f)
         elif f.time is not None and f.time.form == "full" and len(f.people) >= 2:
             found.append(eng_mod._new(f))
@@ -1374,13 +1374,20 @@ def _drop_fulfilled(engagements: list[Engagement]) -> list[Engagement]:
 
 
 def _dedupe(engagements: list[Engagement]) -> list[Engagement]:
-    """Two engagements left with the same day, kind and people are one."""
+    """Two engagements left with the same day, kind and people are one; so are two read from
+    the same words, one naming fewer of its people."""
     out: list[Engagement] = []
     for eng in engagements:
         twin = next((o for o in out if o.kind == eng.kind and set(o.ids) == set(eng.ids)
                      and o.date == eng.date and o.counterparts == eng.counterparts
                      and (o.place == eng.place or not o.place or not eng.place)), None)
-        if twin is None:
+        fewer = next((o for o in out if o.kind == eng.kind and o.date == eng.date and
+                      {id(f) for f in o.frames} == {id(f) for f in eng.frames} and
+                      (set(o.ids) <= set(eng.ids) or set(eng.ids) <= set(o.ids))), None)
+        if fewer is not None:
+            if len(eng.ids) > len(fewer.ids):
+                out[out.index(fewer)] = eng
+        elif twin is None:
             out.append(eng)
         else:
             twin.place = twin.place or eng.place

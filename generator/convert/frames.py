@@ -50,7 +50,7 @@ _TRIGGERS = re.compile(
     r"exchange\s+views|gesprochen|sprach\s+mit|sprachen|s['\u2019]est\s+entretenue?|se\s+sont\s+entretenus|"
     r"convers[óo]|conversou|conversaron)\b"
     r"|\b(?P<meet>courtesy\s+call|(?:held|hold|holds|holding)\s+consultations|(?:private\s+)?audience|"
-    r"shook\s+hands|convened|met|meet|meets|meeting|meetings|interacted|interactions?(?=\s+with\s+(?:his|her|their|several|other|counterparts|leaders|[A-Z]))|held\s+talks|hold\s+talks|holds\s+talks|"
+    r"shook\s+hands|convened|met|meet|meets|meeting|meetings|interacted|encounter(?=\s+with\b)|interactions?(?=\s+with\s+(?:his|her|their|several|other|counterparts|leaders|[A-Z]))|held\s+talks|hold\s+talks|holds\s+talks|"
     r"holding\s+talks|talks|negotiations|dialogue|discussions|hosted|hosts|hosting|"
     r"received(?!\s+(?:an?\s+)?(?:\w+\s+)?(?:phone|telephone|call|message|letter))|"
     r"receives(?!\s+(?:an?\s+)?(?:\w+\s+)?(?:phone|telephone|call|message|letter))|welcomed|welcomes|called\s+on|calls\s+on|bilateral(?=\s+(?:with|on|at)\b)|"

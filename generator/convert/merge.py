@@ -4,7 +4,8 @@ The file is edited as text, never re-dumped: the new ``sources`` item is
 inserted after the last line of the existing list, in the list's own
 indentation and line endings, so comments, key order, quoting and the body
 stay byte for byte. The only other change allowed is a more precise ``date:``
-value (with a ``review:`` line saying so). The result is parsed again and
+value, and an announced entry (``scheduled: true``) that the new report says took place
+loses that line (each with a ``review:`` line saying so). The result is parsed again and
 compared field by field with the original before it may be written.
 """
 
@@ -97,14 +98,22 @@ def _set_date(lines: list[str], close: int, date: FuzzyDate) -> list[str]:
     return lines
 
 
+def _drop_scheduled(lines: list[str], close: int) -> list[str]:
+    found = _key_line(lines, close, "scheduled")
+    if found is None or found[1].lower() not in ("true", "yes"):
+        raise MergeError("the entry does not say 'scheduled: true' on one line")
+    return lines[:found[0]] + lines[found[0] + 1:]
+
+
 def merge_text(raw: str, record: Record, new_date: FuzzyDate | None = None,
                note: str | None = None, why: str | None = None,
-               source_notes: tuple[str, ...] = ()) -> str:
+               source_notes: tuple[str, ...] = (), held: str | None = None) -> str:
     """The entry text with ``record`` added as a source (and the date made more precise).
 
     ``why`` is a review line that says which article was merged and why, so a wrong merge
     can be seen and undone; ``note`` one about a changed date; ``source_notes`` the merged
-    article's doubts about its own outlet, title or publication date."""
+    article's doubts about its own outlet, title or publication date; ``held`` a review line
+    when the article reports as done what the entry announced (``scheduled`` is removed)."""
     nl = "\r\n" if "\r\n" in raw else "\n"
     lines = raw.splitlines(keepends=True)
     close = _front_matter_end(lines)
@@ -114,18 +123,22 @@ def merge_text(raw: str, record: Record, new_date: FuzzyDate | None = None,
     close += len(lines) - before
     if new_date is not None:
         lines = _set_date(lines, close, new_date)
-    notes = [n for n in (why, note if new_date is not None else None) if n] + list(source_notes)
+    if held:
+        lines = _drop_scheduled(lines, close)
+        close -= 1
+    notes = [n for n in (why, note if new_date is not None else None, held) if n] + list(source_notes)
     for line in notes:
         before = len(lines)
         lines = _append_item(lines, close, "review", [], nl,
                              lambda indent, dash, line=line: [f"{indent}{dash}{single_quoted(line)}"])
         close += len(lines) - before
     text = "".join(lines)
-    _verify(raw, text, new_date, notes)
+    _verify(raw, text, new_date, notes, bool(held))
     return text
 
 
-def _verify(old_text: str, new_text: str, new_date: FuzzyDate | None, notes: list[str]) -> None:
+def _verify(old_text: str, new_text: str, new_date: FuzzyDate | None, notes: list[str],
+            held: bool = False) -> None:
     """Only the expected fields changed, and the result is still a valid entry."""
     norm = lambda t: t.lstrip("\ufeff").replace("\r\n", "\n")  # noqa: E731
     old = parse_entry(norm(old_text), "entry.md", "entry.md")
@@ -141,6 +154,8 @@ def _verify(old_text: str, new_text: str, new_date: FuzzyDate | None, notes: lis
         raise MergeError("merging would change the existing sources")
     if (new_date or old.date) != new.date:
         raise MergeError("merging would change the date")
+    if new.scheduled != (old.scheduled and not held):
+        raise MergeError("merging would change 'scheduled'")
     expected_review = old.review + notes
     if [" ".join(r.split()) for r in new.review] != [" ".join(r.split()) for r in expected_review]:
         raise MergeError("merging would change the review list")

@@ -403,3 +403,30 @@ def test_a_report_dated_nowhere_merges_with_a_dated_one_of_the_same_people(conte
     assert len(calls) == 2 and [len(c.sources) for c in calls] == [1, 2]
     assert calls[1].date.iso() == "2022-03-02"
     assert any("no date of its own" in r for r in calls[1].review), calls[1].review
+
+
+def test_a_report_that_it_took_place_merges_into_the_announced_entry_and_ends_its_schedule(
+        content, tmp_path):
+    """The first article announces the talks (in a clause of its own, with its day); the second
+    reports them held: one entry, no longer scheduled, saying why, every other line kept."""
+    plan = tmp_path / "plan.txt"
+    plan.write_text("Ministers in Tokyo\nPublished on Jul 13, 2022 09:00 AM IST\n\nWhile he is due to "
+                    "meet Foreign Minister Kenji Arakawa for formal talks on Friday, External Affairs "
+                    "Minister Rohan Mehta was welcomed at the airport on Wednesday.\n\nMehta was met by "
+                    "officials in Tokyo. (AP PHOTO)\n", encoding="utf-8")
+    held = tmp_path / "held.txt"
+    held.write_text("Mehta and Arakawa hold talks\nPublished on Jul 15, 2022 08:00 PM IST\n\nExternal "
+                    "Affairs Minister Rohan Mehta and Foreign Minister Kenji Arakawa held talks in Tokyo "
+                    "on Friday.\n", encoding="utf-8")
+    out = content / "entries"
+    run(content, plan, out=out)
+    (path,) = out.glob("*.md")
+    before = path.read_text(encoding="utf-8")
+    assert "\nscheduled: true\n" in before
+    run(content, held, out=out)
+    after = path.read_text(encoding="utf-8")
+    entry = parse_entry(after, path.name, path.name)
+    assert not entry.scheduled and len(entry.sources) == 2
+    assert any(r.startswith("scheduled: removed") for r in entry.review), entry.review
+    rest = iter(after.splitlines())  # every other line kept, in order
+    assert all(line in rest for line in before.splitlines() if line != "scheduled: true")
