@@ -1296,6 +1296,12 @@ def engagements_of(clauses: list[Clause], headline: Clause | None, ctx: Context,
             eng_mod._join(home, f)
         elif f.time is not None and f.time.form == "full" and len(f.people) >= 2:
             found.append(eng_mod._new(f))
+        elif not f.people and f.group in ("meet", "talk") and \
+                TWO_SIDES.search(clauses[f.clause].plain[:f.end + 40]):
+            pairs = [e for e in found if len(e.participants) == 2 and e.kind == "meeting" and
+                     e.scheduled == f.future and eng_mod._fits(e, f) >= 0]
+            if len(pairs) == 1:  # "The meeting between both leaders took place yesterday at ..."
+                eng_mod._join(pairs[0], f)
     if headline is not None:
         for f in frames_of(headline, -1, reg.places, ctx.dateline_city):  # type: ignore[arg-type]
             f.headline = True

@@ -70,7 +70,7 @@ _TRIGGERS = re.compile(
     r"recebeu|recebe|recepcion(?:ou|ó|a)|recepcionad[oa]|reuniu-se|se\s+reuniram|reuniram-se|encontraram-se|"
     r"ha\s+ricevuto|hanno\s+incontrato|ha\s+incontrato|"
     r"traf|trifft|trafen|treffen|getroffen|Treffen|Gespr[äa]ch|Gespr[äa]che|empfing|empfangen|"
-    r"incontr(?:o|ato|a|ano|ava)|colloqui(?:o)?|ricevuto|reunió|reunion|reuniu|reunião|"
+    r"incontr(?:o|ato|a|ano|ava)|colloqui(?:o)?|ricevuto|reunió|reunion|reuni[óo]n(?:es)?|reuniu|reunião|"
     r"encontro|encontrou|entrevista|entretien|rencontr(?:e|é|ait)|"
     r"se\s+reuni[óo]|reunir[áa]|dialog[óo])\b"
     r"|\b(?P<summit>(?i:summit|summits)|Gipfel|Gipfeltreffen|vertice|sommet|cumbre|c[úu]pula|"

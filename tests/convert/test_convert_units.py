@@ -995,3 +995,12 @@ def test_a_virtual_summit_that_names_no_one_takes_the_leaders_the_article_names(
     assert eng.kind == "video call" and eng.forums == ["G20"], (eng.kind, eng.forums)
     assert [m.name for m in eng.participants] == ["Narendra Modi"], eng.participants
     assert any("named as leaders" in r for r in eng.review), eng.review
+
+
+def test_a_spanish_reunion_between_both_leaders_dates_the_meeting_named_after_it():
+    text = ("Lo que hablaron\nPublicado el 17/12/2024\n\nLa reunión entre ambos mandatarios se llevó "
+            "a cabo ayer en Brasilia.\n\nEl presidente Gustavo Petro explicó que el encuentro que "
+            "sostuvo con su homólogo Luiz Inácio Lula da Silva fue cordial.")
+    (eng,) = extract(text, DEMO).engagements
+    assert eng.date.iso() == "2024-12-16" and eng.place == "Brasília", (eng.date, eng.place)
+    assert {m.name for m in eng.participants} == {"Gustavo Petro", "Luiz Inácio Lula da Silva"}
