@@ -44,10 +44,11 @@ _TRIGGERS = re.compile(
     r"telefonata|telefonema|llamada(?:\s+telef[óo]nica)?|appel\s+t[ée]l[ée]phonique|"
     r"(?:entretien|[ée]change|conversation)\s+t[ée]l[ée]phonique|conversaci[óo]n\s+telef[óo]nica|"
     r"conversa\s+telef[ôo]nica|conversazione\s+telefonica|colloquio\s+telefonico|"
-    r"s['\u2019]est\s+entretenu\s+par\s+t[ée]l[ée]phone)\b"
+    r"s['\u2019]est\s+entretenu\s+par\s+t[ée]l[ée]phone|telefonou|ligou\s+para|a\s+t[ée]l[ée]phon[ée]|"
+    r"ha\s+telefonato)\b"
     r"|\b(?P<talk>conversation|spoke|spoken|speak|speaks|[Ss]peaking(?=\s+(?:with|to)\b)|talked|talk(?=\s+(?:to|with)\b)|"
     r"discussed|discuss|discusses|discussing|conferred|confers|exchanged\s+views|"
-    r"exchange\s+views|gesprochen|sprach\s+mit|sprachen|s['\u2019]est\s+entretenue?|se\s+sont\s+entretenus|"
+    r"exchange\s+views|gesprochen|conversaram|sprach\s+mit|sprachen|s['\u2019]est\s+entretenue?|se\s+sont\s+entretenus|"
     r"convers[óo]|conversou|conversaron)\b"
     r"|\b(?P<meet>courtesy\s+call|(?:held|hold|holds|holding)\s+consultations|(?:private\s+)?audience|"
     r"shook\s+hands|convened|met|meet|meets|meeting|meetings|interacted|encounter(?=\s+with\b)|interactions?(?=\s+with\s+(?:his|her|their|several|other|counterparts|leaders|[A-Z]))|held\s+talks|hold\s+talks|holds\s+talks|"
@@ -71,6 +72,9 @@ _TRIGGERS = re.compile(
     r"ha\s+ricevuto|hanno\s+incontrato|ha\s+incontrato|"
     r"traf|trifft|trafen|treffen|getroffen|Treffen|Gespr[äa]ch|Gespr[äa]che|empfing|empfangen|"
     r"incontr(?:o|ato|a|ano|ava)|colloqui(?:o)?|ricevuto|reunió|reunion|reuni[óo]n(?:es)?|reuniu|reunião|"
+    r"reuni[õo]es|se\s+entrevist(?:[óo]|aron)|esteve\s+com|r[ée]unions?|se\s+sont\s+rencontr[ée]e?s|"
+    r"se\s+r[ée]unira|rencontrera|Unterredung|si\s+[èe]\s+riunit[oa]|riunione|si\s+sono\s+incontrati|"
+    r"incontrer[àa]|reunir-se-[áa]|encontrar-se-[áa]|se\s+encontr(?:[óo]|aron)(?=\s+con\b)|"
     r"encontro|encontrou|entrevista|entretien|rencontr(?:e|é|ait)|"
     r"se\s+reuni[óo]|reunir[áa]|dialog[óo])\b"
     r"|\b(?P<summit>(?i:summit|summits)|Gipfel|Gipfeltreffen|vertice|sommet|cumbre|c[úu]pula|"
@@ -79,7 +83,7 @@ _TRIGGERS = re.compile(
     r"lleg[\u00f3a]|llegar[\u00e1a]|arrib[\u00f3a]|arribar[\u00e1a]|chegou|chega|chegar[\u00e1a]|est\s+arriv[\u00e9e]e?|"
     r"[\u00e8e]\s+arrivat[oa]|"
     r"travels\s+to|travel\s+to|travell?ing\s+to|flew\s+to|fly\s+to|flies\s+to|flying\s+to|heads?\s+to(?=\s+[A-Z])|heading\s+to(?=\s+[A-Z])|"
-    r"(?:depart(?:s|ed|ing)?|leaves|leave|left|leaving)\s+for(?=\s+[A-Z])|Besuch|besuchte|besucht|visita|visite|viaje|viagem|reise)\b"
+    r"(?:depart(?:s|ed|ing)?|leaves|leave|left|leaving)\s+for(?=\s+[A-Z])|s['\u2019]est\s+rendue?|se\s+rendra|Besuch|besuchte|besucht|visita|visite|viaje|viagem|reise)\b"
     r"|\b(?P<statement>joint\s+(?:statement|declaration|communiqu[ée])|issued\s+a\s+(?:joint\s+)?"
     r"statement|Joint\s+Declaration|signed\s+a\s+(?:joint\s+)?declaration|"
     r"declaraci[óo]n\s+conjunta|d[ée]claration\s+commune|gemeinsame\s+Erkl[äa]rung)\b")
@@ -107,7 +111,7 @@ _FUTURE = re.compile(
     r"wird|werden|soll|sollen|dovrebbe|parteciperanno|incontrer[àa]|terrà|se\s+reunir[áa]|"
     r"va\s+(?:rencontrer|se\s+rendre)|rencontrera|vai\s+(?:se\s+)?(?:reunir|encontrar|visitar)|"
     r"doit\s+se\s+rendre|doit\s+rencontrer|devrait|aura\s+lieu|auront\s+lieu|se\s+rendra|"
-    r"tendr[áa]\s+lugar|deber[áa]|ser[áa]\s+recibid[oa])\b",
+    r"tendr[áa]\s+lugar|deber[áa]|ser[áa]\s+recibid[oa]|se\s+r[ée]unira|reunir-se-[áa]|encontrar-se-[áa])\b",
     re.I)
 _BACKGROUND = re.compile(
     r"\b(?:had\s+(?:also\s+)?(?:been\s+)?(?:met|held|spoken|visited|talked|hosted|received|called|"
@@ -295,8 +299,9 @@ def _mode(plain: str, s: int, e: int, group: str, headline: bool = False) -> str
     """Whether the clause reports the engagement as done, announced, past history or a wish."""
     if headline and _HEADLINE_FUTURE.match(plain):
         return "future"  # "Modi, Putin to hold informal summit"
-    if re.search(r"(?:r[\u00e1\u00e0]n?|r\u00e3o)$", plain[s:e]):
-        return "future"  # "se reunirá", "incontrerà", "se reunirão"
+    if re.search(r"(?:r[\u00e1\u00e0]n?|r\u00e3o|-se-[\u00e1a]o?|(?:rencontre|r[\u00e9e]uni|rend|entretiend)ron?t?|"
+                 r"(?:rencontre|r[\u00e9e]uni|rend|entretiend)ra)$", plain[s:e]):
+        return "future"  # "se reunirá", "incontrerà", "se reunirão", "reunir-se-á", "rencontrera"
     before = plain[max(0, s - 70):s]
     window = before + plain[s:e] + plain[e:e + 25]
     near = plain[max(0, s - 40):e + 30]

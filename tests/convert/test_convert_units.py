@@ -15,6 +15,7 @@ from generator.convert.clean import clean_text, is_category_strip, is_nav
 from generator.convert.dates import (dateline, find_times, labelled_date, lead_date, leading_date,
                                      social_post_date)
 from generator.convert.extract import Registries, extract
+from generator.convert.frames import _mode, triggers
 from generator.convert.html import parse_html
 from generator.convert.merge import merge_text
 from generator.convert.people import PeopleIndex, _edit_distance
@@ -1004,3 +1005,20 @@ def test_a_spanish_reunion_between_both_leaders_dates_the_meeting_named_after_it
     (eng,) = extract(text, DEMO).engagements
     assert eng.date.iso() == "2024-12-16" and eng.place == "Brasília", (eng.date, eng.place)
     assert {m.name for m in eng.participants} == {"Gustavo Petro", "Luiz Inácio Lula da Silva"}
+
+
+@pytest.mark.parametrize("words, group, mode", [
+    ("se entrevistó con", "meet", "past"), ("as reuniões com", "meet", "past"),
+    ("esteve com", "meet", "past"), ("une réunion avec", "meet", "past"),
+    ("se sont rencontrés avec", "meet", "past"), ("eine Unterredung mit", "meet", "past"),
+    ("si è riunito con", "meet", "past"), ("la riunione con", "meet", "past"),
+    ("reunir-se-á com", "meet", "future"), ("se réunira avec", "meet", "future"),
+    ("rencontrera", "meet", "future"), ("se encontró con", "meet", "past"),
+    ("conversaram com", "talk", "past"), ("telefonou a", "phone", "past"),
+    ("a téléphoné à", "phone", "past"), ("ha telefonato a", "phone", "past"),
+    ("s'est rendu à", "visit", "past"), ("se rendra à", "visit", "future"),
+])
+def test_meeting_call_and_visit_words_of_other_languages(words, group, mode):
+    plain = f"Le ministre Ortega {words} Pereira."
+    (s, e, g), = triggers(plain)[:1]
+    assert (g, _mode(plain, s, e, g)) == (group, mode), plain[s:e]
