@@ -179,6 +179,11 @@ def publication(page, cleaned: Cleaned, url: str | None, user: FuzzyDate | None,
         date = bare.date
         notes.append(f'published: read from "{bare.text}" above the headline; check that it is '
                      "the article's date and not the site's date of today")
+    filed = _dateline_day(cleaned, date)
+    if filed is not None:  # "Kathmandu, Sept. 22:" on a page dated the 25th: written on the 22nd
+        notes.append(f"published: the dateline says {filed.iso()[5:]}, the page {date.iso()}; "  # type: ignore[union-attr]
+                     f"{filed.iso()} is used, as the text's weekdays count from it")
+        date = filed
     if date is None and cleaned.dateline:
         _, month, day, _ = cleaned.dateline
         text = " ".join(cleaned.paragraphs)
@@ -189,6 +194,22 @@ def publication(page, cleaned: Cleaned, url: str | None, user: FuzzyDate | None,
             notes.append(f"published: the dateline gives {date.iso()[5:]} without a year; "
                          f"{years[0]} comes from a full date of that day in the text")
     return date, notes
+
+
+def _dateline_day(cleaned: Cleaned, date: FuzzyDate | None) -> FuzzyDate | None:
+    """The day of a dateline without a year ("Kathmandu, Sept. 22") when it is a few days
+    before the page's date: the day the report was filed."""
+    if not cleaned.dateline or date is None or date.precision != "day":
+        return None
+    _, month, day, _ = cleaned.dateline
+    for year in (date.year, date.year - 1):
+        try:
+            filed = dt.date(year, month, day)
+        except ValueError:
+            return None
+        if 0 < (date.first_day() - filed).days <= 14:
+            return FuzzyDate(year, month, day)
+    return None
 
 
 _BARE_DATELINE = re.compile(r"^([A-Z][A-Z .'\u2019-]{2,30}?)(?:,\s*[A-Z][\w .]{2,30}?)?\s*"

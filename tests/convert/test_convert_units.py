@@ -1022,3 +1022,13 @@ def test_meeting_call_and_visit_words_of_other_languages(words, group, mode):
     plain = f"Le ministre Ortega {words} Pereira."
     (s, e, g), = triggers(plain)[:1]
     assert (g, _mode(plain, s, e, g)) == (group, mode), plain[s:e]
+
+
+def test_a_dateline_a_few_days_before_the_page_address_dates_the_report():
+    text = ("Leaders meet in New York\n\nBy Staff Writer\n\nKathmandu, Sept. 22: Prime Minister "
+            "Narendra Modi met President Joe Biden on Thursday on the sidelines of the UN General "
+            "Assembly in New York, officials said.")
+    record = extract(text, DEMO, url="https://example.com/2017/09/25/leaders-meet/")
+    assert record.published.iso() == "2017-09-22", record.published
+    assert record.engagements[0].date.iso() == "2017-09-21"
+    assert any("dateline says 09-22" in r for r in record.review), record.review
