@@ -155,6 +155,8 @@ def looks_like_headline(line: str) -> bool:
         return False
     if " | " in line or _NOT_HEADLINE.search(line):
         return False
+    if re.match(r"[^(]*\)", line):
+        return False  # "MENAFN - The Peninsula) The Peninsula": the tail of a credit, not a headline
     if line.count(" - ") > 1 and all(w[:1].isupper() or not w[:1].isalpha() for w in words):
         return False  # "World - Asia - Politics": a breadcrumb ("Opening remarks - Bilateral meeting" is not)
     if line.isupper() or (len(words) <= 4 and all(w[:1].isupper() for w in words if w[0].isalpha())

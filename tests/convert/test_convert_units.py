@@ -1032,3 +1032,11 @@ def test_a_dateline_a_few_days_before_the_page_address_dates_the_report():
     assert record.published.iso() == "2017-09-22", record.published
     assert record.engagements[0].date.iso() == "2017-09-21"
     assert any("dateline says 09-22" in r for r in record.review), record.review
+
+
+def test_the_tail_of_a_syndication_credit_is_not_a_headline():
+    text = (" date 2025-05-14 SYNDIC - The Gulf Daily) The Gulf Daily\n\nDoha: The Amir held talks "
+            "with President Joe Biden at the palace today, the court said in a statement.")
+    assert clean_text(text, set()).title is None
+    assert clean_text(text.replace("SYNDIC - The Gulf Daily) The Gulf Daily", "Amir and Biden hold "
+                                   "talks (update)"), set()).title == "Amir and Biden hold talks (update)"
