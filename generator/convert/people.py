@@ -267,11 +267,10 @@ def office_of(title: str) -> Office:
     gaz = default_gazetteer()  # countries are the bundled list
     words = " ".join(re.findall(r"[a-z]+", fold(title)))
     country = None
-    m = re.match(r"^(.+?) (?:of|to) (?:the )?([a-z ]+)$", words)
-    if m:
-        country = gaz.country_of(m.group(2).title())
-        if country:
-            words = m.group(1)
+    m = re.match(r"^(.+?) (of|to) (?:the )?([a-z ]+)$", words)
+    if m and gaz.country_of(m.group(3).title()):
+        words = m.group(1)  # "Ambassador to the United States" is the sender's office, not the host's
+        country = gaz.country_of(m.group(3).title()) if m.group(2) == "of" else None
     return Office(office_words(words), country)
 
 
@@ -521,6 +520,8 @@ class PeopleIndex:
                 after = text[m.end():m.end() + 40]
                 if re.match(r"[\s,]*(?:(?:Dr|Mr|Ms|Mrs|Shri)\.?\s+)?(?:@\w|[A-Z][a-z]|[A-Z]\.?\s)", after):
                     continue  # a name follows: the name is what counts
+                if re.match(r"['\u2019]s?\s", after):
+                    continue  # "the US President's envoy": the envoy, not the President
                 country = self._country_before(text, m.start())
                 pid = self._holder(words, country, when)
                 if pid:

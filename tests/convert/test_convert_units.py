@@ -1040,3 +1040,15 @@ def test_the_tail_of_a_syndication_credit_is_not_a_headline():
     assert clean_text(text, set()).title is None
     assert clean_text(text.replace("SYNDIC - The Gulf Daily) The Gulf Daily", "Amir and Biden hold "
                                    "talks (update)"), set()).title == "Amir and Biden hold talks (update)"
+
+
+def test_will_host_is_an_announced_meeting_and_an_envoy_to_a_country_is_not_its_ambassador():
+    text = (HEAD + "Foreign Minister S. Jaishankar met Tom Barrack, the US Ambassador to Turkey and "
+            "the US President's special envoy, in Delhi today.\n\nJaishankar will host his Russian "
+            "counterpart Sergey Lavrov tomorrow.")
+    engagements = extract(text, DEMO).engagements
+    barrack = next(e for e in engagements if any(m.name == "Tom Barrack" for m in e.participants))
+    assert {m.name for m in barrack.participants} == {"S. Jaishankar", "Tom Barrack"}, \
+        [m.name for m in barrack.participants]
+    lavrov = next(e for e in engagements if any(m.name == "Sergey Lavrov" for m in e.participants))
+    assert lavrov.scheduled and lavrov.date.iso() == "2022-01-09", (lavrov.scheduled, lavrov.date)
