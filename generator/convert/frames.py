@@ -595,9 +595,12 @@ _COUNTERPARTS_LISTED = re.compile(r"\s+with\s+(?:(?:his|her|their|several|other)
 
 def _listed_one_by_one(clause: Clause, e: int, word: str, after: list[Mention]) -> bool:
     """"met with A of X, B of Y and C of Z upon his arrival": three or more people listed after
-    the verb are met one by one, unless the text makes it one sitting ("trilateral", "together")."""
+    the verb (two guests of two countries after "welcomed") are met one by one, unless the text
+    makes it one sitting ("trilateral", "together")."""
     after = [m for m in after if fold(m.name.split()[-1]) in fold(m.text)]  # named, not "the US President"
-    if len(after) < 3 or not _VERB.fullmatch(word) or re.search(
+    hosting = bool(re.fullmatch(r"(?i)welcomed|welcomes|received|receives|hosted|hosts", word)) and \
+        len({m.country for m in after}) == len(after)  # "X welcomed A of India and B of Brazil"
+    if len(after) < (2 if hosting else 3) or not _VERB.fullmatch(word) or re.search(
             r"(?i)\b(?:trilateral|quadrilateral|multilateral|joint|jointly|together|group|"
             r"collectively|round\s*table|session)\b", clause.plain):
         return False

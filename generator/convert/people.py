@@ -117,6 +117,7 @@ _NOT_A_NAME = {"may", "march", "april", "june", "july", "august", "price", "rice
                "grant", "major", "church", "bishop", "sharp", "strong", "wise", "said", "rock",
                "will", "mark", "win", "sun", "moon", "park", "lee", "kim", "li", "wang", "khan",
                "singh", "ali", "han", "ma", "hu"}
+_ROYAL = {"prince", "princess", "sheikh", "sheikha", "emir", "king", "sultan", "crown"}
 _HEAD_OF = re.compile(r"\b(?:president|prime\s+minister|premier|chancellor|king|queen|emir|sultan|"
                       r"crown\s+prince|leader|head\s+of\s+(?:state|government)|taoiseach|"
                       r"pr[ée]sidente?|pr[äa]sident(?:in)?|premier\s+ministre|primer\s+ministro|"
@@ -313,6 +314,7 @@ class PeopleIndex:
                 self.surnames.setdefault(toks[-1], set()).add(person.id)
             if len(toks) == 2 and len(toks[0]) >= 3:  # "Wang" of Wang Yi: family name first
                 self.surnames.setdefault(toks[0], set()).add(person.id)
+        self._royal_short_forms(people)
         self.max_len = max((len(k) for k in self.forms), default=1)
         self.single = {k[0]: v for k, v in self.forms.items() if len(k) == 1 and len(k[0]) >= 6
                        and (own is None or v in own)}
@@ -334,6 +336,20 @@ class PeopleIndex:
         self.office_words = sorted({o.words for o, _, _ in self.offices}, key=len, reverse=True)
         self.office_rx = [(w, re.compile(r"\b" + r"\s+".join(self._word_rx(x) for x in w.split())
                                          + r"\b(?!s\b)")) for w in self.office_words]
+
+    def _royal_short_forms(self, people: Registry[Person]) -> None:
+        """"Prince Faisal bin Farhan" is "Prince Faisal" after the first mention, "Sheikh
+        Tamim bin Hamad" is "Sheikh Tamim": the title and the given name, when only one
+        person has them."""
+        short: dict[tuple[str, ...], set[str]] = {}
+        for person in people:
+            for name in (person.name, *person.aliases):
+                toks = name_tokens(name)
+                if len(toks) >= 4 and toks[0] in _ROYAL and toks[2] in ("bin", "bint", "ibn"):
+                    short.setdefault(toks[:2], set()).add(person.id)
+        for form, ids in short.items():
+            if len(ids) == 1:
+                self.forms.setdefault(form, next(iter(ids)))
 
     def display(self, person_id: str) -> str:
         return self.people.items[person_id].name

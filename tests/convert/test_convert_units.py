@@ -1052,3 +1052,12 @@ def test_will_host_is_an_announced_meeting_and_an_envoy_to_a_country_is_not_its_
         [m.name for m in barrack.participants]
     lavrov = next(e for e in engagements if any(m.name == "Sergey Lavrov" for m in e.participants))
     assert lavrov.scheduled and lavrov.date.iso() == "2022-01-09", (lavrov.scheduled, lavrov.date)
+
+
+def test_a_royal_is_named_by_title_and_given_name_and_welcomes_two_guests_one_by_one():
+    text = (HEAD + "Saudi Foreign Minister Prince Faisal bin Farhan opened the council session in "
+            "Riyadh on Monday.\n\nPrince Faisal also welcomed India's External Affairs Minister "
+            "S. Jaishankar and Brazil's Foreign Minister Mauro Vieira in Riyadh.")
+    pairs = sorted(sorted(m.name for m in e.participants) for e in extract(text, DEMO).engagements)
+    assert ["Faisal bin Farhan", "S. Jaishankar"] in pairs and \
+        ["Faisal bin Farhan", "Mauro Vieira"] in pairs, pairs
