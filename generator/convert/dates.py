@@ -90,6 +90,9 @@ _FULL_FORMS = (
     ("numeric", re.compile(rf"(?<![\d./-])(\d{{1,2}})([./-])(\d{{1,2}})\2{_YEAR}")),
     # "2024 m. sausio 11 d." (Lithuanian), "2024. január 11." (Hungarian)
     ("ymd_words", re.compile(rf"(?<!\d){_YEAR}(?:\s*m\.|\.|,)?\s+({MONTH})\s+(\d{{1,2}})(?!\d)(?:\.|\s+d\.)?")),
+    # "22.abr.2023", "22 abr. 2023", "3 janv. 2024": a short month of another language
+    ("dmy_short", re.compile(r"(?<!\d)(\d{1,2})[.\s]\s*(?i:(ene|gen|janv|f[eé]vr?|abr|avr|mag|giu|"
+                             r"lug|juil|ago|ao[uû]t|set|ott|out|dic|dez|d[ée]c))\.\s*((?:19|20)\d{2})(?!\d)")),
 )
 
 
@@ -127,6 +130,8 @@ def _from_match(form: str, m: re.Match) -> FuzzyDate | None:
         return _make(int(m.group(3)), month_number(m.group(1)) or 0, int(m.group(2)))
     if form == "ymd_words":
         return _make(int(m.group(1)), month_number(m.group(2)) or 0, int(m.group(3)))
+    if form == "dmy_short":
+        return _make(int(m.group(3)), _SHORT_MONTHS.get(m.group(2).lower(), 0), int(m.group(1)))
     return _numeric(int(m.group(1)), int(m.group(3)), int(m.group(4)))
 
 
@@ -372,6 +377,7 @@ _EVENT_FORMS: list[tuple[str, re.Pattern]] = [
     ("full", re.compile(rf"\b(?:(?:{_ON})\s+)?(?:(?:the\s+)?{WEEKDAY},?\s+)?(?:{_DAY}{_OF}({MONTH}),?"
                         rf"(?:\s+(?:de\s+)?|\s*[/-]\s*){_YEAR}|({MONTH})\s+{_DAY}(?:,?\s+|\s*/\s*){_YEAR})")),
     ("iso", re.compile(rf"(?<!\d){_YEAR}-(\d{{2}})-(\d{{2}})(?!\d)")),
+    _FULL_FORMS[-1],  # "(22.abr.2023)"
     ("numeric", re.compile(rf"(?<![\d./-])(\d{{1,2}})([./-])(\d{{1,2}})\2{_YEAR}")),
     ("month_year", re.compile(rf"\b(?:(early|mid|late|the\s+middle\s+of|the\s+end\s+of|the\s+start\s+of)"
                               rf"[\s-]+)?({MONTH}),?\s+(?:de\s+)?{_YEAR}")),
@@ -489,6 +495,8 @@ def _resolve(form: str, m: re.Match, pub: FuzzyDate | None) -> tuple[Reading, Re
         return *_both(Reading(date)), {}
     if form == "iso":
         return *_both(Reading(_make(int(m.group(1)), int(m.group(2)), int(m.group(3))))), {}
+    if form == "dmy_short":
+        return *_both(Reading(_from_match(form, m))), {}
     if form == "numeric":
         date = _numeric(int(m.group(1)), int(m.group(3)), int(m.group(4)))
         how = "" if max(int(m.group(1)), int(m.group(3))) > 12 or m.group(1) == m.group(3) else \
@@ -630,4 +638,7 @@ def find_times(sentence: str, pub: FuzzyDate | None) -> list[TimeExpr]:
             taken.append((start, end))
             found.append(TimeExpr(m.group(0).strip(), start, end, past, future, form, **said))
     found.sort(key=lambda t: t.start)
-    return found
+    return [t for t, after in zip(found, found[1:] + [None])  # "sábado (22.abr.2023)": the date
+            if not (after is not None and t.form == "weekday" and after.past.date is not None and
+                    after.form in ("full", "iso", "numeric", "dmy_short") and
+                    re.fullmatch(r"\s*[(,]?\s*", sentence[t.end:after.start]))]

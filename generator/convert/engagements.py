@@ -456,7 +456,7 @@ def worth_an_entry(eng: Engagement, clauses_text: dict[int, str]) -> bool:
         return False
     if eng.kind == "visit":
         said = [f for f in eng.frames if re.match(r"(?i)visit|trip|tour|Besuch|visita|viaje|viagem|"
-                                                  r"travel|fl[yi]|head|depart|leav|left", f.word)]
+                                                  r"travel|fl[yi]|head|depart|leav|left|arriv|lleg|cheg|arrib|se rend|s.est rend", f.word)]
         abroad = eng.place is not None or any(f.country for f in said)
         return bool(eng.participants) and bool(said) and abroad and any(
             f.time is not None for f in eng.frames)  # a visit the text dates, to a city or country

@@ -292,8 +292,11 @@ _RELATIVE = re.compile(  # not "the summit, which will be held in November in As
 _PRONOUN_START = re.compile(r"^(?:[^,]{0,80},\s+|(?:on|in|later|earlier|then|meanwhile)\s+(?:\w+\s+){0,3}?(?=the\s|he\s|she\s))?"
                             r"(?:he|she|the\s+(?:(?:external|foreign|prime|"
                             r"defen[cs]e|affairs|home|vice|deputy|[a-z]+ian|[a-z]+ese)\s+){0,3}(?:minister|"
-                            r"leader|president|premier|chancellor|envoy|diplomat)|the\s+(?-i:PM|EAM|FM|CM))\b",
-                            re.I)  # "The EAM also held a meeting with ..."
+                            r"leader|president|premier|chancellor|envoy|diplomat)|the\s+(?-i:PM|EAM|FM|CM)|"
+                            r"(?:o|a|el|la|le|il|der|die)\s+(?:presidente?|pr[ée]sident(?:e|in)?|primeir[oa]-ministr[oa]|"
+                            r"premier\s+ministre|primer\s+ministro|chanceler|canciller|kanzler(?:in)?|"
+                            r"ministr[oa]|ministre|mandat[áa]ri[oa]|dirigente))\b",
+                            re.I)  # "The EAM also held a meeting with ...", "O presidente seguirá ..."
 _SAID_THAT_HE = re.compile(r"\b(?:said|says|told\s+\w+|tweeted|wrote|posted|added|announced|"
                            r"confirmed|revealed)\b[^.;]{0,40}?\bthat\s+(?:he|she)\b")
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|my|My|our|Our|us)\b|^[\"\u201c\u201e]?(?:Had|Held|Met|Spoke|"
@@ -1362,7 +1365,9 @@ def engagements_of(clauses: list[Clause], headline: Clause | None, ctx: Context,
     texts = {i: c.plain for i, c in enumerate(clauses)}
     out = []
     for k, eng in enumerate(found):
-        _finish(eng, ctx, reg, found[0] if k else None, cleaned, today, leaders)
+        lead = next((e for e in found[:k] if e.date is not None and not e.draft),  # the first dated
+                    found[0] if k else None)  # one: a visit left undated says nothing of the day
+        _finish(eng, ctx, reg, lead, cleaned, today, leaders)
         if eng_mod.in_window(eng, ctx.pub) and eng_mod.worth_an_entry(eng, texts):
             out.append(eng)
     if not out:  # an article with an engagement always gives an entry, flagged as thin
@@ -1445,7 +1450,8 @@ def _separate_meetings(engagements: list[Engagement], clauses: list[Clause]) -> 
 
 
 _SUBJECTLESS = re.compile(r"(?i)^\W*(?:the|another|a|his|her|their|its|one|next|later|then|"
-                          r"afterwards|also)\b")
+                          r"afterwards|also|depois|despu[ée]s|luego|ensuite|puis|danach|dann|"
+                          r"poi|in\s+seguito)\b|^\W*$")  # "Depois, se encontra com X": no subject
 
 
 def _series_meetings(engagements: list[Engagement], principal: str | None,
@@ -1460,12 +1466,12 @@ def _series_meetings(engagements: list[Engagement], principal: str | None,
             continue
         for f in eng.frames:
             text = clauses[f.clause].plain if 0 <= f.clause < len(clauses) else ""
-            if not f.people or f.verb or any(m.start < f.end for m in f.people) or \
+            if not f.people or any(m.start < f.end for m in f.people) or \
                     {m.person for m in f.people} != set(eng.ids) or \
                     not _SUBJECTLESS.match(text[:f.start]) or \
                     any(m.start < f.start for m in clauses[f.clause].people) or \
-                    not re.match(r"(?:[^.;]{0,60}?\b(?:was|took\s+place|followed|came)\s+(?:\w+\s+){0,2})?with\s",
-                                 text[f.end:].lstrip()):
+                    not re.match(r"(?:[^.;]{0,60}?\b(?:was|took\s+place|followed|came)\s+(?:\w+\s+){0,2})?"
+                                 r"(?:with|com|con|avec|mit)\s", text[f.end:].lstrip()):
                 continue
             guests = ", ".join(m.name for m in eng.participants)
             eng.participants.insert(0, lead)

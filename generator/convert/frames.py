@@ -75,6 +75,7 @@ _TRIGGERS = re.compile(
     r"reuni[õo]es|se\s+entrevist(?:[óo]|aron)|esteve\s+com|r[ée]unions?|se\s+sont\s+rencontr[ée]e?s|"
     r"se\s+r[ée]unira|rencontrera|Unterredung|si\s+[èe]\s+riunit[oa]|riunione|si\s+sono\s+incontrati|"
     r"incontrer[àa]|reunir-se-[áa]|encontrar-se-[áa]|se\s+encontr(?:[óo]|aron)(?=\s+con\b)|"
+    r"se\s+encontra(?:m|r[áa]|r[ãa]o)?(?=\s+com\b)|encontra-se(?=\s+com\b)|"
     r"encontro|encontrou|entrevista|entretien|rencontr(?:e|é|ait)|"
     r"se\s+reuni[óo]|reunir[áa]|dialog[óo])\b"
     r"|\b(?P<summit>(?i:summit|summits)|Gipfel|Gipfeltreffen|vertice|sommet|cumbre|c[úu]pula|"
@@ -111,7 +112,7 @@ _FUTURE = re.compile(
     r"wird|werden|soll|sollen|dovrebbe|parteciperanno|incontrer[àa]|terrà|se\s+reunir[áa]|"
     r"va\s+(?:rencontrer|se\s+rendre)|rencontrera|vai\s+(?:se\s+)?(?:reunir|encontrar|visitar)|"
     r"doit\s+se\s+rendre|doit\s+rencontrer|devrait|aura\s+lieu|auront\s+lieu|se\s+rendra|"
-    r"tendr[áa]\s+lugar|deber[áa]|ser[áa]\s+recibid[oa]|se\s+r[ée]unira|reunir-se-[áa]|encontrar-se-[áa])\b",
+    r"tendr[áa]\s+lugar|deber[áa]|ter[áa]|ter[ãa]o|ir[áa]|ir[ãa]o|far[áa]|seguir[áa]|doit|ser[áa]\s+recibid[oa]|se\s+r[ée]unira|reunir-se-[áa]|encontrar-se-[áa])\b",
     re.I)
 _BACKGROUND = re.compile(
     r"\b(?:had\s+(?:also\s+)?(?:been\s+)?(?:met|held|spoken|visited|talked|hosted|received|called|"
@@ -163,7 +164,10 @@ _PLACE_CUE = re.compile(
     r"[A-Z][\w\u2019']*(?:'s|\u2019s)\s+(?:[A-Z][\w-]*\s+){0,2}?|"
     r"(?i:lleg\w*|cheg\w*)\s+(?:\w+\s+){0,3}?a\s+)$")  # "llegó este jueves a Bogotá"
 _NOT_VENUE = re.compile(r"\b(?:from|departed|departs|departing|left|leaves|leaving|flew\s+from|"
-                        r"returned\s+(?:to|from)|back\s+to|via|based)\s+(?:the\s+)?(?:[\w'-]+\s+){0,4}$",
+                        r"returned\s+(?:to|from)|back\s+to|via|based)\s+(?:the\s+)?(?:[\w'-]+\s+){0,4}$|"
+                        r"\b(?:after|before|following)\s+(?:(?:a|an|the|his|her|their|earlier|"
+                        r"previous|brief)\s+)?(?:stops?|stopovers?|visits?|legs?)\s+(?:in|to|at)\s+"
+                        r"(?:[\w'-]+(?:,\s+|\s+and\s+|\s+))?$",  # "after stops in Manila and Seoul"
                         re.I)
 _TOPIC = re.compile(r"\b(?:discuss\w*|talk\w*\s+about|about|regarding|concerning|on\s+(?:the\s+)?"
                     r"(?:situation|crisis|war|conflict|developments|reconstruction|peace|ceasefire|"

@@ -257,8 +257,9 @@ HEAD = "A headline for the test\nPublished on Jan 08, 2022 12:47 AM IST\n\n"
      "Kuala Lumpur on Friday.",  # an honorific, not a person
      [("2022-01-07", "meeting", ["Anwar Ibrahim", "Narendra Modi"], "Kuala Lumpur")]),
     ("Prime Minister Narendra Modi arrived in Paris on Thursday. He met President Emmanuel "
-     "Macron upon his arrival, officials said on Saturday.",
-     [("2022-01-06", "meeting", ["Narendra Modi", "Emmanuel Macron"], "Paris")]),
+     "Macron upon his arrival, officials said on Saturday.",  # a visit the arrival dates
+     [("2022-01-06", "visit", ["Narendra Modi"], "Paris"),
+      ("2022-01-06", "meeting", ["Narendra Modi", "Emmanuel Macron"], "Paris")]),
     ("Prime Minister Narendra Modi will virtually participate in the SCO summit on Monday.",
      [("2022-01-10", "video call", ["Narendra Modi"], None)]),
     ("Prime Minister Narendra Modi met President Joe Biden, President Emmanuel Macron and "
@@ -536,7 +537,7 @@ def test_dashed_titles_and_breadcrumbs(line, headline):
 def test_met_upon_arrival_takes_the_day_of_the_arrival():
     text = (HEAD + "Prime Minister Narendra Modi arrived in Paris on Thursday. He met President "
             "Emmanuel Macron upon his arrival, officials said.")
-    (eng,) = extract(text, DEMO).engagements
+    (eng,) = [e for e in extract(text, DEMO).engagements if e.kind == "meeting"]
     assert eng.date.iso() == "2022-01-06"
     assert any('"on Thursday"' in r for r in eng.review), eng.review
 
@@ -1061,3 +1062,13 @@ def test_a_royal_is_named_by_title_and_given_name_and_welcomes_two_guests_one_by
     pairs = sorted(sorted(m.name for m in e.participants) for e in extract(text, DEMO).engagements)
     assert ["Faisal bin Farhan", "S. Jaishankar"] in pairs and \
         ["Faisal bin Farhan", "Mauro Vieira"] in pairs, pairs
+
+
+def test_a_weekday_with_its_date_in_brackets_and_a_portuguese_sentence_without_subject():
+    text = ("Agenda em Lisboa\n\nO presidente Luiz Inácio Lula da Silva chegou na manhã deste sábado "
+            "(22.abr.2023) a Lisboa e reuniu-se com o presidente Marcelo Rebelo de Sousa.\n\n"
+            "Depois, se encontra com o primeiro-ministro de Portugal, António Costa.")
+    engagements = extract(text, DEMO).engagements
+    costa = next(e for e in engagements if any(m.name == "António Costa" for m in e.participants))
+    assert {m.name for m in costa.participants} == {"Luiz Inácio Lula da Silva", "António Costa"}
+    assert all(e.date.iso() == "2023-04-22" for e in engagements), [e.date for e in engagements]
