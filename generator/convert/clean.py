@@ -157,6 +157,9 @@ def looks_like_headline(line: str) -> bool:
         return False
     if re.match(r"[^(]*\)", line):
         return False  # "MENAFN - The Peninsula) The Peninsula": the tail of a credit, not a headline
+    if re.match(r"\((?:ATTN|EDS?|EDITORS?['\u2019]?\s+NOTE|CORRECTS?|REFILES?|RECASTS?|ADDS|UPDATES?)\b",
+                line, re.I) or line.count(" / ") >= 2:
+        return False  # "(ATTN: UPDATES with ...)": a wire's note; "Especial / Agencia Reforma / ...": a credit
     if line.count(" - ") > 1 and all(w[:1].isupper() or not w[:1].isalpha() for w in words):
         return False  # "World - Asia - Politics": a breadcrumb ("Opening remarks - Bilateral meeting" is not)
     if line.isupper() or (len(words) <= 4 and all(w[:1].isupper() for w in words if w[0].isalpha())

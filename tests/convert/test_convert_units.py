@@ -1072,3 +1072,11 @@ def test_a_weekday_with_its_date_in_brackets_and_a_portuguese_sentence_without_s
     costa = next(e for e in engagements if any(m.name == "António Costa" for m in e.participants))
     assert {m.name for m in costa.participants} == {"Luiz Inácio Lula da Silva", "António Costa"}
     assert all(e.date.iso() == "2023-04-22" for e in engagements), [e.date for e in engagements]
+
+
+@pytest.mark.parametrize("line", ["(ATTN: UPDATES with details of a second meeting from para 5)",
+                                  "Especial / Agencia Norte / Petro y Lula en Bogotá"])
+def test_wire_notes_and_photo_credits_are_not_headlines(line):
+    from generator.convert.clean import looks_like_headline
+    assert not looks_like_headline(line)
+    assert looks_like_headline("(LEAD) Yoon, Biden meet on margins of G20 summit")
