@@ -285,6 +285,12 @@ _LEAD_CLAUSE = re.compile(
     r"Since)\b[^,]{3,160},\s+|"
     r"^(?:Earlier|Later)(?:\s+(?:on|in|that|this|the|same|day|week|month|morning|afternoon|evening|"
     r"night|\w+day))*,\s+")  # "Earlier on Monday, ..." (not "Later in the day X met Y, who ...")
+# "Einen Tag nach ihrem Treffen mit X hat Merkel mit Y gesprochen": German puts the verb second,
+# with no comma after the leading phrase
+_GERMAN_LEAD = re.compile(r"^(?:[A-ZÄÖÜ][\w-]+\s+\([\w/ ]{2,20}\)\s*[-\u2013\u2014:]?\s*)?"  # "Berlin (AFP)"
+                          r"(?:\w+\s+){0,3}?(?:nach|vor|w[äa]hrend)\s+(?:ihrem|seinem|ihren|seinen|dem|"
+                          r"der|einem|einer)\s+[^,.;]{3,140}?\s(?=(?:hat|haben|ist|sind|traf|trafen|sprach|"
+                          r"sprachen|telefonierte|empfing|wird|werden|will)\s)")
 _RELATIVE = re.compile(  # not "the summit, which will be held in November in Astana": its own time
     r",\s+(?=(?:who|which|whose|where)\s)(?!which\s+(?:will|is\s+(?:to|set\s+to|scheduled\s+to|due\s+to|"
     r"expected\s+to)|was|is)\s+(?:be\s+|being\s+)?(?:held|take\s+place|taking\s+place|convene|open|"
@@ -313,7 +319,7 @@ _ASIDE = re.compile(r"[^,.;]{3,80},\s+(?:was|were|is|are|took\s+place|came)\b")
 def _split(plain: str) -> list[tuple[int, int, bool]]:
     """Clauses of a sentence: (start, end, is a leading subordinate clause)."""
     cuts = {0}
-    lead = _LEAD_CLAUSE.match(plain)
+    lead = _LEAD_CLAUSE.match(plain) or _GERMAN_LEAD.match(plain)
     if lead:
         cuts.add(lead.end())
     for m in _CLAUSE_SPLIT.finditer(plain):

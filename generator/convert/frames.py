@@ -193,6 +193,8 @@ _ATTEND = re.compile(r"\b(?:attend(?:ed|ing|s)?|participat(?:ed|ing|es?)\s+in|to
 TWO_SIDES = re.compile(r"(?i)\b(?:the\s+two|both|i\s+due|los\s+dos|las\s+dos|les\s+deux|os\s+dois|"
                        r"as\s+duas|die\s+beiden|ambos|ambas|entrambi)\b")  # "the two leaders", "i due leader"
 _ANAPHOR = re.compile(r"\b(?:the|this|that|their|these|those|both|its)\s+(?:[\w'-]+\s+){0,3}$|"
+                      r"(?:^|[.;:]\s*)(?-i:Das|Der|Die|Dieses|Dieser|Diese|Le|La|Cet|Cette|Ce|El|Este|Esta|"
+                      r"Ese|Esa|Esse|Essa|Il|Questo|Questa)\s+$|"  # "Das Telefonat am Dienstag ..."
                       r"\b(?:the|this|that)\s+(?:meeting|talks|call|conversation|discussion|summit|"
                       r"visit|exchange)\s+(?:took\s+place|was\s+held|happened|lasted|came)\s+"
                       r"(?:\w+\s+){0,3}$|"
@@ -336,13 +338,14 @@ def _mode(plain: str, s: int, e: int, group: str, headline: bool = False) -> str
                                                  r"(?:planned|scheduled|expected|set|due|slated)",
                                                  plain[e:e + 40], re.I):
         return "future"
-    if not _VERB.fullmatch(plain[s:e]):
+    if not _VERB.fullmatch(plain[s:e]) or re.search(r"(?i)\b(?:la|une|cette|das|ein|dieses)\s+$", before):
         ahead = re.search(r"\b(?:will|would|is\s+(?:set|scheduled|expected|due|slated|likely|"
-                          r"planned)\s+(?:to|for)|is\s+to|are\s+to)\b|\b(?:was|were|has|had|took|"
+                          r"planned)\s+(?:to|for)|is\s+to|are\s+to|aura|auront|tendr[áa]n?|ter[áa]|"
+                          r"ter[ãa]o|avr[àa]|avranno|wird|werden|ser[áa]n?)\b|\b(?:was|were|has|had|took|"
                           r"came|ended|began|lasted|is\s+(?:now\s+)?underway)\b",
                           re.split(r"[,;:(]", plain[e:e + 120], maxsplit=1)[0], re.I)
-        if ahead and re.match(r"(?i)will|would|is\s+(?:set|sch|exp|due|sla|lik|pla)|is\s+to|are\s+to",
-                              ahead.group(0)):
+        if ahead and re.match(r"(?i)will|would|is\s+(?:set|sch|exp|due|sla|lik|pla)|is\s+to|are\s+to|"
+                              r"aura|tendr|ter[áaã]|avr|wird|werden|ser[áa]", ahead.group(0)):
             return "future"  # "The meeting between X and Y will be ..."
     if _PROGRESSIVE.search(window[-(e - s) - 30:]):
         return "present"

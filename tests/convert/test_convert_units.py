@@ -1080,3 +1080,13 @@ def test_wire_notes_and_photo_credits_are_not_headlines(line):
     from generator.convert.clean import looks_like_headline
     assert not looks_like_headline(line)
     assert looks_like_headline("(LEAD) Yoon, Biden meet on margins of G20 summit")
+
+
+def test_a_german_leading_phrase_without_comma_is_its_own_clause():
+    text = ("Telefonat\nVeröffentlicht am 12.01.2022\n\nHamburg (dpa) Zwei Tage nach seinem Treffen "
+            "mit dem französischen Präsidenten Emmanuel Macron hat Premierminister Narendra Modi "
+            "auch mit Präsident Wladimir Putin gesprochen. Das Telefonat am Dienstag dauerte eine "
+            "Stunde.")
+    call = next(e for e in extract(text, DEMO).engagements if e.kind == "call")
+    assert {m.name for m in call.participants} == {"Narendra Modi", "Vladimir Putin"}
+    assert call.date.iso() == "2022-01-11"
