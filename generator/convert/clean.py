@@ -98,6 +98,9 @@ def normalise(text: str) -> list[str]:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = []
     for line in text.split("\n"):
+        runs = [r for r in re.split(r"[\u00a0\u2007\u202f\t ]{2,}|\t", line.strip()) if r]
+        if len(runs) >= 3 and all(len(r.split()) <= 3 for r in runs):
+            line = " | ".join(runs)  # "Politics   Economy   World": a menu laid out with spaces
         line = re.sub(r"[\u00a0\u2007\u202f\t ]+", " ", line).strip()
         lines.append(line)
     return lines
@@ -200,6 +203,22 @@ def agency_credit(line: str, agency_keys: set[str]) -> str | None:
     return None
 
 
+def _date_among_pipes(line: str) -> tuple | None:
+    """"Our Correspondent | Published July 3, 2024", "Foreign Affairs | 12.11.2024 18:07": a
+    page's date in one part of a line of parts."""
+    parts = re.split(r"\s\|\s", line)
+    if len(parts) != 2 or "\u00b0" in line:
+        return None  # "Tuesday, 3 June 2025 | Ulaanbaatar 18°C | e-Paper": the site's banner of today
+    for part in parts:
+        found = labelled_date(part)
+        if found:
+            return found
+        lead = leading_date(part.strip())
+        if lead and not re.search(r"[^\W\d_]{3,}", lead[2]):  # the part is the date (and a time)
+            return lead[0], part.strip()
+    return None
+
+
 def _strip_meta(lines: list[str], cleaned: Cleaned) -> list[str]:
     """Take publication dates, datelines and social-post dates out of the lines."""
     out: list[str] = []
@@ -218,8 +237,8 @@ def _strip_meta(lines: list[str], cleaned: Cleaned) -> list[str]:
             out.append(line)
             continue
         early = sum(1 for _ in islice(filter(None, out), 12)) < 12  # stops at 12: pages are long
-        found = labelled_date(line)
-        if found and early and len(line.split()) <= 14:
+        found = labelled_date(line) or _date_among_pipes(line)
+        if found and early and len(re.split(r"\s\|\s", line)[0].split()) <= 14:
             vague = cleaned.published is not None and cleaned.published.date.day is None and \
                 cleaned.published.date.contains(found[0])  # "date 2025-02", then "Publicado 18/02/2025"
             if cleaned.published is None or vague:
@@ -286,18 +305,21 @@ def _drop_repeats(lines: list[str], cleaned: Cleaned) -> list[str]:
     return out
 
 
-def _find_title(lines: list[str], body_start: int, date_line: int | None) -> int | None:
+def _find_title(lines: list[str], body_start: int, date_line: int | None,
+                furniture: set[int] = frozenset()) -> int | None:  # type: ignore[assignment]
     """The headline: where pages put it (just above the date line, else after it, else the
     first line above the article's text), preferring a line of five words or more over a
-    short one that is more likely the site's name ("The Meridian Post")."""
+    short one that is more likely the site's name ("The Meridian Post"). A line with the
+    site's menu between it and the date is the masthead, not the line just above."""
     def ok(j: int) -> bool:
         return bool(lines[j]) and looks_like_headline(lines[j]) and not is_paragraph(lines[j])
     if date_line is not None and date_line < body_start:
         above = [j for j in range(date_line - 1, -1, -1) if lines[j]][:4]
         after = [j for j in range(date_line + 1, body_start) if lines[j]]
+        near = above[:1] if above and not furniture & set(range(above[0], date_line)) else []
         # the line just above the date, then below it, then the rest from the top down:
         # "Headline / standfirst / photo / byline / date" (and the crawler's "date ... Headline")
-        order = above[:1] + after + sorted(above[1:]) + [date_line]
+        order = near + after + sorted(set(above) - set(near)) + [date_line]
     else:
         order = [j for j in range(body_start) if lines[j]]
     fits = [j for j in order if ok(j)]
@@ -321,19 +343,22 @@ def clean_text(text: str, agency_keys: set[str]) -> Cleaned:
     raw = normalise(text)
     # where the labelled date line sits helps find the headline above it
     date_line = next((i for i, x in enumerate(raw[:40])
-                      if (labelled_date(x) and len(x.split()) <= 14)
+                      if ((labelled_date(x) or _date_among_pipes(x)) and
+                          len(re.split(r"\s\|\s", x)[0].split()) <= 14)
                       or ((d := leading_date(x)) is not None and not d[2].strip())), None)
     lines = _strip_meta(raw, cleaned)
     lines = _drop_repeats(lines, cleaned)
+    furniture = set()
     for i, line in enumerate(lines):
         if line and is_boilerplate(line):
             cleaned.dropped.append(line)
             lines[i] = ""
+            furniture.add(i)
     body_start = next((i for i, x in enumerate(lines) if is_paragraph(x)), len(lines))
     lead_in = [i for i in range(body_start) if lines[i]][-1:]
     if lead_in and lines[lead_in[0]].endswith(":") and len(lines[lead_in[0]].split()) >= 5:
         body_start = lead_in[0]  # "The below is attributable to Spokesperson ...:"
-    t = _find_title(lines, body_start, date_line)
+    t = _find_title(lines, body_start, date_line, furniture)
     if t is not None and t < body_start:
         cleaned.title = lines[t].strip()
     if cleaned.unlabelled is not None and t is not None:
