@@ -329,15 +329,18 @@ def _find_title(lines: list[str], body_start: int, date_line: int | None,
 _GLUED = re.compile(r"\b([A-Z][^\W\d_A-Z]{2,})(according|said|says|told|while|which|who|whose)\b")
 
 
-def unglue(paragraphs: list[str]) -> list[str]:
+def unglue(paragraphs: list[str], surnames: frozenset[str] = frozenset()) -> list[str]:
     """"Javier Mileiaccording to a statement": a page that lost the space between two
-    elements. Split only where the name stands alone elsewhere in the article."""
+    elements. Split only where the name stands alone elsewhere in the article or is a
+    known surname (``surnames``, lower case)."""
     alone = set(re.findall(r"\b[A-Z][^\W\d_A-Z]{2,}\b", "\n".join(paragraphs)))
+    alone |= {w for w in re.findall(r"\b([A-Z][^\W\d_A-Z]{2,})(?:according|said|says|told|while|"
+                                    r"which|who|whose)\b", "\n".join(paragraphs)) if w.lower() in surnames}
     return [_GLUED.sub(lambda m: f"{m.group(1)} {m.group(2)}" if m.group(1) in alone else m.group(0), p)
             for p in paragraphs]
 
 
-def clean_text(text: str, agency_keys: set[str]) -> Cleaned:
+def clean_text(text: str, agency_keys: set[str], surnames: frozenset[str] = frozenset()) -> Cleaned:
     """Split a plain-text page into title, paragraphs and set-aside parts."""
     cleaned = Cleaned()
     raw = normalise(text)
@@ -406,7 +409,7 @@ def clean_text(text: str, agency_keys: set[str]) -> Cleaned:
             cleaned.credits.append(agency_credit(m.group(1), agency_keys) or "")
             line = line[m.end():]
         cleaned.paragraphs.append(line)
-    cleaned.paragraphs = unglue(cleaned.paragraphs)
+    cleaned.paragraphs = unglue(cleaned.paragraphs, surnames)
     cleaned.footer = [x for x in lines[end:] if x]
     for x in raw[end:]:
         if x and x not in cleaned.footer and x not in cleaned.dropped:

@@ -56,6 +56,7 @@ class Registries:
     index: PeopleIndex = field(init=False)
     forum_index: ForumIndex = field(init=False)
     agencies: set[str] = field(init=False)
+    surnames: frozenset[str] = field(init=False)
     known_people: Registry = field(init=False)
     known_forums: Registry = field(init=False)
     known_outlets: Registry = field(init=False)
@@ -76,6 +77,7 @@ class Registries:
                            for n in (item.name, *item.aliases)}  # never taken for a person
         self.forum_index = ForumIndex(self.known_forums)
         self.agencies = agency_keys(self.known_outlets)
+        self.surnames = frozenset(self.index.surnames)  # folded last names of everyone known
 
     @classmethod
     def load(cls, content: Path) -> "Registries":
@@ -1579,7 +1581,7 @@ def extract(data: str, reg: Registries, file: str | None = None, *, url: str | N
     """
     today = today or dt.date.today()
     page = parse_html(data) if is_html(data) else None
-    cleaned = clean_text(page.text if page else data, reg.agencies)
+    cleaned = clean_text(page.text if page else data, reg.agencies, reg.surnames)
     review: list[str] = []
     title = (page.title if page and page.title else None) or cleaned.title
     if title and _CAPTION.search(title):

@@ -1090,3 +1090,10 @@ def test_a_german_leading_phrase_without_comma_is_its_own_clause():
     call = next(e for e in extract(text, DEMO).engagements if e.kind == "call")
     assert {m.name for m in call.participants} == {"Narendra Modi", "Vladimir Putin"}
     assert call.date.iso() == "2022-01-11"
+
+
+def test_a_known_surname_glued_to_the_next_word_is_split_even_when_named_once():
+    text = (HEAD + "Prime Minister Narendra Modi held a telephone conversation with the President of "
+            "Kenya, William Rutoaccording to a statement from his office.")
+    names = {m.name for e in extract(text, DEMO).engagements for m in e.participants}
+    assert "William Ruto" in names, names
