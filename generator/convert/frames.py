@@ -51,7 +51,7 @@ _TRIGGERS = re.compile(
     r"exchange\s+views|gesprochen|conversaram|sprach\s+mit|sprachen|s['\u2019]est\s+entretenue?|se\s+sont\s+entretenus|"
     r"convers[óo]|conversou|conversaron)\b"
     r"|\b(?P<meet>courtesy\s+call|(?:held|hold|holds|holding)\s+consultations|(?:private\s+)?audience|"
-    r"shook\s+hands|convened|met|meet|meets|meeting|meetings|interacted|encounter(?=\s+with\b)|interactions?(?=\s+with\s+(?:his|her|their|several|other|counterparts|leaders|[A-Z]))|held\s+talks|hold\s+talks|holds\s+talks|"
+    r"shook\s+hands|convened|met|meet|meets|meeting|meetings|interacted|encounter(?=\s+with\b)|(?<=bilateral\s)engagements?|interactions?(?=\s+with\s+(?:his|her|their|several|other|counterparts|leaders|[A-Z]))|held\s+talks|hold\s+talks|holds\s+talks|"
     r"holding\s+talks|talks|negotiations|dialogue|discussions|hosted|hosts|hosting|host(?=\s+(?:his|her|their|the|an?|[A-Z]))|"
     r"received(?!\s+(?:an?\s+)?(?:\w+\s+)?(?:phone|telephone|call|message|letter))|"
     r"receives(?!\s+(?:an?\s+)?(?:\w+\s+)?(?:phone|telephone|call|message|letter))|welcomed|welcomes|called\s+on|calls\s+on|bilateral(?=\s+(?:with|on|at)\b)|"
@@ -100,7 +100,7 @@ KIND_OF_GROUP = {"video": "video call", "phone": "call", "talk": "meeting", "mee
 # A verb reports the action ("met on Friday"); a noun may name a backdrop ("last week's summit").
 _VERB = re.compile(r"(?i:met|meets|meet|spoke|spoken|speaks|talked|called|calls|phoned|telephoned|"
                    r"dialled|dialed|held\s+talks|holds?\s+talks|holding\s+talks|hosted|hosts|hosting|host|"
-                   r"received|receives|welcomed|welcomes|visited|visits|arrived|arrives|called\s+on|"
+                   r"received|receives|welcomed|welcomes|visited|visits|arrived|arrives|called\s+on|interacted|"
                    r"traf|trafen|trifft|empfing|incontrato|incontra|ricevuto|reuniu|encontrou|"
                    r"rencontré|rencontre)")
 _FUTURE = re.compile(

@@ -1097,3 +1097,13 @@ def test_a_known_surname_glued_to_the_next_word_is_split_even_when_named_once():
             "Kenya, William Rutoaccording to a statement from his office.")
     names = {m.name for e in extract(text, DEMO).engagements for m in e.participants}
     assert "William Ruto" in names, names
+
+
+def test_bilateral_engagements_date_the_counterparts_it_interacted_with_one_by_one():
+    text = (HEAD + "Foreign Minister S. Jaishankar held a series of bilateral engagements in New York "
+            "on Thursday.\n\nJaishankar interacted with counterparts, including Penny Wong of "
+            "Australia, Ali Sabry of Sri Lanka and Sameh Shoukry of Egypt.")
+    engagements = extract(text, DEMO).engagements
+    assert sorted(m.name for e in engagements for m in e.participants if m.name != "S. Jaishankar") \
+        == ["Ali Sabry", "Penny Wong", "Sameh Shoukry"]
+    assert {e.date.iso() for e in engagements} == {"2022-01-06"}, [e.date for e in engagements]
