@@ -140,7 +140,7 @@ _HYPOTHETICAL = re.compile(
     r"will\s+not|won't|would\s+not|wouldn't|not\s+be\s+able|unable|cannot|can't|none\s+of|"
     r"instead\s+of|rather\s+than|skip(?:ped|s)?|boycott\w*|"
     r"no\s+(?:meeting|talks|call)|without\s+(?:meeting|a\s+meeting))\b", re.I)
-_LONG_AGO = re.compile(r"^\W*(?:previously|last\s+year|in\s+(?:19|20)\d\d|back\s+in|years?\s+ago|"
+_LONG_AGO = re.compile(r"^\W*(?:previously|last\s+year|in\s+(?:19|20)\d\d|back\s+in\s+(?:(?:19|20)\d\d|the\s+(?:day|days|\d))|years?\s+ago|"
                        r"months\s+ago|since\s+then|in\s+the\s+past|historically|the\s+last\s+time|"
                        r"in\s+(?:early|late|mid-?)?\s*(?:19|20)\d\d)\b", re.I)
 _PROGRESSIVE = re.compile(r"\b(?:is|are)\s+(?:now\s+)?(?:\w+ing)\b", re.I)
@@ -164,7 +164,9 @@ _PLACE_CUE = re.compile(
     r"[A-Z][\w\u2019']*(?:'s|\u2019s)\s+(?:[A-Z][\w-]*\s+){0,2}?|"
     r"(?i:lleg\w*|cheg\w*)\s+(?:\w+\s+){0,3}?a\s+)$")  # "llegó este jueves a Bogotá"
 _NOT_VENUE = re.compile(r"\b(?:from|departed|departs|departing|left|leaves|leaving|flew\s+from|"
-                        r"returned\s+(?:to|from)|back\s+to|via|based)\s+(?:the\s+)?(?:[\w'-]+\s+){0,4}$|"
+                        r"returned\s+(?:to|from)|back\s+(?:to|in|home\s+in)|via|based|de\s+regreso\s+en|"
+                        r"de\s+vuelta\s+en|de\s+retour\s+[àa]|de\s+volta\s+a|zur[üu]ck\s+in)\s+"
+                        r"(?:the\s+)?(?:[\w'-]+\s+){0,4}$|"
                         r"\b(?:after|before|following)\s+(?:(?:a|an|the|his|her|their|earlier|"
                         r"previous|brief)\s+)?(?:stops?|stopovers?|visits?|legs?)\s+(?:in|to|at)\s+"
                         r"(?:[\w'-]+(?:,\s+|\s+and\s+|\s+))?$",  # "after stops in Manila and Seoul"

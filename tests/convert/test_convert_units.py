@@ -1107,3 +1107,10 @@ def test_bilateral_engagements_date_the_counterparts_it_interacted_with_one_by_o
     assert sorted(m.name for e in engagements for m in e.participants if m.name != "S. Jaishankar") \
         == ["Ali Sabry", "Penny Wong", "Sameh Shoukry"]
     assert {e.date.iso() for e in engagements} == {"2022-01-06"}, [e.date for e in engagements]
+
+
+def test_back_home_in_a_city_is_where_the_caller_was_not_a_venue():
+    text = (HEAD + "Back in Washington on Friday, President Joe Biden spoke with President Emmanuel "
+            "Macron about Ukraine, the White House said.")
+    (eng,) = extract(text, DEMO).engagements
+    assert eng.kind == "call" and eng.place is None, (eng.kind, eng.place)
