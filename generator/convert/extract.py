@@ -266,7 +266,8 @@ def _year_guess(cleaned: Cleaned, pub: FuzzyDate | None, today: dt.date,
 # ---------------------------------------------------------------- clauses
 
 _CAPTION = re.compile(
-    r"(?:^\s*[\[(]?(?:photo|image|picture|file\s+photo|pictured)\s*:|"
+    r"(?:^\s*[\[(]?(?:photo|image|picture|file\s+photo|pictured|l[ée]gende(?:\s+photo)?|"
+    r"pie\s+de\s+foto|legenda|didascalia|Bildunterschrift)\s*:|\((?:archives?|archivo|arquivo|archiv)\)\s*$|"
     r"\((?:photo|image|file|picture)[^)]{0,80}\)\s*$|\([^()]{0,40}\b(?:photo|image|picture)s?\)\s*$|REUTERS/[\w .'-]+$|/\s*Source:\s*[\w .]+\|?\s*$|"
     r"\bphoto(?:graph)?\s+(?:courtesy|credit|by)\b[^.]{0,60}$|\[Image source[^\]]*\]|"
     r"\b(?:AFP|AP|Getty Images|Pool|ANI|PTI|Xinhua|Yonhap|EPA)(?:\s+(?:via|Photo|/)\s*[\w /]+)?\s*$|"

@@ -65,7 +65,7 @@ _TRIGGERS = re.compile(
     r"re[çc]u(?:e|s)?(?=\s+(?:(?:le|la|les|son|sa|ses|par|mardi|lundi|mercredi|jeudi|vendredi|"
     r"samedi|dimanche|hier|ce)\s|l['\u2019]|M\.|Mme|(?-i:[A-Z])))|"  # "a reçu le président", not "reçu de bons retours"
     r"re[çc]oit(?=\s+(?:(?:le|la|les|son|sa|ses|ce)\s|l['\u2019]|M\.|Mme|(?-i:[A-Z])))|a\s+rencontr[ée]|ont\s+rencontr[ée]|"
-    r"se\s+sont\s+r[ée]unis|s['\u2019]est\s+r[ée]uni|se\s+r[ée]uniront|se\s+r[ée]unissent|"
+    r"se\s+sont\s+r[ée]unis|s['\u2019]est\s+r[ée]uni|se\s+sont\s+retrouv[ée]s|se\s+r[ée]uniront|se\s+r[ée]unissent|"
     r"recibi[óo]|recibe|recibir[áa]n?|reciba|encuentro|se\s+reunieron|sostuvo|sostuvieron|mantuvo|mantuvieron|"
     r"receber[áa]|recevra|ricever[àa]|"
     r"recebeu|recebe|recepcion(?:ou|ó|a)|recepcionad[oa]|reuniu-se|se\s+reuniram|reuniram-se|encontraram-se|"

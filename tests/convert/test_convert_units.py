@@ -1114,3 +1114,11 @@ def test_back_home_in_a_city_is_where_the_caller_was_not_a_venue():
             "Macron about Ukraine, the White House said.")
     (eng,) = extract(text, DEMO).engagements
     assert eng.kind == "call" and eng.place is None, (eng.kind, eng.place)
+
+
+def test_a_caption_marked_in_another_language_or_as_archive_begins_nothing():
+    text = ("Entretien\nPublié le 22/11/2023\n\nLe président Emmanuel Macron s\u2019est entretenu "
+            "mercredi avec le Premier ministre Narendra Modi.\n\nLégende photo : Emmanuel Macron et "
+            "Narendra Modi lors du sommet de Paris, en juin dernier. (Archives)")
+    engagements = extract(text, DEMO).engagements
+    assert [e.kind for e in engagements] == ["call"], [(e.kind, e.place) for e in engagements]
