@@ -473,7 +473,8 @@ def worth_an_entry(eng: Engagement, clauses_text: dict[int, str]) -> bool:
 
 def choose_kind(eng: Engagement, leaders: set[str]) -> tuple[str, str]:
     """(kind, review note when it is read from soft words)."""
-    own = [f for f in eng.frames if not f.inherited] or eng.frames  # lent settings say nothing of kind
+    own = [f for f in eng.frames if not f.inherited and not f.caption] or \
+        [f for f in eng.frames if not f.inherited] or eng.frames  # lent settings and photos say nothing of kind
     groups = [f.group for f in own if not f.caption and not f.headline] or [f.group for f in own]
     words = {f.word.lower() for f in own}
     if "statement" in groups:
