@@ -130,8 +130,8 @@ def plan_pages(graph: SiteGraph, config: Config, only: Selection | None = None) 
         counterparts, person_forums = graph.counterparts(person.id), graph.forums_of(person.id)
         pages += _timeline_pages(
             urls.person_path(person.id), "person.html", person.name, description, "people",
-            {"p": person, "country": graph.country_of.get(person.id), "entries": entries,
-             "mentions": _ordered(mentions, config), "counterparts": counterparts,
+            {"p": person, "country": graph.country_of.get(person.id)},
+            {"mentions": _ordered(mentions, config), "counterparts": counterparts,
              "forums": person_forums}, entries, config, shown=entries + mentions)
 
     forums = sorted(graph.forums.values(), key=lambda f: (-len(graph.by_forum.get(f.id, [])),
@@ -147,8 +147,8 @@ def plan_pages(graph: SiteGraph, config: Config, only: Selection | None = None) 
         description = forum.description or f"{forum.name}: {_plural(len(entries), 'engagement')}."
         participants = graph.participants(forum.id)
         pages += _timeline_pages(urls.forum_path(forum.id), "forum.html", forum.name, description,
-                                 "forums", {"f": forum, "entries": entries,
-                                            "participants": participants}, entries, config)
+                                 "forums", {"f": forum}, {"participants": participants},
+                                 entries, config)
 
     pages += country_pages(graph, config, only)
     pages += relation_pages(graph, config, only)
@@ -160,15 +160,23 @@ def plan_pages(graph: SiteGraph, config: Config, only: Selection | None = None) 
 
 
 def _timeline_pages(base: str, template: str, name: str, description: str, section: str,
-                    context: dict, entries: list, config: Config,
+                    subject: dict, summary: dict, entries: list, config: Config,
                     shown: list | None = None) -> list[Page]:
-    """The paged timeline of one person, forum, country, pair or place: every page carries
-    ``context`` and its chunk of ``entries`` grouped by month."""
-    return [Page(path, template, {
-        "page": _meta(_titled(name, info), description, section, path, config),
-        **context, "groups": group_by_month(chunk), "pager_info": info},
-        _shows(info, shown if shown is not None else entries, chunk))
-        for path, chunk, info in paginate(base, _ordered(entries, config))]
+    """The paged timeline of one person, forum, country, pair or place, each
+    page with its chunk of ``entries`` grouped by month and ``count``, the
+    total. The first page also gets ``summary`` and every entry; a later page
+    gets only its own entries (oldest first), so that a change to one entry
+    renders the page that shows it, not every page of its timeline."""
+    pages = []
+    for path, chunk, info in paginate(base, _ordered(entries, config)):
+        first = info is None or info["number"] == 1
+        own = entries if first else _ordered(chunk, config)  # oldest first again
+        context = {"page": _meta(_titled(name, info), description, section, path, config),
+                   **subject, **(summary if first else {}), "entries": own,
+                   "count": len(entries), "groups": group_by_month(chunk), "pager_info": info}
+        pages.append(Page(path, template, context,
+                          _shows(info, shown if shown is not None else entries, chunk)))
+    return pages
 
 
 def country_pages(graph: SiteGraph, config: Config, only: Selection | None) -> list[Page]:
@@ -185,13 +193,13 @@ def country_pages(graph: SiteGraph, config: Config, only: Selection | None) -> l
             continue
         entries = graph.by_country[country.code]
         description = f"{country.name}: {_plural(len(entries), 'engagement')}."
-        shared = {"c": country, "entries": entries,
-                  "people": relations.country_people(graph, country.code),
+        summary = {"people": relations.country_people(graph, country.code),
                   "counterparts": relations.counterpart_countries(graph, country.code),
                   "forums": relations.ranked_forums(graph, entries),
                   "places": places.ranked_places(graph, entries)}
         pages += _timeline_pages(urls.country_path(country.code), "country.html", country.name,
-                                 description, "countries", shared, entries, config)
+                                 description, "countries", {"c": country}, summary, entries,
+                                 config)
     return pages
 
 
@@ -204,13 +212,13 @@ def relation_pages(graph: SiteGraph, config: Config, only: Selection | None) -> 
         entries = graph.by_pair[pair]
         description = (f"{relation.a.name} and {relation.b.name}: "
                        f"{_plural(len(entries), 'engagement')} where both took part.")
-        shared = {"r": relation, "entries": entries,
-                  "levels": relations.levels(graph, entries, relation),
+        summary = {"levels": relations.levels(graph, entries, relation),
                   "places": places.ranked_places(graph, entries),
                   "forums": relations.ranked_forums(graph, entries),
                   "gaps": relations.gaps(entries)}
         pages += _timeline_pages(urls.relation_path(pair), "relation.html", relation.name,
-                                 description, "countries", shared, entries, config)
+                                 description, "countries", {"r": relation}, summary, entries,
+                                 config)
     return pages
 
 
@@ -227,8 +235,7 @@ def place_pages(graph: SiteGraph, config: Config, only: Selection | None) -> lis
             continue
         name, entries = graph.places[slug], graph.by_place[slug]
         where = graph.place_locations[slug]
-        shared = {"slug": slug, "name": name, "entries": entries,
-                  "spellings": graph.place_spellings[slug],
+        summary = {"spellings": graph.place_spellings[slug],
                   "location": {"lat": where.coordinates[0], "lon": where.coordinates[1],
                                "source": where.source} if where.coordinates else
                               {"shared": where.shared},
@@ -236,5 +243,6 @@ def place_pages(graph: SiteGraph, config: Config, only: Selection | None) -> lis
                   "forums": relations.ranked_forums(graph, entries)}
         pages += _timeline_pages(urls.place_path(slug), "place.html", name,
                                  f"{name}: {_plural(len(entries), 'engagement')} held there.",
-                                 "places", shared, entries, config)
+                                 "places", {"slug": slug, "name": name}, summary, entries,
+                                 config)
     return pages

@@ -48,22 +48,27 @@ OF_ENTRY = ("<p class=\"probe-e\">{{ event_jsonld(e) }} {{ axis_of([e], 'x') }} 
             "{{ per_year_bars([e], 'y') }} {{ date_tag(e.date) }} {{ body_html(e)|length }} "
             "{{ map_of([e], 'z') }}</p>")
 # Template -> what a custom theme adds to it: every helper, and context the
-# bundled theme does not print (all of a person's entries on every page).
+# bundled theme does not print (a timeline's entries and total on every page;
+# its summaries, which only a first page gets, on first pages).
+FIRST = "{% if not (pager_info and pager_info.number > 1) %}"
 PROBES = {
     "entry.html": "{{ site_axis() }}" + OF_ENTRY + "{{ item_html(e, 4) }} {{ countries|length }} "
                   "{{ relations|length }}",
     "item.html": OF_ENTRY.replace("probe-e", "probe-i"),
-    "person.html": "{% for x in entries %}{{ x.title }};{% endfor %} {{ mentions|length }} "
-                   "{{ counterparts|length }}",
-    "forum.html": "{% for x in entries %}{{ x.slug }};{% endfor %} {{ participants|length }}",
+    "person.html": "{% for x in entries %}{{ x.title }};{% endfor %} {{ count }} " + FIRST +
+                   "{{ mentions|length }} {{ counterparts|length }}{% endif %}",
+    "forum.html": "{% for x in entries %}{{ x.slug }};{% endfor %} {{ count }} " + FIRST +
+                  "{{ participants|length }}{% endif %}",
     "year.html": "{{ years }} {{ count }}",
-    "country.html": "{% for x in entries %}{{ x.slug }};{% endfor %} {{ people|length }} "
-                    "{{ counterparts|length }} {{ forums|length }} {{ c.name }}",
-    "relation.html": "{% for x in entries %}{{ x.slug }};{% endfor %} {{ levels }} {{ places }} "
-                     "{{ gaps|length }} {{ forums|length }} {{ r.name }}",
+    "country.html": "{% for x in entries %}{{ x.slug }};{% endfor %} {{ count }} {{ c.name }} " +
+                    FIRST + "{{ people|length }} {{ counterparts|length }} {{ forums|length }}"
+                    "{% endif %}",
+    "relation.html": "{% for x in entries %}{{ x.slug }};{% endfor %} {{ count }} {{ r.name }} " +
+                     FIRST + "{{ levels }} {{ places }} {{ gaps|length }} {{ forums|length }}"
+                     "{% endif %}",
     "countries.html": "{{ rows|length }}",
-    "place.html": "{% for x in entries %}{{ x.slug }};{% endfor %} {{ countries }} "
-                  "{{ forums|length }} {{ name }} {{ slug }}",
+    "place.html": "{% for x in entries %}{{ x.slug }};{% endfor %} {{ count }} {{ name }} "
+                  "{{ slug }} " + FIRST + "{{ countries }} {{ forums|length }}{% endif %}",
     "places.html": "{{ rows|length }}",
     "home.html": "{{ total }} {{ older }} {{ shown_years }}",
     "404.html": "{{ site_axis()|length }}",
