@@ -108,11 +108,22 @@ def site_digest(config: Config, content: Content, drafts: bool) -> str:
 
 class ContextDigests:
     """Page fingerprints within one build. Lists that many pages share (a
-    person's engagements, every entry) are digested once."""
+    person's engagements, every entry) are digested once; with ``earlier``,
+    the lists the last build digested, a list that is still the very same
+    object is not digested again. That is safe because no list a context
+    holds is changed once made: the site graph's lists, the only ones that
+    outlive a build, never are (see ``SiteGraph``)."""
 
-    def __init__(self, site: str) -> None:
+    def __init__(self, site: str, earlier: dict[int, tuple[list | tuple, str]] | None = None
+                 ) -> None:
         self.site = site
-        self._lists: dict[int, tuple[list, str]] = {}
+        self._earlier = earlier or {}
+        self._lists: dict[int, tuple[list | tuple, str]] = {}
+
+    @property
+    def lists(self) -> dict[int, tuple[list | tuple, str]]:
+        """The lists digested so far with their digests: the next build's ``earlier``."""
+        return self._lists
 
     def page(self, page: Page) -> str:
         """The fingerprint before reads: site, template, path and context."""
@@ -150,17 +161,23 @@ class ContextDigests:
     def _list(self, items: list | tuple) -> str:
         known = self._lists.get(id(items))
         if known is None or known[0] is not items:
-            try:  # most lists hold entries only (no other context item has a
-                # ``cache_key``), each read from a file: the short way
-                parts = ["[E", *[entry.cache_key for entry in items]]
-                if "" in parts:
-                    raise AttributeError
-            except AttributeError:
-                parts = ["["]
-                for item in items:
-                    self._parts(item, parts)
-            known = self._lists[id(items)] = (items, _hasher_of("\0".join(parts)))
+            known = self._earlier.get(id(items))
+            if known is None or known[0] is not items:
+                known = (items, self._list_digest(items))
+            self._lists[id(items)] = known
         return known[1]
+
+    def _list_digest(self, items: list | tuple) -> str:
+        try:  # most lists hold entries only (no other context item has a
+            # ``cache_key``), each read from a file: the short way
+            parts = ["[E", *[entry.cache_key for entry in items]]
+            if "" in parts:
+                raise AttributeError
+        except AttributeError:
+            parts = ["["]
+            for item in items:
+                self._parts(item, parts)
+        return _hasher_of("\0".join(parts))
 
 
 def with_reads(base: str, reads: list[str], value: Callable[[str], str]) -> str:

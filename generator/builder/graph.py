@@ -20,6 +20,10 @@ RELATED_WINDOW = 6  # neighbours looked at in each shared person's or forum's li
 
 @dataclass
 class SiteGraph:
+    """Every list of entries here is oldest first and never changed once the
+    graph is made: a graph made from this one by ``graph_update`` shares the
+    lists no changed entry is in, and caches rely on that."""
+
     entries: list[Entry]  # oldest first
     people: dict[str, Person]
     forums: dict[str, Forum]
@@ -37,6 +41,7 @@ class SiteGraph:
     days: list[int] = field(default_factory=list)  # first day of each entry, as an ordinal
     # Countries and pairs of countries that took part in some entry (see ``relations``).
     country_of: dict[str, Country] = field(default_factory=dict)  # person id -> country
+    person_countries: dict[str, Country] = field(default_factory=dict)  # as loaded, all
     countries: dict[str, Country] = field(default_factory=dict)  # by code
     by_country: dict[str, list[Entry]] = field(default_factory=dict)
     countries_by_entry: dict[str, list[Country]] = field(default_factory=dict)  # by slug

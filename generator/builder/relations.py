@@ -40,15 +40,16 @@ def _month(year: int, month: int | None) -> str:
 
 def index_countries(graph: SiteGraph, of_person: dict[str, Country]) -> None:
     """Fill the graph's countries, relations and their entry lists (oldest first)."""
+    graph.person_countries = of_person
     graph.country_of = {pid: c for pid, c in of_person.items() if pid in graph.people}
     by_country: dict[str, list[Entry]] = {}
     by_pair: dict[str, list[Entry]] = {}
     for entry in graph.entries:
-        here = graph.countries_by_entry[entry.slug] = fragments.one(_of_entry, entry, graph)
+        here = graph.countries_by_entry[entry.slug] = of_entry(graph, entry)
         for country in here:
             graph.countries.setdefault(country.code, country)
             by_country.setdefault(country.code, []).append(entry)
-        for a, b in combinations(here if len(here) <= MAX_PAIRED else (), 2):
+        for a, b in country_pairs(here):
             key = f"{a.code}-{b.code}"  # ``here`` is sorted by code: ``pair_name``
             if key not in by_pair:
                 graph.relations[key], by_pair[key] = Relation(a, b), []
@@ -64,8 +65,18 @@ def entry_countries(graph: SiteGraph, entry: Entry) -> list[Country]:
     return known if known is not None else _countries(graph, entry)
 
 
+def of_entry(graph: SiteGraph, entry: Entry) -> list[Country]:
+    """What ``entry_countries`` gives once the graph is indexed, kept between builds."""
+    return fragments.one(_of_entry, entry, graph)
+
+
 def _of_entry(entry: Entry, graph: SiteGraph) -> list[Country]:
     return _countries(graph, entry)
+
+
+def country_pairs(here: list[Country]) -> list[tuple[Country, Country]]:
+    """The pairs that an entry's countries (by code) make: none past ``MAX_PAIRED``."""
+    return list(combinations(here, 2)) if len(here) <= MAX_PAIRED else []
 
 
 def _countries(graph: SiteGraph, entry: Entry) -> list[Country]:
@@ -76,8 +87,7 @@ def _countries(graph: SiteGraph, entry: Entry) -> list[Country]:
 
 def entry_relations(graph: SiteGraph, entry: Entry) -> list[Relation]:
     """The pairs an entry's countries make (none past ``MAX_PAIRED`` countries)."""
-    here = entry_countries(graph, entry)
-    return [Relation(a, b) for a, b in combinations(here if len(here) <= MAX_PAIRED else (), 2)]
+    return [Relation(a, b) for a, b in country_pairs(entry_countries(graph, entry))]
 
 
 def counterpart_countries(graph: SiteGraph, code: str) -> list[tuple[Country, int]]:

@@ -22,6 +22,7 @@ from generator.builder.cache import BuildCache, Manifest, output_matches
 from generator.builder.fingerprint import (SUM_MODULUS, ContextDigests, content_digest,
                                            file_term, inputs_digest, site_digest, with_reads)
 from generator.builder.graph import SiteGraph, build_graph
+from generator.builder.graph_update import update_graph
 from generator.builder.heap import fewer_collections, settle_memory
 from generator.builder.lock import Held, output_lock
 from generator.builder.outputs import SITEMAP, Kept, extra_files, nothing_kept
@@ -119,6 +120,7 @@ class Builder:
         self.extras: dict[str, bytes] = {}  # last build's non-page files, by identity
         self.page_paths: list[str] = []  # last build's pages, for the sitemap
         self.content_sum = 0  # files_sum of the content folder as last looked at
+        self.digested: dict = {}  # lists the last build's fingerprints digested
 
     def build(self, changed: set[Path] | None = None) -> BuildResult:
         """Build, holding the output's lock (waiting while another build has it)."""
@@ -181,7 +183,7 @@ class Builder:
                                WriteStats(unchanged=len(old.sizes)), content.warnings)
         fragments.start_build(site)
         same_place = old.output == str(out.resolve())
-        graph = build_graph(content)
+        graph = self._graph(content)
         only = None
         same_site = site == self.built_site  # of the build the output holds
         if same_site and self.graph is not None and same_place:
@@ -197,8 +199,10 @@ class Builder:
         values = ReadValues(graph)
         with bodies_ahead(content.entries, self.bodies, config.raw_html):
             pages = plan_pages(graph, config, only)
-            fingerprints, reads, todo, keep, bases = self._sort_out(pages, only, old, out, site,
-                                                                    same_place, values)
+            contexts = ContextDigests(site, self.digested)
+            fingerprints, reads, todo, keep, bases = self._sort_out(pages, only, old, out,
+                                                                    contexts, same_place, values)
+            self.digested = contexts.lists
         renderer = PageRenderer(graph, config, self.bodies, self.items, self.env)
         self.env = renderer.env
         same_pages = same_site and fingerprints.keys() == old.fingerprints.keys()
@@ -264,7 +268,7 @@ class Builder:
 
     @staticmethod
     def _sort_out(pages: list[Page], only: Selection | None, old: Manifest, out: Path,
-                  site: str, same_place: bool, values: ReadValues,
+                  contexts: ContextDigests, same_place: bool, values: ReadValues,
                   ) -> tuple[dict[str, str], dict[str, list[str]], list[Page], set[str],
                              dict[str, str]]:
         """Fingerprint every page; split them into pages to render and files to
@@ -283,7 +287,6 @@ class Builder:
                             if name not in planned and not name.startswith(selected)}
             reads = {name: old.reads[name] for name in fingerprints if name in old.reads}
             keep = set(fingerprints)
-        contexts = ContextDigests(site)
         for page in pages:
             name = output_file(page.path)
             base = contexts.page(page)
@@ -299,6 +302,14 @@ class Builder:
                 todo.append(page)
                 bases[name] = fingerprints[name] = base
         return fingerprints, reads, todo, keep, bases
+
+    def _graph(self, content: Content) -> SiteGraph:
+        """The site graph, updated from the last build's when few entries changed."""
+        if self.graph is not None:
+            graph = update_graph(self.graph, content)
+            if graph is not None:
+                return graph
+        return build_graph(content)
 
     def _tidy(self, out: Path) -> None:
         """A first build with nothing to do still removes what killed builds left."""
