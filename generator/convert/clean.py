@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Collection
 from itertools import islice
 from dataclasses import dataclass, field
 
@@ -203,7 +204,7 @@ def agency_credit(line: str, agency_keys: set[str]) -> str | None:
     return None
 
 
-def _date_among_pipes(line: str) -> tuple | None:
+def _date_among_pipes(line: str) -> tuple[FuzzyDate, str] | None:
     """"Our Correspondent | Published July 3, 2024", "Foreign Affairs | 12.11.2024 18:07": a
     page's date in one part of a line of parts."""
     parts = re.split(r"\s\|\s", line)
@@ -306,7 +307,7 @@ def _drop_repeats(lines: list[str], cleaned: Cleaned) -> list[str]:
 
 
 def _find_title(lines: list[str], body_start: int, date_line: int | None,
-                furniture: set[int] = frozenset()) -> int | None:  # type: ignore[assignment]
+                furniture: Collection[int] = ()) -> int | None:
     """The headline: where pages put it (just above the date line, else after it, else the
     first line above the article's text), preferring a line of five words or more over a
     short one that is more likely the site's name ("The Meridian Post"). A line with the
@@ -316,7 +317,7 @@ def _find_title(lines: list[str], body_start: int, date_line: int | None,
     if date_line is not None and date_line < body_start:
         above = [j for j in range(date_line - 1, -1, -1) if lines[j]][:4]
         after = [j for j in range(date_line + 1, body_start) if lines[j]]
-        near = above[:1] if above and not furniture & set(range(above[0], date_line)) else []
+        near = above[:1] if above and not set(furniture) & set(range(above[0], date_line)) else []
         # the line just above the date, then below it, then the rest from the top down:
         # "Headline / standfirst / photo / byline / date" (and the crawler's "date ... Headline")
         order = near + after + sorted(set(above) - set(near)) + [date_line]
@@ -329,7 +330,7 @@ def _find_title(lines: list[str], body_start: int, date_line: int | None,
 _GLUED = re.compile(r"\b([A-Z][^\W\d_A-Z]{2,})(according|said|says|told|while|which|who|whose)\b")
 
 
-def unglue(paragraphs: list[str], surnames: frozenset[str] = frozenset()) -> list[str]:
+def unglue(paragraphs: list[str], surnames: Collection[str] = ()) -> list[str]:
     """"Javier Mileiaccording to a statement": a page that lost the space between two
     elements. Split only where the name stands alone elsewhere in the article or is a
     known surname (``surnames``, lower case)."""
@@ -340,7 +341,7 @@ def unglue(paragraphs: list[str], surnames: frozenset[str] = frozenset()) -> lis
             for p in paragraphs]
 
 
-def clean_text(text: str, agency_keys: set[str], surnames: frozenset[str] = frozenset()) -> Cleaned:
+def clean_text(text: str, agency_keys: set[str], surnames: Collection[str] = ()) -> Cleaned:
     """Split a plain-text page into title, paragraphs and set-aside parts."""
     cleaned = Cleaned()
     raw = normalise(text)

@@ -26,8 +26,8 @@ from generator.convert.dates import (PubDate, Reading, TimeExpr, find_full_date,
                                      leading_date, numeric_order, social_post_date)
 from generator.convert.engagements import Context, Engagement
 from generator.convert.forums import TWO_PLUS_TWO, ForumIndex, is_two_plus_two
-from generator.convert.frames import (KIND_OF_GROUP, NEUTRAL, TWO_SIDES, Clause, Frame, _reports,
-                                      _sender, frames_of, triggers)
+from generator.convert.frames import (KIND_OF_GROUP, NEUTRAL, TWO_SIDES, Clause, Frame, _actors,
+                                      _reports, _sender, frames_of, triggers)
 from generator.convert.html import is_html, parse_html
 from generator.convert.language import detect
 from generator.convert.outlets import (OUTLETS_FILE, Where, agency_keys, find_agency,
@@ -56,7 +56,6 @@ class Registries:
     index: PeopleIndex = field(init=False)
     forum_index: ForumIndex = field(init=False)
     agencies: set[str] = field(init=False)
-    surnames: frozenset[str] = field(init=False)
     known_people: Registry = field(init=False)
     known_forums: Registry = field(init=False)
     known_outlets: Registry = field(init=False)
@@ -77,7 +76,6 @@ class Registries:
                            for n in (item.name, *item.aliases)}  # never taken for a person
         self.forum_index = ForumIndex(self.known_forums)
         self.agencies = agency_keys(self.known_outlets)
-        self.surnames = frozenset(self.index.surnames)  # folded last names of everyone known
 
     @classmethod
     def load(cls, content: Path) -> "Registries":
@@ -319,10 +317,16 @@ _FIRST_PERSON = re.compile(r"\b(?:I|we|We|my|My|our|Our|us)\b|^[\"\u201c\u201e]?
 _ASIDE = re.compile(r"[^,.;]{3,80},\s+(?:was|were|is|are|took\s+place|came)\b")
 
 
+def _leading_clause(plain: str) -> re.Match | None:
+    """"After meeting X, ..." or German "Einen Tag nach ihrem Treffen mit X hat ...": the
+    subordinate phrase a sentence opens with."""
+    return _LEAD_CLAUSE.match(plain) or _GERMAN_LEAD.match(plain)
+
+
 def _split(plain: str) -> list[tuple[int, int, bool]]:
     """Clauses of a sentence: (start, end, is a leading subordinate clause)."""
     cuts = {0}
-    lead = _LEAD_CLAUSE.match(plain) or _GERMAN_LEAD.match(plain)
+    lead = _leading_clause(plain)
     if lead:
         cuts.add(lead.end())
     for m in _CLAUSE_SPLIT.finditer(plain):
@@ -488,7 +492,7 @@ def _clauses(reader: Reader, sentences: list[Sentence], captions: set[int],
     for s in sentences:
         people, refs = reader.people(s.text)
         here = post_pub.get(s.paragraph, pub)
-        lead = _LEAD_CLAUSE.match(s.plain)
+        lead = _leading_clause(s.plain)
         main_start = lead.end() if lead else 0
         first_verb = next((a for a, _, _ in triggers(s.plain[main_start:])), None)
         limit = main_start + first_verb if first_verb is not None else len(s.plain)
@@ -928,10 +932,8 @@ def _leaders_at_gathering(found: list[Engagement], frames: list[Frame],
     if found or not gathering:
         return found
     leaders: dict[str, Mention] = {}
-    for c in clauses:
-        for m in c.people:
-            if m.leader and not m.speaker and not _reports(c.text, m) and not _sender(c.text, m):
-                leaders.setdefault(m.person, m)
+    for m in (m for c in clauses for m in _actors(c, 0, 0) if m.leader):
+        leaders.setdefault(m.person, m)  # in article order, at the first mention
     if not 0 < len(leaders) <= 8:
         return found
     eng = eng_mod._new(gathering[0])
@@ -1062,12 +1064,14 @@ def _city_of_visited_country(engagements: list[Engagement], frames: list[Frame],
         went = next((v.country for v in visits if v in eng.frames or (
             any(abs(v.sentence - s) <= 1 for s in eng.sentences) and
             {m.person for m in v.people} & set(eng.ids))), None)
+        if went is None:
+            continue
         sides = {m.country for m in eng.participants if m.country}
         cities = {h.place.venue_city: (c, h) for c in clauses for h in c.places
                   if h.place.kind == "city" and h.place.country == went and re.search(  # presence
                       r"\b(?:in|at)\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){0,4}$", c.plain[max(0, h.start - 60):h.start])
                   and any(m.country in sides for m in c.people)}  # of someone of the same side
-        if went is None or len(cities) != 1:
+        if len(cities) != 1:
             continue
         (clause, hit), = cities.values()
         lent = Frame(-1, 0, 0, hit.text, "visit", "past", [], [], None, hit, hit.text, [], False,
@@ -1192,10 +1196,10 @@ def _same_day(frames: list[Frame]) -> None:
         if f.time.form in ("next_day", "day_before") and last is not None:
             step = 1 if f.time.form == "next_day" else -1
             day = last.first_day() + dt.timedelta(days=step)
-            after = Reading(FuzzyDate(day.year, day.month, day.day), f'"{f.time.text}" read as the '
+            moved = Reading(FuzzyDate(day.year, day.month, day.day), f'"{f.time.text}" read as the '
                             f'day {"after" if step > 0 else "before"} {last.iso()}, said before it')
-            f.time = dataclasses.replace(f.time, past=after, future=after)
-            last = after.date
+            f.time = dataclasses.replace(f.time, past=moved, future=moved)
+            last = moved.date
         elif f.time.form == "same_day" and f.mode != "future":
             if last is not None:
                 f.time = dataclasses.replace(f.time, past=Reading(
@@ -1582,7 +1586,7 @@ def extract(data: str, reg: Registries, file: str | None = None, *, url: str | N
     """
     today = today or dt.date.today()
     page = parse_html(data) if is_html(data) else None
-    cleaned = clean_text(page.text if page else data, reg.agencies, reg.surnames)
+    cleaned = clean_text(page.text if page else data, reg.agencies, reg.index.surnames)
     review: list[str] = []
     title = (page.title if page and page.title else None) or cleaned.title
     if title and _CAPTION.search(title):

@@ -112,7 +112,7 @@ _FUTURE = re.compile(
     r"wird|werden|soll|sollen|dovrebbe|parteciperanno|incontrer[àa]|terrà|se\s+reunir[áa]|"
     r"va\s+(?:rencontrer|se\s+rendre)|rencontrera|vai\s+(?:se\s+)?(?:reunir|encontrar|visitar)|"
     r"doit\s+se\s+rendre|doit\s+rencontrer|devrait|aura\s+lieu|auront\s+lieu|se\s+rendra|"
-    r"tendr[áa]\s+lugar|deber[áa]|ter[áa]|ter[ãa]o|ir[áa]|ir[ãa]o|far[áa]|seguir[áa]|doit|ser[áa]\s+recibid[oa]|se\s+r[ée]unira|reunir-se-[áa]|encontrar-se-[áa])\b",
+    r"tendr[áa]\s+lugar|deber[áa]|ter[áa]|ter[ãa]o|ir[áa]|ir[ãa]o|far[áa]|seguir[áa]|doit|ser[áa]\s+recibid[oa])\b",
     re.I)
 _BACKGROUND = re.compile(
     r"\b(?:had\s+(?:also\s+)?(?:been\s+)?(?:met|held|spoken|visited|talked|hosted|received|called|"

@@ -39,6 +39,13 @@ def run(content: Path, *paths, out: Path | None = None, **kw) -> int:
     return command.run(argparse.Namespace(**args), Config(content=content))
 
 
+def article(folder: Path, name: str, text: str) -> Path:
+    """An article of our own words, written where the test converts it from."""
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
 def tree(root: Path) -> dict[str, bytes]:
     return {p.relative_to(root).as_posix(): p.read_bytes()
             for p in sorted(root.rglob("*")) if p.is_file()}
@@ -347,14 +354,12 @@ def test_through_the_cli(content, tmp_path, monkeypatch, capsys):
 
 def test_an_undated_report_merges_into_the_dated_entry_of_the_same_engagement(content, tmp_path):
     """The second article gives no year: its guess is not a reason to keep the two apart."""
-    dated = tmp_path / "dated.txt"
-    dated.write_text("Leaders to meet in Sochi\nPublished on May 16, 2018\n\nPrime Minister Narendra "
-                     "Modi will hold an informal summit with President Vladimir Putin in Sochi on "
-                     "May 21, the ministry said.\n", encoding="utf-8")
-    undated = tmp_path / "undated.txt"
-    undated.write_text("Modi heads to Sochi\n\nPrime Minister Narendra Modi will travel to Sochi on "
-                       "21 May for an informal summit with President Vladimir Putin.\n",
-                       encoding="utf-8")
+    dated = article(tmp_path, "dated.txt", "Leaders to meet in Sochi\nPublished on May 16, 2018\n\n"
+                    "Prime Minister Narendra Modi will hold an informal summit with President "
+                    "Vladimir Putin in Sochi on May 21, the ministry said.\n")
+    undated = article(tmp_path, "undated.txt", "Modi heads to Sochi\n\nPrime Minister Narendra Modi "
+                      "will travel to Sochi on 21 May for an informal summit with President "
+                      "Vladimir Putin.\n")
     run(content, dated, out=content / "entries")
     run(content, undated, out=content / "entries")
     summits = [e for e in entries(content / "entries").values() if e.kind == "summit"]
@@ -365,13 +370,11 @@ def test_an_undated_report_merges_into_the_dated_entry_of_the_same_engagement(co
 
 def test_a_merged_articles_doubts_about_itself_are_kept(content, tmp_path):
     """The second report names no outlet: the entry it joins says so, naming that source."""
-    first = tmp_path / "first.txt"
-    first.write_text("Ministers meet in Lisbon\nPublished on March 3, 2022\n\nExternal Affairs "
-                     "Minister S. Jaishankar met Secretary of State Antony Blinken in Lisbon on "
-                     "Thursday, the ministry said.\n", encoding="utf-8")
-    second = tmp_path / "second.txt"
-    second.write_text("Jaishankar and Blinken hold talks in Lisbon\nMarch 3, 2022\n\nS. Jaishankar "
-                      "and Antony Blinken held talks in Lisbon on Thursday.\n", encoding="utf-8")
+    first = article(tmp_path, "first.txt", "Ministers meet in Lisbon\nPublished on March 3, 2022\n\n"
+                    "External Affairs Minister S. Jaishankar met Secretary of State Antony Blinken "
+                    "in Lisbon on Thursday, the ministry said.\n")
+    second = article(tmp_path, "second.txt", "Jaishankar and Blinken hold talks in Lisbon\nMarch 3, "
+                     "2022\n\nS. Jaishankar and Antony Blinken held talks in Lisbon on Thursday.\n")
     run(content, first, out=content / "entries")
     run(content, second, out=content / "entries")
     (entry,) = entries(content / "entries").values()
@@ -386,17 +389,14 @@ def test_a_report_dated_nowhere_merges_with_a_dated_one_of_the_same_people(conte
                                                                           undated_first):
     """No date at all (a placeholder year): the same two people and kind are enough, either
     order; the placeholder yields to the real date; other people stay apart."""
-    dated = tmp_path / "a_dated.txt"
-    dated.write_text("Ministers talk by phone\nPublished on March 3, 2022\n\nExternal Affairs "
-                     "Minister S. Jaishankar spoke by phone with Secretary of State Antony Blinken "
-                     "on Wednesday, the ministry said.\n", encoding="utf-8")
-    undated = tmp_path / "b_undated.txt"
-    undated.write_text("Jaishankar and Blinken discuss Ukraine\n\nS. Jaishankar and Antony Blinken "
-                       "spoke by phone about the war in Ukraine, officials said.\n\nThe two "
-                       "ministers agreed to stay in touch.\n", encoding="utf-8")
-    other = tmp_path / "c_other.txt"
-    other.write_text("Jaishankar calls Lavrov\n\nS. Jaishankar spoke by phone with Sergey Lavrov "
-                     "about the war in Ukraine, officials said.\n", encoding="utf-8")
+    dated = article(tmp_path, "a_dated.txt", "Ministers talk by phone\nPublished on March 3, 2022\n\n"
+                    "External Affairs Minister S. Jaishankar spoke by phone with Secretary of State "
+                    "Antony Blinken on Wednesday, the ministry said.\n")
+    undated = article(tmp_path, "b_undated.txt", "Jaishankar and Blinken discuss Ukraine\n\nS. "
+                      "Jaishankar and Antony Blinken spoke by phone about the war in Ukraine, "
+                      "officials said.\n\nThe two ministers agreed to stay in touch.\n")
+    other = article(tmp_path, "c_other.txt", "Jaishankar calls Lavrov\n\nS. Jaishankar spoke by phone "
+                    "with Sergey Lavrov about the war in Ukraine, officials said.\n")
     for path in ([undated, dated] if undated_first else [dated, undated]) + [other]:
         run(content, path, out=content / "entries")
     calls = sorted(entries(content / "entries").values(), key=lambda e: len(e.sources))
@@ -409,15 +409,13 @@ def test_a_report_that_it_took_place_merges_into_the_announced_entry_and_ends_it
         content, tmp_path):
     """The first article announces the talks (in a clause of its own, with its day); the second
     reports them held: one entry, no longer scheduled, saying why, every other line kept."""
-    plan = tmp_path / "plan.txt"
-    plan.write_text("Ministers in Tokyo\nPublished on Jul 13, 2022 09:00 AM IST\n\nWhile he is due to "
-                    "meet Foreign Minister Kenji Arakawa for formal talks on Friday, External Affairs "
-                    "Minister Rohan Mehta was welcomed at the airport on Wednesday.\n\nMehta was met by "
-                    "officials in Tokyo. (AP PHOTO)\n", encoding="utf-8")
-    held = tmp_path / "held.txt"
-    held.write_text("Mehta and Arakawa hold talks\nPublished on Jul 15, 2022 08:00 PM IST\n\nExternal "
-                    "Affairs Minister Rohan Mehta and Foreign Minister Kenji Arakawa held talks in Tokyo "
-                    "on Friday.\n", encoding="utf-8")
+    plan = article(tmp_path, "plan.txt", "Ministers in Tokyo\nPublished on Jul 13, 2022 09:00 AM IST"
+                   "\n\nWhile he is due to meet Foreign Minister Kenji Arakawa for formal talks on "
+                   "Friday, External Affairs Minister Rohan Mehta was welcomed at the airport on "
+                   "Wednesday.\n\nMehta was met by officials in Tokyo. (AP PHOTO)\n")
+    held = article(tmp_path, "held.txt", "Mehta and Arakawa hold talks\nPublished on Jul 15, 2022 08:00 "
+                   "PM IST\n\nExternal Affairs Minister Rohan Mehta and Foreign Minister Kenji "
+                   "Arakawa held talks in Tokyo on Friday.\n")
     out = content / "entries"
     run(content, plan, out=out)
     (path,) = out.glob("*.md")

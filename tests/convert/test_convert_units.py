@@ -229,6 +229,12 @@ DEMO = Registries.load(Path(__file__).resolve().parents[2] / "content")
 HEAD = "A headline for the test\nPublished on Jan 08, 2022 12:47 AM IST\n\n"
 
 
+def people_of(text: str, kind: str | None = None) -> list[list[str]]:
+    """Each engagement's participants (sorted names), in the order the converter gives them."""
+    return [sorted(m.name for m in e.participants) for e in extract(text, DEMO).engagements
+            if kind is None or e.kind == kind]
+
+
 @pytest.mark.parametrize("text, expected", [
     ("After last week's summit in New Delhi, External Affairs Minister S Jaishankar met Russian "
      "Foreign Minister Sergey Lavrov in Moscow on Friday.",
@@ -644,8 +650,7 @@ def test_contacts_counted_over_a_year_are_background():
     text = (HEAD + "This year, Prime Minister Narendra Modi and President Vladimir Putin have spoken "
             "twice on the phone. External Affairs Minister S. Jaishankar met Foreign Minister "
             "Wang Yi on Friday.")
-    assert [sorted(m.name for m in e.participants) for e in extract(text, DEMO).engagements] == \
-        [["S. Jaishankar", "Wang Yi"]]
+    assert people_of(text) == [["S. Jaishankar", "Wang Yi"]]
 
 
 def test_the_blocs_summit_is_the_bloc_named_before():
@@ -710,7 +715,7 @@ def test_sco_sidelines_round_up():
             "sidelines.\n\n''Met with Secretary-General of the SCO Zhang Ming. Good ideas,'' "
             "Jaishankar said in a tweet.\n\nHe described his talks with Minister of Foreign "
             "Affairs of Bosnia and Herzegovina Elmedin Konakovic as useful.")
-    people = sorted(sorted(m.name for m in e.participants) for e in extract(text, DEMO).engagements)
+    people = sorted(people_of(text))
     assert ["S. Jaishankar", "Zhang Ming"] in people, people
     assert ["Elmedin Konakovic", "S. Jaishankar"] in people, people
     assert ["S. Jaishankar", "Wang Yi"] not in people and ["Bilawal Bhutto Zardari", "S. Jaishankar"] \
@@ -925,8 +930,7 @@ def test_interactions_with_counterparts_listed_are_met_one_by_one_and_a_visit_to
             "session.\n\nA clip posted online shows his interactions with counterparts, including "
             "Ali Sabry of Sri Lanka, Penny Wong of Australia and Constantinos Kombos of Cyprus. He "
             "also paid a visit to Prime Minister Hun Manet of Cambodia during his stay.")
-    engagements = extract(text, DEMO).engagements
-    pairs = [sorted(m.name for m in e.participants) for e in engagements if e.kind == "meeting"]
+    pairs = people_of(text, "meeting")
     for other in ("Ali Sabry", "Penny Wong", "Constantinos Kombos", "Hun Manet"):
         assert sorted(["S. Jaishankar", other]) in pairs, pairs
 
@@ -936,7 +940,7 @@ def test_people_after_a_title_of_a_body_or_an_aside_are_found_and_an_agency_acro
             "second meeting of the morning, after a tour of the harbour, was with the Prime Minister "
             "of Tonga, Mia Sovaleni.\n\nModi also met with the secretary general of the Organisation "
             "of Eastern Caribbean States (OECS), Didacus Jules.")
-    pairs = [sorted(m.name for m in e.participants) for e in extract(text, DEMO).engagements]
+    pairs = people_of(text)
     assert ["Mia Sovaleni", "Narendra Modi"] in pairs, pairs
     assert ["Didacus Jules", "Narendra Modi"] in pairs, pairs
 
@@ -1059,7 +1063,7 @@ def test_a_royal_is_named_by_title_and_given_name_and_welcomes_two_guests_one_by
     text = (HEAD + "Saudi Foreign Minister Prince Faisal bin Farhan opened the council session in "
             "Riyadh on Monday.\n\nPrince Faisal also welcomed India's External Affairs Minister "
             "S. Jaishankar and Brazil's Foreign Minister Mauro Vieira in Riyadh.")
-    pairs = sorted(sorted(m.name for m in e.participants) for e in extract(text, DEMO).engagements)
+    pairs = people_of(text)
     assert ["Faisal bin Farhan", "S. Jaishankar"] in pairs and \
         ["Faisal bin Farhan", "Mauro Vieira"] in pairs, pairs
 
