@@ -17,6 +17,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from generator.builder.graph import RELATED_WINDOW, SiteGraph
+from generator.builder.graph_update import changed_entries
 from generator.builder.relations import entry_countries, entry_relations
 from generator.content.model import Entry
 
@@ -59,17 +60,10 @@ def _around(graph: SiteGraph, entry: Entry, sel: Selection) -> None:
         sel.places.add(graph.place_index.page(entry.place))
 
 
-def _differing(old: list[Entry], new: list[Entry]) -> tuple[list[Entry], list[Entry]]:
-    """The entries of each list that are not in the other, by identity: a
-    builder kept alive reuses the objects of unchanged entries."""
-    old_ids, new_ids = set(map(id, old)), set(map(id, new))
-    return [e for e in old if id(e) not in new_ids], [e for e in new if id(e) not in old_ids]
-
-
 def affected(old: SiteGraph, new: SiteGraph) -> Selection | None:
     if set(old.by_year) != set(new.by_year):
         return None
-    gone, came = _differing(old.entries, new.entries)
+    gone, came = changed_entries(old.entries, new.entries)
     if len(gone) + len(came) > 2 * MAX_CHANGED:  # new objects (a full load): compare files
         gone, came = old.entries, new.entries
     before = {e.path: e for e in gone}

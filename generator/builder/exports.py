@@ -10,7 +10,7 @@ from typing import Any
 
 from generator.builder import fragments, places, relations, urls
 from generator.builder.graph import SiteGraph
-from generator.builder.outputs import CSV_EXPORT, JSON_EXPORT
+from generator.builder.outputs import CSV_EXPORT, JSON_EXPORT, joined
 from generator.config import Config
 from generator.content.dates import FuzzyDate
 from generator.content.countries import Country, Relation
@@ -128,7 +128,8 @@ def render_json(graph: SiteGraph, config: Config) -> bytes:
                                                  for item in items) + "]")
     out.append(',\n"entries":[')
     entries = fragments.each(_entry_json, graph.entries, graph, config)
-    return b"".join([("".join(out)).encode("utf-8"), b",\n".join(entries), b"]}\n"])
+    return joined(("".join(out)).encode("utf-8"), entries, b",\n", b"]}\n")
+
 
 
 # A cell starting with one of these is a formula to spreadsheet programs

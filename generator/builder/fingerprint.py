@@ -16,6 +16,7 @@ import hashlib
 import importlib.metadata
 import os
 import sys
+from operator import attrgetter
 from pathlib import Path
 from typing import Any, Callable
 
@@ -36,6 +37,7 @@ NOT_BUILD_CODE = ("convert", "serve", "publish.py", "cli.py", "__main__.py")
 LIBRARIES = ("Markdown", "Jinja2", "MarkupSafe", "PyYAML", "pycountry")
 # Config fields that change no byte of the output (where it goes, where the config is).
 IGNORED_SETTINGS = ("output", "root", "path", "theme_line")
+_cache_key = attrgetter("cache_key")
 
 
 def _hasher() -> "hashlib._Hash":
@@ -170,7 +172,7 @@ class ContextDigests:
     def _list_digest(self, items: list | tuple) -> str:
         try:  # most lists hold entries only (no other context item has a
             # ``cache_key``), each read from a file: the short way
-            parts = ["[E", *[entry.cache_key for entry in items]]
+            parts = ["[E", *map(_cache_key, items)]
             if "" in parts:
                 raise AttributeError
         except AttributeError:
@@ -197,7 +199,10 @@ def content_digest(site: str, content: Content, static: dict[str, bytes]) -> str
     h.update(site.encode())
     for name, data in sorted(static.items()):
         h.update(name.encode() + b"\0" + hashlib.blake2b(data, digest_size=16).digest())
-    h.update("\n".join([f"{e.path}\0{e.digest}" for e in content.entries]).encode())
+    keys = list(map(_cache_key, content.entries))  # path, digest and slug, made once
+    if "" in keys:  # an entry not read from a file
+        keys = list(map("{0.path}\0{0.digest}".format, content.entries))
+    h.update("\n".join(keys).encode())
     return h.hexdigest()
 
 

@@ -10,14 +10,17 @@ the whole-site feeds and exports by joining pieces instead of re-rendering
 
 from __future__ import annotations
 
+from operator import attrgetter
 from typing import Any, Callable
 
 from generator.content.model import Entry
 
 _store: dict[tuple, dict[str, Any]] = {}  # (function, text args) -> entry key -> piece
-_wholes: dict[tuple, tuple[list[str], Any]] = {}  # (function, text args) -> entry keys, result
+# (function, text args) -> the entries, their keys, the result
+_wholes: dict[tuple, tuple[list[Entry], list[str], Any]] = {}
 _keys: tuple[list[Entry] | None, list[str] | None] = (None, None)  # of the last list
 _site: str | None = None
+_cache_key = attrgetter("cache_key")
 
 
 def start_build(site: str | None) -> None:
@@ -45,7 +48,7 @@ def _entry_keys(entries: list[Entry]) -> list[str] | None:
     """Each entry's key, or None when one is not from a file (nothing to key on)."""
     global _keys
     if _keys[0] is not entries:
-        keys = [e.cache_key for e in entries]
+        keys = list(map(_cache_key, entries))
         _keys = (entries, None if "" in keys else keys)
     return _keys[1]
 
@@ -63,25 +66,30 @@ def each(fn: Callable[..., Any], entries: list[Entry], *args: Any) -> list[Any]:
     if keys is None:
         return [fn(e, *args) for e in entries]
     store = _store.setdefault(_name(fn, args), {})
-    pieces = [store.get(k) for k in keys]
-    for i in [i for i, piece in enumerate(pieces) if piece is None]:
-        pieces[i] = store[keys[i]] = fn(entries[i], *args)
+    pieces = list(map(store.get, keys))
+    if None in pieces:
+        for i in [i for i, piece in enumerate(pieces) if piece is None]:
+            pieces[i] = store[keys[i]] = fn(entries[i], *args)
     return pieces
 
 
 def over(fn: Callable[..., Any], entries: list[Entry], *args: Any) -> Any:
     """``fn(entries, *args)``, reused while ``entries`` are the same files in the
     same order (a pair's summary, kept until one of its engagements changes);
-    one result per function and text arguments."""
-    keys = [e.cache_key for e in entries] if _site is not None else None
-    if keys is None or "" in keys:
+    one result per function and text arguments. ``entries`` must not change
+    once given (no list of the site graph does): the very same list is taken
+    for the same files without looking."""
+    if _site is None:
         return fn(entries, *args)
     name = _name(fn, args)
     kept = _wholes.get(name)
-    if kept is not None and kept[0] == keys:
-        return kept[1]
-    result = fn(entries, *args)
-    _wholes[name] = (keys, result)
+    if kept is not None and kept[0] is entries:
+        return kept[2]
+    keys = list(map(_cache_key, entries))
+    if "" in keys:
+        return fn(entries, *args)
+    result = kept[2] if kept is not None and kept[1] == keys else fn(entries, *args)
+    _wholes[name] = (entries, keys, result)
     return result
 
 

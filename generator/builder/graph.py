@@ -5,7 +5,9 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from itertools import groupby
+from itertools import chain, groupby
+from operator import attrgetter
+from typing import Callable
 
 from generator.builder.places import index_places
 from generator.builder.relations import index_countries
@@ -16,6 +18,9 @@ from generator.content.places import Location, Places
 
 RELATED_LIMIT = 6
 RELATED_WINDOW = 6  # neighbours looked at in each shared person's or forum's list
+# Read in C by ``map`` and ``groupby``.
+_year_month = attrgetter("date.year", "date.month")
+_people, _forums = attrgetter("people"), attrgetter("forums")
 
 
 @dataclass
@@ -68,22 +73,15 @@ class SiteGraph:
 
     def counterparts(self, person_id: str) -> list[tuple[Person, int]]:
         """People who took part with ``person_id``, most frequent first."""
-        counts: Counter[str] = Counter()
-        for entry in self.by_person.get(person_id, []):
-            counts.update(p for p in entry.people if p != person_id)
+        counts = _count(_people, self.by_person.get(person_id, []))
+        counts.pop(person_id, None)  # names in an entry are unique: once in each of its own
         return self._ranked(counts, self.people)
 
     def forums_of(self, person_id: str) -> list[tuple[Forum, int]]:
-        counts: Counter[str] = Counter()
-        for entry in self.by_person.get(person_id, []):
-            counts.update(entry.forums)
-        return self._ranked(counts, self.forums)
+        return self._ranked(_count(_forums, self.by_person.get(person_id, [])), self.forums)
 
     def participants(self, forum_id: str) -> list[tuple[Person, int]]:
-        counts: Counter[str] = Counter()
-        for entry in self.by_forum.get(forum_id, []):
-            counts.update(entry.people)
-        return self._ranked(counts, self.people)
+        return self._ranked(_count(_people, self.by_forum.get(forum_id, [])), self.people)
 
     def related(self, entry: Entry) -> list[Entry]:
         """Entries near in time that share people or a forum, most shared first.
@@ -160,6 +158,11 @@ def _named(items: dict, ids: set[str]) -> dict:
 def group_by_month(entries: list[Entry]) -> list[tuple[int, list[tuple[int | None, list[Entry]]]]]:
     """[(year, [(month or None, entries)])] in the order given."""
     years: dict[int, dict[int | None, list[Entry]]] = defaultdict(dict)
-    for entry in entries:
-        years[entry.date.year].setdefault(entry.date.month, []).append(entry)
+    for (year, month), run in groupby(entries, key=_year_month):  # runs of one month
+        years[year].setdefault(month, []).extend(run)
     return [(year, list(months.items())) for year, months in years.items()]
+
+
+def _count(names: Callable[[Entry], list[str]], entries: list[Entry]) -> Counter[str]:
+    """How often each name of ``names`` (people, forums) occurs in ``entries``, counted in C."""
+    return Counter(chain.from_iterable(map(names, entries)))

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import dataclasses
 from bisect import bisect_left, insort
-from operator import attrgetter
+from itertools import compress
+from operator import attrgetter, not_
 from typing import Callable, Hashable, Iterable
 
 from generator.builder.graph import SiteGraph
@@ -33,8 +34,12 @@ Keys = Callable[[Entry], Iterable[Hashable]]
 def changed_entries(old: list[Entry], new: list[Entry]) -> tuple[list[Entry], list[Entry]]:
     """The entries of each list that are not in the other, by identity: a
     builder kept alive reuses the objects of unchanged entries."""
-    old_ids, new_ids = set(map(id, old)), set(map(id, new))
-    return [e for e in old if id(e) not in new_ids], [e for e in new if id(e) not in old_ids]
+    return _not_in(old, set(map(id, new))), _not_in(new, set(map(id, old)))
+
+
+def _not_in(entries: list[Entry], ids: set[int]) -> list[Entry]:
+    """The entries whose id is not in ``ids``, in order (in C: cheap at 10,000)."""
+    return list(compress(entries, map(not_, map(ids.__contains__, map(id, entries)))))
 
 
 def update_graph(old: SiteGraph, content: Content) -> SiteGraph | None:
@@ -81,8 +86,7 @@ def _same_sources(old: SiteGraph, content: Content) -> bool:
 
 def _replaced(entries: list[Entry], gone: list[Entry], came: list[Entry]) -> list[Entry]:
     """``entries`` without ``gone`` and with ``came``, in order: a new list."""
-    gone_ids = set(map(id, gone))
-    out = [e for e in entries if id(e) not in gone_ids] if gone else list(entries)
+    out = _not_in(entries, set(map(id, gone))) if gone else list(entries)
     for entry in came:
         insort(out, entry, key=_sort_key)
     return out
@@ -131,7 +135,7 @@ class _Lists:
             out[key] = after
         if ordered and first_changed:
             def appearance(item: tuple) -> tuple:
-                key, (first, *_) = item
+                key, first = item[0], item[1][0]
                 own = came[id(first)] if id(first) in came else list(old_keys(first))
                 return first.sort_key, own.index(key)
             out = dict(sorted(out.items(), key=appearance))

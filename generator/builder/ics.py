@@ -8,6 +8,7 @@ end in CRLF and are folded at 75 octets without splitting a UTF-8 character.
 from __future__ import annotations
 
 import datetime as dt
+from operator import attrgetter
 from urllib.parse import urlsplit
 
 from generator.builder import fragments, urls
@@ -19,6 +20,7 @@ from generator.content.model import Entry
 
 LIMIT = 75  # octets per line, CRLF excluded
 _CONTROLS = dict.fromkeys(c for c in range(32) if chr(c) not in "\n\t")  # dropped
+_slug = attrgetter("slug")
 
 
 def escape_text(value: str) -> str:
@@ -86,6 +88,7 @@ def calendar_files(graph: SiteGraph, config: Config, kept: Kept) -> dict[str, by
     (``kept`` may give those)."""
     events = fragments.each(event, graph.entries, graph, config)
     files = {calendar_path(): render_calendar(config.title, events, config)}
+    event_at, position = events.__getitem__, graph.position.__getitem__
     for scope, items, lists in (("people", graph.people, graph.by_person),
                                 ("forums", graph.forums, graph.by_forum),
                                 ("countries", graph.countries, graph.by_country),
@@ -95,5 +98,5 @@ def calendar_files(graph: SiteGraph, config: Config, kept: Kept) -> dict[str, by
             data = kept(path)
             files[path] = data if data is not None else render_calendar(
                 f"{item.name} · {config.title}",
-                [events[graph.position[e.slug]] for e in lists.get(key, [])], config)
+                list(map(event_at, map(position, map(_slug, lists.get(key, []))))), config)
     return files

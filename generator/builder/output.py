@@ -211,7 +211,7 @@ def _unchanged(out_dir: Path, rel: str, data: bytes, last: dict[str, bytes]) -> 
     before = last.get(rel)
     if before is None:
         return _same_bytes(out_dir / rel, data)
-    return (before is data or before == data) and (out_dir / rel).exists()
+    return (before is data or before == data) and os.path.exists(f"{out_dir}/{rel}")
 
 
 def _patch(out_dir: Path, files: dict[str, bytes], changed: set[str], removed: set[str],
@@ -220,8 +220,8 @@ def _patch(out_dir: Path, files: dict[str, bytes], changed: set[str], removed: s
     replaced = staging_name(out_dir, ".replaced")
     try:
         staged = []
-        for rel in sorted(changed):
-            tmp = stage.path(rel)
+        for n, rel in enumerate(sorted(changed)):
+            tmp = stage.root / str(n)  # flat: no folders to make
             tmp.write_bytes(files[rel])
             staged.append((tmp, out_dir / safe_relative(rel), len(files[rel]) > BIG_FILE))
         replaced.mkdir()

@@ -11,6 +11,7 @@ lists' coordinates or the gazetteer, never a guess.
 from __future__ import annotations
 
 from collections import Counter
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from generator.builder.relations import entry_countries
@@ -20,6 +21,8 @@ from generator.content.places import Places
 
 if TYPE_CHECKING:
     from generator.builder.graph import SiteGraph
+
+_place = attrgetter("place")
 
 
 def index_places(graph: SiteGraph, places: Places) -> None:
@@ -67,12 +70,15 @@ def ranked_places(graph: SiteGraph, entries: list[Entry]) -> list[tuple[str, str
         return sorted(((s, graph.places[s], len(group)) for s, group in graph.by_place.items()),
                       key=lambda t: (-t[2], t[1].casefold(), t[0]))
     places = graph.place_index
-    written = [e.place for e in entries]
-    counts = Counter(map(places.page, written))
+    written = Counter(map(_place, entries))  # each spelling once: pages are looked up per spelling
+    counts: Counter[str] = Counter()
+    for spelling, n in written.items():
+        counts[places.page(spelling)] += n
     counts.pop("", None)
     names = {slug: places.name(slug) for slug in counts}
     if None in names.values():  # named by the spellings these entries use
-        spellings = Counter(p for p in written if p and names.get(places.page(p), "") is None)
+        spellings = {p: n for p, n in written.items()
+                     if p and names.get(places.page(p), "") is None}
         for spelling, _ in sorted(spellings.items(), key=lambda kv: (-kv[1], kv[0])):
             if names[places.page(spelling)] is None:
                 names[places.page(spelling)] = spelling

@@ -11,7 +11,8 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from itertools import combinations
+from itertools import chain, combinations
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from generator.builder import fragments
@@ -32,6 +33,7 @@ _LEADER = re.compile(r"^(president|prime minister|chancellor|king|queen|emir|ami
 _MINISTER = re.compile(r"\bminister\b|^secretary of\b|^vice president\b|"
                        r"^(foreign|defen[cs]e|home|state) secretary\b|\bsecretary of state\b")
 _DEPUTY = re.compile(r"\b(vice|deputy|former|acting)\b")
+_forums = attrgetter("forums")
 
 
 def _month(year: int, month: int | None) -> str:
@@ -106,7 +108,7 @@ def country_people(graph: SiteGraph, code: str) -> list[tuple[Person, int]]:
 
 
 def ranked_forums(graph: SiteGraph, entries: list[Entry]) -> list[tuple]:
-    counts: Counter[str] = Counter(f for e in entries for f in e.forums)
+    counts: Counter[str] = Counter(chain.from_iterable(map(_forums, entries)))
     order = sorted(counts.items(), key=lambda kv: (-kv[1], graph.forums[kv[0]].name.casefold(),
                                                    kv[0]))
     return [(graph.forums[k], n) for k, n in order]

@@ -13,7 +13,7 @@ import json
 
 from generator.builder import fragments
 from generator.builder.graph import SiteGraph
-from generator.builder.outputs import SEARCH_INDEX
+from generator.builder.outputs import SEARCH_INDEX, joined
 from generator.config import Config
 from generator.content.model import KINDS, Entry
 
@@ -69,5 +69,4 @@ def index_files(graph: SiteGraph, config: Config) -> dict[str, bytes]:
     records = fragments.each(_record_json, graph.entries, numbering, pi, fi, ki)
     if config.order != "oldest-first":
         records.reverse()
-    return {SEARCH_INDEX: b"".join([f'{head},"entries":['.encode("utf-8"), b",".join(records),
-                                    b"]}"])}
+    return {SEARCH_INDEX: joined(f'{head},"entries":['.encode("utf-8"), records, b",", b"]}")}

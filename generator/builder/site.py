@@ -13,6 +13,7 @@ import dataclasses
 import os
 import time
 from dataclasses import dataclass, field
+from operator import methodcaller
 from pathlib import Path
 from typing import Callable
 
@@ -197,7 +198,9 @@ class Builder:
         if only is not None and any(name not in ALWAYS_PLANNED_FILES for name in old.reads):
             only = None  # a page read a site-wide helper: any entry may change it
         values = ReadValues(graph)
-        with bodies_ahead(content.entries, self.bodies, config.raw_html):
+        # With a selection at most affected.MAX_CHANGED entries changed, and only their
+        # bodies can be missing: too few for the helper, and looking costs.
+        with bodies_ahead(content.entries if only is None else [], self.bodies, config.raw_html):
             pages = plan_pages(graph, config, only)
             contexts = ContextDigests(site, self.digested)
             fingerprints, reads, todo, keep, bases = self._sort_out(pages, only, old, out,
@@ -226,7 +229,7 @@ class Builder:
         fragments.finish_build(graph.entries)
         # What the output now holds, for planning the next build from this one.
         self.built_site, self.graph, self.extras, self.page_paths = site, graph, extras, page_paths
-        sizes.update({name: old.sizes[name] for name in keep})
+        sizes.update(zip(keep, map(old.sizes.__getitem__, keep)))  # in C: thousands
         self.manifest = Manifest(str(out.resolve()), inputs, fingerprints, sizes, files_seen,
                                  [[w.message, w.path, w.line] for w in content.warnings],
                                  len(content.entries), reads, held.stamp)
@@ -281,11 +284,12 @@ class Builder:
         keep: set[str] = set()
         bases: dict[str, str] = {}
         if only is not None:  # pages no change can reach: as they were
-            planned = {output_file(p.path) for p in pages}
-            selected = only.prefixes()
-            fingerprints = {name: fp for name, fp in old.fingerprints.items()
-                            if name not in planned and not name.startswith(selected)}
-            reads = {name: old.reads[name] for name in fingerprints if name in old.reads}
+            reached = {output_file(p.path) for p in pages}  # and all under a selected page:
+            reached.update(filter(methodcaller("startswith", only.prefixes()), old.fingerprints))
+            fingerprints = dict(old.fingerprints)
+            for name in reached:
+                fingerprints.pop(name, None)
+            reads = {name: read for name, read in old.reads.items() if name in fingerprints}
             keep = set(fingerprints)
         for page in pages:
             name = output_file(page.path)

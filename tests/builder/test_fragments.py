@@ -22,7 +22,8 @@ def test_search_index_from_fragments_equals_json_dump(project):
     assert json.loads(joined)["entries"][0][0] == graph.entries[-1].slug  # newest first
 
 
-def test_a_summary_over_entries_is_kept_only_while_they_are_the_same_files(tmp_path):
+def test_a_summary_over_entries_is_kept_only_while_they_are_the_same_files(tmp_path,
+                                                                          monkeypatch):
     from generator.content.dates import FuzzyDate
     from generator.content.model import Entry
 
@@ -50,14 +51,20 @@ def test_a_summary_over_entries_is_kept_only_while_they_are_the_same_files(tmp_p
         fragments.over(count, [a, Entry(path="", slug="c", title="c", date=FuzzyDate(2024))],
                        "x")
         assert calls[-2:] == ["x", "x"]
+        looked = []  # the very same list (the graph's lists never change) is not looked at
+        monkeypatch.setattr(fragments, "_cache_key", lambda e: looked.append(e) or e.cache_key)
+        same = [a, b]
+        assert fragments.over(count, same, "x") == fragments.over(count, same, "x") == "x: 2"
+        assert looked == [a, b] and calls[-1] == "x" and len(calls) == 7
+        monkeypatch.undo()
         fragments.start_build("site two")  # other registries, config or code
         fragments.over(count, [a, b], "x")
-        assert len(calls) == 7
+        assert len(calls) == 8
     finally:
         fragments.start_build(None)
     fragments.over(count, [a, b], "x")  # outside a builder: never kept
     fragments.over(count, [a, b], "x")
-    assert len(calls) == 9
+    assert len(calls) == 10
 
 
 def test_a_kept_alive_build_follows_a_pair_whose_gaps_change_but_not_its_size(tmp_path):
