@@ -22,8 +22,8 @@ the date and the place or forum. Then, per pair and field:
   settle the date) is right when the entry flags its date (a ``date:`` review
   line or ``draft: true``); a field listed in ``outside_knowledge`` is right
   when it equals the label or is flagged.
-- place and kind: equal (places compared without case or accents); a null
-  place label wants no place.
+- place and kind: equal (places compared through the gazetteer, so "St Petersburg" is
+  "Saint Petersburg", else without case or accents); a null place label wants no place.
 - participants and forums: F1 over the paired engagements; names match when
   the registry (the user's and the converter's reference lists) resolves both
   to one person, or their words agree up to order and one letter per long
@@ -108,6 +108,11 @@ class Names:
         if len(wa) == len(wb) and all(_close(x, y) for x, y in zip(wa, wb)):
             return True
         return False
+
+    def place(self, name: str | None) -> str:
+        """"St Petersburg" and "Saint Petersburg" are one city: through the gazetteer."""
+        hit = self.reg.places.lookup(name) if name else None
+        return f"place:{hit.venue_city}" if hit else fold(name or "")
 
     def forum(self, name: str) -> str:
         hit = self.reg.known_forums.lookup(name)
@@ -246,7 +251,7 @@ def field_ok(names: Names, article: dict, event: dict, entry: Entry, name: str) 
         return entry.kind == event.get("kind")
     if name == "place":
         want = event.get("place")
-        right = fold(entry.place or "") == fold(want or "")
+        right = names.place(entry.place) == names.place(want)
         return right or ("place" in outside and _flagged(entry, "place:"))
     if name == "participants":
         want = event.get("participants") or []

@@ -17,7 +17,7 @@ from itertools import islice
 from dataclasses import dataclass, field
 
 from generator.content.dates import FuzzyDate
-from generator.convert.dates import (PubDate, dated_dateline, dateline, labelled_date, lead_date,
+from generator.convert.dates import (PubDate, find_full_date, dated_dateline, dateline, labelled_date, lead_date,
                                      leading_date,
                                      social_post_date)
 from generator.convert.places import is_city
@@ -105,6 +105,39 @@ def normalise(text: str) -> list[str]:
         line = re.sub(r"[\u00a0\u2007\u202f\t ]+", " ", line).strip()
         lines.append(line)
     return lines
+
+
+def _repeated_phrase(text: str, shortest: int = 4) -> tuple[int, int] | None:
+    """The longest run of words said twice ("Title hide Title"): a headline that a flattened page
+    printed in its breadcrumb and again as its heading; the span of its second telling."""
+    words = list(re.finditer(r"[^\s.\u2026](?:[^\s.\u2026]|\.(?=[^\s.\u2026]))*", text))  # "Releases...Secretary": two
+    keys = [w.group(0).casefold() for w in words]
+    for n in range(min(len(keys) // 2, 30), shortest - 1, -1):
+        seen: dict[tuple[str, ...], int] = {}
+        for i in range(len(keys) - n + 1):
+            gram = tuple(keys[i:i + n])
+            if gram in seen and seen[gram] + n <= i:
+                return words[i].start(), words[i + n - 1].end()
+            seen.setdefault(gram, i)
+    return None
+
+
+def unflatten(lines: list[str]) -> list[str]:
+    """A page saved as one long line ("Home...Section...Headline hide Headline Readout June 7,
+    2022 The below is ..."): the date near its start ends the page's head, where the headline
+    is the phrase printed twice; the lines they would have been."""
+    filled = [x for x in lines if x]
+    if len(filled) > 2 or not filled or len(filled[0]) < 400:
+        return lines
+    line = filled[0]
+    found = find_full_date(line[:350])
+    if not found or found[1].start() < 20 or not re.match(r"\s+[A-Z]", line[found[1].end():]):
+        return lines
+    head, date, rest = line[:found[1].start()], found[1].group(0), line[found[1].end():].strip()
+    title = _repeated_phrase(head)
+    parts = [f"{head[:title[0]].strip()} {head[title[1]:].strip()}", head[title[0]:title[1]]] \
+        if title else [head.strip()]
+    return [p for p in parts if p] + [date, rest] + lines[lines.index(line) + 1:]
 
 
 def _key(line: str) -> str:
@@ -344,7 +377,7 @@ def unglue(paragraphs: list[str], surnames: Collection[str] = ()) -> list[str]:
 def clean_text(text: str, agency_keys: set[str], surnames: Collection[str] = ()) -> Cleaned:
     """Split a plain-text page into title, paragraphs and set-aside parts."""
     cleaned = Cleaned()
-    raw = normalise(text)
+    raw = unflatten(normalise(text))
     # where the labelled date line sits helps find the headline above it
     date_line = next((i for i, x in enumerate(raw[:40])
                       if ((labelled_date(x) or _date_among_pipes(x)) and

@@ -162,8 +162,9 @@ def _fits(eng: Engagement, frame: Frame) -> int:
             not {m.person for m in frame.people} <= set(eng.ids):
         return -1  # "In a meeting with President Herzog, Blinken said": another meeting
     if frame.future and not eng.scheduled and (frame.indefinite or frame.time is not None
-                                                  or frame.verb):
-        return -1  # "a planned meeting", "they will meet": not the one that took place
+                                                  or frame.verb or frame.topic):
+        return -1  # "a planned meeting", "they will meet", "to discuss the upcoming G20
+        # meetings": not the one that took place
     if not _same_family(eng, frame):
         return -1
     date = _frame_date(frame)
@@ -219,7 +220,7 @@ def group_frames(frames: list[Frame]) -> list[Engagement]:
         if last is not None and last.frames[-1].clause == frame.clause and frame.group in ("phone", "video") \
                 and (not frame.people and NEUTRAL.fullmatch(last.frames[-1].word) or
                      frame.people and {m.person for m in frame.people} == set(last.ids) and
-                     last.frames[-1].group in ("meet", "talk") and last.frames[-1].end <= frame.start and
+                     last.frames[-1].group in ("meet", "talk", "summit") and last.frames[-1].end <= frame.start and
                      not {f.group for f in last.frames} & ({"phone", "video"} - {frame.group})):
             _join(last, frame)  # "they spoke on Wednesday over a video link": how they spoke
             continue

@@ -25,7 +25,7 @@ from generator.convert.clean import Cleaned, clean_text
 from generator.convert.dates import (PubDate, Reading, TimeExpr, find_full_date, find_times, labelled_date,
                                      leading_date, numeric_order, social_post_date)
 from generator.convert.engagements import Context, Engagement
-from generator.convert.forums import TWO_PLUS_TWO, ForumIndex, is_two_plus_two
+from generator.convert.forums import summit_format, TWO_PLUS_TWO, ForumIndex, is_two_plus_two
 from generator.convert.frames import (KIND_OF_GROUP, NEUTRAL, TWO_SIDES, Clause, Frame, _actors,
                                       _reports, _sender, frames_of, triggers)
 from generator.convert.html import is_html, parse_html
@@ -756,6 +756,15 @@ def _finish(eng: Engagement, ctx: Context, reg: Registries, lead: Engagement | N
                   not reg.known_forums.lookup("COP") or
                   reg.known_forums.lookup(f).id != reg.known_forums.lookup("COP").id]
     eng.forums = forums
+    if "summit" in eng.groups and eng.kind in ("summit", "video call") and not any(
+            (f := reg.known_forums.lookup(n)) and f.kind == "summit" for n in eng.forums):
+        summit = summit_format(eng.ids, eng.forums, reg.known_people, reg.known_forums, eng.date)
+        if summit is not None:
+            eng.forums = [n for n in eng.forums if n not in summit.members and
+                          getattr(reg.known_forums.lookup(n), "name", n) not in summit.members]
+            eng.forums.append(summit.name)
+            eng.review.append(f"forums: {summit.name} inferred: a summit of "
+                              f"{' and '.join(summit.members)} (the text does not name the format)")
     if is_two_plus_two(eng.ids, reg.known_people, eng.date) and TWO_PLUS_TWO not in eng.forums \
             and reg.known_forums.lookup(TWO_PLUS_TWO) is not None:
         eng.forums.append(TWO_PLUS_TWO)
@@ -826,8 +835,9 @@ def _lend_setting(found: list[Engagement], frames: list[Frame], clauses: list[Cl
                      any(0 < s - f.sentence <= 3 for s in eng.sentences)]
         has_forum = has_place = False
         for frame in settings + at_summit[-1:]:
-            if frame in eng.frames or (frame.people and not eng.has(frame.people[0].person)):
-                continue
+            if frame in eng.frames or (frame.people and not eng.has(frame.people[0].person)) or \
+                    frame.future and not eng.scheduled:
+                continue  # ("spoke ... to discuss the upcoming G20 meetings in Bali": not there)
             date = frame.time.at(frame.future).date if frame.time else None
             when = eng.date or lead_date  # an undated engagement will take the lead's date
             if date is not None and when is not None and not date.compatible(when) and \
@@ -938,8 +948,9 @@ def _leaders_at_gathering(found: list[Engagement], frames: list[Frame],
         return found
     eng = eng_mod._new(gathering[0])
     for f in gathering[1:]:
-        if f.group == gathering[0].group and eng_mod._fits(eng, f) >= 0:
-            eng_mod._join(eng, f)
+        if f.clause == gathering[0].clause and f.mode == gathering[0].mode or \
+                f.group == gathering[0].group and eng_mod._fits(eng, f) >= 0:
+            eng_mod._join(eng, f)  # "per Videokonferenz zu einem Gipfeltreffen": one gathering
     eng.add_people(list(leaders.values()))
     eng.review.append(f"people: {', '.join(m.name for m in leaders.values())} named as leaders in "
                       "the article, which does not say who took part; check")

@@ -38,7 +38,7 @@ _NAME_GATHERING = re.compile(r"\b(?:meeting|meetings|summit|summits|dialogue|tal
 TWO_PLUS_TWO = "2+2 Dialogue"
 _EDITION = re.compile(r"(?<![\w#])#?(COP)\s?-?(\d{1,2})\b")
 _CANDIDATE = re.compile(
-    r"\b(?:the\s+)?((?:[A-Z][\w'\u2019+-]*\s+){1,5}?(?:Summit|Dialogue|Forum|Conference|Format|"
+    r"\b(?:the\s+)?((?:[A-Z](?:[\w'\u2019+-]|\.(?=[\w-]))*\s+){1,5}?(?:Summit|Dialogue|Forum|Conference|Format|"
     r"Process|Consultations|Ministerial|Meeting)s?)\b")
 _CANDIDATE_HEAD_FIRST = re.compile(  # "Cimeira Brasil-Portugal", "Cumbre de las Américas"
     r"\b((?:Cimeira|Cumbre|C[úu]pula|Sommet|Vertice|Foro|Di[áa]logo|Conferencia|Confer[êe]ncia|"
@@ -192,6 +192,31 @@ class ForumIndex:
         if _BEFORE.search(text[max(0, start - 70):start]) or _MEMBERS_OF.search(text[max(0, start - 90):start]):
             return True
         return bool(_AFTER.match(text[end:end + 40]))
+
+
+_UNION_OFFICE = re.compile(r"^(?:European|EU)\b", re.I)
+
+
+def _side(person: Person, when: FuzzyDate | None) -> str | None:
+    """The side a person sits on: the Union for its own officers, else their country."""
+    for role in person.roles:
+        if (when is None or role.held_on(when)) and _UNION_OFFICE.search(role.title):
+            return "European Union"
+    return person.country
+
+
+def summit_format(participants: list[str], forums: list[str], people: Registry[Person],
+                  known: Registry[Forum], when: FuzzyDate | None) -> Forum | None:
+    """"EU leaders held a summit with Premier Li": the registered summit of exactly these two
+    sides (the EU-China Summit), from who took part and the groupings named."""
+    sides = {_side(people.items[pid], when) for pid in participants if pid in people.items}
+    sides |= {f.name for name in forums if (f := known.lookup(name)) and f.kind != "summit"}
+    sides.discard(None)
+    if len(sides) != 2:
+        return None
+    found = [f for f in known if f.kind == "summit" and len(f.members) == 2 and
+             {known.lookup(m).name if known.lookup(m) else m for m in f.members} == sides]
+    return found[0] if len(found) == 1 else None
 
 
 _FOREIGN = re.compile(r"foreign|external affairs|secretary of state|state secretary", re.I)

@@ -270,6 +270,7 @@ class Frame:
     country: str | None = None  # a visit "to Bahrain": the country, when no city is named
     listed: bool = False  # "met A, B and C": taken as one meeting each, which the text does not say
     another: bool = False  # "In a meeting with X, Y said": a meeting not reported before
+    topic: bool = False  # "(they spoke) to discuss the upcoming G20 meetings": what was discussed
     lent_because: str = ""  # why a lent place is this engagement's, when not said of a gathering
 
     @property
@@ -326,6 +327,10 @@ def _mode(plain: str, s: int, e: int, group: str, headline: bool = False) -> str
             r"\b(?:days|weeks|months|years)\s+(?:after|since)\s+(?:their|the|his|her|its|an?)\s+"
             r"(?:[\w-]+\s+){0,3}$", before, re.I):
         return "background"  # "just weeks after their trilateral summit with X"
+    earlier = re.search(r"\b(?:following|after)\s+(?:their|his|her|the)\s+[^.;:]{0,60}$", plain[:s], re.I)
+    if earlier and not _VERB.fullmatch(plain[s:e]) and re.search(
+            r"\b(?:met|spoke|talked|held|hosted|received|called|phoned)\b", plain[:earlier.start()]):
+        return "background"  # "spoke yesterday with X following their talks during the summit"
     if re.search(r"\b(?:following|after)\s+(?:the\s+|their\s+|his\s+|her\s+)?(?:[\w-]+\s+)?$", before, re.I):
         return "past"  # "would widen the scheme, following talks with her counterpart"
     if not _VERB.fullmatch(plain[s:e]) and _FUTURE.search(plain[:s]) and \
@@ -518,6 +523,8 @@ def _place(clause: Clause, s: int, e: int, group: str, gaz: Gazetteer,
         if hit.start > e and re.fullmatch(r"(?i)discuss\w*|reviewed|covered|focused\s+on", clause.plain[s:e]) \
                 and not re.fullmatch(r"\s+(?:in|at)\s+(?:the\s+)?", clause.plain[e:hit.start]):
             continue  # "discussed the railway and the dry port at Kapiri Mposhi": a topic
+        if hit.start > e and re.search(r"\b(?:following|after)\s+(?:their|his|her)\s", clause.plain[e:hit.start]):
+            continue  # "spoke with X following their talks in Los Angeles": the earlier meeting's
         if hit.start > e and _TOPIC.search(clause.plain[e:hit.start]):
             continue  # "met X to discuss reconstruction in Gaza": what they talked about
         if hit.start > e and re.fullmatch(r"\s+(?:on|about|over|regarding|concerning)\s+(?:the\s+)?"
@@ -690,13 +697,13 @@ MAX_TRIGGERS = 24  # per clause: news clauses have a few; a page without full st
 
 _SETTING_OWNER_BEFORE = re.compile(
     r"\b(?:during|amid|at\s+the\s+same\s+time\s+(?:of|as)|on\s+the\s+eve\s+of|ahead\s+of|"
-    r"in\s+the\s+(?:midst|course)\s+of|as\s+part\s+of)\s+(?:(?:the|a|an)\s+)?"
+    r"in\s+the\s+(?:midst|course)\s+of|as\s+part\s+of|for|about|on|regarding|preparing)\s+(?:(?:the|a|an)\s+)?"
     r"(?:[\w.-]+\s+){0,4}$", re.I)
 
 
 def _setting_owner(clause: Clause, m: Mention) -> bool:
     """"... spoke during Ukrainian President Zelensky's visit": Zelensky's visit is when the
-    engagement happened, not a part of it."""
+    engagement happened, not a part of it; "discussed plans for X's visit": its topic."""
     return bool(re.match(r"['\u2019]s?\s+(?:[\w-]+\s+){0,3}(?:visit|trip|tour|arrival|stay)\b",
                          clause.plain[m.end:m.end + 50]) and
                 _SETTING_OWNER_BEFORE.search(clause.plain[max(0, m.start - 60):m.start]))
@@ -850,6 +857,9 @@ def frames_of(clause: Clause, index: int, gaz: Gazetteer, dateline_city: str | N
                 r"is\s+under\s*way|was\s+convened|convened)\b", clause.plain[e:e + 80]):
             frame.indefinite = False  # "A two-day NATO summit kicked off in Vilnius": the news itself
         frame.quoted = clause.quoted
+        frame.topic = bool(re.search(r"(?i)\b(?:discuss\w*|talk\w*\s+about|review\w*|prepar\w*\s+for|"
+                                     r"about)\s+(?:the\s+)?(?:upcoming|forthcoming|coming|next)\s+"
+                                     r"(?:[\w-]+\s+){0,4}$", clause.plain[max(0, s - 80):s]))
         frame.another = bool(re.search(r"(?i)(?:^|[.;]\s*)\W*(?:in|during|at)\s+an?\s+(?:[\w-]+\s+)?$",
                                        clause.plain[max(0, s - 30):s]))
         if group == "visit" and place is None:

@@ -102,7 +102,8 @@ _THING = re.compile(r"\b(?:Sea|Ocean|River|Lake|Gulf|Bay|Strait|Straits|Declarat
                     r"Forces|Ministry|Council|Committee|Commission|Parliament|Assembly|Directorate|"
                     r"Department|Office|Service|Staff|Division|Bureau|Administration|Secretariat|"
                     r"Command|Corps|Guard|Police|Court|Tribunal|Institute|University|School|"
-                    r"Exteriores|Estrangeiros|[ÉE]trang[èe]res|Esteri|Ausw[äa]rtigen|Relations|Cooperation|Affairs)$")
+                    r"Exteriores|Estrangeiros|[ÉE]trang[èe]res|Esteri|Ausw[äa]rtigen|Relations|Cooperation|Affairs|"
+                    r"Readout|Transcript|Remarks|Statement|Communiqu[eé]|Briefing|Release)$")
 _TITLE_THEN_COMMA = re.compile(
     r"\b(?i:minister|ministre|ministro|ministra|ministerin|president|président|presidente|"
     r"präsident|chancellor|canciller|chanceler|kanzlerin|kanzler|secretary|secrétaire|"
@@ -117,6 +118,7 @@ _NOT_A_NAME = {"may", "march", "april", "june", "july", "august", "price", "rice
                "grant", "major", "church", "bishop", "sharp", "strong", "wise", "said", "rock",
                "will", "mark", "win", "sun", "moon", "park", "lee", "kim", "li", "wang", "khan",
                "singh", "ali", "han", "ma", "hu"}
+_PRONOUN_LIKE = {"he", "me", "we", "us", "so", "no", "do", "go", "an", "as", "to", "up", "on", "by"}
 _ROYAL = {"prince", "princess", "sheikh", "sheikha", "emir", "king", "sultan", "crown"}
 _HEAD_OF = re.compile(r"\b(?:president|prime\s+minister|premier|chancellor|king|queen|emir|sultan|"
                       r"crown\s+prince|leader|head\s+of\s+(?:state|government)|taoiseach|"
@@ -312,7 +314,8 @@ class PeopleIndex:
             toks = name_tokens(person.name)
             if toks:
                 self.surnames.setdefault(toks[-1], set()).add(person.id)
-            if len(toks) == 2 and len(toks[0]) >= 3:  # "Wang" of Wang Yi: family name first
+            if len(toks) == 2 and len(toks[0]) >= 2 and toks[0] not in _PRONOUN_LIKE:
+                # "Wang" of Wang Yi, "Li" of Li Keqiang: family name first
                 self.surnames.setdefault(toks[0], set()).add(person.id)
         self._royal_short_forms(people)
         self.max_len = max((len(k) for k in self.forms), default=1)

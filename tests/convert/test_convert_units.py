@@ -1126,3 +1126,54 @@ def test_a_caption_marked_in_another_language_or_as_archive_begins_nothing():
             "Narendra Modi lors du sommet de Paris, en juin dernier. (Archives)")
     engagements = extract(text, DEMO).engagements
     assert [e.kind for e in engagements] == ["call"], [(e.kind, e.place) for e in engagements]
+
+
+def test_a_summit_held_by_video_link_is_one_video_call_in_its_format():
+    text = (HEAD + "European Union leaders held a summit with Chinese Premier Li Keqiang by video "
+            "link on Friday. Commission President Ursula von der Leyen and Council President "
+            "Charles Michel spoke with Li for two hours.")
+    (eng,) = extract(text, DEMO).engagements
+    assert eng.kind == "video call", eng.kind
+    assert {m.name for m in eng.participants} == {"Li Keqiang", "Ursula von der Leyen", "Charles Michel"}
+    assert eng.forums == ["EU-China Summit"], eng.forums
+    assert any("inferred" in r for r in eng.review), eng.review
+
+
+def test_talks_that_an_engagement_followed_lend_it_neither_place_nor_format():
+    text = (HEAD + "Secretary of State Antony Blinken spoke yesterday with Mexican Foreign Secretary "
+            "Marcelo Ebrard following their conversations in Los Angeles during the Summit of the "
+            "Americas. They also discussed plans for President Andres Manuel Lopez Obrador's "
+            "visit to the White House in July.")
+    eng = next(e for e in extract(text, DEMO).engagements if e.kind != "visit")
+    assert eng.kind == "call" and eng.place is None and eng.forums == [], (eng.kind, eng.place, eng.forums)
+    assert {m.name for m in eng.participants} == {"Antony Blinken", "Marcelo Ebrard"}
+
+
+def test_an_upcoming_gathering_discussed_in_a_call_is_not_where_the_call_was():
+    text = (HEAD + "Secretary Antony Blinken spoke yesterday with Australian Foreign Minister Penny "
+            "Wong about regional issues, as well as to discuss the upcoming G20 ministerial "
+            "meetings in Bali.")
+    eng = next(e for e in extract(text, DEMO).engagements if not e.scheduled)
+    assert eng.kind == "call" and eng.forums == [] and eng.place is None, (eng.kind, eng.forums)
+
+
+def test_a_page_saved_as_one_line_gives_its_date_and_its_twice_printed_headline():
+    text = ("HomeNewsroomPress Releases...Minister Wong Speaks with Her Fijian Counterpart hide "
+            "Minister Wong Speaks with Her Fijian Counterpart Readout Media Office March 3, 2023 "
+            "Foreign Minister Penny Wong spoke yesterday with Prime Minister Sitiveni Rabuka about "
+            "climate finance and the Pacific Islands Forum, the office said in a short readout "
+            "that gave no further detail about the call or what the two sides agreed to do next. "
+            "Tags Fiji Australia Pacific Climate Media Office Readouts")
+    rec = extract(text, DEMO)
+    assert rec.title == "Minister Wong Speaks with Her Fijian Counterpart", rec.title
+    assert rec.published == FuzzyDate(2023, 3, 3)
+    assert rec.engagements[0].date == FuzzyDate(2023, 3, 2)
+
+
+def test_a_place_alias_is_the_same_city_for_the_scorer():
+    import sys
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+    from convert_score import Names
+    names = Names(DEMO)
+    assert names.place("St Petersburg") == names.place("Saint Petersburg")
+    assert names.place("Moscow") != names.place("Saint Petersburg")
