@@ -15,8 +15,9 @@ other article gets a folder of its own. Each article is given its ``url`` (as
 ``--url`` or a manifest would), never its publication date.
 
 Engagements are paired with entries by an optimal assignment (Hungarian
-method) on how alike they are; a pair must share a participant, or agree on
-the date and the place or forum. Then, per pair and field:
+method) on how alike they are (an entry that cites every report of a same-event
+group counts as more alike to that group's engagement); a pair must share a
+participant, or agree on the date and the place or forum. Then, per pair and field:
 
 - event date: the same value and precision. A null label (the text does not
   settle the date) is right when the entry flags its date (a ``date:`` review
@@ -282,6 +283,8 @@ def similarity(names: Names, exp: Expected, entry: Entry) -> float:
         score = 2 * jaccard + date + field_ok(names, a, e, entry, "kind") + 0.5 * place + \
             0.5 * forum
         best = max(best, score)
+    if best >= 0 and len(exp.files) > 1 and exp.files <= cited(entry):
+        best += 1  # it cites every report of this engagement: the merge says which one it is
     return best
 
 

@@ -30,6 +30,8 @@ NAV_WORDS = {
     "listen", "copy link", "reddit", "pinterest", "flipboard", "koo", "x", "threads", "mail",
     "comments", "comment", "top stories", "latest news", "trending", "e-paper", "epaper", "games",
     "newsletters", "newsletter", "watch live", "live tv", "video", "videos", "photos", "podcasts",
+    "page", "politics", "world", "news", "opinion", "business", "sport", "sports", "national",
+    "international", "latest",
 }
 
 _PROMPTS = re.compile(
@@ -62,7 +64,7 @@ _CREDIT_LIST = re.compile(r"^[a-z]{1,4}(?:/[a-z]{1,4})+\s*\(([^()]{2,80})\)$")
 _INPUTS = re.compile(r"^[(\[]?\s*(?:with\s+)?(?:agency\s+)?inputs?\s+(?:from\s+)?([^)\]]{2,60}?)[.)\]]*$",
                      re.I)
 _PAREN_CREDIT = re.compile(r"^[(\[]([A-Za-z][A-Za-z ,&/]{1,60})[)\]]$")
-_BYLINE = re.compile(r"^(?:by|written by|reported by)(?:\s+|(?=[A-Z]))(.{2,80})$", re.I)
+_BYLINE = re.compile(r"^(?:by|written by|reported by|from:|von:)(?:\s+|(?=[A-Z]))(.{2,80})$", re.I)
 _AGENCY_PREFIX = re.compile(r"^(?:[A-Z][A-Za-z .\-]{1,40},?\s*)?\(([A-Z][A-Za-z ]{1,30})\)\s*[-\u2013\u2014:]\s*")
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*$")
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
@@ -93,6 +95,10 @@ class Cleaned:
         return "\n\n".join(self.paragraphs)
 
 
+_NICKNAME = re.compile(r"(\b[A-Z][^\W\d_]{1,20} )[\"\u201c\u2018']([A-Z][^\W\d_]{1,15})[\"\u201d\u2019']"
+                       r"(?= (?:[Dd][aeo]s? )?[A-Z])")
+
+
 def normalise(text: str) -> list[str]:
     """Lines with spaces tidied: no NBSP, no zero-width characters, no tabs."""
     text = unicodedata.normalize("NFC", text).translate(_ZERO_WIDTH)
@@ -103,6 +109,7 @@ def normalise(text: str) -> list[str]:
         if len(runs) >= 3 and all(len(r.split()) <= 3 for r in runs):
             line = " | ".join(runs)  # "Politics   Economy   World": a menu laid out with spaces
         line = re.sub(r"[\u00a0\u2007\u202f\t ]+", " ", line).strip()
+        line = _NICKNAME.sub(r"\1\2", line)  # 'Luis Inácio "Lula" Da Silva': one name
         lines.append(line)
     return lines
 
@@ -192,6 +199,9 @@ def looks_like_headline(line: str) -> bool:
         return False
     if " | " in line or _NOT_HEADLINE.search(line):
         return False
+    by = _BYLINE.match(line)
+    if by and len(by.group(1).split()) <= 4 and all(w[:1].isupper() for w in by.group(1).split()):
+        return False  # "From: Kathrin Braun", "By John Smith": the byline
     if re.match(r"[^(]*\)", line):
         return False  # "MENAFN - The Peninsula) The Peninsula": the tail of a credit, not a headline
     if re.match(r"\((?:ATTN|EDS?|EDITORS?['\u2019]?\s+NOTE|CORRECTS?|REFILES?|RECASTS?|ADDS|UPDATES?)\b",

@@ -248,6 +248,11 @@ def group_frames(frames: list[Frame]) -> list[Engagement]:
             if focus is None and not frame.indefinite and (frame.time or frame.place):
                 pending.append(frame)  # "their top diplomats held talks in mid-November"
                 continue
+            if focus is not None and focus.date is None and frame.time is not None and \
+                    frame.place and focus.place in (None, frame.place.place.venue_city) and \
+                    not frame.indefinite and _fits(focus, frame) >= 0:
+                _join(focus, frame)  # "(X met Y in Berlin.) The leaders were to meet in Berlin on
+                continue  # Friday": the same meeting, dated
             if not frame.pronoun:
                 continue  # "a meeting of the OIC": some other gathering, no one named
             same = [e for e in engagements if e.frames[0].group == frame.group == "summit"

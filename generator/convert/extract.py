@@ -1133,6 +1133,21 @@ def _time_from_sentence_before(frames: list[Frame], clauses: list[Clause]) -> No
             f.time = before[0]
 
 
+def _people_from_sentence_before(frames: list[Frame], clauses: list[Clause]) -> None:
+    """"X and Y on Monday reviewed their relations. This came in a phone call between the two
+    leaders": the two of the sentence before, which has no engagement word of its own."""
+    busy = {f.sentence for f in frames if not f.caption}
+    for f in frames:
+        if f.people or not f.pronoun or f.caption or f.headline or f.sentence - 1 in busy or \
+                not 0 <= f.clause < len(clauses):
+            continue
+        before = list({m.person: m for c in clauses if c.sentence == f.sentence - 1 and not c.caption
+                       for m in _actors(c, 0, 0)}.values())
+        if len(before) == 2:
+            f.people = before
+            f.own_people = 2 if f.indefinite else f.own_people  # "in a phone call between the two"
+
+
 _ARRIVAL_LEAD = re.compile(r"(?i)^(?:(?:just|shortly|soon)\s+)?(?:after|upon|on)\s+(?:his\s+|her\s+|their\s+)?"
                            r"(?:arriv|land)")
 
@@ -1329,6 +1344,7 @@ def engagements_of(clauses: list[Clause], headline: Clause | None, ctx: Context,
     for i, clause in enumerate(clauses):
         frames += frames_of(clause, i, reg.places, ctx.dateline_city)  # type: ignore[arg-type]
     _time_from_sentence_before(frames, clauses)
+    _people_from_sentence_before(frames, clauses)
     _same_day(frames)
     _on_arrival(frames, clauses)
     _time_from_arrival(frames, clauses)

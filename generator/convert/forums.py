@@ -27,7 +27,7 @@ _BEFORE = re.compile(rf"\b(?:{GATHERING}|sidelines|margins|at|during|attending|a
                      rf"as\s+part\s+of|within|in\s+the\s+framework\s+of|under|"
                      rf"for|host(?:ed|s|ing)?|chair(?:ed|s|ing)?)\s+(?:of\s+)?(?:the\s+|a\s+|an\s+|this\s+"
                      rf"(?:year'?s\s+)?)?(?:annual\s+|\d+(?:st|nd|rd|th)\s+|virtual\s+|informal\s+|"
-                     rf"extraordinary\s+|special\s+)?$", re.I)
+                     rf"extraordinary\s+|special\s+)?[\"'\u201c\u2018]?$", re.I)
 _AFTER = re.compile(rf"^[\"'\u201d\u2019]?(?:(?:\s+[\w'\u2019-]+){{0,2}}?\s+{GATHERING}\b|\s+(?:leaders|"
                     rf"ministers|heads\s+of\s+state|presidents|members)\s+(?:\w+\s+)?(?:meet|met|gather\w*|"
                     rf"open\w*|hold|held|convene\w*|agree\w*))", re.I)

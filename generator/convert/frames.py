@@ -383,10 +383,16 @@ _SENDER = re.compile(r"\b(?:(?:letter|message|note|invitation|greetings|congratu
                      r"[Uu]nlike)\s+(?:[A-Z][\w.'\u2019-]*\s+){0,4}$")
 
 
+_RECIPIENT = re.compile(r"\b(?:sign|signal|message|warning|reminder)\s+(?:of\s+[\w-]+\s+)?to\s+"
+                        r"(?:[A-Z][\w.'\u2019-]*\s+){0,4}$")
+
+
 def _sender(text: str, m: Mention) -> bool:
-    """"a letter from Prime Minister X", "according to X": X did not take part."""
+    """"a letter from Prime Minister X", "according to X", "to send a signal to X": X did not
+    take part."""
     before = text[max(0, m.start - 100):m.start]
-    return bool(_SENDER.search(before[-60:]) or re.search(r"\b[Aa]ccording\s+to\s+[^,.;()]{0,80}$", before))
+    return bool(_SENDER.search(before[-60:]) or _RECIPIENT.search(before[-60:]) or
+                re.search(r"\b[Aa]ccording\s+to\s+[^,.;()]{0,80}$", before))
 
 
 def _reports(text: str, m: Mention) -> bool:
@@ -761,7 +767,9 @@ def frames_of(clause: Clause, index: int, gaz: Gazetteer, dateline_city: str | N
             owner = [p for p in clause.people if 0 <= s - p.end <= 25 and
                      re.match(r"['\u2019]s?\s+(?:[\w-]+\s+){0,2}$", clause.plain[p.end:s])]
             if not owner and re.search(r"\b(?:his|her)\s+(?:[\w-]+\s+){0,3}$", clause.plain[max(0, s - 40):s]):
-                owner = [p for p in clause.people if p.end <= s][-1:]  # "receive Merz ... on his first visit"
+                owner = [p for p in clause.people if p.end <= s][-1:] or [  # "receive Merz ... on his
+                    p for p in clause.people if p.start > e and  # first visit"; "On the eve of his
+                    re.fullmatch(r"[^,;.]*,\s*(?:[\w.'\u2019-]+\s+){0,4}", clause.plain[e:p.start])][:1]  # trip, X"
             guest = [p for p in clause.people if re.fullmatch(r"(?i)visiting", word) and
                      0 <= p.start - e <= 45 and not re.search(r"[,;.]", clause.plain[e:p.start])]
             if guest and any(g != "visit" for _, _, g in words):
@@ -856,6 +864,10 @@ def frames_of(clause: Clause, index: int, gaz: Gazetteer, dateline_city: str | N
                 r"is\s+being\s+held|took\s+place|is\s+taking\s+place|got\s+under\s*way|"
                 r"is\s+under\s*way|was\s+convened|convened)\b", clause.plain[e:e + 80]):
             frame.indefinite = False  # "A two-day NATO summit kicked off in Vilnius": the news itself
+        if group == "visit" and re.search(r"(?i)\b(?:on\s+the\s+eve\s+of|ahead\s+of|in\s+the\s+run-up\s+to|"
+                                          r"before)\s+(?:his|her|their|the)\s+(?:[\w-]+\s+){0,2}$",
+                                          clause.plain[max(0, s - 50):s]):
+            frame.time = None  # "On the eve of his trip, X said on Thursday": the trip came later
         frame.quoted = clause.quoted
         frame.topic = bool(re.search(r"(?i)\b(?:discuss\w*|talk\w*\s+about|review\w*|prepar\w*\s+for|"
                                      r"about)\s+(?:the\s+)?(?:upcoming|forthcoming|coming|next)\s+"

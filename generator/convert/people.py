@@ -44,7 +44,8 @@ PERSON_CUES = HONORIFICS | {
     "amtskollegin", "außenministerin", "aussenministerin", "bundesaußenministerin",
     "ministerin", "präsidentin", "kanzlerin", "presidenta", "primer", "primeira", "premier",
     "chef", "chefin", "secretario", "secretaria", "secrétaire", "ambassadeur", "embajador",
-    "embaixador", "ambasciatore", "canciller", "vicepresidente", "vice-président", "prime"}
+    "embaixador", "ambasciatore", "canciller", "vicepresidente", "vice-président", "prime",
+    "commander", "governor", "director", "chairman", "chairwoman", "general", "supreme"}
 SAY_VERBS = {"said", "says", "told", "stated", "added", "noted", "wrote", "posted", "explained",
              "announced", "remarked", "observed", "insisted", "argued", "tweeted", "stressed",
              "emphasised", "emphasized", "underlined", "highlighted", "reported", "informed",

@@ -1177,3 +1177,40 @@ def test_a_place_alias_is_the_same_city_for_the_scorer():
     names = Names(DEMO)
     assert names.place("St Petersburg") == names.place("Saint Petersburg")
     assert names.place("Moscow") != names.place("Saint Petersburg")
+
+
+def test_a_call_between_the_two_leaders_of_the_sentence_before_is_theirs():
+    text = (HEAD + "Abu Dhabi: Sheikh Mohamed bin Zayed, Crown Prince of Abu Dhabi and Deputy Supreme "
+            "Commander of the Armed Forces, and Recep Tayyip Erdogan, President of Turkey, on Monday "
+            "reviewed ways to strengthen relations.\n\nThis came in a phone call between the two "
+            "leaders, where they exchanged views on regional issues.")
+    (eng,) = extract(text, DEMO).engagements
+    assert eng.kind == "call" and eng.date.iso() == "2022-01-03", (eng.kind, eng.date)
+    assert {m.name for m in eng.participants} == {"Mohamed bin Zayed", "Recep Tayyip Erdo\u011fan"}
+
+
+def test_a_nickname_in_quotes_inside_a_name_is_part_of_it():
+    text = (HEAD + 'Brazilian President Luis In\u00e1cio "Lula" Da Silva arrived in Shanghai on '
+            "Wednesday for a three-day state visit to China.")
+    (eng,) = extract(text, DEMO).engagements
+    assert [m.name for m in eng.participants] == ["Luiz In\u00e1cio Lula da Silva"], eng.participants
+
+
+def test_a_byline_is_not_a_headline_and_a_recipient_of_a_signal_is_not_a_participant():
+    text = ("Home page politics\n\nFrom: Kathrin Braun\n\nMunich - The leaders were supposed to meet "
+            "in Berlin on Friday (January 7) to send a signal of unity to Vladimir Putin. Chancellor "
+            "Olaf Scholz, President Emmanuel Macron and Prime Minister Donald Tusk met at the "
+            "Chancellery.\n\nOn the eve of his trip to Berlin, Macron said on Thursday that all "
+            "options were open.")
+    rec = extract(text, DEMO, published=FuzzyDate(2022, 1, 8))
+    assert rec.title is None, rec.title
+    (eng,) = rec.engagements
+    assert {m.name for m in eng.participants} == {"Olaf Scholz", "Emmanuel Macron", "Donald Tusk"}
+    assert eng.date.iso() == "2022-01-07" and eng.place == "Berlin", (eng.date, eng.place)
+
+
+def test_a_format_named_in_quotes_after_as_part_of_is_a_gathering():
+    from generator.convert.forums import ForumIndex
+    text = 'The meeting will be the first with Tusk as part of the "Weimar Triangle" platform.'
+    hits = ForumIndex(DEMO.known_forums).find(text)
+    assert [(h.forum, h.gathering) for h in hits] == [("Weimar Triangle", True)], hits
