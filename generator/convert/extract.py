@@ -237,6 +237,13 @@ def _full_dates(text: str):
         pos += found[1].end()
 
 
+def _valid_day(year: int | None, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day) if year else None
+    except ValueError:
+        return None
+
+
 def _weekday_of(year: int, month: int, day: int) -> int | None:
     try:
         return dt.date(year, month, day).weekday()
@@ -620,6 +627,17 @@ def _resolve_date(eng: Engagement, ctx: Context, lead: Engagement | None, cleane
                 eng.draft = True
                 eng.review.append(f'date: "{t.text}" read as the dateline\'s {month:02d}-{day:02d}, '
                                   f"which fell on that weekday in {year}; the year is a guess: check it")
+                return
+        if t.form in ("today", "yesterday") and ctx.pub is None and cleaned.dateline:
+            _, month, day, _ = cleaned.dateline  # "CAIRO, Jan 15 - ... yesterday": the 14th
+            year = _year_guess(cleaned, None, today, None, month, day)
+            filed = _valid_day(year, month, day)
+            if filed is not None:
+                when = filed - dt.timedelta(days=1 if t.form == "yesterday" else 0)
+                eng.date = FuzzyDate(when.year, when.month, when.day)
+                eng.draft = True
+                eng.review.append(f'date: "{t.text}" read against the dateline\'s {month:02d}-{day:02d}; '
+                                  f"the article gives no year and {year} is a guess: check it")
                 return
         post = cleaned.post_dates[0] if cleaned.post_dates and ctx.pub is None else None
         if post is not None and t.weekday is not None and t.month is None and \

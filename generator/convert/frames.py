@@ -771,7 +771,7 @@ def frames_of(clause: Clause, index: int, gaz: Gazetteer, dateline_city: str | N
                     p for p in clause.people if p.start > e and  # first visit"; "On the eve of his
                     re.fullmatch(r"[^,;.]*,\s*(?:[\w.'\u2019-]+\s+){0,4}", clause.plain[e:p.start])][:1]  # trip, X"
             guest = [p for p in clause.people if re.fullmatch(r"(?i)visiting", word) and
-                     0 <= p.start - e <= 45 and not re.search(r"[,;.]", clause.plain[e:p.start])]
+                     0 <= p.start - e <= 45 and re.fullmatch(r"[^,;.]*,?\s*", clause.plain[e:p.start])]
             if guest and any(g != "visit" for _, _, g in words):
                 continue  # "X and visiting Y held talks": the talks are the news, the visit their setting
             before = [p for p in people if p.start < s and not re.search(  # "to meet with his

@@ -89,8 +89,8 @@ class Store:
             e = s.entry
             if mine and any(src.fingerprint == mine for src in e.sources):
                 continue  # the same article's other engagements are others
-            guessed = eng.draft and e.date.month is not None and e.date.month == eng.date.month \
-                and (e.date.day is None or e.date.day == eng.date.day)
+            guessed = (eng.draft or e.draft) and e.date.month is not None and \
+                e.date.month == eng.date.month and (e.date.day is None or e.date.day == eng.date.day)
             undated = placeholder(eng.draft, eng.date) or placeholder(e.draft, e.date)
             if not e.date.compatible(eng.date) and not guessed and not undated:
                 continue  # (an article with no year: the same day of a year is enough)

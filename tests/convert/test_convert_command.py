@@ -368,6 +368,20 @@ def test_an_undated_report_merges_into_the_dated_entry_of_the_same_engagement(co
     assert any("merged" in r and "of a year this article does not give" in r for r in summits[0].review)
 
 
+def test_a_dated_report_merges_into_the_entry_an_undated_one_wrote_first(content, tmp_path):
+    """Either order: the report whose year is a guess came first."""
+    undated = article(tmp_path, "undated.txt", "Modi heads to Sochi\n\nPrime Minister Narendra Modi "
+                      "will travel to Sochi on 21 May for an informal summit with President "
+                      "Vladimir Putin.\n")
+    dated = article(tmp_path, "dated.txt", "Leaders to meet in Sochi\nPublished on May 16, 2018\n\n"
+                    "Prime Minister Narendra Modi will hold an informal summit with President "
+                    "Vladimir Putin in Sochi on May 21, the ministry said.\n")
+    run(content, undated, out=content / "entries")
+    run(content, dated, out=content / "entries")
+    summits = [e for e in entries(content / "entries").values() if e.kind == "summit"]
+    assert len(summits) == 1 and len(summits[0].sources) == 2, summits
+
+
 def test_a_merged_articles_doubts_about_itself_are_kept(content, tmp_path):
     """The second report names no outlet: the entry it joins says so, naming that source."""
     first = article(tmp_path, "first.txt", "Ministers meet in Lisbon\nPublished on March 3, 2022\n\n"

@@ -1214,3 +1214,13 @@ def test_a_format_named_in_quotes_after_as_part_of_is_a_gathering():
     text = 'The meeting will be the first with Tusk as part of the "Weimar Triangle" platform.'
     hits = ForumIndex(DEMO.known_forums).find(text)
     assert [(h.forum, h.gathering) for h in hits] == [("Weimar Triangle", True)], hits
+
+
+def test_yesterday_under_a_dateline_without_a_year_keeps_its_day_and_guesses_the_year():
+    text = ("CAIRO, Jan 15 (Agency) - Egyptian President, Abdel Fattah al-Sisi, held a meeting with "
+            "visiting Chinese Foreign Minister, Wang Yi, yesterday, and the two sides discussed "
+            "the war in Gaza.")
+    (eng,) = extract(text, DEMO, today=dt.date(2024, 6, 1)).engagements
+    assert (eng.date.iso(), eng.draft) == ("2024-01-14", True), (eng.date, eng.draft)
+    assert any("guess" in r for r in eng.review), eng.review
+    assert {m.name for m in eng.participants} == {"Abdel Fattah el-Sisi", "Wang Yi"}
