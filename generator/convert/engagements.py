@@ -95,6 +95,9 @@ def _same_family(eng: Engagement, frame: Frame) -> bool:
     ("discussed", "the conversation") fit either."""
     if NEUTRAL.fullmatch(frame.word):
         return True
+    if eng.families == {"video"} and not frame.verb and not frame.indefinite and \
+            re.fullmatch(r"(?i)(?:\w+\s+)?(?:meeting|talks)", frame.word):
+        return True  # "a video call with BRICS leaders ... the BRICS extraordinary meeting"
     if eng.scheduled and not frame.future and eng.families <= {"call", "video"} and \
             _family(frame) in ("call", "video"):
         return True  # "he would soon phone Ishiba ... they spoke over a video link": held another way

@@ -191,6 +191,10 @@ class ForumIndex:
             return False  # "the leaders of SAARC countries", "as chair of SAARC": who, not where
         if _BEFORE.search(text[max(0, start - 70):start]) or _MEMBERS_OF.search(text[max(0, start - 90):start]):
             return True
+        if re.search(r"(?i)\b(?:call|meeting|summit|talks|conference)\s+with\s+(?:the\s+|other\s+|fellow\s+)?$",
+                     text[max(0, start - 40):start]) and \
+                re.match(r"\s+(?:leaders|heads\s+of\s+state|ministers|members|counterparts)\b", text[end:end + 25]):
+            return True  # "a video call with BRICS leaders"
         return bool(_AFTER.match(text[end:end + 40]))
 
 

@@ -209,8 +209,9 @@ _PRONOUN_SUBJECT = re.compile(r"^(?:[^,]{0,60},\s+)?(?:they|(?:the|both|all)\s+(
 _CANCELLED = re.compile(r"\b(?:was|were|has\s+been|had\s+been|have\s+been|been|is|are)\s+(?:\w+\s+){0,3}?"
                         r"(?:postponed|put\s+off|called\s+off|cancell?ed|scrapped|shelved|"
                         r"suspended|delayed|deferred)\b", re.I)
-_JOINED = re.compile(r"\b(?:joined\s+by|along\s+with|accompanied\s+by|also\s+(?:attended|took\s+part|"
-                     r"participated|present)|were\s+also\s+present)\b", re.I)
+_JOINED = re.compile(r"\b(?:joined\s+by|along\s+with|accompanied\s+by|also\s+(?:attend(?:ed|s)?|"
+                     r"t(?:ake|akes|ook)\s+part|participat(?:e|es|ed)|join(?:s|ed)?|be\s+present|present)|"
+                     r"were\s+also\s+present)\b", re.I)
 
 
 @dataclass
@@ -471,6 +472,9 @@ def _own_time(clause: Clause, s: int, e: int, words: list[tuple[int, int, str]],
     if time.start >= e and re.search(r"\b(?:after|before|when|since|while)\s+(?:\w+\s+){0,3}?\w+ed\b",
                                      clause.plain[e:time.start]):
         return None  # "agreed to hold talks after the latter congratulated him in May": the May is his
+    if time.start >= e and re.search(r"(?i)\b(?:comes?|came|coming|follows?|followed)\s+(?:\w+\s+){0,2}?"
+                                     r"(?:after|as|amid)\b", clause.plain[e:time.start]):
+        return None  # "The meeting comes after South Africa last week referred ...": not its time
     gap = lambda a, b: max(0, time.start - b, a - time.end)  # noqa: E731
     mine = gap(s, e)
     rivals = [(s2, e2, g2) for s2, e2, g2 in words if (s2, e2) != (s, e) and gap(s2, e2) < mine

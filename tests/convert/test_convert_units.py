@@ -1224,3 +1224,15 @@ def test_yesterday_under_a_dateline_without_a_year_keeps_its_day_and_guesses_the
     assert (eng.date.iso(), eng.draft) == ("2024-01-14", True), (eng.date, eng.draft)
     assert any("guess" in r for r in eng.review), eng.review
     assert {m.name for m in eng.participants} == {"Abdel Fattah el-Sisi", "Wang Yi"}
+
+
+def test_a_video_call_with_a_groups_leaders_gathers_who_will_also_take_part():
+    text = (HEAD + "President Cyril Ramaphosa will chair a video call with BRICS leaders on Tuesday "
+            "to discuss the war in Gaza.\n\nUN Secretary-General Antonio Guterres will also "
+            "participate in the virtual meeting, the presidency said.\n\nThe meeting comes after "
+            "South Africa last week referred the conflict to the court.")
+    (eng,) = extract(text, DEMO).engagements
+    assert (eng.kind, eng.scheduled, eng.date.iso()) == ("video call", True, "2022-01-11"), (
+        eng.kind, eng.scheduled, eng.date)
+    assert {m.name for m in eng.participants} == {"Cyril Ramaphosa", "Ant\u00f3nio Guterres"}
+    assert eng.forums == ["BRICS"], eng.forums
