@@ -329,6 +329,14 @@ def _visit_or_statement(engagements: list[Engagement], frame: Frame) -> Engageme
         if same and _compatible(eng.date, date):
             _join(eng, frame)
             return eng
+        if same and frame.group == "visit" and frame.people and date is not None and \
+                eng.date is not None and date.precision == eng.date.precision == "day" and \
+                abs((date.first_day() - eng.date.first_day()).days) <= 2 and \
+                abs(frame.sentence - eng.sentences[-1]) <= 2:  # "departed on Tuesday ... He
+            eng.review.append(f'date: the text dates this trip both {eng.date.iso()} and '  # arrived
+                              f'{date.iso()} ("{frame.time.text}"); check it')  # on Monday"
+            _join(eng, frame)
+            return eng
     if not frame.people and frame.group == "visit":
         return None
     eng = _new(frame)

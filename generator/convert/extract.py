@@ -746,6 +746,10 @@ def _finish(eng: Engagement, ctx: Context, reg: Registries, lead: Engagement | N
                 eng.review.append(f'place: "here" read as the dateline city {eng.place}')
             elif " capital" in chosen.place.text:  # type: ignore[union-attr]
                 eng.review.append(f'place: "{chosen.place.text}" read as {eng.place}')  # type: ignore[union-attr]
+            elif eng.kind == "visit" and chosen.place.start >= 0 and chosen.country is None and \
+                    not -30 <= chosen.place.start - chosen.end <= 30:  # type: ignore[union-attr]
+                eng.review.append(f"place: {eng.place} is named in the sentence about the visit, "
+                                  "not as where it went; check")  # "on his visit to Korea, met X in Seoul"
             elif not own and chosen.lent_because:
                 eng.review.append(f"place: {eng.place} {chosen.lent_because}")
             elif not own:

@@ -1236,3 +1236,20 @@ def test_a_video_call_with_a_groups_leaders_gathers_who_will_also_take_part():
         eng.kind, eng.scheduled, eng.date)
     assert {m.name for m in eng.participants} == {"Cyril Ramaphosa", "Ant\u00f3nio Guterres"}
     assert eng.forums == ["BRICS"], eng.forums
+
+
+def test_one_trip_dated_two_ways_is_one_visit_flagged():
+    text = (HEAD + "President Prabowo Subianto met Prime Minister Anthony Albanese in Sydney on "
+            "Wednesday, January 5, 2022.\n\nPrabowo departed for Australia on Tuesday afternoon, "
+            "January 4. He arrived in Australia on Monday night.")
+    visits = [e for e in extract(text, DEMO).engagements if e.kind == "visit"]
+    assert len(visits) <= 1, [(v.date, v.review) for v in visits]
+    assert not visits or any("both" in r for r in visits[0].review), visits[0].review
+
+
+def test_a_city_of_a_meeting_on_a_visit_to_a_country_is_flagged_as_the_visits_place():
+    text = (HEAD + "President Andrzej Duda, on his official visit to South Korea, met President Yoon "
+            "Suk Yeol in Seoul on Thursday.\n\nDuda started his four-day trip to South Korea on "
+            "Tuesday.")
+    visit = next(e for e in extract(text, DEMO).engagements if e.kind == "visit")
+    assert visit.place is None or any(r.startswith("place:") for r in visit.review), visit.review
