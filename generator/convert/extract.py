@@ -302,7 +302,7 @@ _GERMAN_LEAD = re.compile(r"^(?:[A-ZÄÖÜ][\w-]+\s+\([\w/ ]{2,20}\)\s*[-\u2013\
 _RELATIVE = re.compile(  # not "the summit, which will be held in November in Astana": its own time
     r",\s+(?=(?:who|which|whose|where)\s)(?!which\s+(?:will|is\s+(?:to|set\s+to|scheduled\s+to|due\s+to|"
     r"expected\s+to)|was|is)\s+(?:be\s+|being\s+)?(?:held|take\s+place|taking\s+place|convene|open|"
-    r"begin|start))")
+    r"begin|start))(?!which\s+(?:began|begins|started|starts|opened|opens|kicked\s+off|kicks\s+off)\b)")
 _PRONOUN_START = re.compile(r"^(?:[^,]{0,80},\s+|(?:on|in|later|earlier|then|meanwhile)\s+(?:\w+\s+){0,3}?(?=the\s|he\s|she\s))?"
                             r"(?:he|she|the\s+(?:(?:external|foreign|prime|"
                             r"defen[cs]e|affairs|home|vice|deputy|[a-z]+ian|[a-z]+ese)\s+){0,3}(?:minister|"
@@ -373,7 +373,7 @@ class Reader:
         offices = [o for o in index.find_offices(text, self.pub)
                    if not any(a <= o.start < b for a, b in taken)]
         taken += [(m.start, m.end) for m in offices]
-        cands = index.candidates(text, taken, self.skip)
+        cands = [c for c in index.candidates(text, taken, self.skip) if not _middle_names(c, mentions, text)]
         taken += [(m.start, m.end) for m in cands]
         cands += self._surnames(text, taken)
         for c in cands:
@@ -462,6 +462,14 @@ class Reader:
                     continue
                 return m
         return None
+
+
+def _middle_names(cand: Mention, mentions: list[Mention], text: str) -> bool:
+    """"Ferdinand Romualdez Marcos Jr.": a first and middle name before a known person's
+    surname, the first name theirs."""
+    nxt = next((m for m in mentions if m.start > cand.end), None)
+    return nxt is not None and not text[cand.end:nxt.start].strip() and \
+        fold(nxt.name).split()[0] == fold(cand.name).split()[0]
 
 
 def _recent_pair(seen: list[Mention], text: str, here: list[Mention]) -> list[Mention]:

@@ -415,7 +415,10 @@ def _reports(text: str, m: Mention) -> bool:
                 rf"then|on\s+\w+day|today|yesterday|in\s+a\s+statement)\s+)*(?:{says})\b"
                 rf"(?!\s+(?:(?:on\s+)?\w+day\s+|today\s+|yesterday\s+)?(?:that\s+)?(?:he|she|they)\s+"
                 rf"(?:met|had|held|spoke|will|would|is\s+to|was\s+to|plans|planned|intends))", after):
-        return not re.match(r"\s*(?:said|told)\s+(?:\w+\s+){0,3}(?:after|following)\b", after)
+        return not re.match(r"\s*(?:said|told)\s+(?:\w+\s+){0,3}(?:after|following)\b", after) and \
+            not re.match(r"\s*(?:said|says|told)\s+(?:\w+\s+){0,3}(?:during|at|in)\s+(?:a|the|his|her|their)\s+"
+                         r"(?:[\w-]+\s+){0,2}(?:meeting|talks|call|conversation)\s+with\b", text[m.end:m.end + 90])
+        # "X said on Saturday during a meeting with Y": X was at it
     if re.search(rf"\b(?:{says})\s*$", before) and not re.search(r"\bthat\s*$", before) and \
             not re.match(r"\s+(?:had|has|have|was|were|is|will|would|also)\s", text[m.end:m.end + 12]):
         return True  # "said Jen Psaki", not "said Lavrov had arrived"
@@ -475,6 +478,9 @@ def _own_time(clause: Clause, s: int, e: int, words: list[tuple[int, int, str]],
     if time.start >= e and re.search(r"(?i)\b(?:comes?|came|coming|follows?|followed)\s+(?:\w+\s+){0,2}?"
                                      r"(?:after|as|amid)\b", clause.plain[e:time.start]):
         return None  # "The meeting comes after South Africa last week referred ...": not its time
+    if time.start >= e and re.fullmatch(r"(?:\s+\w+){0,2},?\s+(?:which|that)\s+(?:began|begins|started|starts|opened|"
+                                        r"opens|kicked\s+off|kicks\s+off)\s+", clause.plain[e:time.start]):
+        return time  # "his two-day state visit here, which began yesterday with meetings ...": its start
     gap = lambda a, b: max(0, time.start - b, a - time.end)  # noqa: E731
     mine = gap(s, e)
     rivals = [(s2, e2, g2) for s2, e2, g2 in words if (s2, e2) != (s, e) and gap(s2, e2) < mine

@@ -1253,3 +1253,26 @@ def test_a_city_of_a_meeting_on_a_visit_to_a_country_is_flagged_as_the_visits_pl
             "Tuesday.")
     visit = next(e for e in extract(text, DEMO).engagements if e.kind == "visit")
     assert visit.place is None or any(r.startswith("place:") for r in visit.review), visit.review
+
+
+def test_a_middle_name_before_a_known_surname_is_not_another_person():
+    text = (HEAD + "President Ranil Wickremesinghe will hold discussions with the President of the "
+            "Philippines Ferdinand Romualdez Marcos Jr. in Manila on Friday.")
+    (eng,) = extract(text, DEMO).engagements
+    assert [m.name for m in eng.participants] == ["Ranil Wickremesinghe", "Ferdinand Marcos Jr."]
+
+
+def test_who_said_something_during_a_meeting_with_someone_took_part():
+    text = (HEAD + "The two countries should support each other, Chinese President Xi Jinping said "
+            "on Friday during a meeting with Nepalese Prime Minister Pushpa Kamal Dahal in "
+            "Hangzhou.\n\nThe talks were reported by CGTN, spokesman Wang Wenbin said in a statement.")
+    (eng,) = extract(text, DEMO).engagements
+    assert {m.name for m in eng.participants} == {"Xi Jinping", "Pushpa Kamal Dahal"}
+
+
+def test_a_visit_which_began_yesterday_began_yesterday():
+    text = (HEAD + "HANOI - Trade is high on President Ferdinand Marcos Jr.'s agenda during his "
+            "two-day state visit here, which began yesterday with meetings with business "
+            "executives.\n\nMarcos is set to meet today with President Vo Van Thuong.")
+    visit = next(e for e in extract(text, DEMO).engagements if e.kind == "visit")
+    assert visit.date.iso() == "2022-01-07", visit.date
