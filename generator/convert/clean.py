@@ -124,7 +124,9 @@ def _repeated_phrase(text: str, shortest: int = 4) -> tuple[int, int] | None:
         for i in range(len(keys) - n + 1):
             gram = tuple(keys[i:i + n])
             if gram in seen and seen[gram] + n <= i:
-                return words[i].start(), words[i + n - 1].end()
+                first = seen[gram]  # "ReleasesSecretary Rubio's Call ... hide Secretary Rubio's Call"
+                glued = i > 0 and first > 0 and words[first - 1].group(0).endswith(words[i - 1].group(0))
+                return words[i - 1 if glued else i].start(), words[i + n - 1].end()
             seen.setdefault(gram, i)
     return None
 

@@ -381,10 +381,10 @@ _EVENT_FORMS: list[tuple[str, re.Pattern]] = [
     ("numeric", re.compile(rf"(?<![\d./-])(\d{{1,2}})([./-])(\d{{1,2}})\2{_YEAR}")),
     ("month_year", re.compile(rf"\b(?:(early|mid|late|the\s+middle\s+of|the\s+end\s+of|the\s+start\s+of)"
                               rf"[\s-]+)?({MONTH}),?\s+(?:de\s+)?{_YEAR}")),
-    ("day_month", re.compile(rf"\b(?:(?:{_ON})\s+)?(?:(?:the\s+)?({WEEKDAY}),?\s+)?(?:the\s+)?"
+    ("day_month", re.compile(rf"\b(?:(?:{_ON})\s+)?(?:(?:the\s+)?({WEEKDAY}),?\s+\(?)?(?:the\s+)?"
                              rf"(?:{_DAY}{_OF}({MONTH})|({MONTH})\s+{_DAY})"
                              rf"(?![\d,]*\s*(?:19|20)\d\d)(?!\d)")),
-    ("in_month", re.compile(rf"\b(?:in|during|since|from|until|by|next|this|last)\s+"
+    ("in_month", re.compile(rf"\b(?:in|during|since|from|until|by|next|this|last|im|en|em|nel|fin|d[eé]but)\s+"
                             rf"(?:the\s+(?:first|second|third|fourth|last|final)\s+(?:week|half|days|"
                             rf"fortnight)\s+of\s+)?"  # "in the first week of January"
                             rf"(?:(early|mid|late)[\s-]+)?({MONTH})(?!\s*\d)")),
@@ -407,6 +407,9 @@ _EVENT_FORMS: list[tuple[str, re.Pattern]] = [
                          r"aujourd['\u2019]hui|ce\s+matin|hoy|hoje|heute|oggi|stamattina)\b", re.I)),
     ("yesterday", re.compile(r"\b(yesterday|last\s+night|hier|ayer|ontem|"
                              r"gestern|ieri)\b", re.I)),
+    ("day_after_tomorrow", re.compile(r"\b(the\s+day\s+after\s+tomorrow|(?-i:\u00fcbermorgen)|"
+                                      r"pasado\s+ma\u00f1ana|apr\u00e8s-demain|depois\s+de\s+amanh\u00e3|"
+                                      r"dopodomani)\b", re.I)),
     ("tomorrow", re.compile(r"\b(tomorrow|(?<!la\s)(?<!esta\s)(?<!una\s)ma\u00f1ana(?!\s+de\b)|"
                             r"amanh\u00e3|demain|domani|(?-i:morgen))\b", re.I)),
     ("this_week", re.compile(r"\b(earlier\s+this\s+week|later\s+this\s+week|this\s+week)\b", re.I)),
@@ -579,6 +582,9 @@ def _resolve(form: str, m: re.Match, pub: FuzzyDate | None) -> tuple[Reading, Re
     if form == "yesterday":
         return *_both(Reading(_shift(pub, -1), f'"{text}" read as the day before publication '
                                                f'{iso}')), {}
+    if form == "day_after_tomorrow":
+        return *_both(Reading(_shift(pub, 2), f'"{text}" read as two days after publication '
+                                              f'{iso}')), {}
     if form == "tomorrow":
         return *_both(Reading(_shift(pub, 1), f'"{text}" read as the day after publication '
                                               f'{iso}')), {}
@@ -616,6 +622,11 @@ def _resolve_no_year(form: str, m: re.Match, text: str, pub: FuzzyDate | None):
     iso = pub.iso()
     past = _latest_on_or_before(month, day, pub)
     future = _earliest_on_or_after(month, day, pub)
+    if said["weekday"] is not None and past and future and past != future:
+        fits = [d for d in (past, future) if d.first_day().weekday() == said["weekday"]]
+        if len(fits) == 1:  # "on Friday (May 23)": the year in which it is a Friday
+            how = f'"{text}" has no year: read as the {fits[0].iso()} that falls on that weekday'
+            return Reading(fits[0], how), Reading(fits[0], how), said
     return (Reading(past, f'"{text}" has no year: read as the latest such date on or before '
                           f'publication {iso}' if past else f'"{text}" is not a real date'),
             Reading(future, f'"{text}" has no year: read as the first such date on or after '

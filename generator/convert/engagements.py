@@ -170,6 +170,9 @@ def _fits(eng: Engagement, frame: Frame) -> int:
         # meetings": not the one that took place
     if not _same_family(eng, frame):
         return -1
+    if frame.plural and frame.own_people and not any(f.plural for f in eng.frames) and \
+            len(eng.participants) > len(frame.people):
+        return -1  # "On the margins of the meeting, X held separate talks with Y and Z": others
     date = _frame_date(frame)
     if date is not None and eng.date is not None and not eng.date.compatible(date):
         return -1

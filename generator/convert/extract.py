@@ -1163,6 +1163,19 @@ def _time_from_sentence_before(frames: list[Frame], clauses: list[Clause]) -> No
             f.time = before[0]
 
 
+def _when_of_background(frames: list[Frame], clauses: list[Clause]) -> None:
+    """"The last summit took place in Beijing in December, when X and Y met Z": what happened
+    then is history too."""
+    for f in frames:
+        if f.mode not in ("past", "present") or not 0 <= f.clause < len(clauses):
+            continue
+        text = clauses[f.clause].plain
+        when = re.search(r",\s+when\s+[^,;]*$", text[:f.start])
+        if when and any(g.clause == f.clause and g.mode == "background" and g.end <= when.start()
+                        for g in frames):
+            f.mode = "background"
+
+
 def _people_from_sentence_before(frames: list[Frame], clauses: list[Clause]) -> None:
     """"X and Y on Monday reviewed their relations. This came in a phone call between the two
     leaders": the two of the sentence before, which has no engagement word of its own."""
@@ -1375,6 +1388,7 @@ def engagements_of(clauses: list[Clause], headline: Clause | None, ctx: Context,
         frames += frames_of(clause, i, reg.places, ctx.dateline_city)  # type: ignore[arg-type]
     _time_from_sentence_before(frames, clauses)
     _people_from_sentence_before(frames, clauses)
+    _when_of_background(frames, clauses)
     _same_day(frames)
     _on_arrival(frames, clauses)
     _time_from_arrival(frames, clauses)

@@ -24,6 +24,7 @@ from generator.convert.people import fold
 GATHERING = r"(?:meeting|meetings|summit|summits|dialogue|talks|ministerial|ministers|conference|" \
             r"session|gathering|sidelines|margins|forum|consultations|council|assembly|retreat|format)"
 _BEFORE = re.compile(rf"\b(?:{GATHERING}|sidelines|margins|at|during|attending|attend|attended|"
+                     rf"(?:heads\s+of\s+(?:state|government)|leaders)\s+of(?:\s+the\s+so-called)?|"
                      rf"as\s+part\s+of|within|in\s+the\s+framework\s+of|under|"
                      rf"for|host(?:ed|s|ing)?|chair(?:ed|s|ing)?)\s+(?:of\s+)?(?:the\s+|a\s+|an\s+|this\s+"
                      rf"(?:year'?s\s+)?)?(?:annual\s+|\d+(?:st|nd|rd|th)\s+|virtual\s+|informal\s+|"
@@ -93,6 +94,10 @@ def _index(names: tuple[tuple[str, str], ...]) -> dict[str, list[tuple[tuple[str
     return index
 
 
+_COMPOUND = re.compile(r"([\w+]+)-(?i:(?:video|au[ßs]enminister|staats)?gipfel\w*|(?:au[ßs]enminister)?treffen|"
+                       r"konferenz|summit|sommet|cumbre|c[úu]pula|cimeira|vertice)$")
+
+
 class ForumIndex:
     def __init__(self, forums: Registry[Forum]):
         self.forums = forums
@@ -137,6 +142,16 @@ class ForumIndex:
                 found = (n, fid, said)
                 break
             if found is None:
+                compound = _COMPOUND.match(words[i].group(0))
+                head = self._index.get(_tok(compound.group(1)), ()) if compound else ()
+                fid = next((f for toks, f, name in head if len(toks) == 1 and
+                            (len(name) > 5 or compound.group(1) == name)), None)
+                if fid is not None and not any(h.start < words[i].end() and words[i].start() < h.end
+                                               for h in hits):  # "G7-Gipfeltreffen", "Nato-Gipfel"
+                    start = words[i].start()
+                    hits.append(ForumHit(self.forums.items[fid].name, start,
+                                         start + len(compound.group(1)), compound.group(1), True,
+                                         summit=self.forums.items[fid].kind == "summit"))
                 i += 1
                 continue
             n, fid, said = found

@@ -30,7 +30,7 @@ _TRIGGERS = re.compile(
     r"summit)\s+(?:virtually|online|via\s+video)|online\s+(?:meeting|summit|talks)|"
     r"(?:held|being\s+held|take\s+place|taking\s+place|took\s+place|conducted)\s+(?:largely\s+|"
     r"mostly\s+|entirely\s+)?(?:online|virtually|by\s+video(?:\s+link)?|via\s+video(?:\s+link)?)|"
-    r"encrypted\s+video|Videokonferenz|videoconferencia|videoconfer[êe]ncia|visioconf[ée]rence|"
+    r"encrypted\s+video|Videokonferenz|Videogipfel|videoconferencia|videoconfer[êe]ncia|visioconf[ée]rence|"
     r"(?:par|por|per)\s+(?:vid[ée]o|visioconf[ée]rence|videoconferencia|videoconferenza)|"
     r"videochiamata|(?:rencontre|r[ée]union|sommet|conf[ée]rence)\s+virtuel(?:le)?|sommet\s+en\s+ligne|"
     r"(?:cumbre|reuni[óo]n|c[úu]pula|reuni[ãa]o|encontro|vertice|incontro)\s+virtual[e]?|"
@@ -50,7 +50,8 @@ _TRIGGERS = re.compile(
     r"discussed|discuss|discusses|discussing|conferred|confers|exchanged\s+views|"
     r"exchange\s+views|gesprochen|conversaram|sprach\s+mit|sprachen|s['\u2019]est\s+entretenue?|se\s+sont\s+entretenus|"
     r"convers[óo]|conversou|conversaron)\b"
-    r"|\b(?P<meet>courtesy\s+call|(?:held|hold|holds|holding)\s+consultations|(?:private\s+)?audience|"
+    r"|\b(?P<meet>(?:(?:took|take|takes|taking)\s+part|joined|participated)(?=\s+(?:from|via|remotely|"
+    r"virtually|online|by\s+video)\b)|courtesy\s+call|(?:held|hold|holds|holding)\s+consultations|(?:private\s+)?audience|"
     r"shook\s+hands|convened|met|meet|meets|meeting|meetings|interacted|encounter(?=\s+with\b)|(?<=bilateral\s)engagements?|interactions?(?=\s+with\s+(?:his|her|their|several|other|counterparts|leaders|[A-Z]))|held\s+talks|hold\s+talks|holds\s+talks|"
     r"holding\s+talks|talks|negotiations|dialogue|discussions|hosted|hosts|hosting|host(?=\s+(?:his|her|their|the|an?|[A-Z]))|"
     r"received(?!\s+(?:an?\s+)?(?:\w+\s+)?(?:phone|telephone|call|message|letter))|"
@@ -59,7 +60,7 @@ _TRIGGERS = re.compile(
     r"tete-a-tete|one-on-one|lunch|dinner|breakfast|sat\s+down\s+with|sits?\s+down\s+with|"
     r"jantar|almo[çc]o|d[îi]ner|d[ée]jeuner|almuerzo|Abendessen|Mittagessen|"
     r"(?<=ministerial\s)session|(?<=plenary\s)session|(?<=\dth\s)session|(?<=\dst\s)session|"
-    r"(?<=\dnd\s)session|(?<=\drd\s)session|"
+    r"(?<=\dnd\s)session|(?<=\drd\s)session|(?<=joined\sthe\s)session|(?<=attended\sthe\s)session|"
     r"zusammengekommen|zusammengetroffen|zusammengetreffen|kamen\s+zusammen|kam\s+zusammen|"
     r"trafen\s+sich|traf\s+sich|"
     r"re[çc]u(?:e|s)?(?=\s+(?:(?:le|la|les|son|sa|ses|par|mardi|lundi|mercredi|jeudi|vendredi|"
@@ -89,7 +90,8 @@ _TRIGGERS = re.compile(
     r"statement|Joint\s+Declaration|signed\s+a\s+(?:joint\s+)?declaration|"
     r"declaraci[óo]n\s+conjunta|d[ée]claration\s+commune|gemeinsame\s+Erkl[äa]rung)\b")
 # Words that say two sides talked, not how: they fit a call as well as a meeting.
-NEUTRAL = re.compile(r"(?i)convened|conversation|spoke|spoken|speak|speaks|speaking|talked|talk|discuss\w*|"
+_TOOK_PART = re.compile(r"(?i)(?:took|take|takes|taking)\s+part|joined|participated")
+NEUTRAL = re.compile(r"(?i)(?:took|take|takes|taking)\s+part|joined|participated|convened|conversation|spoke|spoken|speak|speaks|speaking|talked|talk|discuss\w*|"
                      r"(?:held|hold|holds|holding)\s+talks|talks|negotiations|dialogue|"
                      r"discussions|conferred|confers|exchanged?\s+views|Gespr[äa]ch\w*|colloqui\w*|"
                      r"entretien|entrevista|s['\u2019]est\s+entretenue?|se\s+sont\s+entretenus|sostuvo|"
@@ -109,12 +111,14 @@ _FUTURE = re.compile(
     r"intends?\s+to|to\s+be\s+\w+ed|planned|upcoming|forthcoming|future|next(?!\s+(?:day|morning))|later\s+(?:this|in\s+the|today)|"
     r"preparing\s+for|prepares\s+for|look(?:s|ed|ing)?\s+forward\s+to|agree(?:d|s)?\s+to|set\s+to|scheduled\s+(?:to|for)|expected\s+to|due\s+to|"
     r"will\s+be|"
-    r"wird|werden|soll|sollen|dovrebbe|parteciperanno|incontrer[àa]|terrà|se\s+reunir[áa]|"
+    r"wird|werden|soll|sollen|anstehend\w*|bevorstehend\w*|kommend\w*|pr[óo]xim[oa]s?|prochaine?s?|"
+    r"prossim[oa]|dovrebbe|parteciperanno|incontrer[àa]|terrà|se\s+reunir[áa]|"
     r"va\s+(?:rencontrer|se\s+rendre)|rencontrera|vai\s+(?:se\s+)?(?:reunir|encontrar|visitar)|"
     r"doit\s+se\s+rendre|doit\s+rencontrer|devrait|aura\s+lieu|auront\s+lieu|se\s+rendra|"
     r"tendr[áa]\s+lugar|deber[áa]|ter[áa]|ter[ãa]o|ir[áa]|ir[ãa]o|far[áa]|seguir[áa]|doit|ser[áa]\s+recibid[oa])\b",
     re.I)
 _BACKGROUND = re.compile(
+    r"\bbuilding\s+on\s+(?:their|the|his|her)\b|"
     r"\b(?:had\s+(?:also\s+)?(?:been\s+)?(?:met|held|spoken|visited|talked|hosted|received|called|"
     r"attended|travell?ed)|last\s+(?:met|spoke|visited|held|talked|hosted)|previously|"
     r"since\s+(?:they|the|their|he|she|his|her)|in\s+the\s+past|"
@@ -202,7 +206,9 @@ _ANAPHOR = re.compile(r"\b(?:the|this|that|their|these|those|both|its)\s+(?:[\w'
                       r"(?:\w+\s+){0,3}$|"
                       r"\b(?:they|the\s+two(?:\s+\w+)?|both(?:\s+\w+)?|the\s+(?:leaders|ministers|"
                       r"sides|delegations|presidents|diplomats))\s+(?:\w+\s+){0,2}$", re.I)
-_PRONOUN_SUBJECT = re.compile(r"^(?:[^,]{0,60},\s+)?(?:they|(?:the|both|all)\s+(?:[\w-]+\s+){0,4}?"
+_PRONOUN_SUBJECT = re.compile(r"^(?:[^,]{0,60},\s+)?(?:they|(?:beide|die\s+beiden|ambos|ambas|los\s+dos|las\s+dos|"
+                              r"les\s+deux|os\s+dois|as\s+duas|i\s+due|entrambi)\s+\w+|"
+                              r"(?:the|both|all)\s+(?:[\w-]+\s+){0,4}?"
                               r"(?:leaders|ministers|officials|diplomats|delegations|sides|"
                               r"counterparts|presidents|heads|envoys|negotiators|men|women|"
                               r"countries|two|four|three)|the\s+two)\b", re.I)
@@ -293,6 +299,8 @@ def triggers(plain: str) -> list[tuple[int, int, str]]:
     for m in _TRIGGERS.finditer(plain):
         group = next(g for g, v in m.groupdict().items() if v)
         word = m.group(0).lower()
+        if plain[max(0, m.start() - 3):m.start()].lower() == "so-":
+            continue  # "the so-called Weimar Triangle"
         if word in ("call", "calls") and not (_CALL_BEFORE.search(plain[max(0, m.start() - 25):
                                                                          m.start()])
                                               or plain[m.end():m.end() + 6].startswith(" with")):
@@ -385,7 +393,7 @@ _SENDER = re.compile(r"\b(?:(?:letter|message|note|invitation|greetings|congratu
 
 
 _RECIPIENT = re.compile(r"\b(?:sign|signal|message|warning|reminder)\s+(?:of\s+[\w-]+\s+)?to\s+"
-                        r"(?:[A-Z][\w.'\u2019-]*\s+){0,4}$")
+                        r"(?:[\w.'\u2019-]+\s+){0,4}$")
 
 
 def _sender(text: str, m: Mention) -> bool:
@@ -414,7 +422,8 @@ def _reports(text: str, m: Mention) -> bool:
     if re.match(rf"\s*,?\s*(?:,[^,]{{0,60}},\s*)?(?:(?:has|had|have|also|further|later|earlier|"
                 rf"then|on\s+\w+day|today|yesterday|in\s+a\s+statement)\s+)*(?:{says})\b"
                 rf"(?!\s+(?:(?:on\s+)?\w+day\s+|today\s+|yesterday\s+)?(?:that\s+)?(?:he|she|they)\s+"
-                rf"(?:met|had|held|spoke|will|would|is\s+to|was\s+to|plans|planned|intends))", after):
+                rf"(?:met|had|held|spoke|will|would|is\s+to|was\s+to|plans|planned|intends|"
+                rf"look(?:ed|s)?\s+forward|hoped|hope|agreed|expect(?:ed)?))", text[m.end:m.end + 80]):
         return not re.match(r"\s*(?:said|told)\s+(?:\w+\s+){0,3}(?:after|following)\b", after) and \
             not re.match(r"\s*(?:said|says|told)\s+(?:\w+\s+){0,3}(?:during|at|in)\s+(?:a|the|his|her|their)\s+"
                          r"(?:[\w-]+\s+){0,2}(?:meeting|talks|call|conversation)\s+with\b", text[m.end:m.end + 90])
@@ -451,6 +460,19 @@ _REPORTED_THAT = re.compile(r"\b(?:said|says|reported|reports|announced|announce
                             r"stated|told\s+\S+(?:\s+\S+)?)\s+(?:that|he|she|they|we|it)\b", re.I)
 
 
+def _prepared(plain: str, s: int) -> bool:
+    """"prepared the summit": the gathering is what another engagement was for."""
+    return bool(re.search(r"(?i)\b(?:prepared|preparing|prepares|prepare)\s+(?:the|a|an|this)\s+"
+                          r"(?:[\w-]+\s+){0,3}$", plain[max(0, s - 60):s]))
+
+
+def _topic_holds(plain: str, e: int, s2: int, time: TimeExpr) -> bool:
+    """"discussed plans for X's visit to Tokyo next month": the time is inside what was discussed."""
+    topic = re.search(r"\b(?:plans?|preparations?|arrangements?|agenda|items?)\s+for\b|\babout\b",
+                      plain[e:s2]) if s2 > e else None
+    return topic is not None and time.start > e + topic.start()
+
+
 def _own_time(clause: Clause, s: int, e: int, words: list[tuple[int, int, str]],
               group: str) -> TimeExpr | None:
     """The time expression nearest to this word and not nearer to another engagement word:
@@ -484,15 +506,16 @@ def _own_time(clause: Clause, s: int, e: int, words: list[tuple[int, int, str]],
     gap = lambda a, b: max(0, time.start - b, a - time.end)  # noqa: E731
     mine = gap(s, e)
     rivals = [(s2, e2, g2) for s2, e2, g2 in words if (s2, e2) != (s, e) and gap(s2, e2) < mine
-              and not NEUTRAL.fullmatch(clause.plain[s2:e2])
+              and not NEUTRAL.fullmatch(clause.plain[s2:e2]) and not _prepared(clause.plain, s2)
               and not (s2 >= e and re.fullmatch(r"\s+(?:in|at)\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){0,4}",
                                                  clause.plain[e:s2]))  # "participate in the SCO summit"
               and not (e <= time.start and time.end <= s2 and  # "held a summit on Saturday and
                        re.match(r"\s*,?\s*and\b", clause.plain[time.end:s2]))]  # issued a statement"
     if not rivals:
         return time
-    if group != "visit" and all(g2 == "visit" for _, _, g2 in rivals):
-        return time
+    if group != "visit" and all(g2 == "visit" and not _topic_holds(clause.plain, e, s2, time)
+                                for s2, _, g2 in rivals):
+        return time  # (not "discussed plans for X's visit to Tokyo next month": the visit's)
     return None
 
 
@@ -678,6 +701,9 @@ def _forums(clause: Clause, place: PlaceHit | None, s: int, e: int,
         if not clause.plain[hit.start:hit.end].strip():
             continue
         before = clause.plain[max(0, hit.start - 50):hit.start]
+        if hit.start > e and re.search(r"(?i)\b(?:discuss\w*|about|on|for|review\w*)\s+(?:the\s+)?(?:upcoming|"
+                                       r"forthcoming|coming|next)\s+(?:[\w-]+\s+)?$", before):
+            continue  # "discussed the upcoming G20 meeting": what they talked about, not where
         if _TITLE_OF.search(before) and re.match(r",?\s+[A-Z][\w.'-]+\s+[A-Z]", clause.plain[hit.end:hit.end + 40]):
             continue  # "the President of the European Council, Charles Michel": a title
         ahead = _AHEAD.search(before)
@@ -761,8 +787,8 @@ def frames_of(clause: Clause, index: int, gaz: Gazetteer, dateline_city: str | N
                     people.insert(0, p)
         if group != "visit":  # "spoke during Zelensky's visit": the visitor is the setting
             others = [p for p in people if not _setting_owner(clause, p)]
-            if len(others) >= 2:
-                people = others
+            if len(others) >= 2 or not others and _PRONOUN_SUBJECT.match(clause.plain):
+                people = others  # ("The two leaders discussed plans for X's visit": theirs)
         host = _visited_person(clause, e) if group == "visit" else None
         if host is not None:  # "visited NSA Ajit Doval's office", "paid a visit to X": a meeting
             group = "meet"
@@ -869,6 +895,9 @@ def frames_of(clause: Clause, index: int, gaz: Gazetteer, dateline_city: str | N
         frame.own_people = own
         frame.indefinite = not frame.verb and bool(re.search(r"\b(?:a|an|another|any)\s+(?:\S+\s+){0,2}$",
                                                              clause.plain[max(0, s - 30):s], re.I))
+        if frame.indefinite and re.search(r"(?i)\b(?:travell?ed|came|come|went|go|flew)\s+(?:to\s+[\w -]{2,30}\s+)?"
+                                          r"for\s+an?\s+(?:\S+\s+){0,2}$", clause.plain[max(0, s - 70):s]):
+            frame.weak = True  # "the first time a minister has travelled to X for a multilateral meeting"
         if frame.indefinite and s < 40 and re.match(
                 r"\s+(?:\w+\s+){0,4}?(?:kicked\s+off|kicks\s+off|began|begins|opened|opens|was\s+held|"
                 r"is\s+being\s+held|took\s+place|is\s+taking\s+place|got\s+under\s*way|"
@@ -882,12 +911,14 @@ def frames_of(clause: Clause, index: int, gaz: Gazetteer, dateline_city: str | N
         frame.topic = bool(re.search(r"(?i)\b(?:discuss\w*|talk\w*\s+about|review\w*|prepar\w*\s+for|"
                                      r"about)\s+(?:the\s+)?(?:upcoming|forthcoming|coming|next)\s+"
                                      r"(?:[\w-]+\s+){0,4}$", clause.plain[max(0, s - 80):s]))
+        if not frame.verb and _prepared(clause.plain, s):
+            frame.topic = frame.weak = True  # "had prepared the summit in a call with X": the call's
         frame.another = bool(re.search(r"(?i)(?:^|[.;]\s*)\W*(?:in|during|at)\s+an?\s+(?:[\w-]+\s+)?$",
                                        clause.plain[max(0, s - 30):s]))
         if group == "visit" and place is None:
             frame.country = _visited_country(clause.plain[e:e + 60], gaz,  # "to visit Sri Lanka"
                                              bool(re.search(r"\bto$|^(?i:visit(?:s|ed|ing)?)$", word)))
-        frame.joined = bool(_JOINED.search(clause.plain))
+        frame.joined = bool(_JOINED.search(clause.plain)) or bool(_TOOK_PART.fullmatch(word))
         frame.cancelled = bool(_CANCELLED.search(clause.plain[e:]))
         if group == "visit" and re.search(r"\b(?:wrapp\w*\s+up|conclud\w*|end(?:s|ed|ing)?|"
                                           r"clos\w*|the\s+end\s+of|after|following|return\w*)"
@@ -898,7 +929,7 @@ def frames_of(clause: Clause, index: int, gaz: Gazetteer, dateline_city: str | N
                                          r"(?:ends|ended|concludes|concluded|wraps\s+up|wrapped\s+up)\b",
                                          clause.plain[e:e + 60]):
             frame.mode = "ended"  # "Her visit to Norway ends on Wednesday"
-        frame.pronoun = (not people or frame.joined) and (
+        frame.pronoun = bool(_TOOK_PART.fullmatch(word)) or (not people or frame.joined) and (
             bool(_PRONOUN_SUBJECT.match(clause.plain)) or
             bool(_ANAPHOR.search(clause.plain[max(0, s - 40):s])))
         if re.match(r"\s+of\s+(?:the\s+)?", clause.plain[e:]) and \

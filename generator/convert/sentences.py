@@ -12,6 +12,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+from generator.convert.dates import month_number
+
 _ABBREV = {"mr", "mrs", "ms", "dr", "st", "no", "vs", "gen", "lt", "col", "sen", "rep", "gov",
            "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
            "prof", "hon", "sr", "jr", "inc", "ltd", "co", "corp", "dept", "govt", "approx", "etc"}
@@ -41,6 +43,8 @@ def split_sentences(paragraph: str) -> list[str]:
             if (bare in _ABBREV or re.fullmatch(r"[a-z]", bare)
                     or re.fullmatch(r"(?:[a-z]\.)+[a-z]", bare)):
                 continue
+            if re.fullmatch(r"[123]?\d", bare) and month_number(paragraph[m.end():m.end() + 12].split()[0].strip(",")):
+                continue  # "Am 22. Februar": a German day, not a sentence end
         if not m.group(2):
             chunk = paragraph[scanned:m.start()]
             curly += chunk.count("\u201c") - chunk.count("\u201d")
