@@ -865,8 +865,9 @@ def _lend_setting(found: list[Engagement], frames: list[Frame], clauses: list[Cl
                      any(0 < s - f.sentence <= 3 for s in eng.sentences)]
         has_forum = has_place = False
         for frame in settings + at_summit[-1:]:
-            if frame in eng.frames or (frame.people and not eng.has(frame.people[0].person)) or \
-                    frame.future and not eng.scheduled:
+            if frame in eng.frames or (frame.people and not eng.has(frame.people[0].person) and
+                                       len({m.person for m in frame.people} & set(eng.ids)) < 2) or \
+                    frame.future and not eng.scheduled:  # (two who were at the gathering: there too)
                 continue  # ("spoke ... to discuss the upcoming G20 meetings in Bali": not there)
             date = frame.time.at(frame.future).date if frame.time else None
             when = eng.date or lead_date  # an undated engagement will take the lead's date

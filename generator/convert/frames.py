@@ -53,7 +53,7 @@ _TRIGGERS = re.compile(
     r"|\b(?P<meet>(?:(?:took|take|takes|taking)\s+part|joined|participated)(?=\s+(?:from|via|remotely|"
     r"virtually|online|by\s+video)\b)|courtesy\s+call|(?:held|hold|holds|holding)\s+consultations|(?:private\s+)?audience|"
     r"shook\s+hands|convened|met|meet|meets|meeting|meetings|interacted|encounter(?=\s+with\b)|(?<=bilateral\s)engagements?|interactions?(?=\s+with\s+(?:his|her|their|several|other|counterparts|leaders|[A-Z]))|held\s+talks|hold\s+talks|holds\s+talks|"
-    r"holding\s+talks|talks|negotiations|dialogue|discussions|hosted|hosts|hosting|host(?=\s+(?:his|her|their|the|an?|[A-Z]))|"
+    r"holding\s+talks|talks|negotiations|(?<!into\s)(?<!for\s)(?<!to\s)dialogue|discussions|hosted|hosts|hosting|host(?=\s+(?:his|her|their|the|an?|[A-Z]))|"
     r"received(?!\s+(?:an?\s+)?(?:\w+\s+)?(?:phone|telephone|call|message|letter))|"
     r"receives(?!\s+(?:an?\s+)?(?:\w+\s+)?(?:phone|telephone|call|message|letter))|welcomed|welcomes|called\s+on|calls\s+on|bilateral(?=\s+(?:with|on|at)\b)|"
     r"bilaterals|tête-à-tête|"
@@ -168,7 +168,7 @@ _PLACE_CUE = re.compile(
     r"[A-Z][\w\u2019']*(?:'s|\u2019s)\s+(?:[A-Z][\w-]*\s+){0,2}?|"
     r"(?i:lleg\w*|cheg\w*)\s+(?:\w+\s+){0,3}?a\s+)$")  # "llegó este jueves a Bogotá"
 _NOT_VENUE = re.compile(r"\b(?:from|departed|departs|departing|left|leaves|leaving|flew\s+from|"
-                        r"returned\s+(?:to|from)|back\s+(?:to|in|home\s+in)|via|based|de\s+regreso\s+en|"
+                        r"return(?:ed|ing|s)?\s+(?:to|from)|back\s+(?:to|in|home\s+in)|via|based|de\s+regreso\s+en|"
                         r"de\s+vuelta\s+en|de\s+retour\s+[àa]|de\s+volta\s+a|zur[üu]ck\s+in)\s+"
                         r"(?:the\s+)?(?:[\w'-]+\s+){0,4}$|"
                         r"\b(?:after|before|following)\s+(?:(?:a|an|the|his|her|their|earlier|"
@@ -342,6 +342,10 @@ def _mode(plain: str, s: int, e: int, group: str, headline: bool = False) -> str
         return "background"  # "spoke yesterday with X following their talks during the summit"
     if re.search(r"\b(?:following|after)\s+(?:the\s+|their\s+|his\s+|her\s+)?(?:[\w-]+\s+)?$", before, re.I):
         return "past"  # "would widen the scheme, following talks with her counterpart"
+    if not _VERB.fullmatch(plain[s:e]) and re.search(r"\b(?:at\s+the\s+(?:end|close)\s+of|after|following)\s+"
+                                                    r"(?:the\s+|their\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,2}$",
+                                                    before) and re.search(r"\bagree[ds]?\s+to\b", plain[:s]):
+        return "past"  # "agreed to revive the commission ... at the end of talks in Abuja": held
     if not _VERB.fullmatch(plain[s:e]) and _FUTURE.search(plain[:s]) and \
             not re.search(r"\b(?:met|held|spoke|hosted|received|visited|was|were|had|did)\b",
                           plain[_FUTURE.search(plain[:s]).end():s]):
@@ -497,6 +501,9 @@ def _own_time(clause: Clause, s: int, e: int, words: list[tuple[int, int, str]],
     if time.start >= e and re.search(r"\b(?:after|before|when|since|while)\s+(?:\w+\s+){0,3}?\w+ed\b",
                                      clause.plain[e:time.start]):
         return None  # "agreed to hold talks after the latter congratulated him in May": the May is his
+    if time.start >= e and re.search(r"\bfollowing\s+(?:the|a|an|his|her|their|its)\s+[^;.]{0,120}$",
+                                     clause.plain[e:time.start]):
+        return None  # "would discuss ECOWAS following the exit of three states in January"
     if time.start >= e and re.search(r"(?i)\b(?:comes?|came|coming|follows?|followed)\s+(?:\w+\s+){0,2}?"
                                      r"(?:after|as|amid)\b", clause.plain[e:time.start]):
         return None  # "The meeting comes after South Africa last week referred ...": not its time
