@@ -678,8 +678,9 @@ def _other_kind(eng: Engagement) -> str:
     """A review line when the engagement's own words also name another kind ("met ... during
     the summit", "the call ... at the meeting"): which one was chosen, and the other word."""
     for f in eng.frames:
-        if f.inherited or f.headline or f.caption or NEUTRAL.fullmatch(f.word):
-            continue
+        if f.inherited or f.headline and not (f.group == "summit" and eng.kind == "meeting") or \
+                f.caption or NEUTRAL.fullmatch(f.word):
+            continue  # (a headline calling the meeting a summit is worth saying)
         other = KIND_OF_GROUP.get(f.group)
         if other and other != eng.kind and other not in ("statement",) and \
                 not (eng.kind == "video call" and other in ("meeting", "call", "summit")):
@@ -1164,6 +1165,23 @@ def _time_from_sentence_before(frames: list[Frame], clauses: list[Clause]) -> No
             f.time = before[0]
 
 
+def _counterparts_named_after(found: list[Engagement], clauses: list[Clause]) -> None:
+    """"held bilateral meetings with his counterparts from Egypt, Uganda and Cyprus. With his
+    Egyptian counterpart, Sameh Shoukry, he took stock of ...": the slot for Egypt is Shoukry."""
+    for eng in found:
+        if not eng.counterparts or len(eng.participants) != 1 or not eng.sentences:
+            continue
+        last = max(eng.sentences)
+        taken = {p for e in found if e is not eng for p in e.ids}
+        for c in clauses:
+            if c.caption or not last < c.sentence <= last + 3 or "counterpart" not in c.plain.lower():
+                continue
+            for m in c.people:
+                if m.country in eng.counterparts and m.person not in taken and not m.candidate:
+                    eng.counterparts.remove(m.country)
+                    eng.add_people([m])
+
+
 def _when_of_background(frames: list[Frame], clauses: list[Clause]) -> None:
     """"The last summit took place in Beijing in December, when X and Y met Z": what happened
     then is history too."""
@@ -1440,6 +1458,7 @@ def engagements_of(clauses: list[Clause], headline: Clause | None, ctx: Context,
     _series_meetings(found, principal, clauses)
     found = _separate_meetings(found, clauses)
     found = eng_mod.fill_counterparts(found)
+    _counterparts_named_after(found, clauses)
     _add_delegations(found, _delegations(clauses, reg))
     _lend_setting(found, frames, clauses)
     _attendance_lists(found, frames, clauses)

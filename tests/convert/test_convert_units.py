@@ -1276,3 +1276,20 @@ def test_a_visit_which_began_yesterday_began_yesterday():
             "executives.\n\nMarcos is set to meet today with President Vo Van Thuong.")
     visit = next(e for e in extract(text, DEMO).engagements if e.kind == "visit")
     assert visit.date.iso() == "2022-01-07", visit.date
+
+
+def test_a_counterpart_slot_takes_the_counterpart_named_in_a_later_sentence():
+    text = (HEAD + "External Affairs Minister S. Jaishankar on Friday held a bilateral meeting with "
+            "Carlos Pinto Pereira, Minister of Foreign Affairs of Guinea-Bissau.\n\nThe two "
+            "ministers met in New York.\n\nPrior to meeting with Pereira, "
+            "Jaishankar held bilateral meetings with his counterparts from Egypt, Uganda and Cyprus."
+            "\n\nWith his Egyptian counterpart, Sameh Shoukry, Jaishankar took stock of progress in ties.")
+    people = sorted(tuple(sorted(m.name for m in e.participants)) for e in extract(text, DEMO).engagements)
+    assert ("S. Jaishankar", "Sameh Shoukry") in people, people
+
+
+def test_a_headline_that_calls_a_meeting_a_summit_is_flagged():
+    text = ("Japan-Australia summit held in Tokyo\nPublished on Jan 08, 2022 12:47 AM IST\n\n"
+            "Prime Minister Fumio Kishida met Prime Minister Anthony Albanese in Tokyo on Friday.")
+    (eng,) = extract(text, DEMO).engagements
+    assert eng.kind == "summit" or any(r.startswith("kind:") for r in eng.review), (eng.kind, eng.review)
