@@ -143,7 +143,8 @@ _HYPOTHETICAL = re.compile(
     r"progress\s+towards?|towards?\s+(?:a|an)|potential|prospective|prospects?\s+(?:of|for)|"
     r"will\s+not|won't|would\s+not|wouldn't|not\s+be\s+able|unable|cannot|can't|none\s+of|"
     r"instead\s+of|rather\s+than|skip(?:ped|s)?|boycott\w*|"
-    r"no\s+(?:meeting|talks|call)|without\s+(?:meeting|a\s+meeting))\b", re.I)
+    r"no\s+(?:meeting|talks|call)|without\s+(?:meeting|a\s+meeting)|"
+    r"should\s+not|shouldn't)\b", re.I)
 _LONG_AGO = re.compile(r"^\W*(?:previously|last\s+year|in\s+(?:19|20)\d\d|back\s+in\s+(?:(?:19|20)\d\d|the\s+(?:day|days|\d))|years?\s+ago|"
                        r"months\s+ago|since\s+then|in\s+the\s+past|historically|the\s+last\s+time|"
                        r"in\s+(?:early|late|mid-?)?\s*(?:19|20)\d\d)\b", re.I)
@@ -323,8 +324,9 @@ def _mode(plain: str, s: int, e: int, group: str, headline: bool = False) -> str
     before = plain[max(0, s - 70):s]
     window = before + plain[s:e] + plain[e:e + 25]
     near = plain[max(0, s - 40):e + 30]
-    if _HYPOTHETICAL.search(plain[max(0, s - 50):e + 15]) or _WISH.search(plain[:s]):
-        return "hypothetical"
+    if _HYPOTHETICAL.search(plain[max(0, s - 50):e + 15]) or _WISH.search(plain[:s]) or \
+            re.search(r"(?i)\b(?:called|calls|calling)\s+on\s+[^.;]{0,100}?\b(?:not\s+)?to\s+$", plain[:s]):
+        return "hypothetical"  # "called on Minister X not to meet her counterpart": a demand
     if _LONG_AGO.match(plain):
         return "background"  # "Previously Putin and Xi met ...", "In 2019, ..."
     background = _BACKGROUND.search(near)

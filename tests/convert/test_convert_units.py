@@ -1293,3 +1293,12 @@ def test_a_headline_that_calls_a_meeting_a_summit_is_flagged():
             "Prime Minister Fumio Kishida met Prime Minister Anthony Albanese in Tokyo on Friday.")
     (eng,) = extract(text, DEMO).engagements
     assert eng.kind == "summit" or any(r.startswith("kind:") for r in eng.review), (eng.kind, eng.review)
+
+
+def test_a_demand_that_a_minister_not_meet_someone_is_no_meeting():
+    text = (HEAD + "The opposition on Wednesday called on International Relations Minister Naledi "
+            "Pandor not to meet her Russian counterpart, Sergey Lavrov.\n\nPandor's department "
+            "announced that Lavrov would meet her in Pretoria on Monday for bilateral talks.")
+    engagements = extract(text, DEMO).engagements
+    assert [(e.date.iso(), e.scheduled) for e in engagements] == [("2022-01-10", True)], [
+        (e.date, e.scheduled) for e in engagements]
