@@ -227,6 +227,7 @@ def group_frames(frames: list[Frame]) -> list[Engagement]:
                 and (not frame.people and NEUTRAL.fullmatch(last.frames[-1].word) or
                      frame.people and {m.person for m in frame.people} == set(last.ids) and
                      last.frames[-1].group in ("meet", "talk", "summit") and last.frames[-1].end <= frame.start and
+                     last.frames[-1].mode == frame.mode and
                      not {f.group for f in last.frames} & ({"phone", "video"} - {frame.group})):
             _join(last, frame)  # "they spoke on Wednesday over a video link": how they spoke
             continue

@@ -594,7 +594,8 @@ def _resolve_date(eng: Engagement, ctx: Context, lead: Engagement | None, cleane
                   today: dt.date) -> None:
     """The engagement's day, from its own frames first; otherwise the publication date,
     always with a review line saying so."""
-    timed = [f for f in eng.frames if f.time is not None and not f.headline]
+    timed = [f for f in eng.frames if f.time is not None and not f.headline] or \
+        [f for f in eng.frames if f.time is not None and all(g.headline for g in eng.frames)]
     timed.sort(key=lambda f: (f.caption, _vague(f.time), not f.verb,  # type: ignore[arg-type]
                               abs(f.time.start - f.start)))  # type: ignore[union-attr]
     future = eng.scheduled
@@ -1443,6 +1444,9 @@ def engagements_of(clauses: list[Clause], headline: Clause | None, ctx: Context,
                 eng_mod._join(home, f)
             elif not found and (f.people or f.offices):
                 found.append(eng_mod._new(f))
+            elif home is None and f.time is not None and len(f.people) >= 2 and \
+                    f.mode in ("past", "present") and f.time.form in ("day_only", "full", "day_month"):
+                found.append(eng_mod._new(f))  # a headline that dates an engagement of its own
             elif not found and f.group in ("meet", "talk", "phone", "video", "summit"):
                 speakers = _transcript_speakers(cleaned.paragraphs, reg)
                 if len(speakers) >= 2:  # "Opening remarks - Bilateral meeting", then who spoke

@@ -32,7 +32,7 @@ _TRIGGERS = re.compile(
     r"mostly\s+|entirely\s+)?(?:online|virtually|by\s+video(?:\s+link)?|via\s+video(?:\s+link)?)|"
     r"encrypted\s+video|Videokonferenz|Videogipfel|videoconferencia|videoconfer[êe]ncia|visioconf[ée]rence|"
     r"(?:par|por|per)\s+(?:vid[ée]o|visioconf[ée]rence|videoconferencia|videoconferenza)|"
-    r"videochiamata|(?:rencontre|r[ée]union|sommet|conf[ée]rence)\s+virtuel(?:le)?|sommet\s+en\s+ligne|"
+    r"videochiamata|videochamada|videollamada|Videoanruf|Videotelefonat|(?:rencontre|r[ée]union|sommet|conf[ée]rence)\s+virtuel(?:le)?|sommet\s+en\s+ligne|"
     r"(?:cumbre|reuni[óo]n|c[úu]pula|reuni[ãa]o|encontro|vertice|incontro)\s+virtual[e]?|"
     r"virtuelle[rnms]?\s+(?:Gipfel|Treffen|Konferenz))\b"
     r"|\b(?P<phone>(?:tele)?phone(?:d)?(?:\s+(?:call|calls|conversation|talks))?|phone-call|"
@@ -109,7 +109,8 @@ _FUTURE = re.compile(
     r"\b(?:will|shall|'ll|would|is\s+to|are\s+to|(?:is|are|was|were|be)\s+(?:also\s+)?(?:set|scheduled|"
     r"slated|expected|due|poised|likely|going|planned|slotted)\s+to|plans?\s+to|planning\s+to|"
     r"intends?\s+to|to\s+be\s+\w+ed|planned|upcoming|forthcoming|future|next(?!\s+(?:day|morning))|later\s+(?:this|in\s+the|today)|"
-    r"preparing\s+for|prepares\s+for|look(?:s|ed|ing)?\s+forward\s+to|agree(?:d|s)?\s+to|set\s+to|scheduled\s+(?:to|for)|expected\s+to|due\s+to|"
+    r"preparing\s+for|prepares\s+for|look(?:s|ed|ing)?\s+forward\s+to|agree(?:d|s)?\s+(?:to|on)|"
+    r"combin(?:aram|ou|am)|acord(?:aram|ou|aron|[óo])|set\s+to|scheduled\s+(?:to|for)|expected\s+to|due\s+to|"
     r"will\s+be|"
     r"wird|werden|soll|sollen|anstehend\w*|bevorstehend\w*|kommend\w*|pr[óo]xim[oa]s?|prochaine?s?|"
     r"prossim[oa]|dovrebbe|parteciperanno|incontrer[àa]|terrà|se\s+reunir[áa]|"
@@ -344,6 +345,10 @@ def _mode(plain: str, s: int, e: int, group: str, headline: bool = False) -> str
         return "background"  # "spoke yesterday with X following their talks during the summit"
     if re.search(r"\b(?:following|after)\s+(?:the\s+|their\s+|his\s+|her\s+)?(?:[\w-]+\s+)?$", before, re.I):
         return "past"  # "would widen the scheme, following talks with her counterpart"
+    if not _VERB.fullmatch(plain[s:e]) and re.match(r"\s+(?:realizad[oa]|celebrad[oa]|mantid[oa]|held|"
+                                                   r"conducted|tenu(?:e)?)\s+(?:\w+\s+){0,3}?(?:n[ao]|on|en|em|le|el|"
+                                                   r"yesterday|today|this|last)\b", plain[e:e + 40]):
+        return "past"  # "durante telefonema realizado na manhã desta quinta-feira": held
     if not _VERB.fullmatch(plain[s:e]) and re.search(r"\b(?:at\s+the\s+(?:end|close)\s+of|after|following)\s+"
                                                     r"(?:the\s+|their\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,2}$",
                                                     before) and re.search(r"\bagree[ds]?\s+to\b", plain[:s]):

@@ -1302,3 +1302,19 @@ def test_a_demand_that_a_minister_not_meet_someone_is_no_meeting():
     engagements = extract(text, DEMO).engagements
     assert [(e.date.iso(), e.scheduled) for e in engagements] == [("2022-01-10", True)], [
         (e.date, e.scheduled) for e in engagements]
+
+
+def test_a_meeting_agreed_in_a_call_is_announced_and_the_call_held():
+    text = ("Chanceler conversa com Rubio\nPublicado em 09/10/2025\n\nO ministro das Rela\u00e7\u00f5es "
+            "Exteriores, Mauro Vieira, e o Secret\u00e1rio de Estado Marco Rubio combinaram um encontro "
+            "em Washington durante telefonema realizado na manh\u00e3 desta quinta-feira (9).")
+    kinds = sorted((e.kind, e.scheduled) for e in extract(text, DEMO).engagements)
+    assert kinds == [("call", False), ("meeting", True)], kinds
+
+
+def test_a_headline_that_dates_an_engagement_of_its_own_gives_it():
+    text = ("Na segunda-feira (6), os presidentes Luiz In\u00e1cio Lula da Silva e Donald Trump se "
+            "falaram por videochamada\nPublicado em 09/10/2025\n\nO ministro Mauro Vieira falou por "
+            "telefone com Marco Rubio nesta quinta-feira (9).")
+    found = {(e.kind, e.date.iso()) for e in extract(text, DEMO).engagements}
+    assert ("video call", "2025-10-06") in found, found
