@@ -41,6 +41,7 @@ import argparse
 import contextlib
 import io
 import json
+import re
 import sys
 import tempfile
 import unicodedata
@@ -86,6 +87,11 @@ def _close(a: str, b: str) -> bool:
     return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
+_SESSION = re.compile(r"(?i)(?:(?:foreign\s+)?ministers'?|ministerial|leaders'?|heads\s+of\s+state|senior\s+officials'?|"
+                      r"coordinators'?|annual|extraordinary|special|\s)*(?:summit|meeting|conference|session|"
+                      r"dialogue)(?:\s+of\s+(?:the\s+)?[\w' ]+)?")
+
+
 class Names:
     """Person and forum names compared the way an editor would: through the registries the
     converter uses (the site's own and its reference lists), then by their words."""
@@ -117,7 +123,19 @@ class Names:
 
     def forum(self, name: str) -> str:
         hit = self.reg.known_forums.lookup(name)
+        if hit is None:  # "FOCAC Ministerial Meeting of Coordinators": a session of FOCAC
+            words = name.split()
+            hit = next((f for k in range(len(words) - 1, 0, -1)
+                        if (f := self.reg.known_forums.lookup(" ".join(words[:k]))) is not None
+                        and _SESSION.fullmatch(" ".join(words[k:]))), None)
         return f"id:{hit.id}" if hit else fold(name)
+
+    def same_forum(self, a: str, b: str) -> bool:
+        ka, kb = self.forum(a), self.forum(b)
+        if ka == kb:
+            return True
+        wa, wb = fold(a).split(), fold(b).split()  # "Pacific Island(s) Leaders Meeting"
+        return len(wa) == len(wb) and all(_close(x, y) for x, y in zip(wa, wb))
 
 
 def matched(names: Names, want: list[str], got: list[str], same) -> int:
@@ -261,8 +279,8 @@ def field_ok(names: Names, article: dict, event: dict, entry: Entry, name: str) 
             return True
         return len(want) == len(got) == matched(names, want, got, names.same_person)
     if name == "forums":
-        want = {names.forum(f) for f in event.get("forums") or []}
-        return want == {names.forum(f) for f in entry.forums}
+        want, got = event.get("forums") or [], entry.forums
+        return len(want) == len(got) == matched(names, want, got, names.same_forum)
     if name == "scheduled":
         return bool(event.get("scheduled")) == entry.scheduled
     raise ValueError(name)
@@ -419,8 +437,7 @@ def _score_fields(report: Report, names: Names, exp: Expected, entry: Entry) -> 
         for a, e in exp.members:
             want = e.get(name) or []
             got = entry.people if name == "participants" else entry.forums
-            same = names.same_person if name == "participants" else \
-                (lambda x, y: names.forum(x) == names.forum(y))
+            same = names.same_person if name == "participants" else names.same_forum
             hits = matched(names, want, got, same)
             cand = (hits, len(got) - hits, len(want) - hits)
             if best is None or (cand[1] + cand[2]) < (best[1] + best[2]):

@@ -895,6 +895,25 @@ _ATTENDANCE = re.compile(r"\b(?:include|included|including|among\s+(?:them|other
                          r"in\s+attendance)|(?:were|was)\s+present|in\s+attendance)\b", re.I)
 
 
+def _counterparts_listed_after(found: list[Engagement], frames: list[Frame], clauses: list[Clause]) -> None:
+    """"held a series of bilateral meetings on Tuesday with several African foreign ministers.
+    Among them were X of Kenya, Y of Senegal and Z of Angola": whom the meetings were with."""
+    busy = {f.sentence for f in frames if not f.caption}
+    for eng in found:
+        own = [f for f in eng.frames if f.plural and not f.inherited and not f.headline and f.people]
+        if not own or any(len(f.people) > 1 for f in own):
+            continue
+        last = max(f.sentence for f in own)
+        for clause in clauses:
+            if not 0 < clause.sentence - last <= 1 or clause.sentence in busy or clause.caption:
+                continue
+            named = [m for m in clause.people if not m.speaker and not eng.has(m.person)]
+            listed = len(re.findall(r"[^,]{3,40}\s+of\s+(?:the\s+)?[A-Z]", clause.plain)) >= 2
+            if len(named) >= 2 and (listed or re.match(r"(?i)\s*(?:among|they\s+included|these\s+included|"
+                                                      r"those\s+(?:\w+\s+)?(?:included|were))\b", clause.plain)):
+                eng.add_people(named)
+
+
 def _attendance_lists(found: list[Engagement], frames: list[Frame], clauses: list[Clause]) -> None:
     """"Among the leaders present at the summit is President X. Y of Guinea-Bissau, President
     Z of Burundi ... Others spotted include ...": the summit's attendance, continued in
@@ -1458,6 +1477,7 @@ def engagements_of(clauses: list[Clause], headline: Clause | None, ctx: Context,
     _virtual_gatherings(found, body)
     found = eng_mod.split_summaries(eng_mod.split_pairs(found))
     principal = _principal(found, reg)
+    _counterparts_listed_after(found, frames, clauses)
     found = eng_mod.distribute(found, principal)
     _series_meetings(found, principal, clauses)
     found = _separate_meetings(found, clauses)

@@ -50,7 +50,7 @@ _TRIGGERS = re.compile(
     r"discussed|discuss|discusses|discussing|conferred|confers|exchanged\s+views|"
     r"exchange\s+views|gesprochen|conversaram|sprach\s+mit|sprachen|s['\u2019]est\s+entretenue?|se\s+sont\s+entretenus|"
     r"convers[óo]|conversou|conversaron)\b"
-    r"|\b(?P<meet>(?:(?:took|take|takes|taking)\s+part|joined|participated)(?=\s+(?:from|via|remotely|"
+    r"|\b(?P<meet>(?<![\w,;] )(?-i:Meeting|Talks)(?=\s+with\b)|(?:(?:took|take|takes|taking)\s+part|joined|participated)(?=\s+(?:from|via|remotely|"
     r"virtually|online|by\s+video)\b)|courtesy\s+call|(?:held|hold|holds|holding)\s+consultations|(?:private\s+)?audience|"
     r"shook\s+hands|convened|met|meet|meets|meeting|meetings|interacted|encounter(?=\s+with\b)|(?<=bilateral\s)engagements?|interactions?(?=\s+with\s+(?:his|her|their|several|other|counterparts|leaders|[A-Z]))|held\s+talks|hold\s+talks|holds\s+talks|"
     r"holding\s+talks|talks|negotiations|(?<!into\s)(?<!for\s)(?<!to\s)dialogue|discussions|hosted|hosts|hosting|host(?=\s+(?:his|her|their|the|an?|[A-Z]))|"

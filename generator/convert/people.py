@@ -719,6 +719,9 @@ class PeopleIndex:
         after = text[tokens[j].end:tokens[j].end + 80]
         if re.match(r"[\s,]*(?:\([^)]*\)\s*)?(?:" + "|".join(SAY_VERBS) + r")\b", after):
             return True
+        if re.match(r"\s+of\s+(?:the\s+)?[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,2}\s*(?:,|;|\.|\s+and\b|$)",
+                    after) and re.search(r"(?:,|\band|\bwere|\bincluding|\bincluded|:)\s*$", text[:tokens[i].start]):
+            return True  # "Among them were X of Kenya, Selma Ashipala-Musavyi of Namibia, ..."
         return bool(re.match(r",\s+(?:the\s+|a\s+|an\s+|who\s+is\s+(?:the\s+|a\s+)?)?[\w'\u2019 -]{0,50}?"
                              r"(?:minister|president|secretary|ambassador|spokesperson|spokesman|"
                              r"spokeswoman|official|envoy|adviser|advisor|chancellor|premier|"

@@ -1318,3 +1318,23 @@ def test_a_headline_that_dates_an_engagement_of_its_own_gives_it():
             "telefone com Marco Rubio nesta quinta-feira (9).")
     found = {(e.kind, e.date.iso()) for e in extract(text, DEMO).engagements}
     assert ("video call", "2025-10-06") in found, found
+
+
+def test_a_session_of_a_known_format_is_that_format_for_the_scorer():
+    import sys
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+    from convert_score import Names
+    names = Names(DEMO)
+    assert names.same_forum("G20 Foreign Ministers' Meeting", "G20")
+    assert names.same_forum("Pacific Islands Leaders Meeting", "Pacific Island Leaders Meeting")
+    assert not names.same_forum("G20", "G7")
+
+
+def test_counterparts_listed_in_the_sentence_after_a_series_of_bilaterals_meet_one_by_one():
+    text = (HEAD + "Chinese Foreign Minister Wang Yi held a series of bilateral meetings on Friday with "
+            "several African foreign ministers in Changsha.\n\nAmong them were Musalia Mudavadi of "
+            "Kenya, Selma Ashipala-Musavyi of Namibia and Tete Antonio of Angola.\n\nMeeting with "
+            "Mudavadi, Wang praised Kenya's role.")
+    pairs = sorted(m.name for e in extract(text, DEMO).engagements for m in e.participants
+                   if m.name != "Wang Yi")
+    assert pairs == ["Musalia Mudavadi", "Selma Ashipala-Musavyi", "T\u00e9te Ant\u00f3nio"], pairs
