@@ -231,6 +231,13 @@ def group_frames(frames: list[Frame]) -> list[Engagement]:
                      not {f.group for f in last.frames} & ({"phone", "video"} - {frame.group})):
             _join(last, frame)  # "they spoke on Wednesday over a video link": how they spoke
             continue
+        if frame.joint and frame.own_people == 0 and focus is not None and len(focus.participants) >= 3 \
+                and all(focus.has(m.person) for m in frame.people) and any(f.plural for f in focus.frames):
+            frame.time = frame.time or next((f.time for f in focus.frames if f.time is not None), None)
+            eng = _new(frame)  # "separate meetings with X and Y, after which a joint meeting will follow"
+            eng.add_people(focus.participants)
+            engagements.append(eng)
+            continue
         if frame.indefinite and frame.own_people == 0:
             continue  # "(he landed after ...) a meeting of the OIC": another gathering
         if frame.joined and frame.pronoun and focus is not None:
@@ -405,7 +412,9 @@ def distribute(engagements: list[Engagement], principal: str | None) -> list[Eng
         subject = next((f.people[0].person for f in eng.frames if f.plural and f.people), None)
         lead = subject if subject in eng.ids else \
             principal if principal in eng.ids else (eng.ids[0] if eng.ids else None)
-        others = [m for m in eng.participants if m.person != lead]
+        side = {c for f in eng.frames if f.plural for c in f.companions} - {lead}
+        aides = [m for m in eng.participants if m.person in side]
+        others = [m for m in eng.participants if m.person != lead and m.person not in side]
         refs = [c for f in eng.frames if f.plural for o in f.offices for c in o.countries]
         if plural and lead and len(others) + len(refs) >= 2:
             leader = next(m for m in eng.participants if m.person == lead)
@@ -414,14 +423,14 @@ def distribute(engagements: list[Engagement], principal: str | None) -> list[Eng
                     "written as one meeting each: merge them if it was one sitting"] \
                 if any(f.listed for f in eng.frames) else []
             for m in others:
-                part = Engagement(eng.date, eng.kind, [leader, m], list(eng.forums), eng.place,
+                part = Engagement(eng.date, eng.kind, [leader, *aides, m], list(eng.forums), eng.place,
                                   review=list(note), sentences=list(eng.sentences),
                                   scheduled=eng.scheduled, frames=list(eng.frames))
                 out.append(part)
             for country in dict.fromkeys(refs):
                 if country in named_countries:
                     continue
-                part = Engagement(eng.date, eng.kind, [leader], list(eng.forums), eng.place,
+                part = Engagement(eng.date, eng.kind, [leader, *aides], list(eng.forums), eng.place,
                                   sentences=list(eng.sentences), scheduled=eng.scheduled,
                                   frames=list(eng.frames), counterparts=[country])
                 out.append(part)

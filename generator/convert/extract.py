@@ -1317,6 +1317,24 @@ def _same_day(frames: list[Frame]) -> None:
             last = said
 
 
+def _weekday_dated_elsewhere(frames: list[Frame], clauses: list[Clause]) -> None:
+    """"the meeting on Monday ... called for Monday, February 27, a high-level meeting": the
+    weekday the article dates in full is that date, whichever way the clause leans."""
+    dated: dict[int, set[FuzzyDate]] = {}
+    for c in clauses:
+        for t in ([] if c.caption else c.times):
+            day = t.past.date if t.past.date == t.future.date else None
+            if t.form in ("day_month", "full") and day is not None and day.day is not None:
+                dated.setdefault(day.first_day().weekday(), set()).add(day)
+    for f in frames:
+        t = f.time
+        if t is None or t.form != "weekday" or t.weekday is None or len(dated.get(t.weekday, ())) != 1:
+            continue
+        day = next(iter(dated[t.weekday]))
+        said = Reading(day, f'"{t.text}" read as {day.iso()}, the {t.text.split()[-1]} the article dates in full')
+        f.time = dataclasses.replace(t, past=said, future=said)
+
+
 def _virtual_gatherings(engagements: list[Engagement], frames: list[Frame]) -> None:
     """"Leaders spoke at the coalition meeting ... the video call is taking place behind
     closed doors": a video word naming no one is the nearby gathering's, of three or more."""
@@ -1428,6 +1446,7 @@ def engagements_of(clauses: list[Clause], headline: Clause | None, ctx: Context,
     _time_from_sentence_before(frames, clauses)
     _people_from_sentence_before(frames, clauses)
     _when_of_background(frames, clauses)
+    _weekday_dated_elsewhere(frames, clauses)
     _same_day(frames)
     _on_arrival(frames, clauses)
     _time_from_arrival(frames, clauses)

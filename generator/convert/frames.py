@@ -132,13 +132,15 @@ _BACKGROUND = re.compile(
     re.I)
 _WISH = re.compile(r"\b(?:could|might|(?-i:may)|possible|possibility|proposed|propose|hopes?\s+to|"
                    r"hoping\s+to|would\s+like|wants?\s+to|invit(?:e|es|ed|ing|ation)|if|whether|"
-                   r"aimed\s+at|in\s+order\s+to|urg(?:e|es|ed|ing)|calls?\s+for|called\s+for|"
+                   r"aimed\s+at|in\s+order\s+to|urg(?:e|es|ed|ing)|"
+                   r"(?:calls?|called)\s+for(?!\s+(?:(?:this|next)\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)|"
                    r"push(?:es|ed|ing)?\s+for|seek(?:s|ing)?|sought)\b", re.I)
 _HYPOTHETICAL = re.compile(
     r"\b(?:could|might|(?-i:may)|possible|possibility|proposed|propose|hopes?\s+to|hoping\s+to|"
     r"would\s+like|wants?\s+to|invit(?:e|es|ed|ing|ation)|if\b|whether|did\s+not|didn't|"
     r"does\s+not|doesn't|no\s+plans?|not\s+(?:expected|planned|scheduled)|refused|cancell?ed|"
-    r"called\s+off|postponed|put\s+off|ruled\s+out|urged|urging|calls?\s+for|called\s+for|"
+    r"called\s+off|postponed|put\s+off|ruled\s+out|urged|urging|"
+    r"(?:calls?|called)\s+for(?!\s+(?:(?:this|next)\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)|"
     r"ready\s+(?:to|for)|readiness|willing|offer(?:ed|s)?\s+to|intends?\s+to\s+speak|"
     r"aimed\s+at|in\s+order\s+to|pave\s+the\s+way|paving|mediat\w+|congratulat\w+|urges|"
     r"progress\s+towards?|towards?\s+(?:a|an)|potential|prospective|prospects?\s+(?:of|for)|"
@@ -280,6 +282,8 @@ class Frame:
     listed: bool = False  # "met A, B and C": taken as one meeting each, which the text does not say
     another: bool = False  # "In a meeting with X, Y said": a meeting not reported before
     topic: bool = False  # "(they spoke) to discuss the upcoming G20 meetings": what was discussed
+    joint: bool = False  # "after which a joint meeting will follow": all of those just named, together
+    companions: list[str] = field(default_factory=list)  # "X, with the support of Y, will hold separate meetings"
     lent_because: str = ""  # why a lent place is this engagement's, when not said of a gathering
 
     @property
@@ -922,6 +926,12 @@ def frames_of(clause: Clause, index: int, gaz: Gazetteer, dateline_city: str | N
                                           clause.plain[max(0, s - 50):s]):
             frame.time = None  # "On the eve of his trip, X said on Thursday": the trip came later
         frame.quoted = clause.quoted
+        if plural:  # "with the support of Y", "accompanied by Y": at X's side in every one of them
+            frame.companions = [p.person for p in people if p.end <= s and re.search(
+                r"(?i)\b(?:with\s+the\s+support\s+of|accompanied\s+by|together\s+with|alongside|"
+                r"assisted\s+by)\s+(?:[\w.'\u2019-]+\s+){0,6}$", clause.plain[max(0, p.start - 80):p.start])]
+        frame.joint = not frame.verb and bool(re.search(r"(?i)\b(?:joint|trilateral|three-way|four-way)\s+$",
+                                                        clause.plain[max(0, s - 15):s]))
         frame.topic = bool(re.search(r"(?i)\b(?:discuss\w*|talk\w*\s+about|review\w*|prepar\w*\s+for|"
                                      r"about)\s+(?:the\s+)?(?:upcoming|forthcoming|coming|next)\s+"
                                      r"(?:[\w-]+\s+){0,4}$", clause.plain[max(0, s - 80):s]))

@@ -77,7 +77,8 @@ _TITLE_HEADS = (
     r"secretary\s+of\s+defen[cs]e|minister\s+of\s+defen[cs]e|national\s+security\s+advi[sz]e?[eo]r|"
     r"security\s+advi[sz]e?[eo]r|foreign\s+affairs\s+minister|top\s+diplomat|king|queen|emir|"
     r"crown\s+prince|sultan|ambassador|envoy|special\s+envoy|minister|secretary[\s-]general|"
-    r"state\s+councill?or|counterparts?|colleagues?|leaders?|ministers|delegations?|side")
+    r"state\s+councill?or|high\s+representative|foreign\s+policy\s+chief|counterparts?|colleagues?|leaders?|"
+    r"ministers|delegations?|side")
 # "the Ugandan foreign minister", "his Uzbek and Kazakh counterparts", "Egypt's foreign minister"
 _OFFICE_REF = re.compile(
     rf"\b(?:(?P<det>the|his|her|their|its|a)\s+)?(?P<who>(?:[A-Z][\w'\u2019.-]+\s+){{1,3}}?"

@@ -1338,3 +1338,17 @@ def test_counterparts_listed_in_the_sentence_after_a_series_of_bilaterals_meet_o
     pairs = sorted(m.name for e in extract(text, DEMO).engagements for m in e.participants
                    if m.name != "Wang Yi")
     assert pairs == ["Musalia Mudavadi", "Selma Ashipala-Musavyi", "T\u00e9te Ant\u00f3nio"], pairs
+
+
+def test_separate_meetings_then_a_joint_one_on_the_day_the_article_dates_in_full():
+    text = ("Borrell confirmed the meeting between Vucic and Kurti on Monday\nPublished on Jan 05, 2022 "
+            "10:00 AM\n\nEU High Representative Josep Borrell called for Monday, January 10, a "
+            "high-level meeting in Brussels.\n\nThe High Representative, with the support of EU Special "
+            "Representative Miroslav Lajcak, will hold separate meetings with Aleksandar Vucic and "
+            "Albin Kurti, after which a joint meeting will follow.")
+    engagements = extract(text, DEMO).engagements
+    people = sorted(tuple(sorted(m.name for m in e.participants)) for e in engagements)
+    assert people == [("Albin Kurti", "Aleksandar Vu\u010di\u0107", "Josep Borrell", "Miroslav Laj\u010d\u00e1k"),
+                      ("Albin Kurti", "Josep Borrell", "Miroslav Laj\u010d\u00e1k"),
+                      ("Aleksandar Vu\u010di\u0107", "Josep Borrell", "Miroslav Laj\u010d\u00e1k")], people
+    assert {(e.date.iso(), e.scheduled) for e in engagements} == {("2022-01-10", True)}
