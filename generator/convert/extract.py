@@ -515,7 +515,8 @@ def _clauses(reader: Reader, sentences: list[Sentence], captions: set[int],
                    s.plain[m.start:m.end].strip() and not _reports(s.text, m) and
                    not _sender(s.text, m) and not re.search(  # "Met with X": X is not the subject
                        r"(?i)\b(?:with|met|meet|meets|and)\b", s.plain[main_start:m.start])][:1]
-        pronoun = re.search(r"\b(?:he|she|He|She)\b", s.plain[main_start:limit]) or \
+        pronoun = re.search(r"\b(?:he|she|He|She|(?i:il|elle|ele|ela|er|sie)(?=\s+(?:\w+\s+){0,3}?(?:a|est|ha|hat|tem|"
+                            r"teve|recebeu|recibi[óo]|re[çc]oit|empfing|traf)\b))\b", s.plain[main_start:limit]) or \
             _PRONOUN_START.match(s.plain[main_start:])
         own_words = _SAID_THAT_HE.search(s.plain)  # "Mehta said on Thursday that he had spoken"
         if own_words and not subject:

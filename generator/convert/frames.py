@@ -580,6 +580,9 @@ def _place(clause: Clause, s: int, e: int, group: str, gaz: Gazetteer,
         if hit.start > e and re.fullmatch(r"(?i)discuss\w*|reviewed|covered|focused\s+on", clause.plain[s:e]) \
                 and not re.fullmatch(r"\s+(?:in|at)\s+(?:the\s+)?", clause.plain[e:hit.start]):
             continue  # "discussed the railway and the dry port at Kapiri Mposhi": a topic
+        if hit.start > e and re.search(r"\s(?:and|while)\s+(?:also\s+)?(?:[a-z]+ed|said|told|spoke|wrote|took|"
+                                       r"expressed|stressed|invited)\b", clause.plain[e:hit.start]):
+            continue  # "held a meeting with X and expressed the wish to receive them in Putrajaya"
         if hit.start > e and re.search(r"\b(?:following|after)\s+(?:their|his|her)\s", clause.plain[e:hit.start]):
             continue  # "spoke with X following their talks in Los Angeles": the earlier meeting's
         if hit.start > e and _TOPIC.search(clause.plain[e:hit.start]):
@@ -912,7 +915,9 @@ def frames_of(clause: Clause, index: int, gaz: Gazetteer, dateline_city: str | N
             not re.match(r"\s+(?:\w+\s+){0,2}with\b", clause.plain[e:e + 30]))  # "ahead of a meeting with X"
         frame.own_people = own
         frame.indefinite = not frame.verb and bool(re.search(r"\b(?:a|an|another|any)\s+(?:\S+\s+){0,2}$",
-                                                             clause.plain[max(0, s - 30):s], re.I))
+                                                             clause.plain[max(0, s - 30):s], re.I)) and \
+            not re.fullmatch(r"(?i)re[çc]u[es]?|rencontr[ée]e?s?|accueilli[es]?|[ée]chang[ée]|a\s+rencontr[ée]",
+                             word)  # "il a reçu": French "has received", not "a"
         if frame.indefinite and re.search(r"(?i)\b(?:travell?ed|came|come|went|go|flew)\s+(?:to\s+[\w -]{2,30}\s+)?"
                                           r"for\s+an?\s+(?:\S+\s+){0,2}$", clause.plain[max(0, s - 70):s]):
             frame.weak = True  # "the first time a minister has travelled to X for a multilateral meeting"

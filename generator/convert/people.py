@@ -655,6 +655,14 @@ class PeopleIndex:
                     and text[tokens[j].end:tokens[j + 1].start] in ("", " ", "-") \
                     and tokens[j + 1].start not in covered:
                 j += 1
+            for k in range(i + 1, j):  # "Julius Maada Bio de la République de Sierra Leone": the name ends
+                if tokens[k].key in _PARTICLES and tokens[k - 1].key not in _PARTICLES:
+                    tail = text[tokens[k].end:tokens[j].end].strip()
+                    if _THING.search(tail.split()[0] if tail.split()[0] not in ("la", "le", "l") else tail) or \
+                            self.gaz.country_of(tail) or re.match(r"(?i)(?:la\s+|l['\u2019])?r[ée]publique\b|"
+                                                                  r"(?:el\s+)?reino\b|royaume\b", tail):
+                        j = k - 1
+                        break
             while j > i and tokens[j].key in _PARTICLES:
                 j -= 1
             while j > i and (tokens[i].key in _PORTFOLIOS or _THING.search(tokens[i].text)):
@@ -727,7 +735,9 @@ class PeopleIndex:
                              r"(?:minister|president|secretary|ambassador|spokesperson|spokesman|"
                              r"spokeswoman|official|envoy|adviser|advisor|chancellor|premier|"
                              r"diplomat|aide|chief|leader|head|king|emir|prince|director|"
-                             r"commissioner|governor|general)\b", after, re.I))
+                             r"commissioner|governor|general|gouverneur|gobernador|governador|ministre|"
+                             r"ministro|ministra|pr[ée]sident(?:e|a)?|vice-pr[ée]sidente?|vicepresident[ea])\b",
+                             after, re.I))
 
 
 _TITLE_OF_BODY = re.compile(

@@ -1352,3 +1352,13 @@ def test_separate_meetings_then_a_joint_one_on_the_day_the_article_dates_in_full
                       ("Albin Kurti", "Josep Borrell", "Miroslav Laj\u010d\u00e1k"),
                       ("Aleksandar Vu\u010di\u0107", "Josep Borrell", "Miroslav Laj\u010d\u00e1k")], people
     assert {(e.date.iso(), e.scheduled) for e in engagements} == {("2022-01-10", True)}
+
+
+def test_french_il_a_recu_is_the_subjects_meeting_and_names_end_before_their_country():
+    text = ("Tshisekedi multiplie les rencontres\nPublié le 23/09/2021\n\nF\u00e9lix Tshisekedi est encore "
+            "aux \u00c9tats-Unis. Ainsi, il a re\u00e7u son homologue zambien Hakainde Hichilema.\n\nIl a "
+            "aussi re\u00e7u le Pr\u00e9sident Julius Maada Bio de la R\u00e9publique de Sierra Leone.\n\nIl a "
+            "re\u00e7u en audience Yasir Al-Rumayyan, Gouverneur du Fonds souverain saoudien.")
+    pairs = sorted(tuple(sorted(m.name for m in e.participants)) for e in extract(text, DEMO).engagements)
+    assert pairs == [("F\u00e9lix Tshisekedi", "Hakainde Hichilema"), ("F\u00e9lix Tshisekedi", "Julius Maada Bio"),
+                     ("F\u00e9lix Tshisekedi", "Yasir Al-Rumayyan")], pairs
