@@ -280,6 +280,7 @@ _CAPTION = re.compile(
 _CLAUSE_SPLIT = re.compile(
     r";\s+|,\s+(?:and\s+)?(?:then|while|whereas|before|after|following\s+which|as\s+well\s+as)\s+|"
     r"\s+(?:and\s+then|and\s+later|and\s+also)\s+|"
+    r"\s+(?=(?:un|dos|tres|um|dois|tr[êe]s)\s+d[ií]as?\s+(?:despu[ée]s|antes|depois)\s+d[eo]\b)|"
     r"\s+and\s+(?=(?:was|were)\s+(?:later\s+|then\s+|also\s+)?(?:received|welcomed|hosted)\s+by\b)|"
     r"\s+(?=since\s+(?:they|he|she|the|their|his|her|it|last|then)\b)|"
     r"\s+(?=(?:alors\s+que|tandis\s+que|mientras\s+que|enquanto|w[äa]hrend)\s)|"  # "while ..."

@@ -24,6 +24,9 @@ from generator.convert.people import fold
 GATHERING = r"(?:meeting|meetings|summit|summits|dialogue|talks|ministerial|ministers|conference|" \
             r"session|gathering|sidelines|margins|forum|consultations|council|assembly|retreat|format)"
 _BEFORE = re.compile(rf"\b(?:{GATHERING}|sidelines|margins|at|during|attending|attend|attended|"
+                     rf"(?i:en\s+el\s+marco\s+de(?:\s+la)?|al\s+margen\s+de(?:\s+la)?|no\s+[âa]mbito\s+d[ao]|"
+                     rf"[àa]\s+margem\s+d[ao]|dans\s+le\s+cadre\s+d[eu]|en\s+marge\s+d[eu]|"
+                     rf"(?:cumbre|cimeira|c[úu]pula|sommet|vertice|reuni[óo]n|reuni[ãa]o|r[ée]union)\s+d[eo]l?)|"
                      rf"(?:heads\s+of\s+(?:state|government)|leaders)\s+of(?:\s+the\s+so-called)?|"
                      rf"as\s+part\s+of|within|in\s+the\s+framework\s+of|under|"
                      rf"for|host(?:ed|s|ing)?|chair(?:ed|s|ing)?)\s+(?:of\s+)?(?:the\s+|a\s+|an\s+|this\s+"

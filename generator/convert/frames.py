@@ -402,9 +402,10 @@ _SENDER = re.compile(r"\b(?:(?:letter|message|note|invitation|greetings|congratu
                      r"(?:message|letter|statement|remarks|comments|post|tweet|note|report|posted|"
                      r"tweeted|written|signed|delivered|sent|read\s+out|quoted|cited|issued|released)"
                      r"\s+(?:[\w-]+\s+){0,2}?by|[Rr]epresenting|"
-                     r"(?:[Gg]overnment|[Aa]dministration|[Rr]egime|[Cc]abinet)\s+of|[Ii]nstead\s+of|"
+                     r"(?:[Gg]overnment|[Aa]dministration|[Rr]egime|[Cc]abinet)\s+of|"
+                     r"(?:[Gg]obiernos?|[Gg]overnos?|[Gg]ouvernements?)\s+d[eo]|[Ii]nstead\s+of|"
                      r"[Rr]ather\s+than|in\s+place\s+of|[Ww]ithout|[Rr]eplacing|"
-                     r"[Uu]nlike)\s+(?:[A-Z][\w.'\u2019-]*\s+){0,4}$")
+                     r"[Uu]nlike)\s+(?:(?:[A-Z][\w.'\u2019-]*|y|e|and|et|und)\s+){0,8}$")
 
 
 _RECIPIENT = re.compile(r"\b(?:sign|signal|message|warning|reminder)\s+(?:of\s+[\w-]+\s+)?to\s+"
@@ -674,6 +675,10 @@ def _listed_one_by_one(clause: Clause, e: int, word: str, after: list[Mention]) 
     the verb (two guests of two countries after "welcomed") are met one by one, unless the text
     makes it one sitting ("trilateral", "together")."""
     after = [m for m in after if fold(m.name.split()[-1]) in fold(m.text)]  # named, not "the US President"
+    if len(after) >= 2 and len({m.country for m in after}) == len(after) and re.search(
+            r"(?i)\b(?:counterparts|hom[óo]log[oa]s|contra\s?partes|homologues|amtskolleg\w+|omologhi)\b",
+            clause.plain[e:after[0].start]):
+        return True  # "se reunió con sus contrapartes de Japón, X, y de Canadá, Y"
     hosting = bool(re.fullmatch(r"(?i)welcomed|welcomes|received|receives|hosted|hosts", word)) and \
         len({m.country for m in after}) == len(after)  # "X welcomed A of India and B of Brazil"
     if len(after) < (2 if hosting else 3) or not _VERB.fullmatch(word) or re.search(

@@ -1362,3 +1362,16 @@ def test_french_il_a_recu_is_the_subjects_meeting_and_names_end_before_their_cou
     pairs = sorted(tuple(sorted(m.name for m in e.participants)) for e in extract(text, DEMO).engagements)
     assert pairs == [("F\u00e9lix Tshisekedi", "Hakainde Hichilema"), ("F\u00e9lix Tshisekedi", "Julius Maada Bio"),
                      ("F\u00e9lix Tshisekedi", "Yasir Al-Rumayyan")], pairs
+
+
+def test_spanish_summit_frame_counterparts_listed_and_governments_named_in_passing():
+    text = ("Bárcena en el G20\nPublicado el 21/11/2024\n\nLa canciller Alicia Bárcena se reunió el "
+            "jueves con el secretario de Estado Antony Blinken, en el marco de la Cumbre del G-20 en "
+            "Río de Janeiro, y acordó profundizar el diálogo entre los gobiernos de Vladimir Putin y "
+            "Joe Biden.\n\nDurante su estancia, Bárcena se reunió además con sus contrapartes de "
+            "Japón, Yoko Kamikawa, y de Canadá, Mélanie Joly.")
+    engagements = extract(text, DEMO).engagements
+    pairs = sorted(tuple(sorted(m.name for m in e.participants)) for e in engagements)
+    assert pairs == [("Alicia Bárcena", "Antony Blinken"), ("Alicia Bárcena", "Mélanie Joly"),
+                     ("Alicia Bárcena", "Yoko Kamikawa")], pairs
+    assert all(e.forums == ["G20"] for e in engagements), [e.forums for e in engagements]
