@@ -281,6 +281,7 @@ _CLAUSE_SPLIT = re.compile(
     r";\s+|,\s+(?:and\s+)?(?:then|while|whereas|before|after|following\s+which|as\s+well\s+as)\s+|"
     r"\s+(?:and\s+then|and\s+later|and\s+also)\s+|"
     r"\s+(?=(?:un|dos|tres|um|dois|tr[êe]s)\s+d[ií]as?\s+(?:despu[ée]s|antes|depois)\s+d[eo]\b)|"
+    r",?\s+and\s+(?=(?:then\s+)?(?:the\s+(?:next|following)\s+day|on\s+\w+(?:\s+\d{1,2})?)\s+with\s)|"
     r"\s+and\s+(?=(?:was|were)\s+(?:later\s+|then\s+|also\s+)?(?:received|welcomed|hosted)\s+by\b)|"
     r"\s+(?=since\s+(?:they|he|she|the|their|his|her|it|last|then)\b)|"
     r"\s+(?=(?:alors\s+que|tandis\s+que|mientras\s+que|enquanto|w[äa]hrend)\s)|"  # "while ..."
@@ -1204,6 +1205,25 @@ def _counterparts_named_after(found: list[Engagement], clauses: list[Clause]) ->
                     eng.add_people([m])
 
 
+def _gapped_meetings(frames: list[Frame], clauses: list[Clause]) -> list[Frame]:
+    """"he will hold talks with X on June 10, and the next day with Y": the clause the verb
+    governs without repeating it is a meeting of its own, with the same subject."""
+    out = list(frames)
+    for i, c in enumerate(clauses):
+        m = re.match(r"(?:then\s+)?(?:the\s+(?:next|following)\s+day|on\s+\w+(?:\s+\d{1,2})?)\s+with\s", c.plain)
+        before = [f for f in frames if f.clause == i - 1 and f.group in ("meet", "talk", "phone", "video")]
+        if not m or i == 0 or any(f.clause == i for f in frames) or not before or \
+                clauses[i - 1].sentence != c.sentence or not c.people or not c.times:
+            continue
+        verb = before[-1]
+        lead = verb.people[:1]
+        out.append(dataclasses.replace(verb, clause=i, start=0, end=0, people=lead + list(c.people),
+                                       time=c.times[0], place=None, place_text="", forums=[],
+                                       own_people=len(c.people)))
+        verb.people = [p for p in verb.people if not any(p.person == q.person for q in c.people)]
+    return sorted(out, key=lambda f: (f.clause, f.start))
+
+
 def _when_of_background(frames: list[Frame], clauses: list[Clause]) -> None:
     """"The last summit took place in Beijing in December, when X and Y met Z": what happened
     then is history too."""
@@ -1299,6 +1319,7 @@ def _same_day(frames: list[Frame]) -> None:
     """"He met Lavrov on Wednesday ... Later in the day he met X": the day of the engagement
     the text reported before it (no such day: left to the publication date, flagged)."""
     last: FuzzyDate | None = None
+    last_future = False
     for f in frames:
         if f.time is None or f.caption:
             continue
@@ -1310,13 +1331,13 @@ def _same_day(frames: list[Frame]) -> None:
                             f'day {"after" if step > 0 else "before"} {last.iso()}, said before it')
             f.time = dataclasses.replace(f.time, past=moved, future=moved)
             last = moved.date
-        elif f.time.form == "same_day" and f.mode != "future":
-            if last is not None:
-                f.time = dataclasses.replace(f.time, past=Reading(
-                    last, f'"{f.time.text}" read as the day of the engagement reported before it '
-                          f"({last.iso()})"))
+        elif f.time.form == "same_day" and (f.mode != "future" or last_future):
+            if last is not None:  # ("will arrive on June 10, and on the same day he will meet X")
+                said = Reading(last, f'"{f.time.text}" read as the day of the engagement reported '
+                                     f"before it ({last.iso()})")
+                f.time = dataclasses.replace(f.time, past=said, future=said)
         elif said is not None and said.day is not None:
-            last = said
+            last, last_future = said, f.future
 
 
 def _weekday_dated_elsewhere(frames: list[Frame], clauses: list[Clause]) -> None:
@@ -1445,6 +1466,7 @@ def engagements_of(clauses: list[Clause], headline: Clause | None, ctx: Context,
     frames: list[Frame] = []
     for i, clause in enumerate(clauses):
         frames += frames_of(clause, i, reg.places, ctx.dateline_city)  # type: ignore[arg-type]
+    frames = _gapped_meetings(frames, clauses)
     _time_from_sentence_before(frames, clauses)
     _people_from_sentence_before(frames, clauses)
     _when_of_background(frames, clauses)

@@ -81,7 +81,7 @@ _TRIGGERS = re.compile(
     r"se\s+reuni[óo]|reunir[áa]|dialog[óo])\b"
     r"|\b(?P<summit>(?i:summit|summits)|Gipfel|Gipfeltreffen|vertice|sommet|cumbre|c[úu]pula|"
     r"[Cc]imeira)\b"
-    r"|\b(?P<visit>visit(?:s|ed|ing)?|trip|tour|arrived|arrives|arriving|travell?ed\s+to|"
+    r"|\b(?P<visit>visit(?:s|ed|ing)?|trip|tour|arrived|arrives|arriving|arrive(?=\s+in\s)|travell?ed\s+to|"
     r"lleg[\u00f3a]|llegar[\u00e1a]|arrib[\u00f3a]|arribar[\u00e1a]|chegou|chega|chegar[\u00e1a]|est\s+arriv[\u00e9e]e?|"
     r"[\u00e8e]\s+arrivat[oa]|"
     r"travels\s+to|travel\s+to|travell?ing\s+to|flew\s+to|fly\s+to|flies\s+to|flying\s+to|heads?\s+to(?=\s+[A-Z])|heading\s+to(?=\s+[A-Z])|"
@@ -361,6 +361,10 @@ def _mode(plain: str, s: int, e: int, group: str, headline: bool = False) -> str
             not re.search(r"\b(?:met|held|spoke|hosted|received|visited|was|were|had|did)\b",
                           plain[_FUTURE.search(plain[:s]).end():s]):
         return "future"  # "plans to talk ... during a virtual summit on Wednesday"
+    if re.search(r"(?i)\b(?:as|when|while)\s+(?:he|she|they)\s+(?:\w+\s+)?$", before) and \
+            re.fullmatch(r"(?i)meets|visits|holds\s+talks|hosts|receives|speaks|talks|travels\s+to", plain[s:e]) and \
+            re.search(r"\b(?:will|is\s+to|are\s+to|(?:is|are)\s+(?:set|expected|due|scheduled)\s+to)\b", plain[:s]):
+        return "future"  # "Blinken will underscore ... on Tuesday as he meets with top officials"
     ahead = _FUTURE.search(before[-55:])
     if ahead and ahead.group(0).lower().startswith("later") and \
             re.fullmatch(r"(?i)met|spoke|talked|held\s+talks|sat\s+down\s+with|\w+ed", plain[s:e]):

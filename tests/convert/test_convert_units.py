@@ -1375,3 +1375,15 @@ def test_spanish_summit_frame_counterparts_listed_and_governments_named_in_passi
     assert pairs == [("Alicia Bárcena", "Antony Blinken"), ("Alicia Bárcena", "Mélanie Joly"),
                      ("Alicia Bárcena", "Yoko Kamikawa")], pairs
     assert all(e.forums == ["G20"] for e in engagements), [e.forums for e in engagements]
+
+
+def test_a_schedule_of_meetings_on_the_same_and_the_next_day():
+    text = (HEAD + "President Yoon Suk Yeol will arrive in Ashgabat on January 10, and on the same day "
+            "he will hold talks with President Serdar Berdimuhamedov, and the next day with "
+            "Gurbanguly Berdimuhamedov.\n\nThe State Department said Secretary Antony Blinken will "
+            "stress the alliance on Tuesday as he meets with top officials in Manila.")
+    got = sorted((e.date.iso(), tuple(sorted(m.name for m in e.participants))) for e in
+                 extract(text, DEMO).engagements if e.kind != "visit")
+    assert got == [("2022-01-10", ("Serdar Berdimuhamedov", "Yoon Suk Yeol")),
+                   ("2022-01-11", ("Antony Blinken",)),
+                   ("2022-01-11", ("Gurbanguly Berdimuhamedov", "Yoon Suk Yeol"))], got
