@@ -136,13 +136,24 @@ def unflatten(lines: list[str]) -> list[str]:
     2022 The below is ..."): the date near its start ends the page's head, where the headline
     is the phrase printed twice; the lines they would have been."""
     filled = [x for x in lines if x]
-    if len(filled) > 2 or not filled or len(filled[0]) < 400:
+    if not filled or len(filled[0]) < 250 or len(filled) > 2 and len(filled[0]) < 250:
         return lines
     line = filled[0]
-    found = find_full_date(line[:350])
-    if not found or found[1].start() < 20 or not re.match(r"\s+[A-Z]", line[found[1].end():]):
+    found = find_full_date(line[20:400])  # (not the crawler's "date 2023-02-27" in front)
+    if not found:
         return lines
-    head, date, rest = line[:found[1].start()], found[1].group(0), line[found[1].end():].strip()
+    start, end = 20 + found[1].start(), 20 + found[1].end()
+    head, date, rest = line[:start], found[1].group(0), line[end:].strip()
+    stamp = re.match(r"\s*(?:\||,)?\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?", line[end:], re.I)
+    credit = re.search(r"\s*(?:Source|Fonte|Fuente|Quelle)\s*:\s*[\w .&-]{2,40}?\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|"
+                       r"Satur|Sun)day,?\s*)?$", head)
+    if len(filled) > 2 or not re.match(r"\s+[A-Z]", line[end:]):
+        if not (stamp and credit):  # "... began in Brussels. Source: Tanjug Monday, February 27, 2023 | 18:20"
+            return lines
+    if stamp:
+        date, rest = date + stamp.group(0), line[end + stamp.end():].strip()
+    if credit:
+        head = head[:credit.start()]
     title = _repeated_phrase(head)
     parts = [f"{head[:title[0]].strip()} {head[title[1]:].strip()}", head[title[0]:title[1]]] \
         if title else [head.strip()]

@@ -170,6 +170,8 @@ def _fits(eng: Engagement, frame: Frame) -> int:
         # meetings": not the one that took place
     if not _same_family(eng, frame):
         return -1
+    if frame.joint and eng.frames and not any(f.joint for f in eng.frames) and frame.own_people:
+        return -1  # "the ninth trilateral meeting": not the bilateral reported before it
     if frame.plural and frame.own_people and not any(f.plural for f in eng.frames) and \
             len(eng.participants) > len(frame.people):
         return -1  # "On the margins of the meeting, X held separate talks with Y and Z": others
@@ -189,6 +191,10 @@ def _new(frame: Frame) -> Engagement:
                      sentences=[frame.sentence], scheduled=frame.future)
     if len(frame.people) == 1:
         eng.counterparts = unnamed_side(frame)
+    if frame.joint:  # "a trilateral meeting with his Azerbaijani and Georgian counterparts"
+        named = {m.country for m in frame.people}
+        eng.counterparts = list(dict.fromkeys(c for o in frame.offices if o.plural and "counterpart" in o.office
+                                              for c in o.countries if c not in named))
     _note(eng, frame)
     if frame.place:
         eng.place = frame.place.place.venue_city

@@ -946,6 +946,8 @@ def frames_of(clause: Clause, index: int, gaz: Gazetteer, dateline_city: str | N
                 r"assisted\s+by)\s+(?:[\w.'\u2019-]+\s+){0,6}$", clause.plain[max(0, p.start - 80):p.start])]
         frame.joint = not frame.verb and bool(re.search(r"(?i)\b(?:joint|trilateral|three-way|four-way)\s+$",
                                                         clause.plain[max(0, s - 15):s]))
+        if frame.joint:
+            frame.plural = frame.listed = False  # "a trilateral meeting with his A and B counterparts": one
         frame.topic = bool(re.search(r"(?i)\b(?:discuss\w*|talk\w*\s+about|review\w*|prepar\w*\s+for|"
                                      r"about)\s+(?:the\s+)?(?:upcoming|forthcoming|coming|next)\s+"
                                      r"(?:[\w-]+\s+){0,4}$", clause.plain[max(0, s - 80):s]))

@@ -116,7 +116,8 @@ class Store:
                                                              if _person_key(m.name, reg) in common)) + ")"]
             if e.place and eng.place:
                 reason.append(f"the same place ({eng.place})")
-            score = (len(common), e.date.precision == eng.date.precision, bool(e.place and eng.place))
+            score = (len(common), ids == theirs, e.date.precision == eng.date.precision,
+                     bool(e.place and eng.place))  # (the very same people before a part of them)
             if best is None or score > best[0]:
                 best = (score, s, ", ".join(reason))
         return (best[1], best[2]) if best else None
