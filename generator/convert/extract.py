@@ -287,10 +287,12 @@ _CLAUSE_SPLIT = re.compile(
     r"\s+(?=(?:alors\s+que|tandis\s+que|mientras\s+que|enquanto|w[äa]hrend)\s)|"  # "while ..."
     r",\s+(?=(?:\w+\s+)?(?:days|weeks|months|years)\s+(?:before|after)\s+(?:his|her|their)\b)|"
     r"(?<!days)(?<!weeks)(?<!months)(?<!years)\s+"  # "just weeks after their summit": one clause
-    r"(?=(?:before|after|prior\s+to)\s+(?:meeting|holding|talks|speaking|his|her|their)\b)")
+    r"(?=(?:before|after|prior\s+to)\s+(?:meeting|holding|talks|speaking|talking|calling|visiting|hosting|"
+    r"his|her|their)\b)")
 _LEAD_CLAUSE = re.compile(
     r"^(?:(?:Just|Shortly|Soon|Right|Immediately|Moments|Minutes)\s+(?:after|before)|"
     r"Before|After|Following|Prior\s+to|Ahead\s+of|(?:Close\s+)?[Oo]n\s+the\s+heels\s+of|"
+    r"On\s+the\s+eve\s+of|In\s+the\s+run-up\s+to|"
     r"(?:\w+\s+)?(?:days?|hours?|weeks?|months?)\s+(?:after|before)|Amid|Despite|While|When|"
     r"Since)\b[^,]{3,160},\s+|"
     r"^(?:Earlier|Later)(?:\s+(?:on|in|that|this|the|same|day|week|month|morning|afternoon|evening|"
@@ -1340,6 +1342,19 @@ def _same_day(frames: list[Frame]) -> None:
             last, last_future = said, f.future
 
 
+def _eve_of(frames: list[Frame], clauses: list[Clause]) -> None:
+    """"On the eve of the conversation with Putin, Scholz spoke with Zelensky": the day before
+    the engagement reported before it."""
+    for f in frames:
+        if f.time is not None or f.caption or f.future or not 0 < f.clause < len(clauses):
+            continue
+        lead = clauses[f.clause - 1]
+        if lead.sentence == clauses[f.clause].sentence and lead.lead and \
+                re.match(r"(?i)on\s+the\s+eve\s+of\b", lead.plain):
+            how = Reading(None, '"on the eve of" it: the day before the engagement said before it')
+            f.time = TimeExpr("the day before", 0, 0, how, how, "day_before")
+
+
 def _weekday_dated_elsewhere(frames: list[Frame], clauses: list[Clause]) -> None:
     """"the meeting on Monday ... called for Monday, February 27, a high-level meeting": the
     weekday the article dates in full is that date, whichever way the clause leans."""
@@ -1471,6 +1486,7 @@ def engagements_of(clauses: list[Clause], headline: Clause | None, ctx: Context,
     _people_from_sentence_before(frames, clauses)
     _when_of_background(frames, clauses)
     _weekday_dated_elsewhere(frames, clauses)
+    _eve_of(frames, clauses)
     _same_day(frames)
     _on_arrival(frames, clauses)
     _time_from_arrival(frames, clauses)

@@ -378,9 +378,10 @@ def _mode(plain: str, s: int, e: int, group: str, headline: bool = False) -> str
                           r"planned)\s+(?:to|for)|is\s+to|are\s+to|aura|auront|tendr[áa]n?|ter[áa]|"
                           r"ter[ãa]o|avr[àa]|avranno|wird|werden|ser[áa]n?)\b|\b(?:was|were|has|had|took|"
                           r"came|ended|began|lasted|is\s+(?:now\s+)?underway)\b",
-                          re.split(r"[,;:(]", plain[e:e + 120], maxsplit=1)[0], re.I)
-        if ahead and re.match(r"(?i)will|would|is\s+(?:set|sch|exp|due|sla|lik|pla)|is\s+to|are\s+to|"
-                              r"aura|tendr|ter[áaã]|avr|wird|werden|ser[áa]", ahead.group(0)):
+                          re.split(r"[,;:(]", plain[e:e + 60], maxsplit=1)[0], re.I)
+        if ahead and ahead.start() <= 30 and re.match(r"(?i)will|would|is\s+(?:set|sch|exp|due|sla|lik|pla)|is\s+to|"
+                                                      r"are\s+to|aura|tendr|ter[áaã]|avr|wird|werden|ser[áa]",
+                                                      ahead.group(0)):
             return "future"  # "The meeting between X and Y will be ..."
     if _PROGRESSIVE.search(window[-(e - s) - 30:]):
         return "present"
@@ -442,8 +443,9 @@ def _reports(text: str, m: Mention) -> bool:
     if re.match(rf"\s*,?\s*(?:,[^,]{{0,60}},\s*)?(?:(?:has|had|have|also|further|later|earlier|"
                 rf"then|on\s+\w+day|today|yesterday|in\s+a\s+statement)\s+)*(?:{says})\b"
                 rf"(?!\s+(?:(?:on\s+)?\w+day\s+|today\s+|yesterday\s+)?(?:that\s+)?(?:he|she|they)\s+"
+                rf"(?:and\s+(?:[\w.'\u2019-]+\s+){{1,6}}?)?"
                 rf"(?:met|had|held|spoke|will|would|is\s+to|was\s+to|plans|planned|intends|"
-                rf"look(?:ed|s)?\s+forward|hoped|hope|agreed|expect(?:ed)?))", text[m.end:m.end + 80]):
+                rf"look(?:ed|s)?\s+forward|hoped|hope|agreed|expect(?:ed)?))", text[m.end:m.end + 120]):
         return not re.match(r"\s*(?:said|told)\s+(?:\w+\s+){0,3}(?:after|following)\b", after) and \
             not re.match(r"\s*(?:said|says|told)\s+(?:\w+\s+){0,3}(?:during|at|in)\s+(?:a|the|his|her|their)\s+"
                          r"(?:[\w-]+\s+){0,2}(?:meeting|talks|call|conversation)\s+with\b", text[m.end:m.end + 90])

@@ -1387,3 +1387,23 @@ def test_a_schedule_of_meetings_on_the_same_and_the_next_day():
     assert got == [("2022-01-10", ("Serdar Berdimuhamedov", "Yoon Suk Yeol")),
                    ("2022-01-11", ("Antony Blinken",)),
                    ("2022-01-11", ("Gurbanguly Berdimuhamedov", "Yoon Suk Yeol"))], got
+
+
+def test_the_call_on_the_eve_and_the_call_after_another_are_their_own():
+    text = (HEAD + "Chancellor Olaf Scholz had a telephone conversation with President Vladimir Putin "
+            "on Friday.\n\nOn the eve of the conversation with Putin, Scholz spoke by phone with "
+            "President Volodymyr Zelensky and will do so again.\n\nPresident Joe Biden also talked to "
+            "Zelensky shortly after talking to Putin.")
+    got = sorted((e.date.iso(), tuple(sorted(m.name for m in e.participants)))
+                 for e in extract(text, DEMO).engagements)
+    assert got == [("2022-01-06", ("Olaf Scholz", "Volodymyr Zelensky")),
+                   ("2022-01-07", ("Joe Biden", "Volodymyr Zelensky")),
+                   ("2022-01-07", ("Olaf Scholz", "Vladimir Putin"))], got
+
+
+def test_he_said_he_and_someone_agreed_during_a_call_makes_him_a_party_to_it():
+    text = (HEAD + "President Donald Trump said he and Russian President Vladimir Putin agreed during a "
+            "phone call Friday to begin negotiations and would work together closely.")
+    (eng,) = extract(text, DEMO).engagements
+    assert (eng.kind, eng.scheduled) == ("call", False)
+    assert {m.name for m in eng.participants} == {"Donald Trump", "Vladimir Putin"}
