@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from generator.content.dates import FuzzyDate
 from generator.convert.dates import Reading
 from generator.convert.frames import NEUTRAL, Frame
-from generator.convert.people import Mention, OfficeRef
+from generator.convert.people import Mention, OfficeRef, office_clash
 
 NEWS_WINDOW_DAYS = 10  # a past engagement dated further back is background
 SCHEDULE_WINDOW_DAYS = 400
@@ -126,8 +126,8 @@ def unnamed_side(frame: Frame) -> list[str]:
     only by its office, before the engagement word, and no one named is from."""
     named = {m.country for m in frame.people}
     return [o.countries[0] for o in frame.offices if not o.plural and len(o.countries) == 1
-            and o.end <= frame.start and o.countries[0] not in named
-            and "counterpart" not in o.office][:1]
+            and (o.end <= frame.start or 0 <= o.start - frame.end <= 25 and len(frame.people) == 1)
+            and o.countries[0] not in named and "counterpart" not in o.office][:1]
 
 
 def _people_fit(eng: Engagement, frame: Frame) -> int:
@@ -139,6 +139,12 @@ def _people_fit(eng: Engagement, frame: Frame) -> int:
     if len(theirs) == 1 and unnamed_side(frame) and \
             not any(m.country in unnamed_side(frame) for m in eng.participants):
         return -1  # another side: not this engagement
+    other = [o for o in frame.offices if not o.plural and o.countries and 0 <= o.start - frame.end <= 25
+             and "counterpart" not in o.office]  # "met with China's top diplomat earlier on Monday"
+    if len(theirs) == 1 and other and not any(m.country in other[0].countries and m.title and
+                                              not office_clash(m.title, other[0].office)
+                                              for m in eng.participants if m.person not in theirs):
+        return -1  # someone else of that country: not the meeting with its president
     countries = {m.country for m in eng.participants}
     if len(theirs) == 1 and frame.plural and any(
             o.plural and o.countries and not set(o.countries) & countries for o in frame.offices):
@@ -462,6 +468,10 @@ def fill_counterparts(engagements: list[Engagement]) -> list[Engagement]:
             if lead is None or len(eng.participants) != 2 or not eng.has(lead) or other is None \
                     or other.country not in slot.counterparts or not _compatible(slot.date, eng.date):
                 continue
+            said = [o.office for f in slot.frames for o in f.offices if not o.plural and
+                    "counterpart" not in o.office and other.country in o.countries]
+            if said and other.title and office_clash(other.title, said[0]):
+                continue  # "China's top diplomat" is not President Xi
             slot.counterparts.remove(other.country)
             eng.frames += [f for f in slot.frames if f not in eng.frames]
             eng.date = eng.date or slot.date

@@ -282,6 +282,7 @@ _CLAUSE_SPLIT = re.compile(
     r"\s+(?:and\s+then|and\s+later|and\s+also)\s+|"
     r"\s+(?=(?:un|dos|tres|um|dois|tr[êe]s)\s+d[ií]as?\s+(?:despu[ée]s|antes|depois)\s+d[eo]\b)|"
     r",?\s+and\s+(?=(?:then\s+)?(?:the\s+(?:next|following)\s+day|on\s+\w+(?:\s+\d{1,2})?)\s+with\s)|"
+    r",?\s+and\s+(?=with\s[^.;,]{3,60}?\b(?:on\s+\w+day|yesterday|the\s+(?:next|following|previous)\s+day)\b)|"
     r"\s+and\s+(?=(?:was|were)\s+(?:later\s+|then\s+|also\s+)?(?:received|welcomed|hosted)\s+by\b)|"
     r"\s+(?=since\s+(?:they|he|she|the|their|his|her|it|last|then)\b)|"
     r"\s+(?=(?:alors\s+que|tandis\s+que|mientras\s+que|enquanto|w[äa]hrend)\s)|"  # "while ..."
@@ -1212,7 +1213,7 @@ def _gapped_meetings(frames: list[Frame], clauses: list[Clause]) -> list[Frame]:
     governs without repeating it is a meeting of its own, with the same subject."""
     out = list(frames)
     for i, c in enumerate(clauses):
-        m = re.match(r"(?:then\s+)?(?:the\s+(?:next|following)\s+day|on\s+\w+(?:\s+\d{1,2})?)\s+with\s", c.plain)
+        m = re.match(r"(?:then\s+)?(?:(?:the\s+(?:next|following)\s+day|on\s+\w+(?:\s+\d{1,2})?)\s+)?with\s", c.plain)
         before = [f for f in frames if f.clause == i - 1 and f.group in ("meet", "talk", "phone", "video")]
         if not m or i == 0 or any(f.clause == i for f in frames) or not before or \
                 clauses[i - 1].sentence != c.sentence or not c.people or not c.times:

@@ -574,6 +574,9 @@ def _place(clause: Clause, s: int, e: int, group: str, gaz: Gazetteer,
                 hit.place.kind == "landmark" and
                 re.search(r"\b(?:a|ao|à|do|da|del|of\s+the)\s+$", before)):  # "a Palazzo Chigi", "rampa do Palácio"
             continue  # "as the White House unveiled": an institution, not a venue
+        if hit.place.kind == "landmark" and re.match(r"\s+(?:official|officials|spokes\w+|press|statement|"
+                                                     r"said|says|source|sources|readout)\b", clause.plain[hit.end:hit.end + 20]):
+            continue  # "a State Department official said": who spoke, not where
         if any(m.start < hit.end and hit.start < m.end for m in clause.people) or \
                 any(f.start < hit.end and hit.start < f.end for f in clause.forums):
             continue  # "Vladimir" of Vladimir Putin, "Shanghai" of the Shanghai Cooperation Organization

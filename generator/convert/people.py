@@ -279,6 +279,14 @@ def office_of(title: str) -> Office:
     return Office(office_words(words), country)
 
 
+def office_clash(title: str, office: str) -> bool:
+    """"President" and "top diplomat" are two people; "president" and "premier", said loosely of
+    one head of government, may be one."""
+    if same_office(title, office):
+        return False
+    return not (_HEAD_OF.search(title) and _HEAD_OF.search(office))
+
+
 def same_office(a: str, b: str) -> bool:
     """"foreign minister" and "minister of foreign affairs" are one office."""
     a, b = office_words(a), office_words(b)

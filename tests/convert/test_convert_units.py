@@ -1407,3 +1407,14 @@ def test_he_said_he_and_someone_agreed_during_a_call_makes_him_a_party_to_it():
     (eng,) = extract(text, DEMO).engagements
     assert (eng.kind, eng.scheduled) == ("call", False)
     assert {m.name for m in eng.participants} == {"Donald Trump", "Vladimir Putin"}
+
+
+def test_a_meeting_with_a_countrys_top_diplomat_is_not_the_one_with_its_president():
+    text = (HEAD + "Secretary of State Antony Blinken will meet with Chinese President Xi Jinping on "
+            "Monday in Beijing, a State Department official said.\n\nBlinken met with China's top "
+            "diplomat earlier on Monday and with Foreign Minister Qin Gang on Sunday.")
+    got = sorted((e.date.iso(), e.scheduled, e.place, tuple(sorted(m.name for m in e.participants)))
+                 for e in extract(text, DEMO, published=FuzzyDate(2022, 1, 10)).engagements)
+    assert got == [("2022-01-09", False, None, ("Antony Blinken", "Qin Gang")),
+                   ("2022-01-10", False, None, ("Antony Blinken",)),
+                   ("2022-01-10", True, "Beijing", ("Antony Blinken", "Xi Jinping"))], got
