@@ -275,6 +275,8 @@ _CAPTION = re.compile(
     r"pie\s+de\s+foto|legenda|didascalia|Bildunterschrift)\s*:|\((?:archives?|archivo|arquivo|archiv)\)\s*$|"
     r"\((?:photo|image|file|picture)[^)]{0,80}\)\s*$|\([^()]{0,40}\b(?:photo|image|picture)s?\)\s*$|REUTERS/[\w .'-]+$|/\s*Source:\s*[\w .]+\|?\s*$|"
     r"\bphoto(?:graph)?\s+(?:courtesy|credit|by)\b[^.]{0,60}$|\[Image source[^\]]*\]|"
+    r"[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+){0,3}\s*/\s*(?:dpa|AFP|AP|Reuters|EPA|EFE|ANSA|Xinhua|ANI|PTI|Kyodo|"
+    r"Yonhap|Getty\s+Images|Pool)\s*$|"
     r"\b(?:AFP|AP|Getty Images|Pool|ANI|PTI|Xinhua|Yonhap|EPA)(?:\s+(?:via|Photo|/)\s*[\w /]+)?\s*$|"
     r"\bPhoto:\s*[^.]{1,60}$|\bfile photo\b)", re.I)
 _CLAUSE_SPLIT = re.compile(

@@ -10,6 +10,7 @@ participants.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -104,7 +105,8 @@ class Store:
                 continue
             common = ids & theirs
             same_people = bool(common) and (ids <= theirs or theirs <= ids) and \
-                (len(common) >= 2 or len(ids) == len(theirs) == 1)
+                (len(common) >= 2 or len(ids) == len(theirs) == 1 or
+                 _slot_filled(eng, e, common, reg))
             if not same_people or undated and (ids != theirs or len(ids) < 2):
                 continue  # an undated report must name exactly the same two or more people
             reason = ["no date of its own (its article gives none)" if undated else
@@ -114,6 +116,11 @@ class Store:
                       f"the same day ({eng.date.iso()})",
                       "the same people (" + ", ".join(sorted(m.name for m in eng.participants
                                                              if _person_key(m.name, reg) in common)) + ")"]
+            if len(common) == 1 and len(ids) != len(theirs):
+                named = [m.name for m in eng.participants if _person_key(m.name, reg) not in common] or \
+                    [p for p in e.people if _person_key(p, reg) not in common]
+                reason.append(f"the counterpart one report leaves unnamed is {', '.join(named)}: add them "
+                              "to people if so")
             if e.place and eng.place:
                 reason.append(f"the same place ({eng.place})")
             score = (len(common), ids == theirs, e.date.precision == eng.date.precision,
@@ -121,6 +128,25 @@ class Store:
             if best is None or score > best[0]:
                 best = (score, s, ", ".join(reason))
         return (best[1], best[2]) if best else None
+
+
+_UNNAMED = re.compile(r"the counterpart from ([\w ,'-]+?) is not named")
+
+
+def _slot_filled(eng: Engagement, entry: Entry, common: set[str], reg: Registries) -> bool:
+    """One report names "China's top diplomat" only, the other Wang Yi: the same two sides when
+    the one left unnamed is of the named one's country."""
+    if len(common) != 1:
+        return False
+    theirs = [c for r in entry.review for m in [_UNNAMED.search(r)] if m for c in m.group(1).split(", ")]
+    if len(entry.people) == 1 and theirs:
+        others = [m.country for m in eng.participants if _person_key(m.name, reg) not in common]
+        return len(others) == 1 and others[0] in theirs
+    if len(eng.participants) == 1 and eng.counterparts:
+        others = [p for p in entry.people if _person_key(p, reg) not in common]
+        person = reg.known_people.items.get(others[0]) or reg.known_people.lookup(others[0]) if others else None
+        return len(others) == 1 and person is not None and person.country in eng.counterparts
+    return False
 
 
 def _person_key(name: str, reg: Registries) -> str:

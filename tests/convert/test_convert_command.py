@@ -382,6 +382,18 @@ def test_a_dated_report_merges_into_the_entry_an_undated_one_wrote_first(content
     assert len(summits) == 1 and len(summits[0].sources) == 2, summits
 
 
+def test_a_report_naming_the_counterpart_another_left_unnamed_merges_and_says_so(content, tmp_path):
+    vague = article(tmp_path, "vague.txt", "Blinken in Beijing\nPublished on Jan 08, 2022 10:00 AM\n\n"
+                    "Secretary of State Antony Blinken met with China's top diplomat earlier on Saturday.\n")
+    named = article(tmp_path, "named.txt", "Blinken meets Wang\nPublished on Jan 08, 2022 11:00 AM\n\n"
+                    "Secretary of State Antony Blinken met Foreign Minister Wang Yi on Saturday.\n")
+    run(content, vague, out=content / "entries")
+    run(content, named, out=content / "entries")
+    (entry,) = entries(content / "entries").values()
+    assert len(entry.sources) == 2
+    assert any("unnamed is Wang Yi" in r for r in entry.review), entry.review
+
+
 def test_a_merged_articles_doubts_about_itself_are_kept(content, tmp_path):
     """The second report names no outlet: the entry it joins says so, naming that source."""
     first = article(tmp_path, "first.txt", "Ministers meet in Lisbon\nPublished on March 3, 2022\n\n"
