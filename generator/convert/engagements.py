@@ -44,6 +44,7 @@ class Engagement:
     draft: bool = False  # the date is a guess or unknown: the user must supply it
     frames: list[Frame] = field(default_factory=list)
     counterparts: list[str] = field(default_factory=list)  # countries of unnamed counterparts
+    slot_office: str = ""  # what the text calls the unnamed one ("top diplomat"), when it says
     families: set[str] = field(default_factory=set)  # of its frames' words that say how (not "talks")
     groups: set[str] = field(default_factory=set)
 
@@ -197,6 +198,8 @@ def _new(frame: Frame) -> Engagement:
                      sentences=[frame.sentence], scheduled=frame.future)
     if len(frame.people) == 1:
         eng.counterparts = unnamed_side(frame)
+        eng.slot_office = next((o.office for o in frame.offices if eng.counterparts and
+                                o.countries == eng.counterparts[:1] and not o.plural), "")
     if frame.joint:  # "a trilateral meeting with his Azerbaijani and Georgian counterparts"
         named = {m.country for m in frame.people}
         eng.counterparts = list(dict.fromkeys(c for o in frame.offices if o.plural and "counterpart" in o.office

@@ -818,6 +818,7 @@ def _finish(eng: Engagement, ctx: Context, reg: Registries, lead: Engagement | N
             eng.review.append(note)
     if eng.counterparts:
         eng.review.append("people: the counterpart from " + ", ".join(eng.counterparts) +
+                          (f" ({eng.slot_office})" if eng.slot_office and len(eng.counterparts) == 1 else "") +
                           " is not named; add the name if you know it")
     elif not eng.participants:
         eng.review.append("people: no participant is named; add who took part")

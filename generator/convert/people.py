@@ -123,6 +123,7 @@ _NOT_A_NAME = {"may", "march", "april", "june", "july", "august", "price", "rice
 _PRONOUN_LIKE = {"he", "me", "we", "us", "so", "no", "do", "go", "an", "as", "to", "up", "on", "by"}
 _ROYAL = {"prince", "princess", "sheikh", "sheikha", "emir", "king", "sultan", "crown"}
 _HEAD_OF = re.compile(r"\b(?:president|prime\s+minister|premier|chancellor|king|queen|emir|sultan|"
+                      r"general\s+secretary\s+of\s+the\s+(?:\w+\s+){0,3}communist\s+party|"
                       r"crown\s+prince|leader|head\s+of\s+(?:state|government)|taoiseach|"
                       r"pr[ée]sidente?|pr[äa]sident(?:in)?|premier\s+ministre|primer\s+ministro|"
                       r"primeir[oa][\s-]ministr[oa]|primo\s+ministro|(?:bundes)?kanzler(?:in)?)\b", re.I)
@@ -284,6 +285,8 @@ def office_clash(title: str, office: str) -> bool:
     one head of government, may be one."""
     if same_office(title, office):
         return False
+    if re.search(r"\b(?:top|chief)\s+diplomat|foreign\s+policy\s+chief|\bofficial\b", f"{title} | {office}"):
+        return bool(_HEAD_OF.search(title)) != bool(_HEAD_OF.search(office))  # loose words: rank only
     return not (_HEAD_OF.search(title) and _HEAD_OF.search(office))
 
 

@@ -21,7 +21,7 @@ from generator.content.model import Entry
 from generator.content.yamlfile import read_text
 from generator.convert.engagements import Engagement
 from generator.convert.extract import Record, Registries
-from generator.convert.people import fold
+from generator.convert.people import fold, office_clash
 from generator.errors import Problem, TimelineError, display_path
 
 _FAMILY = {"meeting": "met", "summit": "met", "visit": "visit", "other": "met",
@@ -130,23 +130,32 @@ class Store:
         return (best[1], best[2]) if best else None
 
 
-_UNNAMED = re.compile(r"the counterpart from ([\w ,'-]+?) is not named")
+_UNNAMED = re.compile(r"the counterpart from ([\w ,'-]+?)(?: \(([^)]*)\))? is not named")
 
 
 def _slot_filled(eng: Engagement, entry: Entry, common: set[str], reg: Registries) -> bool:
     """One report names "China's top diplomat" only, the other Wang Yi: the same two sides when
     the one left unnamed is of the named one's country."""
-    if len(common) != 1:
-        return False
-    theirs = [c for r in entry.review for m in [_UNNAMED.search(r)] if m for c in m.group(1).split(", ")]
-    if len(entry.people) == 1 and theirs:
-        others = [m.country for m in eng.participants if _person_key(m.name, reg) not in common]
-        return len(others) == 1 and others[0] in theirs
+    if len(common) != 1 or entry.date != eng.date or entry.kind != eng.kind:
+        return False  # (only the very same day and kind: a name is all that differs)
+    slots = [m for r in entry.review for m in [_UNNAMED.search(r)] if m]
+    if len(entry.people) == 1 and slots:
+        others = [m for m in eng.participants if _person_key(m.name, reg) not in common]
+        return len(others) == 1 and others[0].country in slots[0].group(1).split(", ") and \
+            _may_hold(others[0].person, slots[0].group(2), eng, reg)
     if len(eng.participants) == 1 and eng.counterparts:
         others = [p for p in entry.people if _person_key(p, reg) not in common]
         person = reg.known_people.items.get(others[0]) or reg.known_people.lookup(others[0]) if others else None
-        return len(others) == 1 and person is not None and person.country in eng.counterparts
+        return len(others) == 1 and person is not None and person.country in eng.counterparts and \
+            _may_hold(person.id, eng.slot_office, eng, reg)
     return False
+
+
+def _may_hold(person: str, office: str | None, eng: Engagement, reg: Registries) -> bool:
+    """The named one could be the one the other report called "top diplomat" (no office said:
+    anyone of that country could)."""
+    roles = reg.index.roles_on(person, eng.date) if office else []
+    return not office or not roles or any(not office_clash(role, office) for role in roles)
 
 
 def _person_key(name: str, reg: Registries) -> str:
