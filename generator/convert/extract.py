@@ -1275,6 +1275,20 @@ def _time_from_arrival(frames: list[Frame], clauses: list[Clause]) -> None:
             f.time = lead[0].times[0]
 
 
+def _held_in(frames: list[Frame], clauses: list[Clause]) -> None:
+    """"The 16th BRICS Summit, which is the key event of the year, is being held in Kazan": the
+    city a gathering of the sentence is said to be held in."""
+    for f in frames:
+        if f.place is not None or f.caption or f.group not in ("summit", "meet") or not f.forums:
+            continue
+        for c in clauses:
+            m = re.search(r"\bheld\s+in\s+", c.plain) if c.sentence == f.sentence and not c.caption else None
+            hit = next((h for h in c.places if m and h.start == m.end() and h.place.kind != "country"), None)
+            if hit is not None:
+                f.place, f.place_text = hit, hit.text
+                break
+
+
 def _place_within_sentence(frames: list[Frame]) -> None:
     """"X visited the PM's office in Islamabad on Tuesday, before holding talks with Y at the
     Foreign Office": a clause that names no city is in the city of its sentence's other clause."""
@@ -1494,6 +1508,7 @@ def engagements_of(clauses: list[Clause], headline: Clause | None, ctx: Context,
     _same_day(frames)
     _on_arrival(frames, clauses)
     _time_from_arrival(frames, clauses)
+    _held_in(frames, clauses)
     _place_within_sentence(frames)
     body = [f for f in frames if not f.caption]
     captions = [f for f in frames if f.caption]

@@ -1418,3 +1418,12 @@ def test_a_meeting_with_a_countrys_top_diplomat_is_not_the_one_with_its_presiden
     assert got == [("2022-01-09", False, None, ("Antony Blinken", "Qin Gang")),
                    ("2022-01-10", False, None, ("Antony Blinken",)),
                    ("2022-01-10", True, "Beijing", ("Antony Blinken", "Xi Jinping"))], got
+
+
+def test_a_bilateral_on_the_sidelines_of_a_summit_held_in_a_city_is_in_that_city():
+    text = ("KAZAN, January 7. Prime Minister Narendra Modi and President Xi Jinping will hold a meeting "
+            "on the sidelines of the BRICS Summit on January 8, the foreign secretary said.\n\nThe "
+            "16th BRICS Summit, which is the key event of the year, is being held in Kazan from "
+            "January 7 to 9.")
+    (eng,) = extract(text, DEMO, published=FuzzyDate(2022, 1, 7)).engagements
+    assert (eng.place, eng.forums) == ("Kazan", ["BRICS"]), (eng.place, eng.forums, eng.review)
