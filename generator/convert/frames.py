@@ -837,7 +837,8 @@ def frames_of(clause: Clause, index: int, gaz: Gazetteer, dateline_city: str | N
         if group == "visit":  # a visit is the traveller's: "Putin's visit", else the subject
             owner = [p for p in clause.people if 0 <= s - p.end <= 25 and
                      re.match(r"['\u2019]s?\s+(?:[\w-]+\s+){0,2}$", clause.plain[p.end:s])]
-            if not owner and re.search(r"\b(?:his|her)\s+(?:[\w-]+\s+){0,3}$", clause.plain[max(0, s - 40):s]):
+            if not owner and re.search(r"\b(?:his|her|sua|seu|su|sa|son|seine[mrn]?|ihre[mrn]?)\s+(?:[\w-]+\s+){0,3}$",
+                                       clause.plain[max(0, s - 40):s], re.I):
                 owner = [p for p in clause.people if p.end <= s][-1:] or [  # "receive Merz ... on his
                     p for p in clause.people if p.start > e and  # first visit"; "On the eve of his
                     re.fullmatch(r"[^,;.]*,\s*(?:[\w.'\u2019-]+\s+){0,4}", clause.plain[e:p.start])][:1]  # trip, X"

@@ -1427,3 +1427,13 @@ def test_a_bilateral_on_the_sidelines_of_a_summit_held_in_a_city_is_in_that_city
             "January 7 to 9.")
     (eng,) = extract(text, DEMO, published=FuzzyDate(2022, 1, 7)).engagements
     assert (eng.place, eng.forums) == ("Kazan", ["BRICS"]), (eng.place, eng.forums, eng.review)
+
+
+def test_a_visit_owned_by_a_romance_possessive_is_the_guests():
+    text = ("Lula recebe presidente de Portugal\nPublicado em 18/02/2025\n\nO presidente Luiz In\u00e1cio "
+            "Lula da Silva durante a cerim\u00f4nia de chegada do presidente Marcelo Rebelo de Sousa, por "
+            "ocasi\u00e3o de sua visita de Estado ao Brasil, no Pal\u00e1cio do Planalto, nesta ter\u00e7a-feira (18).")
+    visits = [e for e in extract(text, DEMO).engagements if e.kind == "visit"]
+    assert all([m.name for m in v.participants] == ["Marcelo Rebelo de Sousa"] for v in visits), \
+        [[m.name for m in v.participants] for v in visits]
+    assert visits
