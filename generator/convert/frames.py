@@ -46,7 +46,7 @@ _TRIGGERS = re.compile(
     r"conversa\s+telef[ôo]nica|conversazione\s+telefonica|colloquio\s+telefonico|"
     r"s['\u2019]est\s+entretenu\s+par\s+t[ée]l[ée]phone|telefonou|ligou\s+para|a\s+t[ée]l[ée]phon[ée]|"
     r"ha\s+telefonato)\b"
-    r"|\b(?P<talk>conversation|spoke|spoken|speak|speaks|[Ss]peaking(?=\s+(?:with|to)\b)|talked|talk(?=\s+(?:to|with)\b)|"
+    r"|\b(?P<talk>(?<=a\s)(?:aussi\s+|[ée]galement\s+)?[ée]chang[ée](?=\s+(?:[\w'\u2019-]+\s+){0,5}?avec\b)|conversation|spoke|spoken|speak|speaks|[Ss]peaking(?=\s+(?:with|to)\b)|talked|talk(?=\s+(?:to|with)\b)|"
     r"discussed|discuss|discusses|discussing|conferred|confers|exchanged\s+views|"
     r"exchange\s+views|gesprochen|conversaram|sprach\s+mit|sprachen|s['\u2019]est\s+entretenue?|se\s+sont\s+entretenus|"
     r"convers[óo]|conversou|conversaron)\b"
@@ -77,7 +77,7 @@ _TRIGGERS = re.compile(
     r"se\s+r[ée]unira|rencontrera|Unterredung|si\s+[èe]\s+riunit[oa]|riunione|si\s+sono\s+incontrati|"
     r"incontrer[àa]|reunir-se-[áa]|encontrar-se-[áa]|se\s+encontr(?:[óo]|aron)(?=\s+con\b)|"
     r"se\s+encontra(?:m|r[áa]|r[ãa]o)?(?=\s+com\b)|encontra-se(?=\s+com\b)|"
-    r"encontro|encontrou|entrevista|entretien|rencontr(?:e|é|ait)|"
+    r"encontro|encontrou|entrevista|entretiens?|rencontres|rencontr(?:e|é|ait)|encuentros|"
     r"se\s+reuni[óo]|reunir[áa]|dialog[óo])\b"
     r"|\b(?P<summit>(?i:summit|summits)|Gipfel|Gipfeltreffen|vertice|sommet|cumbre|c[úu]pula|"
     r"[Cc]imeira)\b"
@@ -91,7 +91,7 @@ _TRIGGERS = re.compile(
     r"declaraci[óo]n\s+conjunta|d[ée]claration\s+commune|gemeinsame\s+Erkl[äa]rung)\b")
 # Words that say two sides talked, not how: they fit a call as well as a meeting.
 _TOOK_PART = re.compile(r"(?i)(?:took|take|takes|taking)\s+part|joined|participated")
-NEUTRAL = re.compile(r"(?i)(?:took|take|takes|taking)\s+part|joined|participated|convened|conversation|spoke|spoken|speak|speaks|speaking|talked|talk|discuss\w*|"
+NEUTRAL = re.compile(r"(?i)(?:took|take|takes|taking)\s+part|joined|participated|convened|[ée]chang[ée]|conversation|spoke|spoken|speak|speaks|speaking|talked|talk|discuss\w*|"
                      r"(?:held|hold|holds|holding)\s+talks|talks|negotiations|dialogue|"
                      r"discussions|conferred|confers|exchanged?\s+views|Gespr[äa]ch\w*|colloqui\w*|"
                      r"entretien|entrevista|s['\u2019]est\s+entretenue?|se\s+sont\s+entretenus|sostuvo|"
@@ -195,8 +195,10 @@ _AHEAD = re.compile(r"\b(?:ahead\s+of|before|prior\s+to|in\s+the\s+run-up\s+to|p
                     r"after|following|on\s+the\s+eve\s+of)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'-]+\s+){0,3}$",
                     re.I)
 _SIDELINES = re.compile(r"\b(?:sidelines|margins|side-lines)\b", re.I)
-_SETTING = re.compile(r"\b(?:sidelines|margins|side-lines)\s+of\s+"
-                      r"(?:the\s+|a\s+|this\s+year'?s\s+)?(?:\S+\s+){0,6}$", re.I)
+_SETTING = re.compile(r"\b(?:(?:sidelines|margins|side-lines)\s+of\s+"
+                      r"(?:the\s+|a\s+|this\s+year'?s\s+)?|(?:en\s+marge|au\s+c[œo]eur|lors)\s+d[eu]s?\s+|"
+                      r"(?:al\s+margen|en\s+el\s+marco|[àa]\s+margem|no\s+[âa]mbito|[àa]\s+margem)\s+d[eoa]l?s?\s+)"
+                      r"(?:\S+\s+){0,6}$", re.I)
 _ATTEND = re.compile(r"\b(?:attend(?:ed|ing|s)?|participat(?:ed|ing|es?)\s+in|took\s+part\s+in|"
                      r"taking\s+part\s+in|address(?:ed|ing|es)?)\s+(?:the\s+|a\s+)?(?:[\w'-]+\s+){0,4}$",
                      re.I)
@@ -800,8 +802,9 @@ def frames_of(clause: Clause, index: int, gaz: Gazetteer, dateline_city: str | N
     out = []
     words = triggers(clause.plain)[:MAX_TRIGGERS]
     named = [(h.start, h.end) for h in clause.forums]
-    words = [(s, e, g) for s, e, g in words if not (  # "on the sidelines of the AU summit"
-        any(a <= s and e <= b + 8 for a, b in named) and _SETTING.search(clause.plain[:s]))]
+    words = [(s, e, g) for s, e, g in words if not (  # "on the sidelines of the AU summit", "en marge
+        any(a <= s and e <= b + 8 or 0 <= a - e <= 5 for a, b in named) and  # du sommet du G20"
+        _SETTING.search(clause.plain[:s]))]
     acting = _actors(clause, 0, 0) if words else []
     unnamed = clause.plain  # a forum's name says nothing of mode: "coalition of the willing"
     for a, b in named:
@@ -811,6 +814,10 @@ def frames_of(clause: Clause, index: int, gaz: Gazetteer, dateline_city: str | N
         mode = _mode(unnamed, s, e, group, clause.headline)
         people = list(acting)
         own = len(people)
+        if clause.subject and mode != "future" and re.match(r"(?i)\s*(?:he|she|il|elle|ele|ela|er|sie)\s",
+                                                            clause.plain) and \
+                all(p.person != clause.subject[0].person for p in people):
+            people.insert(0, clause.subject[0])  # "Il a eu avec son homologue, Joe Biden, un entretien"
         if not any(p.start < s for p in people if p is not clause.author) and clause.subject:
             for p in clause.subject:  # "..., before meeting Jaishankar": the sentence's subject
                 if p.person not in {x.person for x in people}:
@@ -870,8 +877,9 @@ def frames_of(clause: Clause, index: int, gaz: Gazetteer, dateline_city: str | N
         if time is not None and mode in ("past", "present") and \
                 re.match(r"(?i)(?:next|the\s+coming|coming|later\s+this)\b", time.text.strip()):
             mode = "future"  # "the summit the government is organizing in Belem next month"
-        plural = bool(re.match(r"(?i)(?:meetings|bilaterals|talks|calls|conversations|interactions)$", word)) \
-            and (bool(re.search(r"\b(?:bilateral|separate|separately|respectively|individual)\b",
+        plural = bool(re.match(r"(?i)(?:meetings|bilaterals|talks|calls|conversations|interactions|rencontres|"
+                               r"entretiens|reuniones|reuni[õo]es|encuentros|encontros)$", word)) \
+            and (bool(re.search(r"\b(?:bilateral|separate|separately|respectively|individual|bilat[ée]ra(?:l|les|is|ux))\b",
                                 clause.plain[max(0, s - 30):e + 60], re.I)) or
                  bool(_COUNTERPARTS_LISTED.match(clause.plain[e:e + 80]))) or \
             bool(re.search(r"\balso\s+(?:held\s+talks|met)\s+(?:separately\s+)?with\b", clause.plain[max(0, s - 6):e + 20])
@@ -931,8 +939,8 @@ def frames_of(clause: Clause, index: int, gaz: Gazetteer, dateline_city: str | N
         frame.own_people = own
         frame.indefinite = not frame.verb and bool(re.search(r"\b(?:a|an|another|any)\s+(?:\S+\s+){0,2}$",
                                                              clause.plain[max(0, s - 30):s], re.I)) and \
-            not re.fullmatch(r"(?i)re[çc]u[es]?|rencontr[ée]e?s?|accueilli[es]?|[ée]chang[ée]|a\s+rencontr[ée]",
-                             word)  # "il a reçu": French "has received", not "a"
+            not re.fullmatch(r"(?i)(?:(?:aussi|[ée]galement)\s+)?(?:re[çc]u[es]?|rencontr[ée]e?s?|accueilli[es]?|"
+                             r"[ée]chang[ée])|a\s+rencontr[ée]", word)  # "il a reçu": "has received", not "a"
         if frame.indefinite and re.search(r"(?i)\b(?:travell?ed|came|come|went|go|flew)\s+(?:to\s+[\w -]{2,30}\s+)?"
                                           r"for\s+an?\s+(?:\S+\s+){0,2}$", clause.plain[max(0, s - 70):s]):
             frame.weak = True  # "the first time a minister has travelled to X for a multilateral meeting"

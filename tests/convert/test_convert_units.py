@@ -1437,3 +1437,15 @@ def test_a_visit_owned_by_a_romance_possessive_is_the_guests():
     assert all([m.name for m in v.participants] == ["Marcelo Rebelo de Sousa"] for v in visits), \
         [[m.name for m in v.participants] for v in visits]
     assert visits
+
+
+def test_french_bilaterals_on_the_margins_of_a_summit_and_an_exchange_with_two_presidents():
+    text = ("Tshisekedi au G20\nPublié le 31/10/2021\n\nEn marge de sa participation au sommet du G20, "
+            "le Président Félix Tshisekedi a eu quelques rencontres bilatérales.\n\nFélix Tshisekedi a "
+            "aussi échangé samedi soir à Rome avec le président français, Emmanuel Macron, et le "
+            "président italien, Sergio Mattarella.")
+    engagements = extract(text, DEMO).engagements
+    assert all(e.kind != "summit" for e in engagements), [e.kind for e in engagements]
+    rome = next(e for e in engagements if e.place == "Rome")
+    assert {m.name for m in rome.participants} >= {"Félix Tshisekedi", "Emmanuel Macron"}
+    assert rome.date.iso() == "2021-10-30" and rome.forums == ["G20"], (rome.date, rome.forums)
