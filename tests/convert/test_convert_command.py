@@ -352,34 +352,22 @@ def test_through_the_cli(content, tmp_path, monkeypatch, capsys):
     assert "missing.txt: no such file" in capsys.readouterr().err
 
 
-def test_an_undated_report_merges_into_the_dated_entry_of_the_same_engagement(content, tmp_path):
-    """The second article gives no year: its guess is not a reason to keep the two apart."""
+@pytest.mark.parametrize("dated_first", [True, False])
+def test_an_undated_report_and_the_dated_one_of_the_same_engagement_merge(content, tmp_path, dated_first):
+    """One article gives no year: its guess is not a reason to keep the two apart, in either order."""
     dated = article(tmp_path, "dated.txt", "Leaders to meet in Sochi\nPublished on May 16, 2018\n\n"
                     "Prime Minister Narendra Modi will hold an informal summit with President "
                     "Vladimir Putin in Sochi on May 21, the ministry said.\n")
     undated = article(tmp_path, "undated.txt", "Modi heads to Sochi\n\nPrime Minister Narendra Modi "
                       "will travel to Sochi on 21 May for an informal summit with President "
                       "Vladimir Putin.\n")
-    run(content, dated, out=content / "entries")
-    run(content, undated, out=content / "entries")
-    summits = [e for e in entries(content / "entries").values() if e.kind == "summit"]
-    assert len(summits) == 1 and len(summits[0].sources) == 2
-    assert summits[0].date.iso() == "2018-05-21"
-    assert any("merged" in r and "of a year this article does not give" in r for r in summits[0].review)
-
-
-def test_a_dated_report_merges_into_the_entry_an_undated_one_wrote_first(content, tmp_path):
-    """Either order: the report whose year is a guess came first."""
-    undated = article(tmp_path, "undated.txt", "Modi heads to Sochi\n\nPrime Minister Narendra Modi "
-                      "will travel to Sochi on 21 May for an informal summit with President "
-                      "Vladimir Putin.\n")
-    dated = article(tmp_path, "dated.txt", "Leaders to meet in Sochi\nPublished on May 16, 2018\n\n"
-                    "Prime Minister Narendra Modi will hold an informal summit with President "
-                    "Vladimir Putin in Sochi on May 21, the ministry said.\n")
-    run(content, undated, out=content / "entries")
-    run(content, dated, out=content / "entries")
+    for path in ([dated, undated] if dated_first else [undated, dated]):
+        run(content, path, out=content / "entries")
     summits = [e for e in entries(content / "entries").values() if e.kind == "summit"]
     assert len(summits) == 1 and len(summits[0].sources) == 2, summits
+    if dated_first:
+        assert summits[0].date.iso() == "2018-05-21"
+        assert any("merged" in r and "of a year this article does not give" in r for r in summits[0].review)
 
 
 def test_a_report_naming_the_counterpart_another_left_unnamed_merges_and_says_so(content, tmp_path):
