@@ -228,6 +228,9 @@ def _join(eng: Engagement, frame: Frame) -> None:
         eng.scheduled = False  # "met": it happened (a noun such as "the meeting" says nothing)
 
 
+RECENT = 64  # engagements a frame may join: far more than any article reports
+
+
 def group_frames(frames: list[Frame]) -> list[Engagement]:
     """Frames in article order into engagements."""
     engagements: list[Engagement] = []
@@ -304,7 +307,7 @@ def group_frames(frames: list[Frame]) -> list[Engagement]:
                 len(focus.participants) >= 2 and not frame.joined:
             frame.people = list(focus.participants)  # "the two ministers": those of the talk
         best = None
-        for eng in engagements:
+        for eng in engagements[-RECENT:]:  # (a page that is one endless sentence stays linear)
             score = _fits(eng, frame)
             if score > 0 and (best is None or score >= best[0]):
                 best = (score, eng)
@@ -398,18 +401,17 @@ def split_pairs(engagements: list[Engagement]) -> list[Engagement]:
 def split_summaries(engagements: list[Engagement]) -> list[Engagement]:
     """"Wang met Jaishankar and Doval" when the article also reports each meeting apart."""
     out = []
-    for eng in engagements:
-        ids = set(eng.ids)
-        parts = [o for o in engagements if o is not eng and _family_of(o) == _family_of(eng)
-                 and set(o.ids) < ids and len(o.ids) >= 2 and _compatible(o.date, eng.date)]
+    keys = [(set(e.ids), _family_of(e)) for e in engagements]  # (computed once: pages can be long)
+    for eng, (ids, family) in zip(engagements, keys):
+        parts = [o for o, (theirs, kind) in zip(engagements, keys) if o is not eng and kind == family
+                 and len(theirs) >= 2 and theirs < ids and _compatible(o.date, eng.date)]
         covered = set().union(*(set(o.ids) for o in parts)) if parts else set()
         if len(parts) >= 2 and covered >= ids:
             for o in parts:
                 o.date = o.date or eng.date
                 o.place = o.place or eng.place
-                for f in eng.frames:
-                    if f not in o.frames:
-                        o.frames.append(f)
+                have = {id(f) for f in o.frames}  # by identity: comparing frames field by field is slow
+                o.frames += [f for f in eng.frames if id(f) not in have]
             continue
         out.append(eng)
     return out

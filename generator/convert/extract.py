@@ -359,6 +359,9 @@ def _split(plain: str) -> list[tuple[int, int, bool]]:
     return out
 
 
+RECENT_PEOPLE = 400  # mentions an office may refer back to: far more than an article holds
+
+
 class Reader:
     """Names in an article's sentences, read in order so later mentions know earlier ones."""
 
@@ -456,7 +459,7 @@ class Reader:
         """"The Chinese foreign minister": someone already named with that office and country."""
         if ref.plural or "counterpart" in ref.office:
             return None
-        for m in reversed(self.seen + here):
+        for m in reversed(self.seen[-RECENT_PEOPLE:] + here):  # (someone named recently)
             if m.start >= ref.start and m in here:
                 continue
             if ref.countries and m.country not in ref.countries:
@@ -845,6 +848,9 @@ def _lend_setting(found: list[Engagement], frames: list[Frame], clauses: list[Cl
     at, says where and in what format the ones that do not say it themselves took place."""
     settings = []
     summits = []  # "the ECOWAS summit opened ... Among the leaders present at the summit, X"
+    by_clause: dict[int, list[Frame]] = {}
+    for g in frames:
+        by_clause.setdefault(g.clause, []).append(g)
     for f in frames:
         if f.group == "summit" and not f.people and f.forums and \
                 f.mode in ("past", "present"):
@@ -854,7 +860,7 @@ def _lend_setting(found: list[Engagement], frames: list[Frame], clauses: list[Cl
         if f.mode in ("hypothetical", "background", "ended") or (len(f.people) > 1 and not lead) \
                 or f.headline or not (f.plural or _GATHERING_WORD.fullmatch(f.word) or lead):
             continue
-        same = [g for g in frames if g.clause == f.clause]  # "used the AU summit to hold ..."
+        same = by_clause[f.clause]  # "used the AU summit to hold ..."
         forums = list(dict.fromkeys(x for g in same for x in g.forums))
         place = f.place or next((g.place for g in same if g.place), None)
         if forums or place:
@@ -875,8 +881,9 @@ def _lend_setting(found: list[Engagement], frames: list[Frame], clauses: list[Cl
         at_summit = [f for f in summits if any(g.group == "summit" for g in eng.frames) and
                      any(0 < s - f.sentence <= 3 for s in eng.sentences)]
         has_forum = has_place = False
+        own = {id(f) for f in eng.frames}  # by identity: comparing frames field by field is slow
         for frame in settings + at_summit[-1:]:
-            if frame in eng.frames or (frame.people and not eng.has(frame.people[0].person) and
+            if id(frame) in own or (frame.people and not eng.has(frame.people[0].person) and
                                        len({m.person for m in frame.people} & set(eng.ids)) < 2) or \
                     frame.future and not eng.scheduled:  # (two who were at the gathering: there too)
                 continue  # ("spoke ... to discuss the upcoming G20 meetings in Bali": not there)
@@ -1215,10 +1222,13 @@ def _gapped_meetings(frames: list[Frame], clauses: list[Clause]) -> list[Frame]:
     """"he will hold talks with X on June 10, and the next day with Y": the clause the verb
     governs without repeating it is a meeting of its own, with the same subject."""
     out = list(frames)
+    by_clause: dict[int, list[Frame]] = {}
+    for f in frames:
+        by_clause.setdefault(f.clause, []).append(f)
     for i, c in enumerate(clauses):
         m = re.match(r"(?:then\s+)?(?:(?:the\s+(?:next|following)\s+day|on\s+\w+(?:\s+\d{1,2})?)\s+)?with\s", c.plain)
-        before = [f for f in frames if f.clause == i - 1 and f.group in ("meet", "talk", "phone", "video")]
-        if not m or i == 0 or any(f.clause == i for f in frames) or not before or \
+        before = [f for f in by_clause.get(i - 1, []) if f.group in ("meet", "talk", "phone", "video")]
+        if not m or i == 0 or i in by_clause or not before or \
                 clauses[i - 1].sentence != c.sentence or not c.people or not c.times:
             continue
         verb = before[-1]
@@ -1233,13 +1243,16 @@ def _gapped_meetings(frames: list[Frame], clauses: list[Clause]) -> list[Frame]:
 def _when_of_background(frames: list[Frame], clauses: list[Clause]) -> None:
     """"The last summit took place in Beijing in December, when X and Y met Z": what happened
     then is history too."""
+    history: dict[int, list[int]] = {}
+    for g in frames:
+        if g.mode == "background":
+            history.setdefault(g.clause, []).append(g.end)
     for f in frames:
-        if f.mode not in ("past", "present") or not 0 <= f.clause < len(clauses):
+        if f.mode not in ("past", "present") or f.clause not in history:
             continue
-        text = clauses[f.clause].plain
-        when = re.search(r",\s+when\s+[^,;]*$", text[:f.start])
-        if when and any(g.clause == f.clause and g.mode == "background" and g.end <= when.start()
-                        for g in frames):
+        window = max(0, f.start - 200)
+        when = re.search(r",\s+when\s+[^,;]*$", clauses[f.clause].plain[window:f.start])
+        if when and min(history[f.clause]) <= window + when.start():
             f.mode = "background"
 
 
@@ -1247,11 +1260,14 @@ def _people_from_sentence_before(frames: list[Frame], clauses: list[Clause]) -> 
     """"X and Y on Monday reviewed their relations. This came in a phone call between the two
     leaders": the two of the sentence before, which has no engagement word of its own."""
     busy = {f.sentence for f in frames if not f.caption}
+    by_sentence: dict[int, list[Clause]] = {}
+    for c in clauses:
+        by_sentence.setdefault(c.sentence, []).append(c)
     for f in frames:
         if f.people or not f.pronoun or f.caption or f.headline or f.sentence - 1 in busy or \
                 not 0 <= f.clause < len(clauses):
             continue
-        before = list({m.person: m for c in clauses if c.sentence == f.sentence - 1 and not c.caption
+        before = list({m.person: m for c in by_sentence.get(f.sentence - 1, []) if not c.caption
                        for m in _actors(c, 0, 0)}.values())
         if len(before) == 2:
             f.people = before
@@ -1265,12 +1281,15 @@ _ARRIVAL_LEAD = re.compile(r"(?i)^(?:(?:just|shortly|soon)\s+)?(?:after|upon|on)
 def _time_from_arrival(frames: list[Frame], clauses: list[Clause]) -> None:
     """"After arriving in Doha on July 2, the two leaders held a meeting": the day of the
     arrival, when the meeting's own clause gives none."""
+    arrivals: dict[int, list[Clause]] = {}
+    for c in clauses:
+        if c.lead and _ARRIVAL_LEAD.match(c.plain.lstrip()):
+            arrivals.setdefault(c.sentence, []).append(c)
     for f in frames:
         if f.time is not None or f.caption or f.headline or not 0 <= f.clause < len(clauses) or \
                 f.mode not in ("past", "present") or f.group not in ("meet", "talk", "summit"):
             continue
-        lead = [c for c in clauses if c.sentence == f.sentence and c.lead and
-                _ARRIVAL_LEAD.match(c.plain.lstrip())]
+        lead = arrivals.get(f.sentence, [])
         if lead and len(lead[0].times) == 1:
             f.time = lead[0].times[0]
 
@@ -1278,11 +1297,14 @@ def _time_from_arrival(frames: list[Frame], clauses: list[Clause]) -> None:
 def _held_in(frames: list[Frame], clauses: list[Clause]) -> None:
     """"The 16th BRICS Summit, which is the key event of the year, is being held in Kazan": the
     city a gathering of the sentence is said to be held in."""
+    by_sentence: dict[int, list[Clause]] = {}
+    for c in clauses:
+        by_sentence.setdefault(c.sentence, []).append(c)
     for f in frames:
         if f.place is not None or f.caption or f.group not in ("summit", "meet") or not f.forums:
             continue
-        for c in clauses:
-            m = re.search(r"\bheld\s+in\s+", c.plain) if c.sentence == f.sentence and not c.caption else None
+        for c in by_sentence.get(f.sentence, []):
+            m = re.search(r"\bheld\s+in\s+", c.plain) if not c.caption else None
             hit = next((h for h in c.places if m and h.start == m.end() and h.place.kind != "country"), None)
             if hit is not None:
                 f.place, f.place_text = hit, hit.text

@@ -332,7 +332,7 @@ def _mode(plain: str, s: int, e: int, group: str, headline: bool = False) -> str
     window = before + plain[s:e] + plain[e:e + 25]
     near = plain[max(0, s - 40):e + 30]
     if _HYPOTHETICAL.search(plain[max(0, s - 50):e + 15]) or _WISH.search(plain[:s]) or \
-            re.search(r"(?i)\b(?:called|calls|calling)\s+on\s+[^.;]{0,100}?\b(?:not\s+)?to\s+$", plain[:s]):
+            re.search(r"(?i)\b(?:called|calls|calling)\s+on\s+[^.;]{0,100}?\b(?:not\s+)?to\s+$", plain[max(0, s - 130):s]):
         return "hypothetical"  # "called on Minister X not to meet her counterpart": a demand
     if _LONG_AGO.match(plain):
         return "background"  # "Previously Putin and Xi met ...", "In 2019, ..."
@@ -345,9 +345,9 @@ def _mode(plain: str, s: int, e: int, group: str, headline: bool = False) -> str
             r"\b(?:days|weeks|months|years)\s+(?:after|since)\s+(?:their|the|his|her|its|an?)\s+"
             r"(?:[\w-]+\s+){0,3}$", before, re.I):
         return "background"  # "just weeks after their trilateral summit with X"
-    earlier = re.search(r"\b(?:following|after)\s+(?:their|his|her|the)\s+[^.;:]{0,60}$", plain[:s], re.I)
+    earlier = re.search(r"\b(?:following|after)\s+(?:their|his|her|the)\s+[^.;:]{0,60}$", plain[max(0, s - 90):s], re.I)
     if earlier and not _VERB.fullmatch(plain[s:e]) and re.search(
-            r"\b(?:met|spoke|talked|held|hosted|received|called|phoned)\b", plain[:earlier.start()]):
+            r"\b(?:met|spoke|talked|held|hosted|received|called|phoned)\b", plain[max(0, s - 300):max(0, s - 90) + earlier.start()]):
         return "background"  # "spoke yesterday with X following their talks during the summit"
     if re.search(r"\b(?:following|after)\s+(?:the\s+|their\s+|his\s+|her\s+)?(?:[\w-]+\s+)?$", before, re.I):
         return "past"  # "would widen the scheme, following talks with her counterpart"
@@ -357,7 +357,7 @@ def _mode(plain: str, s: int, e: int, group: str, headline: bool = False) -> str
         return "past"  # "durante telefonema realizado na manhã desta quinta-feira": held
     if not _VERB.fullmatch(plain[s:e]) and re.search(r"\b(?:at\s+the\s+(?:end|close)\s+of|after|following)\s+"
                                                     r"(?:the\s+|their\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,2}$",
-                                                    before) and re.search(r"\bagree[ds]?\s+to\b", plain[:s]):
+                                                    before) and re.search(r"\bagree[ds]?\s+to\b", plain[max(0, s - 300):s]):
         return "past"  # "agreed to revive the commission ... at the end of talks in Abuja": held
     if not _VERB.fullmatch(plain[s:e]) and _FUTURE.search(plain[:s]) and \
             not re.search(r"\b(?:met|held|spoke|hosted|received|visited|was|were|had|did)\b",
@@ -365,7 +365,7 @@ def _mode(plain: str, s: int, e: int, group: str, headline: bool = False) -> str
         return "future"  # "plans to talk ... during a virtual summit on Wednesday"
     if re.search(r"(?i)\b(?:as|when|while)\s+(?:he|she|they)\s+(?:\w+\s+)?$", before) and \
             re.fullmatch(r"(?i)meets|visits|holds\s+talks|hosts|receives|speaks|talks|travels\s+to", plain[s:e]) and \
-            re.search(r"\b(?:will|is\s+to|are\s+to|(?:is|are)\s+(?:set|expected|due|scheduled)\s+to)\b", plain[:s]):
+            re.search(r"\b(?:will|is\s+to|are\s+to|(?:is|are)\s+(?:set|expected|due|scheduled)\s+to)\b", plain[max(0, s - 300):s]):
         return "future"  # "Blinken will underscore ... on Tuesday as he meets with top officials"
     ahead = _FUTURE.search(before[-55:])
     if ahead and ahead.group(0).lower().startswith("later") and \
