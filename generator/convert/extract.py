@@ -832,6 +832,14 @@ def _finish(eng: Engagement, ctx: Context, reg: Registries, lead: Engagement | N
                              "written; check that it took place")
 
 
+def _grouped(items: list, key: str) -> dict[int, list]:
+    """Frames or clauses by their clause or sentence number: looked up, not searched, on long pages."""
+    out: dict[int, list] = {}
+    for item in items:
+        out.setdefault(getattr(item, key), []).append(item)
+    return out
+
+
 def _clip(text: str, n: int = 80) -> str:
     text = " ".join(text.replace("'", "\u2019").split())
     return text if len(text) <= n else text[:n].rsplit(" ", 1)[0] + "..."
@@ -848,9 +856,7 @@ def _lend_setting(found: list[Engagement], frames: list[Frame], clauses: list[Cl
     at, says where and in what format the ones that do not say it themselves took place."""
     settings = []
     summits = []  # "the ECOWAS summit opened ... Among the leaders present at the summit, X"
-    by_clause: dict[int, list[Frame]] = {}
-    for g in frames:
-        by_clause.setdefault(g.clause, []).append(g)
+    by_clause = _grouped(frames, "clause")
     for f in frames:
         if f.group == "summit" and not f.people and f.forums and \
                 f.mode in ("past", "present"):
@@ -1222,9 +1228,7 @@ def _gapped_meetings(frames: list[Frame], clauses: list[Clause]) -> list[Frame]:
     """"he will hold talks with X on June 10, and the next day with Y": the clause the verb
     governs without repeating it is a meeting of its own, with the same subject."""
     out = list(frames)
-    by_clause: dict[int, list[Frame]] = {}
-    for f in frames:
-        by_clause.setdefault(f.clause, []).append(f)
+    by_clause = _grouped(frames, "clause")
     for i, c in enumerate(clauses):
         m = re.match(r"(?:then\s+)?(?:(?:the\s+(?:next|following)\s+day|on\s+\w+(?:\s+\d{1,2})?)\s+)?with\s", c.plain)
         before = [f for f in by_clause.get(i - 1, []) if f.group in ("meet", "talk", "phone", "video")]
@@ -1260,9 +1264,7 @@ def _people_from_sentence_before(frames: list[Frame], clauses: list[Clause]) -> 
     """"X and Y on Monday reviewed their relations. This came in a phone call between the two
     leaders": the two of the sentence before, which has no engagement word of its own."""
     busy = {f.sentence for f in frames if not f.caption}
-    by_sentence: dict[int, list[Clause]] = {}
-    for c in clauses:
-        by_sentence.setdefault(c.sentence, []).append(c)
+    by_sentence = _grouped(clauses, "sentence")
     for f in frames:
         if f.people or not f.pronoun or f.caption or f.headline or f.sentence - 1 in busy or \
                 not 0 <= f.clause < len(clauses):
@@ -1297,9 +1299,7 @@ def _time_from_arrival(frames: list[Frame], clauses: list[Clause]) -> None:
 def _held_in(frames: list[Frame], clauses: list[Clause]) -> None:
     """"The 16th BRICS Summit, which is the key event of the year, is being held in Kazan": the
     city a gathering of the sentence is said to be held in."""
-    by_sentence: dict[int, list[Clause]] = {}
-    for c in clauses:
-        by_sentence.setdefault(c.sentence, []).append(c)
+    by_sentence = _grouped(clauses, "sentence")
     for f in frames:
         if f.place is not None or f.caption or f.group not in ("summit", "meet") or not f.forums:
             continue
@@ -1314,9 +1314,7 @@ def _held_in(frames: list[Frame], clauses: list[Clause]) -> None:
 def _place_within_sentence(frames: list[Frame]) -> None:
     """"X visited the PM's office in Islamabad on Tuesday, before holding talks with Y at the
     Foreign Office": a clause that names no city is in the city of its sentence's other clause."""
-    by_sentence: dict[int, list[Frame]] = {}
-    for f in frames:
-        by_sentence.setdefault(f.sentence, []).append(f)
+    by_sentence = _grouped(frames, "sentence")
     for f in frames:
         if f.place is not None or f.caption or f.group in ("phone", "video") or \
                 f.mode in ("hypothetical", "background"):
