@@ -200,8 +200,13 @@ _NOT_HEADLINE = re.compile(
     r"\b(?:Reprodu[çc][ãa]o|Reproducci[óo]n|Divulga[çc][ãa]o|Redes\s+sociais)\b|"
     r"\b(?:ago|min(?:ute)?s?\s+read|news\s+service|news\s+agency|wire\s+service|"
     r"english\s+(?:service|edition)|edition|bureau|desk|correspondent|staff\s+reporter|"
-    r"all\s+rights\s+reserved)\s*$|[\u00b7\u2022]|\s[\u2014\u2013]\s*(?:English|International|"
+    r"all\s+rights\s+reserved|logo)\s*$|[\u00b7\u2022]|\s[\u2014\u2013]\s*(?:English|International|"
     r"World|Online)\b", re.I)
+
+
+# An upper-case line is a masthead ("GREAT LAKES MONITOR") unless it reports an engagement.
+_SHOUTED_NEWS = re.compile(r"\b(?:MEETS?|MEETING|TALKS|SUMMIT|VISITS?|CALLS?|HOLDS?|HELD|VTC|"
+                           r"DIALOGUE|CONSULTATIONS)\b")
 
 
 def looks_like_headline(line: str) -> bool:
@@ -222,7 +227,7 @@ def looks_like_headline(line: str) -> bool:
         return False  # "(ATTN: UPDATES with ...)": a wire's note; "Especial / Agencia Reforma / ...": a credit
     if line.count(" - ") > 1 and all(w[:1].isupper() or not w[:1].isalpha() for w in words):
         return False  # "World - Asia - Politics": a breadcrumb ("Opening remarks - Bilateral meeting" is not)
-    if line.isupper() or (len(words) <= 4 and all(w[:1].isupper() for w in words if w[0].isalpha())
+    if (line.isupper() and not (len(words) >= 4 and _SHOUTED_NEWS.search(line))) or (len(words) <= 4 and all(w[:1].isupper() for w in words if w[0].isalpha())
                           and not any(ch in line for ch in ",:'\u2019")):
         return False  # "GREAT LAKES MONITOR", "Folha do Planalto", "The Meridian Post": a name
     if sum(w.startswith("#") for w in words) * 2 >= len(words):
@@ -264,7 +269,9 @@ def _date_among_pipes(line: str) -> tuple[FuzzyDate, str] | None:
     """"Our Correspondent | Published July 3, 2024", "Foreign Affairs | 12.11.2024 18:07": a
     page's date in one part of a line of parts."""
     parts = re.split(r"\s\|\s", line)
-    if len(parts) != 2 or "\u00b0" in line:
+    if _BYLINE.match(line) and len(line.split()) <= 16:  # "By JT - Mar 14,2023 - Last updated at ..."
+        parts = re.split(r"\s[|\-\u2013\u2014\u00b7\u2022]\s", line)[1:]
+    elif len(parts) != 2 or "\u00b0" in line:
         return None  # "Tuesday, 3 June 2025 | Ulaanbaatar 18°C | e-Paper": the site's banner of today
     for part in parts:
         found = labelled_date(part)

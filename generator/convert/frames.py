@@ -24,6 +24,7 @@ from generator.convert.places import NOT_PEOPLE, Gazetteer, Place, PlaceHit
 
 _TRIGGERS = re.compile(
     r"\b(?P<video>video[\s-]?(?:call|conference|link|chat|meeting|summit)s?|videoconference|"
+    r"(?:video\s+)?teleconference|(?-i:VTC)|"
     r"virtual(?:ly)?\s+(?:meeting|summit|talks|call|conference)|"
     r"virtually\s+(?:participate[sd]?|participating|attend(?:s|ed|ing)?|join(?:s|ed|ing)?)|"
     r"(?:met|meet|meeting|talks|"
@@ -50,7 +51,7 @@ _TRIGGERS = re.compile(
     r"discussed|discuss|discusses|discussing|conferred|confers|exchanged\s+views|"
     r"exchange\s+views|gesprochen|conversaram|sprach\s+mit|sprachen|s['\u2019]est\s+entretenue?|se\s+sont\s+entretenus|"
     r"convers[óo]|conversou|conversaron)\b"
-    r"|\b(?P<meet>(?<![\w,;] )(?-i:Meeting|Talks)(?=\s+with\b)|(?:(?:took|take|takes|taking)\s+part|joined|participated)(?=\s+(?:from|via|remotely|"
+    r"|\b(?P<meet>(?<![\w,;] )(?-i:Meeting|Talks)(?=\s+with\b)|(?:held|hold|holds|holding|had)\s+(?:a|an|the|their)\s+(?:[A-Z][\w'\u2019.-]*\s+){1,3}(?-i:Meeting|Talks)\b|(?:(?:took|take|takes|taking)\s+part|joined|participated)(?=\s+(?:from|via|remotely|"
     r"virtually|online|by\s+video)\b)|courtesy\s+call|(?:held|hold|holds|holding)\s+consultations|(?:private\s+)?audience|"
     r"shook\s+hands|convened|met|meet|meets|meeting|meetings|interacted|encounter(?=\s+with\b)|(?<=bilateral\s)engagements?|interactions?(?=\s+with\s+(?:his|her|their|several|other|counterparts|leaders|[A-Z]))|held\s+talks|hold\s+talks|holds\s+talks|"
     r"holding\s+talks|talks|negotiations|(?<!into\s)(?<!for\s)(?<!to\s)dialogue|discussions|hosted|hosts|hosting|host(?=\s+(?:his|her|their|the|an?|[A-Z]))|"
@@ -313,8 +314,24 @@ def triggers(plain: str) -> list[tuple[int, int, str]]:
                                                                          m.start()])
                                               or plain[m.end():m.end() + 6].startswith(" with")):
             continue  # "the calls of many friends" is not a phone call; "a call" is
+        if group == "summit" and m.group(0)[0].isupper() and _in_a_list_of_names(plain, m):
+            continue  # "through the G20, the East Asia Summit, APEC and the UN": bodies named
         out.append((m.start(), m.end(), group))
     return out
+
+
+_LIST_BEFORE = re.compile(r"(?:,|\band|\bor)\s+(?:the\s+)?(?:[A-Z][\w'\u2019.-]*\s+){0,4}$")
+_LIST_AFTER = re.compile(r"(?:,|\s+and\b|\s+or\b)\s+(?:the\s+)?[A-Z]")
+
+
+def _in_a_list_of_names(plain: str, m: re.Match) -> bool:
+    """A named summit between other names in a list ("the G20, the East Asia Summit, APEC")."""
+    before = _LIST_BEFORE.search(plain, max(0, m.start() - 60), m.start())
+    if not before:
+        return False
+    if _LIST_AFTER.match(plain, m.end()):
+        return True
+    return plain[before.start():before.start() + 1] != "," and "," in plain[max(0, before.start() - 40):before.start()]
 
 
 _HEADLINE_FUTURE = re.compile(r"^[^,;:]{0,80}?\bto\s+(?:hold|meet|visit|travel|host|call|speak|"
@@ -415,14 +432,21 @@ _SENDER = re.compile(r"\b(?:(?:letter|message|note|invitation|greetings|congratu
                      r"[Uu]nlike)\s+(?:(?:[A-Z][\w.'\u2019-]*|y|e|and|et|und)\s+){0,8}$")
 
 
-_RECIPIENT = re.compile(r"\b(?:sign|signal|message|warning|reminder)\s+(?:of\s+[\w-]+\s+)?to\s+"
+_RECIPIENT = re.compile(r"\b(?:sign|signal|message|warning|reminder|greetings|wishes|regards|"
+                        r"congratulations|condolences|invitation|letter)\s+(?:of\s+[\w-]+\s+)?to\s+"
                         r"(?:[\w.'\u2019-]+\s+){0,4}$")
+
+
+_SENT = re.compile(r"['\u2019]s?\s+(?:warm\s+|personal\s+|best\s+|)(?:greetings|message|letter|"
+                   r"invitation|wishes|regards|congratulations|condolences)\b")
 
 
 def _sender(text: str, m: Mention) -> bool:
     """"a letter from Prime Minister X", "according to X", "to send a signal to X": X did not
     take part."""
     before = text[max(0, m.start - 100):m.start]
+    if _SENT.match(text, m.end):
+        return True  # "conveyed King Abdullah's greetings to ...": the king sent them
     return bool(_SENDER.search(before[-60:]) or _RECIPIENT.search(before[-60:]) or
                 re.search(r"\b[Aa]ccording\s+to\s+[^,.;()]{0,80}$", before))
 
@@ -811,6 +835,9 @@ def frames_of(clause: Clause, index: int, gaz: Gazetteer, dateline_city: str | N
         unnamed = unnamed[:a] + "X" * (b - a) + unnamed[b:]
     for s, e, group in words:
         word = clause.plain[s:e]
+        if group == "talk" and clause.plain[max(0, s - 3):s].lower() == "to " and \
+                any(g == "visit" and b <= s for _, b, g in words):
+            continue  # "X's visit to Japan next month to discuss ...": what the visit is for
         mode = _mode(unnamed, s, e, group, clause.headline)
         people = list(acting)
         own = len(people)

@@ -1449,3 +1449,37 @@ def test_french_bilaterals_on_the_margins_of_a_summit_and_an_exchange_with_two_p
     rome = next(e for e in engagements if e.place == "Rome")
     assert {m.name for m in rome.participants} >= {"Félix Tshisekedi", "Emmanuel Macron"}
     assert rome.date.iso() == "2021-10-30" and rome.forums == ["G20"], (rome.date, rome.forums)
+
+
+def test_a_numbered_press_release_of_a_leaders_meeting_by_vtc():
+    text = ("Newsroom\n\nATLANTIS-BOREALIS LEADERS\u2019 VTC MEETING\n\nInbox digital newspaper topper logo\n\n"
+            "1. H.E. Mr. Fumio Kishida, Prime Minister of Japan and The Hon Anthony Albanese MP, Prime "
+            "Minister of Australia held a Leaders\u2019 Meeting via VTC on 9 July 2022.\n\n2. The leaders "
+            "recognised that cooperation through the G20, the East Asia Summit, APEC and the United "
+            "Nations was needed more than ever.")
+    record = extract(text, DEMO)
+    assert record.title == "ATLANTIS-BOREALIS LEADERS\u2019 VTC MEETING", record.title
+    (eng,) = record.engagements
+    assert (eng.kind, eng.date.iso(), eng.forums) == ("video call", "2022-07-09", []), \
+        (eng.kind, eng.date, eng.forums)
+    assert {m.name for m in eng.participants} == {"Fumio Kishida", "Anthony Albanese"}
+
+
+def test_a_byline_with_its_date_between_dashes_dates_the_page():
+    text = ("You are here\n\nMinisters talk ties and region\n\nBy JT - Mar 14,2023 - Last updated at "
+            "Mar 14,2023\n\nAMMAN \u2014 Foreign Minister Ayman Safadi on Tuesday met with Japanese Prime "
+            "Minister Fumio Kishida.")
+    record = extract(text, DEMO)
+    assert record.published == FuzzyDate(2023, 3, 14), record.published
+    assert [e.date.iso() for e in record.engagements] == ["2023-03-14"]
+
+
+def test_who_sends_greetings_and_who_receives_them_are_not_at_the_meeting():
+    text = (HEAD + "Foreign Minister Ayman Safadi on Friday met with Japanese Prime Minister Fumio "
+            "Kishida in Tokyo.\n\nDuring the meeting, Safadi conveyed King Abdullah II's greetings to "
+            "Emperor Naruhito and the prime minister.\n\nKishida said he looks forward to King "
+            "Abdullah II's visit to Japan next month to discuss ways to expand cooperation.")
+    got = sorted((e.kind, e.scheduled, tuple(sorted(m.name for m in e.participants)))
+                 for e in extract(text, DEMO).engagements)
+    assert got == [("meeting", False, ("Ayman Safadi", "Fumio Kishida")),
+                   ("visit", True, ("Abdullah II",))], got
