@@ -522,6 +522,9 @@ def worth_an_entry(eng: Engagement, clauses_text: dict[int, str]) -> bool:
     return bool(eng.forums) and any(f.time is not None for f in eng.frames)
 
 
+_CONVENED = re.compile(r"(?i)convened|met|meets?|gathered")  # "the bloc's leaders convened": a summit
+
+
 def choose_kind(eng: Engagement, leaders: set[str]) -> tuple[str, str]:
     """(kind, review note when it is read from soft words)."""
     own = [f for f in eng.frames if not f.inherited and not f.caption] or \
@@ -542,14 +545,16 @@ def choose_kind(eng: Engagement, leaders: set[str]) -> tuple[str, str]:
     if "talk" in groups and not in_person and not firm:
         word = next(f.word for f in eng.frames if f.group == "talk")
         return "call", f'kind: "{word}" read as a call (no meeting in person is mentioned)'
-    said = [f for f in own if not re.fullmatch(r"(?i)convened", f.word)] or own  # says nothing of kind
+    said = [f for f in own if not (re.fullmatch(r"(?i)convened", f.word) and f.group != "summit")] or own  # says
+    # nothing of kind, unless a format's leaders convened
     if eng.frames[0].group != "summit" and any(f.people and f.group in ("meet", "talk") for f in said):  # "bilateral meetings on the
         said = [f for f in said if f.people or f.group != "summit"]  # sidelines of the event": the setting
     first = next((f for f in said if not f.caption and not f.headline), said[0])
     summit = [f for f in said if f.group == "summit"]
     if summit and not any(_sidelines(f) for f in summit):
         heads = [m for m in eng.participants if m.person in leaders or m.leader]
-        if heads or not eng.participants:
+        if heads or not eng.participants or any(_CONVENED.fullmatch(f.word) for f in summit):  # "the
+            # bloc's leaders convened": the text says who they are
             if first.group == "summit" or len(summit) * 2 >= len(said):
                 return "summit", ""
     return "meeting", ""

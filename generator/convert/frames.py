@@ -28,7 +28,7 @@ _TRIGGERS = re.compile(
     r"virtual(?:ly)?\s+(?:meeting|summit|talks|call|conference)|"
     r"virtually\s+(?:participate[sd]?|participating|attend(?:s|ed|ing)?|join(?:s|ed|ing)?)|"
     r"(?:met|meet|meeting|talks|"
-    r"summit)\s+(?:virtually|online|via\s+video)|online\s+(?:meeting|summit|talks)|"
+    r"summit)\s+(?:virtually|online|via\s+video|by\s+video)|online\s+(?:meeting|summit|talks)|"
     r"(?:held|being\s+held|take\s+place|taking\s+place|took\s+place|conducted)\s+(?:largely\s+|"
     r"mostly\s+|entirely\s+)?(?:online|virtually|by\s+video(?:\s+link)?|via\s+video(?:\s+link)?)|"
     r"encrypted\s+video|Videokonferenz|Videogipfel|videoconferencia|videoconfer[êe]ncia|visioconf[ée]rence|"
@@ -51,7 +51,7 @@ _TRIGGERS = re.compile(
     r"discussed|discuss|discusses|discussing|conferred|confers|exchanged\s+views|"
     r"exchange\s+views|gesprochen|conversaram|sprach\s+mit|sprachen|s['\u2019]est\s+entretenue?|se\s+sont\s+entretenus|"
     r"convers[óo]|conversou|conversaron)\b"
-    r"|\b(?P<meet>(?<![\w,;] )(?-i:Meeting|Talks)(?=\s+with\b)|(?:held|hold|holds|holding|had)\s+(?:a|an|the|their)\s+(?:[A-Z][\w'\u2019.-]*\s+){1,3}(?-i:Meeting|Talks)\b|(?:(?:took|take|takes|taking)\s+part|joined|participated)(?=\s+(?:from|via|remotely|"
+    r"|\b(?P<meet>(?:in\s+attendance|(?<=leaders\s)present)(?=\s+(?:included|were|was)\b)|(?<![\w,;] )(?-i:Meeting|Talks)(?=\s+with\b)|(?:held|hold|holds|holding|had)\s+(?:a|an|the|their)\s+(?:[A-Z][\w'\u2019.-]*\s+){1,3}(?-i:Meeting|Talks)\b|(?:(?:took|take|takes|taking)\s+part|joined|participated)(?=\s+(?:from|via|remotely|"
     r"virtually|online|by\s+video)\b)|courtesy\s+call|(?:held|hold|holds|holding)\s+consultations|(?:private\s+)?audience|"
     r"shook\s+hands|convened|met|meet|meets|meeting|meetings|interacted|encounter(?=\s+with\b)|(?<=bilateral\s)engagements?|interactions?(?=\s+with\s+(?:his|her|their|several|other|counterparts|leaders|[A-Z]))|held\s+talks|hold\s+talks|holds\s+talks|"
     r"holding\s+talks|talks|negotiations|(?<!into\s)(?<!for\s)(?<!to\s)dialogue|discussions|hosted|hosts|hosting|host(?=\s+(?:his|her|their|the|an?|[A-Z]))|"
@@ -91,7 +91,7 @@ _TRIGGERS = re.compile(
     r"statement|Joint\s+Declaration|signed\s+a\s+(?:joint\s+)?declaration|"
     r"declaraci[óo]n\s+conjunta|d[ée]claration\s+commune|gemeinsame\s+Erkl[äa]rung)\b")
 # Words that say two sides talked, not how: they fit a call as well as a meeting.
-_TOOK_PART = re.compile(r"(?i)(?:took|take|takes|taking)\s+part|joined|participated")
+_TOOK_PART = re.compile(r"(?i)(?:took|take|takes|taking)\s+part|joined|participated|in\s+attendance|present")
 NEUTRAL = re.compile(r"(?i)(?:took|take|takes|taking)\s+part|joined|participated|convened|[ée]chang[ée]|conversation|spoke|spoken|speak|speaks|speaking|talked|talk|discuss\w*|"
                      r"(?:held|hold|holds|holding)\s+talks|talks|negotiations|dialogue|"
                      r"discussions|conferred|confers|exchanged?\s+views|Gespr[äa]ch\w*|colloqui\w*|"
@@ -129,7 +129,8 @@ _BACKGROUND = re.compile(
     r"repeatedly|on\s+several)|(?:spoken|talked|met)\s+(?:twice|\w+\s+times)|the\s+previous|earlier\s+(?:visit|meeting|talks)|"
     r"after\s+the\s+(?:[\w-]+\s+){0,2}(?:clash|war|deal|agreement)|had\s+taken\s+place|"
     r"the\s+last|recent\s+(?:visits?|trips?|meetings?|talks|calls?)|in\s+(?:19|20)\d\d\b(?!\s*,)|"
-    r"follow[\s-]?up\s+(?:to|on|of)|results?\s+of|outcomes?\s+of|on\s+the\s+basis\s+of)",
+    r"follow[\s-]?up\s+(?:to|on|of)|results?\s+of|outcomes?\s+of|on\s+the\s+basis\s+of|"
+    r"(?:recently|just)[\s-]+(?:concluded|ended|held))",
     re.I)
 _WISH = re.compile(r"\b(?:could|might|(?-i:may)|possible|possibility|proposed|propose|hopes?\s+to|"
                    r"hoping\s+to|would\s+like|wants?\s+to|invit(?:e|es|ed|ing|ation)|if|whether|"
@@ -314,12 +315,26 @@ def triggers(plain: str) -> list[tuple[int, int, str]]:
                                                                          m.start()])
                                               or plain[m.end():m.end() + 6].startswith(" with")):
             continue  # "the calls of many friends" is not a phone call; "a call" is
+        if group == "talk" and word.startswith(("speak", "spoke")) and _SPEECH.match(plain, m.end()) and (
+                plain[max(0, m.start() - 3):m.start()] == "to " or not _SPEECH.match(plain, m.end()).group(1)):
+            continue  # "were also scheduled to speak.", "spoke at the opening session": a speech
+        if word.startswith("welcome") and _WELCOMED_THING.match(plain, m.end()) and \
+                not _WELCOMED_SOMEONE.match(plain, m.end()):
+            continue  # "welcomed the successful vote": approval, not a guest
         if group == "summit" and m.group(0)[0].isupper() and _in_a_list_of_names(plain, m):
             continue  # "through the G20, the East Asia Summit, APEC and the UN": bodies named
         out.append((m.start(), m.end(), group))
     return out
 
 
+_WELCOMED_SOMEONE = re.compile(
+    r"\s+(?:(?:warmly|also|the|his|her|their|a|an|visiting|to\s+\w+)\s+)*(?:[A-Z@]|(?:\w+\s+){0,2}"
+    r"(?:counterparts?|delegations?|guests?|leaders?|ministers?|presidents?|premier|prime|foreign|"
+    r"envoys?|officials?|secretary|chancellor|king|queen|emir|crown|him|her|them|each\s+other))")
+_SPEECH = re.compile(r"(\s*(?:[.;]|$))|\s+(?:at|before|to)\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,4}?(?:summit|"
+                     r"conference|forum|session|assembly|opening|ceremony|event|plenary|parliament|"
+                     r"university|rally|gathering|media|press|nation|audience|delegates)\b")
+_WELCOMED_THING = re.compile(r"\s+(?!(?:by|in|at|on|to|into|with|warmly|also|here|there)\b)[a-z]")
 _LIST_BEFORE = re.compile(r"(?:,|\band|\bor)\s+(?:the\s+)?(?:[A-Z][\w'\u2019.-]*\s+){0,4}$")
 _LIST_AFTER = re.compile(r"(?:,|\s+and\b|\s+or\b)\s+(?:the\s+)?[A-Z]")
 
@@ -437,6 +452,8 @@ _RECIPIENT = re.compile(r"\b(?:sign|signal|message|warning|reminder|greetings|wi
                         r"(?:[\w.'\u2019-]+\s+){0,4}$")
 
 
+_ABSENT = re.compile(r"\s+(?:(?:was|were)\s+(?:notably\s+|conspicuously\s+)?absent|(?:did\s+not|didn['\u2019]t)\s+"
+                     r"(?:attend|take\s+part|participate|join)|skipped|stayed\s+away)\b")
 _SENT = re.compile(r"['\u2019]s?\s+(?:warm\s+|personal\s+|best\s+|)(?:greetings|message|letter|"
                    r"invitation|wishes|regards|congratulations|condolences)\b")
 
@@ -445,6 +462,8 @@ def _sender(text: str, m: Mention) -> bool:
     """"a letter from Prime Minister X", "according to X", "to send a signal to X": X did not
     take part."""
     before = text[max(0, m.start - 100):m.start]
+    if _ABSENT.match(text, m.end):
+        return True  # "President X was absent as the leaders convened"
     if _SENT.match(text, m.end):
         return True  # "conveyed King Abdullah's greetings to ...": the king sent them
     return bool(_SENDER.search(before[-60:]) or _RECIPIENT.search(before[-60:]) or
@@ -521,6 +540,13 @@ def _topic_holds(plain: str, e: int, s2: int, time: TimeExpr) -> bool:
     return topic is not None and time.start > e + topic.start()
 
 
+# What a date put before a noun may belong to instead of the engagement: "the May 9 election".
+_EVENT_NOUN = re.compile(
+    r"\s+(?:coup|attacks?|elections?|votes?|referendum|bombings?|strikes?|earthquake|floods?|incident|"
+    r"clash(?:es)?|massacre|killings?|assault|invasion|ceasefire|deal|agreement|accord|deadline|"
+    r"polls?|shooting|explosion|blast|crash|protests?|uprising|inauguration|swearing-in)\b", re.I)
+
+
 def _own_time(clause: Clause, s: int, e: int, words: list[tuple[int, int, str]],
               group: str) -> TimeExpr | None:
     """The time expression nearest to this word and not nearer to another engagement word:
@@ -548,8 +574,11 @@ def _own_time(clause: Clause, s: int, e: int, words: list[tuple[int, int, str]],
     if time.start >= e and re.search(r"\bfollowing\s+(?:the|a|an|his|her|their|its)\s+[^;.]{0,120}$",
                                      clause.plain[e:time.start]):
         return None  # "would discuss ECOWAS following the exit of three states in January"
+    if re.match(_EVENT_NOUN, clause.plain[time.end:time.end + 30]):
+        return None  # "in the wake of the December 7 coup attempt": the date is the coup's
     if time.start >= e and re.search(r"(?i)\b(?:comes?|came|coming|follows?|followed)\s+(?:\w+\s+){0,2}?"
-                                     r"(?:after|as|amid)\b", clause.plain[e:time.start]):
+                                     r"(?:after|as|amid|in\s+the\s+wake\s+of|on\s+the\s+heels\s+of)\b",
+                                     clause.plain[e:time.start]):
         return None  # "The meeting comes after South Africa last week referred ...": not its time
     if time.start >= e and re.fullmatch(r"(?:\s+\w+){0,2},?\s+(?:which|that)\s+(?:began|begins|started|starts|opened|"
                                         r"opens|kicked\s+off|kicks\s+off)\s+", clause.plain[e:time.start]):
@@ -728,6 +757,12 @@ def _listed_one_by_one(clause: Clause, e: int, word: str, after: list[Mention]) 
 def _summit_session(clause: Clause, s: int, e: int) -> bool:
     """The word names the session of a leaders' summit format: "the EPC meeting", "the
     Pacific Islands Leaders Meeting" (a summit's own session, not a bilateral beside it)."""
+    if re.fullmatch(r"(?i)convened|met|meet|meets|gathered", clause.plain[s:e]):
+        lead = re.search(r"\b(?:leaders|heads\s+of\s+(?:state|government))\s+(?:\w+\s+)?$",
+                         clause.plain[max(0, s - 40):s], re.I)
+        start = max(0, s - 40) + lead.start() if lead else -1
+        return lead is not None and any(h.registered and re.fullmatch(
+            r"\s*(?:['\u2019]s\s+)?", clause.plain[h.end:start]) for h in clause.forums if h.end <= start)
     if not re.fullmatch(r"(?i)meeting|session|gathering", clause.plain[s:e]):
         return False
     if re.search(r"(?i)\b(?:leaders['\u2019]?|heads\s+of\s+(?:state|government))\s+$",

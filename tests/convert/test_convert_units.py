@@ -1483,3 +1483,25 @@ def test_who_sends_greetings_and_who_receives_them_are_not_at_the_meeting():
                  for e in extract(text, DEMO).engagements)
     assert got == [("meeting", False, ("Ayman Safadi", "Fumio Kishida")),
                    ("visit", True, ("Abdullah II",))], got
+
+
+def test_welcoming_a_vote_and_a_recently_concluded_summit_are_not_engagements():
+    text = (HEAD + "President Joe Biden called President William Ruto on Friday to thank him for the "
+            "offer.\n\nBiden and Ruto also welcomed the successful vote at the United Nations Security "
+            "Council.\n\nBiden also congratulated Ruto for hosting the recently concluded Africa Climate "
+            "Summit.")
+    got = [(e.kind, sorted(m.name for m in e.participants)) for e in extract(text, DEMO).engagements]
+    assert got == [("call", ["Joe Biden", "William Ruto"])], got
+
+
+def test_a_blocs_leaders_convening_is_its_summit_with_those_in_attendance():
+    text = (HEAD + "President Bola Tinubu was absent as ECOWAS leaders convened in Abuja on Sunday to "
+            "discuss the security of the region.\n\nThe meeting began at noon. Leaders in attendance "
+            "included Patrice Talon of Benin, John Mahama of Ghana and Faure Gnassingbé of Togo.\n\n"
+            "Two envoys, Leonardo Santos Simão and Bankole Adeoye, were also scheduled to speak.\n\n"
+            "The summit comes in the wake of the January 3 coup attempt in the region.")
+    (eng,) = extract(text, DEMO).engagements
+    assert (eng.kind, eng.date.iso(), eng.place, eng.forums) == ("summit", "2022-01-02", "Abuja", ["ECOWAS"]), \
+        (eng.kind, eng.date, eng.place, eng.forums)
+    assert {m.name for m in eng.participants} == {"Patrice Talon", "John Dramani Mahama", "Faure Gnassingbé"}, \
+        [m.name for m in eng.participants]
