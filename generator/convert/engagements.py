@@ -535,6 +535,8 @@ def choose_kind(eng: Engagement, leaders: set[str]) -> tuple[str, str]:
         return "statement", ""
     if "visit" in groups and set(groups) == {"visit"}:
         return "visit", ""
+    if all(f.word == "agreed" for f in own):
+        return "meeting", 'kind: read as a meeting from "he and X agreed"; the text does not say how they met'
     if "video" in groups:
         return "video call", ""
     in_person = words & {"met", "meet", "meets", "meeting", "in-person", "hosted", "held talks",

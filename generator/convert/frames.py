@@ -51,7 +51,7 @@ _TRIGGERS = re.compile(
     r"discussed|discuss|discusses|discussing|conferred|confers|exchanged\s+views|"
     r"exchange\s+views|gesprochen|conversaram|sprach\s+mit|sprachen|s['\u2019]est\s+entretenue?|se\s+sont\s+entretenus|"
     r"convers[óo]|conversou|conversaron)\b"
-    r"|\b(?P<meet>(?:in\s+attendance|(?<=leaders\s)present)(?=\s+(?:included|were|was)\b)|(?<![\w,;] )(?-i:Meeting|Talks)(?=\s+with\b)|(?:held|hold|holds|holding|had)\s+(?:a|an|the|their)\s+(?:[A-Z][\w'\u2019.-]*\s+){1,3}(?-i:Meeting|Talks)\b|(?:(?:took|take|takes|taking)\s+part|joined|participated)(?=\s+(?:from|via|remotely|"
+    r"|\b(?P<meet>(?<=\s)agreed(?=\s+(?:to|on|that)\b)|(?:in\s+attendance|(?<=leaders\s)present)(?=\s+(?:included|were|was)\b)|(?<![\w,;] )(?-i:Meeting|Talks)(?=\s+with\b)|(?:held|hold|holds|holding|had)\s+(?:a|an|the|their)\s+(?:[A-Z][\w'\u2019.-]*\s+){1,3}(?-i:Meeting|Talks)\b|(?:(?:took|take|takes|taking)\s+part|joined|participated)(?=\s+(?:from|via|remotely|"
     r"virtually|online|by\s+video)\b)|courtesy\s+call|(?:held|hold|holds|holding)\s+consultations|(?:private\s+)?audience|"
     r"shook\s+hands|convened|met|meet|meets|meeting|meetings|interacted|encounter(?=\s+with\b)|(?<=bilateral\s)engagements?|interactions?(?=\s+with\s+(?:his|her|their|several|other|counterparts|leaders|[A-Z]))|held\s+talks|hold\s+talks|holds\s+talks|"
     r"holding\s+talks|talks|negotiations|(?<!into\s)(?<!for\s)(?<!to\s)dialogue|discussions|hosted|hosts|hosting|host(?=\s+(?:his|her|their|the|an?|[A-Z]))|"
@@ -121,10 +121,11 @@ _FUTURE = re.compile(
     re.I)
 _BACKGROUND = re.compile(
     r"\bbuilding\s+on\s+(?:their|the|his|her)\b|"
-    r"\b(?:had\s+(?:also\s+)?(?:been\s+)?(?:met|held|spoken|visited|talked|hosted|received|called|"
+    r"\b(?:(?:had|['\u2019]d)\s+(?:also\s+)?(?:been\s+)?(?:met|held|spoken|visited|talked|hosted|received|called|"
     r"attended|travell?ed)|last\s+(?:met|spoke|visited|held|talked|hosted)|previously|"
     r"since\s+(?:they|the|their|he|she|his|her)|in\s+the\s+past|"
-    r"over\s+the\s+past|former|earlier\s+this\s+year|last\s+year[\u2019']?s?|years?\s+ago|"
+    r"over\s+the\s+past|former|earlier\s+this\s+year|last\s+year[\u2019']?s?|last\s+(?:week|month)[\u2019']s|years?\s+ago|"
+    r"congratulat\w*\s+[^.;]{0,60}?\b(?:on|for)\s+(?:the\s+)?(?:successful\s+)?(?:hosting|holding|organi[sz]ing|chairing)\b|"
     r"months\s+ago|ha(?:ve|s)\s+(?:met|spoken|talked|held\s+talks)\s+(?:\w+\s+times|twice|several|"
     r"repeatedly|on\s+several)|(?:spoken|talked|met)\s+(?:twice|\w+\s+times)|the\s+previous|earlier\s+(?:visit|meeting|talks)|"
     r"after\s+the\s+(?:[\w-]+\s+){0,2}(?:clash|war|deal|agreement)|had\s+taken\s+place|"
@@ -318,9 +319,13 @@ def triggers(plain: str) -> list[tuple[int, int, str]]:
         if group == "talk" and word.startswith(("speak", "spoke")) and _SPEECH.match(plain, m.end()) and (
                 plain[max(0, m.start() - 3):m.start()] == "to " or not _SPEECH.match(plain, m.end()).group(1)):
             continue  # "were also scheduled to speak.", "spoke at the opening session": a speech
+        if word == "agreed" and not _HE_AND_X.search(plain, max(0, m.start() - 80), m.start()):
+            continue  # only "he said he and X agreed to ...": the two met, though no word says how
         if word.startswith("welcome") and _WELCOMED_THING.match(plain, m.end()) and \
                 not _WELCOMED_SOMEONE.match(plain, m.end()):
             continue  # "welcomed the successful vote": approval, not a guest
+        if group == "summit" and _TOPIC_LEAD.search(plain, max(0, m.start() - 120), m.start()):
+            continue  # "In addition to the Haiti mission and the Climate Summit, they discussed"
         if group == "summit" and m.group(0)[0].isupper() and _in_a_list_of_names(plain, m):
             continue  # "through the G20, the East Asia Summit, APEC and the UN": bodies named
         out.append((m.start(), m.end(), group))
@@ -335,6 +340,8 @@ _SPEECH = re.compile(r"(\s*(?:[.;]|$))|\s+(?:at|before|to)\s+(?:the|a|an)\s+(?:[
                      r"conference|forum|session|assembly|opening|ceremony|event|plenary|parliament|"
                      r"university|rally|gathering|media|press|nation|audience|delegates)\b")
 _WELCOMED_THING = re.compile(r"\s+(?!(?:by|in|at|on|to|into|with|warmly|also|here|there)\b)[a-z]")
+_HE_AND_X = re.compile(r"\b(?:he|she)\s+and\s+(?:[A-Z][\w.'\u2019-]*\s+){1,6}(?:(?:have|had|also)\s+)?$")
+_TOPIC_LEAD = re.compile(r"(?i)\b(?:in\s+addition\s+to|besides|apart\s+from)\b[^,;.]{0,80}$")
 _LIST_BEFORE = re.compile(r"(?:,|\band|\bor)\s+(?:the\s+)?(?:[A-Z][\w'\u2019.-]*\s+){0,4}$")
 _LIST_AFTER = re.compile(r"(?:,|\s+and\b|\s+or\b)\s+(?:the\s+)?[A-Z]")
 
@@ -797,6 +804,8 @@ def _forums(clause: Clause, place: PlaceHit | None, s: int, e: int,
         if not clause.plain[hit.start:hit.end].strip():
             continue
         before = clause.plain[max(0, hit.start - 50):hit.start]
+        if _TOPIC_LEAD.search(clause.plain, max(0, hit.start - 120), hit.start):
+            continue  # "In addition to the Climate Summit, they discussed ...": a topic
         if hit.start > e and re.search(r"(?i)\b(?:discuss\w*|about|on|for|review\w*)\s+(?:the\s+)?(?:upcoming|"
                                        r"forthcoming|coming|next)\s+(?:[\w-]+\s+)?$", before):
             continue  # "discussed the upcoming G20 meeting": what they talked about, not where

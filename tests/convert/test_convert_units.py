@@ -1505,3 +1505,22 @@ def test_a_blocs_leaders_convening_is_its_summit_with_those_in_attendance():
         (eng.kind, eng.date, eng.place, eng.forums)
     assert {m.name for m in eng.participants} == {"Patrice Talon", "John Dramani Mahama", "Faure Gnassingbé"}, \
         [m.name for m in eng.participants]
+
+
+def test_he_said_he_and_another_leader_agreed_is_a_meeting_flagged_for_its_kind():
+    text = (HEAD + "As the two countries raised their ties to a strategic partnership, Prime Minister "
+            "Narendra Modi said he and Israeli Prime Minister Benjamin Netanyahu agreed to do much more "
+            "together.\n\nThe ministers agreed to meet again next year.")
+    (eng,) = extract(text, DEMO).engagements
+    assert (eng.kind, eng.scheduled) == ("meeting", False)
+    assert {m.name for m in eng.participants} == {"Narendra Modi", "Benjamin Netanyahu"}
+    assert any(r.startswith("kind:") for r in eng.review), eng.review
+
+
+def test_a_summit_named_as_a_topic_is_not_where_the_call_was():
+    text = (HEAD + "President Joe Biden and President William Ruto spoke by telephone on Friday night.\n\n"
+            "Biden congratulated Ruto on the successful hosting of last month's Africa Climate Summit.\n\n"
+            "In addition to the security mission and the Africa Climate Summit, the two presidents also "
+            "discussed trade.")
+    (eng,) = extract(text, DEMO).engagements
+    assert (eng.kind, eng.forums, eng.date.iso()) == ("call", [], "2022-01-07"), (eng.kind, eng.forums, eng.date)
