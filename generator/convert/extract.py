@@ -1831,11 +1831,12 @@ def extract(data: str, reg: Registries, file: str | None = None, *, url: str | N
     credits = cleaned.credits + (page.credits if page else [])
     agency = find_agency(credits, page.author if page else None, reg.known_outlets)
     if outlet is None:
-        where = Where((page.site_name if page else None) or _masthead(data if page is None else ""), url,
+        where = Where((page.site_name if page else None) or
+                      _masthead(data if page is None else "", cleaned.title), url,
                       cleaned.header + cleaned.footer + cleaned.dropped +
                       ([f"By{cleaned.byline}"] if cleaned.byline else []) +
                       (page.chrome + page.outside if page else []),
-                      cleaned.repeated)
+                      cleaned.repeated, "\n".join(cleaned.paragraphs))
         outlet, note = find_outlet(where, reg.known_outlets)
         if note:
             review.append(note)
@@ -1915,11 +1916,11 @@ def _post_dates(paragraphs: list[str], pub: FuzzyDate | None) -> dict[int, Fuzzy
     return out
 
 
-def _masthead(text: str) -> str | None:
+def _masthead(text: str, title: str | None) -> str | None:
     """A pasted page's first line when it reads like the site's name ("THE COURIER" above
-    its menu): said in review when it is not a registered outlet."""
+    its menu), not its headline: said in review when it is not a registered outlet."""
     lines = [x.strip() for x in text.lstrip("\ufeff").splitlines()[:3] if x.strip()]
-    if len(lines) < 2 or not re.fullmatch(r"[^\W\d_][\w.'&\u2019 -]{1,40}", lines[0]):
+    if len(lines) < 2 or lines[0] == title or not re.fullmatch(r"[^\W\d_][\w.'&\u2019 -]{1,40}", lines[0]):
         return None
     words = lines[0].split()
     if len(words) > 5 or not all(w[:1].isupper() or w.lower() in ("of", "the", "and", "de", "du")

@@ -126,6 +126,7 @@ class Where:
     url: str | None = None
     lines: list[str] = field(default_factory=list)  # header, footer, dropped, byline
     repeated: list[str] = field(default_factory=list)
+    text: str = ""  # the whole page: where it may print the name its address spells
 
 
 def find_outlet(where: Where, outlets: Registry) -> tuple[str | None, str | None]:
@@ -147,11 +148,56 @@ def find_outlet(where: Where, outlets: Registry) -> tuple[str | None, str | None
             o = by_domain(outlets, m.group(0))
             if o is not None and not o.agency:
                 return o.name, None
+    spelled = name_spelled_by_address(where.url, where.lines + where.repeated + [where.text])
+    if spelled:  # named by the page and spelled by its address: still the user's to register
+        return None, (f"outlet: the page calls itself '{spelled}', as its address spells it; add it to "
+                      "outlets.yaml (name, aliases, domains) or write the outlet")
     if where.site_name or where.url:
         what = where.site_name or (urlsplit(where.url or "").hostname or where.url)
         return None, (f"outlet: the page names '{what}', which is not in outlets.yaml; "
                       "add it there (name, aliases, domains) or write the outlet")
     return None, "outlet: the text does not name its publication; add it if you know it"
+
+
+_SECOND_LEVEL = {"co", "com", "org", "net", "gov", "gob", "ac", "edu", "go", "or", "ne", "gv", "nic"}
+_NAME_TOKEN = re.compile(r"[^\W_](?:[\w&'\u2019]|[.-](?=\w))*")
+
+
+def _address_keys(url: str | None) -> set[str]:
+    """"dailynewsegypt" for www.dailynewsegypt.com, "stlnews" for stl.news, "fijisun" and
+    "fijisuncomfj" for fijisun.com.fj: what the site's name reads as, letters only."""
+    host = (urlsplit(url if url and "//" in url else "//" + (url or "")).hostname or "").lower()
+    parts = [p for p in host.split(".") if p and p not in ("www", "m", "amp", "en", "english", "mobile")]
+    if len(parts) < 2:
+        return set()
+    tld = 1 + (len(parts) >= 3 and parts[-2] in _SECOND_LEVEL)
+    name = "".join(parts[-tld - 1:-tld]).replace("-", "")
+    keys = {name, name + "".join(parts[-tld:])} if len(name) >= 4 else {name + "".join(parts[-tld:])}
+    return {k for k in keys if len(k) >= 5}
+
+
+def name_spelled_by_address(url: str | None, texts: list[str]) -> str | None:
+    """The name the page prints whose letters are its address's ("Daily News Egypt" on
+    dailynewsegypt.com, "STL.News" on stl.news): the site naming itself, which the review
+    line can then offer for the registry."""
+    keys = _address_keys(url)
+    if not keys:
+        return None
+    for text in texts:
+        for line in text.splitlines():
+            tokens = list(_NAME_TOKEN.finditer(line))
+            for i, first in enumerate(tokens):
+                if not first.group(0)[:1].isupper() and first.group(0).lower() != "the":
+                    continue
+                joined = ""
+                for j in range(i, min(i + 6, len(tokens))):
+                    joined += re.sub(r"[\W_]", "", tokens[j].group(0)).lower()
+                    if joined in keys or joined.removeprefix("the") in keys and j > i:
+                        name = line[first.start():tokens[j].end()]
+                        return name.title() if name.isupper() and len(name) > 6 else name
+                    if len(joined) > max(map(len, keys)) + 3:
+                        break
+    return None
 
 
 def find_agency(credits: list[str], author: str | None, outlets: Registry) -> str | None:
