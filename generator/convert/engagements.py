@@ -552,9 +552,12 @@ def choose_kind(eng: Engagement, leaders: set[str]) -> tuple[str, str]:
     if eng.frames[0].group != "summit" and any(f.people and f.group in ("meet", "talk") for f in said):  # "bilateral meetings on the
         said = [f for f in said if f.people or f.group != "summit"]  # sidelines of the event": the setting
     first = next((f for f in said if not f.caption and not f.headline), said[0])
+    heads = [m for m in eng.participants if m.person in leaders or m.leader]
+    if heads and len(eng.participants) >= 2 and "phone" not in groups and any(
+            f.headline and f.group == "summit" and not f.forums and not _sidelines(f) for f in eng.frames):
+        return "summit", ""  # "Japan-Australia summit held in Tokyo": the headline names the meeting
     summit = [f for f in said if f.group == "summit"]
     if summit and not any(_sidelines(f) for f in summit):
-        heads = [m for m in eng.participants if m.person in leaders or m.leader]
         if heads or not eng.participants or any(_CONVENED.fullmatch(f.word) for f in summit):  # "the
             # bloc's leaders convened": the text says who they are
             if first.group == "summit" or len(summit) * 2 >= len(said):

@@ -1544,3 +1544,13 @@ def test_an_upper_case_headline_is_not_named_as_the_sites_masthead():
             "via VTC on 9 July 2022.")
     record = extract(text, DEMO)
     assert not any("VTC MEETING" in r.upper() for r in record.review if r.startswith("outlet:")), record.review
+
+
+def test_a_headline_that_names_a_bilateral_summit_makes_the_leaders_meeting_one():
+    text = ("Japan-Australia summit held in Tokyo\nPublished on May 24, 2022\n\nPrime Minister Fumio "
+            "Kishida and Prime Minister Anthony Albanese held talks in Tokyo on Tuesday afternoon.")
+    (eng,) = extract(text, DEMO).engagements
+    assert (eng.kind, eng.place) == ("summit", "Tokyo"), (eng.kind, eng.place)
+    call = ("Japan-Australia summit call\nPublished on May 24, 2022\n\nPrime Minister Fumio Kishida and "
+            "Prime Minister Anthony Albanese spoke by phone on Tuesday.")
+    assert [e.kind for e in extract(call, DEMO).engagements] == ["call"]
