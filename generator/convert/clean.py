@@ -196,11 +196,12 @@ def is_boilerplate(line: str) -> bool:
 
 _NOT_HEADLINE = re.compile(
     r"^(?:by|written\s+by|reported\s+by|updated|published|posted|last\s+updated|edited\s+by|"
+    r"\(?(?:from|clockwise\s+from)\s+(?:left|right)|left\s+to\s+right|"
     r"photo|image|file|source|credit|share|follow|read\s+more|also\s+read|watch|listen)\b|"
     r"\b(?:Reprodu[çc][ãa]o|Reproducci[óo]n|Divulga[çc][ãa]o|Redes\s+sociais)\b|"
     r"\b(?:ago|min(?:ute)?s?\s+read|news\s+service|news\s+agency|wire\s+service|"
     r"english\s+(?:service|edition)|edition|bureau|desk|correspondent|staff\s+reporter|"
-    r"all\s+rights\s+reserved|logo)\s*$|[\u00b7\u2022]|\s[\u2014\u2013]\s*(?:English|International|"
+    r"all\s+rights\s+reserved|logo)\s*$|\bpose[sd]?\s+for\s+(?:a\s+)?(?:group\s+)?(?:photo|picture)|[\u00b7\u2022]|\s[\u2014\u2013]\s*(?:English|International|"
     r"World|Online)\b", re.I)
 
 

@@ -182,6 +182,8 @@ def _fits(eng: Engagement, frame: Frame) -> int:
     if frame.plural and frame.own_people and not any(f.plural for f in eng.frames) and \
             len(eng.participants) > len(frame.people):
         return -1  # "On the margins of the meeting, X held separate talks with Y and Z": others
+    if frame.bilateral and len(frame.people) == 2 and len(eng.participants) >= 3:
+        return -1  # "after Yoon held talks with Kishida in a bilateral meeting": not the trilateral
     date = _frame_date(frame)
     if date is not None and eng.date is not None and not eng.date.compatible(date):
         return -1

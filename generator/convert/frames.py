@@ -288,6 +288,7 @@ class Frame:
     another: bool = False  # "In a meeting with X, Y said": a meeting not reported before
     topic: bool = False  # "(they spoke) to discuss the upcoming G20 meetings": what was discussed
     joint: bool = False  # "after which a joint meeting will follow": all of those just named, together
+    bilateral: bool = False  # "in a bilateral meeting": two sides, never the three-way one beside it
     companions: list[str] = field(default_factory=list)  # "X, with the support of Y, will hold separate meetings"
     lent_because: str = ""  # why a lent place is this engagement's, when not said of a gathering
 
@@ -955,9 +956,10 @@ def frames_of(clause: Clause, index: int, gaz: Gazetteer, dateline_city: str | N
                  bool(_COUNTERPARTS_LISTED.match(clause.plain[e:e + 80]))) or \
             bool(re.search(r"\balso\s+(?:held\s+talks|met)\s+(?:separately\s+)?with\b", clause.plain[max(0, s - 6):e + 20])
                  and len({p.country for p in people if p.start > e}) >= 2) or \
-            any(o.plural and len(o.countries) >= 2 and o.start > e and
+            any(o.plural and len(o.countries) >= (2 if "counterpart" in o.office else 3) and o.start > e and
                 re.fullmatch(r"\s+(?:\w+\s+){0,5}?with\s+(?:\S+\s+){0,3}", clause.plain[e:o.start])
-                for o in clause.offices)  # "met with his Uzbek and Kazakh counterparts"
+                for o in clause.offices)  # "met with his Uzbek and Kazakh counterparts", "with the leaders of
+        # A, B and C" ("will meet with the leaders of A and B" is more often the three together)
         listed = _listed_one_by_one(clause, e, word, [p for p in people if p.start > e])
         plural = plural or listed
         if group == "meet" and re.search(r"(?i)receiv|welcom|ricev|accolt|recib|recebe|re[çc]u|empf", word) \
@@ -1044,6 +1046,7 @@ def frames_of(clause: Clause, index: int, gaz: Gazetteer, dateline_city: str | N
             frame.country = _visited_country(clause.plain[e:e + 60], gaz,  # "to visit Sri Lanka"
                                              bool(re.search(r"\bto$|^(?i:visit(?:s|ed|ing)?)$", word)))
         frame.joined = bool(_JOINED.search(clause.plain)) or bool(_TOOK_PART.fullmatch(word))
+        frame.bilateral = bool(re.search(r"(?i)\bbilateral\s+(?:[\w-]+\s+)?$", clause.plain[max(0, s - 30):s]))
         frame.cancelled = bool(_CANCELLED.search(clause.plain[e:]))
         if group == "visit" and re.search(r"\b(?:wrapp\w*\s+up|conclud\w*|end(?:s|ed|ing)?|"
                                           r"clos\w*|the\s+end\s+of|after|following|return\w*)"

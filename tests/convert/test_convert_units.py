@@ -1554,3 +1554,17 @@ def test_a_headline_that_names_a_bilateral_summit_makes_the_leaders_meeting_one(
     call = ("Japan-Australia summit call\nPublished on May 24, 2022\n\nPrime Minister Fumio Kishida and "
             "Prime Minister Anthony Albanese spoke by phone on Tuesday.")
     assert [e.kind for e in extract(call, DEMO).engagements] == ["call"]
+
+
+def test_meeting_two_leaders_is_one_trilateral_and_a_bilateral_beside_it_is_its_own():
+    text = ("From left: President Yoon Suk Yeol, President Joe Biden and Prime Minister Fumio Kishida "
+            "pose for a photo in San Francisco on Thursday (Yonhap)\nPublished on Jan 08, 2022\n\n"
+            "President Yoon Suk Yeol met President Joe Biden and Prime Minister Fumio Kishida in San "
+            "Francisco on Thursday.\n\nTheir meeting came after Yoon held talks with Prime Minister "
+            "Fumio Kishida in a bilateral meeting earlier on Thursday.")
+    record = extract(text, DEMO)
+    assert record.title is None, record.title
+    got = sorted(len(e.participants) for e in record.engagements)
+    assert got == [2, 3], [(e.kind, [m.name for m in e.participants]) for e in record.engagements]
+    plan = HEAD + "President Yoon Suk Yeol will meet with the leaders of the United States and Japan on Friday."
+    assert len(extract(plan, DEMO).engagements) == 1
