@@ -423,8 +423,9 @@ class Reader:
         title = re.search(r"((?:[A-Z][\w'\u2019.-]*|the|of|and|for)\s+){0,6}$", before)
         words = title.group(0) if title else ""
         after = text[m.end:m.end + 90]
-        appo = re.match(r",\s+(?:the\s+|a\s+|an\s+|who\s+is\s+(?:the\s+|also\s+)?)?([^,.;()]{3,80}?)"
-                        r"(?=,|\.|;|$| who| and\b)", after)
+        appo = re.match(r",\s+(?:the\s+|a\s+|an\s+|who\s+is\s+(?:the\s+|also\s+)?)?"
+                        r"(?!(?:also\s+)?(?:[a-z]+ed|says|said|told|added|noted|wrote)\b)([^,.;()]{3,80}?)"
+                        r"(?=,|\.|;|$| who| and\b)", after)  # (", stated that the President ...": not his title)
         phrase = words + (" " + appo.group(1) if appo else "")
         low = phrase.lower()
         if not m.title:

@@ -1568,3 +1568,11 @@ def test_meeting_two_leaders_is_one_trilateral_and_a_bilateral_beside_it_is_its_
     assert got == [2, 3], [(e.kind, [m.name for m in e.participants]) for e in record.engagements]
     plan = HEAD + "President Yoon Suk Yeol will meet with the leaders of the United States and Japan on Friday."
     assert len(extract(plan, DEMO).engagements) == 1
+
+
+def test_a_spokesman_who_stated_that_the_president_of_a_country_did_something_is_not_him():
+    text = (HEAD + "Today, President Abdel Fattah El-Sisi met with President of the Republic of Kenya, "
+            "William Ruto, in Nairobi.\n\nSpokesman for the Presidency, Counselor Ahmed Fahmy, stated "
+            "that the President of Kenya welcomed President El-Sisi's visit to Nairobi.")
+    names = {m.name for e in extract(text, DEMO).engagements for m in e.participants}
+    assert "Ahmed Fahmy" not in names and "Counselor Ahmed Fahmy" not in names, names
