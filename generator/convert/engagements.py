@@ -542,7 +542,8 @@ def choose_kind(eng: Engagement, leaders: set[str]) -> tuple[str, str]:
     if "video" in groups:
         return "video call", ""
     in_person = words & {"met", "meet", "meets", "meeting", "in-person", "hosted", "held talks",
-                         "received", "welcomed", "lunch", "dinner"} or eng.place
+                         "received", "welcomed", "lunch", "dinner"} or eng.place or \
+        any(f.inherited and f.place for f in eng.frames)  # one of "a series of talks in Cairo"
     if "phone" in groups and not (in_person and groups.count("meet") > groups.count("phone")):
         return "call", ""
     firm = [f.group for f in own if f.group in ("meet", "summit") and not NEUTRAL.fullmatch(f.word)]

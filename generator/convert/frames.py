@@ -951,7 +951,8 @@ def frames_of(clause: Clause, index: int, gaz: Gazetteer, dateline_city: str | N
             mode = "future"  # "the summit the government is organizing in Belem next month"
         plural = bool(re.match(r"(?i)(?:meetings|bilaterals|talks|calls|conversations|interactions|rencontres|"
                                r"entretiens|reuniones|reuni[õo]es|encuentros|encontros)$", word)) \
-            and (bool(re.search(r"\b(?:bilateral|separate|separately|respectively|individual|bilat[ée]ra(?:l|les|is|ux))\b",
+            and (bool(re.search(r"\b(?:bilateral|separate|separately|respectively|individual|bilat[ée]ra(?:l|les|is|ux)|"
+                                r"series\s+of|rounds?\s+of)\b",
                                 clause.plain[max(0, s - 30):e + 60], re.I)) or
                  bool(_COUNTERPARTS_LISTED.match(clause.plain[e:e + 80]))) or \
             bool(re.search(r"\balso\s+(?:held\s+talks|met)\s+(?:separately\s+)?with\b", clause.plain[max(0, s - 6):e + 20])

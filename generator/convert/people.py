@@ -50,7 +50,7 @@ SAY_VERBS = {"said", "says", "told", "stated", "added", "noted", "wrote", "poste
              "announced", "remarked", "observed", "insisted", "argued", "tweeted", "stressed",
              "emphasised", "emphasized", "underlined", "highlighted", "reported", "informed",
              "confirmed", "claimed", "warned", "urged", "asserted", "declared"}
-_PARTICLES = {"bin", "bint", "al", "de", "da", "dos", "das", "van", "von", "der", "del", "di",
+_PARTICLES = {"bin", "bint", "al", "ould", "ag", "de", "da", "dos", "das", "van", "von", "der", "del", "di",
               "la", "le", "ibn", "el", "du", "ben", "abu", "ter", "zu", "y"}
 _COMMON = {"the", "a", "an", "this", "that", "these", "those", "but", "and", "or", "in", "on",
            "at", "as", "it", "its", "he", "she", "they", "we", "i", "meanwhile", "interestingly",
@@ -755,7 +755,7 @@ _TITLE_OF_BODY = re.compile(
     r"\b(?:President|(?:Prime\s+|Foreign\s+)?Minister|Secretary(?:[- ]General)?|"
     r"(?i:director(?:[- ]general)?|secretary[- ]general)|"
     r"Chair(?:man|woman|person)?|Head|Ambassador|Commissioner|Governor|Speaker)\s+(?:of|for)\s+"
-    r"(?:the\s+)?(?:(?:[A-Z][\w'\u2019-]*|\([A-Z][\w.-]*\)|of|and|the|for|on)\s+){0,8}"
+    r"(?:the\s+)?(?:(?:[A-Z][\w'\u2019-]*|\([A-Z][\w.-]*\)|of|and|the|for|on)(?:\s+|,\s+(?=[A-Z]))){0,8}"
     r"(?:[A-Z][\w'\u2019-]*|\([A-Z][\w.-]*\))(?:\s+|,\s+)$")  # "... Nations (FAO), Qu Dongyu"
 
 

@@ -1576,3 +1576,15 @@ def test_a_spokesman_who_stated_that_the_president_of_a_country_did_something_is
             "that the President of Kenya welcomed President El-Sisi's visit to Nairobi.")
     names = {m.name for e in extract(text, DEMO).engagements for m in e.participants}
     assert "Ahmed Fahmy" not in names and "Counselor Ahmed Fahmy" not in names, names
+
+
+def test_a_series_of_talks_on_the_sidelines_lends_its_day_place_and_format_to_each():
+    text = (HEAD + "The Minister of Foreign Affairs, Nasser Bourita, held, Wednesday in Cairo, a series of "
+            "talks with a number of his Arab counterparts, on the sidelines of the Arab League Council "
+            "meeting.\n\nBourita met with the Minister of Foreign Affairs, Cooperation and Mauritanians "
+            "Abroad, Mohamed Salem Ould Merzoug, to discuss cooperation.\n\nBourita also discussed with his "
+            "Egyptian counterpart, Sameh Shoukry, ways of boosting relations.")
+    got = sorted((e.kind, e.date.iso(), e.place, tuple(sorted(m.name for m in e.participants)))
+                 for e in extract(text, DEMO).engagements)
+    assert got == [("meeting", "2022-01-05", "Cairo", ("Mohamed Salem Ould Merzoug", "Nasser Bourita")),
+                   ("meeting", "2022-01-05", "Cairo", ("Nasser Bourita", "Sameh Shoukry"))], got
