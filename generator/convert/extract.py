@@ -27,7 +27,7 @@ from generator.convert.dates import (PubDate, Reading, TimeExpr, find_full_date,
 from generator.convert.engagements import Context, Engagement
 from generator.convert.forums import summit_format, TWO_PLUS_TWO, ForumIndex, is_two_plus_two
 from generator.convert.frames import (KIND_OF_GROUP, NEUTRAL, TWO_SIDES, Clause, Frame, _actors,
-                                      _reports, _sender, frames_of, triggers)
+                                      _reports, _sender, frames_of, in_time_clause, triggers)
 from generator.convert.html import is_html, parse_html
 from generator.convert.language import detect
 from generator.convert.outlets import (OUTLETS_FILE, Where, agency_keys, find_agency,
@@ -404,7 +404,7 @@ class Reader:
         people = sorted(people + resolved, key=lambda m: m.start)
         refs = [r for r in refs if not any(m.start == r.start for m in resolved)]
         self.known |= {m.person for m in people}
-        self.seen += [m for m in people if not m.speaker]
+        self.seen += [m for m in people if not m.speaker and not in_time_clause(text, m)]
         self.found += people
         return people, refs
 
@@ -666,6 +666,16 @@ def _resolve_date(eng: Engagement, ctx: Context, lead: Engagement | None, cleane
             eng.date = post  # "late on Sunday", and the article quotes a post from a Sunday
             eng.review.append(f'date: "{t.text}" read as the day of the post the article quotes '
                               f"({post.iso()}); the publication date is unknown: check it")
+            return
+        anchor = lead.date if lead is not None and lead is not eng and not lead.draft else None
+        if t.weekday is not None and t.month is None and ctx.pub is None and anchor is not None \
+                and anchor.day is not None:
+            start = anchor.first_day()
+            shift = (t.weekday - start.weekday()) % 7 if future else -((start.weekday() - t.weekday) % 7)
+            day = start + dt.timedelta(days=shift)
+            eng.date = FuzzyDate(day.year, day.month, day.day)
+            eng.review.append(f'date: "{t.text}" read against the article\'s main engagement '
+                              f"({anchor.iso()}), as the publication date is unknown: check it")
             return
         eng.review.append(f"date: {reading.how}")
         break
@@ -948,12 +958,13 @@ def _attendance_lists(found: list[Engagement], frames: list[Frame], clauses: lis
             continue
         last = max(f.sentence for f in own)
         for clause in clauses:
-            if not 0 < clause.sentence - last <= 2 or clause.sentence in busy or clause.caption:
-                continue
+            if not 0 < clause.sentence - last <= 2 or clause.sentence in busy or clause.caption or \
+                    len(clause.plain.split()) <= 8 and not re.search(r"[.!?:]\W*$", clause.plain):
+                continue  # (nor a subheading: "Call between Ruto and Rubio")
             named = [m for m in clause.people if not m.speaker]
             listed = len(re.findall(r"\b(?:President|Prime\s+Minister|King|Emir)?[^,]{3,40}\s+of\s+"
                                     r"(?:the\s+)?[A-Z]", clause.plain)) >= 2  # "X of Ghana, Y of Benin"
-            if len(named) >= 2 and (_ATTENDANCE.search(clause.plain) or named[0].start <= 15 or listed):
+            if len(named) >= 2 and (_ATTENDANCE.search(clause.plain) or listed):
                 eng.add_people(named)
 
 

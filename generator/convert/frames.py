@@ -462,6 +462,18 @@ _RECIPIENT = re.compile(r"\b(?:sign|signal|message|warning|reminder|greetings|wi
 
 _ABSENT = re.compile(r"\s+(?:(?:was|were)\s+(?:notably\s+|conspicuously\s+)?absent|(?:did\s+not|didn['\u2019]t)\s+"
                      r"(?:attend|take\s+part|participate|join)|skipped|stayed\s+away)\b")
+_SINCE_BEFORE = re.compile(r"\b(?:since|after|before|until|when)\s+(?:(?:the\s+)?(?:[A-Z][\w.'\u2019-]*|"
+                           r"[a-z]+\s+(?=[A-Z]))\s+){0,4}$")
+_SINCE_AFTER = re.compile(r"\s+(?:was|were|had\s+been|has\s+been)\s+(?:sworn|inaugurated|elected|re-?elected|"
+                          r"appointed|installed)|\s+(?:took|assumed|returned\s+to)\s+(?:office|power)|"
+                          r"\s+(?:became|won|came\s+to\s+power)\b")
+
+
+def in_time_clause(text: str, m: Mention) -> bool:
+    """"since President Trump was sworn in", "after X took office": the person dates something."""
+    return bool(_SINCE_AFTER.match(text, m.end) and _SINCE_BEFORE.search(text, max(0, m.start - 80), m.start))
+
+
 _SENT = re.compile(r"['\u2019]s?\s+(?:warm\s+|personal\s+|best\s+|)(?:greetings|message|letter|"
                    r"invitation|wishes|regards|congratulations|condolences)\b")
 
@@ -472,6 +484,8 @@ def _sender(text: str, m: Mention) -> bool:
     before = text[max(0, m.start - 100):m.start]
     if _ABSENT.match(text, m.end):
         return True  # "President X was absent as the leaders convened"
+    if in_time_clause(text, m):
+        return True  # "the second call since President Trump was sworn in": a time, not a party
     if _SENT.match(text, m.end):
         return True  # "conveyed King Abdullah's greetings to ...": the king sent them
     return bool(_SENDER.search(before[-60:]) or _RECIPIENT.search(before[-60:]) or
@@ -762,6 +776,16 @@ def _listed_one_by_one(clause: Clause, e: int, word: str, after: list[Mention]) 
         re.match(r"\s+(?:with\s+)?", clause.plain[e:after[0].start]) is not None
 
 
+def _between_bodies(clause: Clause, e: int) -> list[str]:
+    """"a joint meeting between the SADC and the EAC": two registered bodies, no one named."""
+    m = re.match(r"\s+between\s+", clause.plain[e:e + 12])
+    hits = list({h.forum: h for h in reversed(clause.forums)
+                 if m and h.registered and e < h.start <= e + 160}.values())[::-1]  # first of each
+    if len(hits) >= 2 and re.fullmatch(r"[^.;]{0,60}?\band\s+(?:the\s+)?", clause.plain[hits[0].end:hits[1].start]):
+        return [hits[0].forum, hits[1].forum]
+    return []
+
+
 def _summit_session(clause: Clause, s: int, e: int) -> bool:
     """The word names the session of a leaders' summit format: "the EPC meeting", "the
     Pacific Islands Leaders Meeting" (a summit's own session, not a bilateral beside it)."""
@@ -939,7 +963,10 @@ def frames_of(clause: Clause, index: int, gaz: Gazetteer, dateline_city: str | N
                 people = []  # "a visit by French industry leaders": no one to name
             elif visitor and not owner:
                 people = visitor[:1]  # "an official visit to Australia by Prime Minister X"
-        if group == "meet" and _summit_session(clause, s, e) or \
+        bodies = _between_bodies(clause, e) if group in ("meet", "summit") else []
+        if bodies:
+            group, people = "summit", []  # "the joint meeting between SADC and the EAC": the blocs meet
+        elif group == "meet" and _summit_session(clause, s, e) or \
                 group == "talk" and mode == "future" and _at_summit(clause, e):
             group = "summit"  # "the European Political Community meeting": the summit itself
         place, here = _place(clause, s, e, group, gaz, dateline_city)
@@ -1002,6 +1029,8 @@ def frames_of(clause: Clause, index: int, gaz: Gazetteer, dateline_city: str | N
                       bool(_VERB.fullmatch(word)), plural, clause.sentence, clause.caption,
                       clause.headline, here)
         frame.listed = listed
+        if bodies:
+            frame.forums, frame.offices = bodies, []
         frame.weak = clause.lead or bool(_ATTEND.search(clause.plain[max(0, s - 60):s])) or bool(
             re.fullmatch(r"(?i)greeted|welcomed|received", word) and re.search(  # at the airport: the
                 r"(?i)\bat\s+the\s+airport\b|\bwhen\s+(?:he|she|they)\s+landed\b|\bguard\s+of\s+honou?r\b",
@@ -1064,7 +1093,9 @@ def frames_of(clause: Clause, index: int, gaz: Gazetteer, dateline_city: str | N
         if re.match(r"\s+of\s+(?:the\s+)?", clause.plain[e:]) and \
                 any(0 < h.start - e <= 12 for h in clause.forums):
             frame.pronoun = False  # "The meeting of the SCO was also attended by": its own gathering
-        if not people and clause.recent and TWO_SIDES.search(clause.plain[:s]) and \
+        if bodies:
+            frame.pronoun = False  # the blocs' own meeting: no one before it is its people
+        if not people and not bodies and clause.recent and TWO_SIDES.search(clause.plain[:s]) and \
                 (frame.pronoun or TWO_SIDES.match(clause.plain.lstrip())):
             frame.people = list(clause.recent)  # "The two ministers held talks": the last two named
         out.append(frame)

@@ -1588,3 +1588,17 @@ def test_a_series_of_talks_on_the_sidelines_lends_its_day_place_and_format_to_ea
                  for e in extract(text, DEMO).engagements)
     assert got == [("meeting", "2022-01-05", "Cairo", ("Mohamed Salem Ould Merzoug", "Nasser Bourita")),
                    ("meeting", "2022-01-05", "Cairo", ("Nasser Bourita", "Sameh Shoukry"))], got
+
+
+def test_a_call_since_someone_took_office_and_an_upcoming_meeting_between_two_blocs():
+    text = ("Ruto and Rubio talk Haiti\n\nPresident William Ruto on Thursday, February 6, 2025, held a "
+            "second phone conversation with Secretary of State Marco Rubio since President Donald Trump "
+            "was sworn into office.\n\nIn a statement, the President said that he had a telephone "
+            "conversation with Rubio.\n\nThe two also discussed the situation in the east of the "
+            "continent, including the upcoming joint meeting between the Southern African Development "
+            "Community (SADC) and the East African Community (EAC), scheduled for Friday in Dar es "
+            "Salaam.\n\nCall between Ruto and Rubio\n\nRubio thanked Ruto for his leadership.")
+    got = sorted((e.kind, e.date.iso(), tuple(sorted(m.name for m in e.participants)), tuple(e.forums))
+                 for e in extract(text, DEMO).engagements)
+    assert got == [("call", "2025-02-06", ("Marco Rubio", "William Ruto"), ()),
+                   ("summit", "2025-02-07", (), ("SADC", "EAC"))], got
