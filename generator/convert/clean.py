@@ -99,6 +99,10 @@ _NICKNAME = re.compile(r"(\b[A-Z][^\W\d_]{1,20} )[\"\u201c\u2018']([A-Z][^\W\d_]
                        r"(?= (?:[Dd][aeo]s? )?[A-Z])")
 
 
+_GLUED_DAY = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|"
+                        r"November|December)([0-3]?\d)\b")
+
+
 def normalise(text: str) -> list[str]:
     """Lines with spaces tidied: no NBSP, no zero-width characters, no tabs."""
     text = unicodedata.normalize("NFC", text).translate(_ZERO_WIDTH)
@@ -110,6 +114,7 @@ def normalise(text: str) -> list[str]:
             line = " | ".join(runs)  # "Politics   Economy   World": a menu laid out with spaces
         line = re.sub(r"[\u00a0\u2007\u202f\t ]+", " ", line).strip()
         line = _NICKNAME.sub(r"\1\2", line)  # 'Luis Inácio "Lula" Da Silva': one name
+        line = _GLUED_DAY.sub(r"\1 \2", line)  # "on April14": a lost space
         lines.append(line)
     return lines
 

@@ -51,7 +51,7 @@ _TRIGGERS = re.compile(
     r"discussed|discuss|discusses|discussing|conferred|confers|exchanged\s+views|"
     r"exchange\s+views|gesprochen|conversaram|sprach\s+mit|sprachen|s['\u2019]est\s+entretenue?|se\s+sont\s+entretenus|"
     r"convers[óo]|conversou|conversaron)\b"
-    r"|\b(?P<meet>(?<=\s)agreed(?=\s+(?:to|on|that)\b)|(?:in\s+attendance|(?<=leaders\s)present)(?=\s+(?:included|were|was)\b)|(?<![\w,;] )(?-i:Meeting|Talks)(?=\s+with\b)|(?:held|hold|holds|holding|had)\s+(?:a|an|the|their)\s+(?:[A-Z][\w'\u2019.-]*\s+){1,3}(?-i:Meeting|Talks)\b|(?:(?:took|take|takes|taking)\s+part|joined|participated)(?=\s+(?:from|via|remotely|"
+    r"|\b(?P<meet>(?<=\s)agreed(?=\s+(?:to|on|that)\b)|(?:(?:co-)?chaired|attended)(?=\s+by\b)|(?:in\s+attendance|(?<=leaders\s)present)(?=\s+(?:included|were|was)\b)|(?<![\w,;] )(?-i:Meeting|Talks)(?=\s+with\b)|(?:held|hold|holds|holding|had)\s+(?:a|an|the|their)\s+(?:[A-Z][\w'\u2019.-]*\s+){1,3}(?-i:Meeting|Talks)\b|(?:(?:took|take|takes|taking)\s+part|joined|participated)(?=\s+(?:from|via|remotely|"
     r"virtually|online|by\s+video)\b)|courtesy\s+call|(?:held|hold|holds|holding)\s+consultations|(?:private\s+)?audience|"
     r"shook\s+hands|convened|met|meet|meets|meeting|meetings|interacted|encounter(?=\s+with\b)|(?<=bilateral\s)engagements?|interactions?(?=\s+with\s+(?:his|her|their|several|other|counterparts|leaders|[A-Z]))|held\s+talks|hold\s+talks|holds\s+talks|"
     r"holding\s+talks|talks|negotiations|(?<!into\s)(?<!for\s)(?<!to\s)dialogue|discussions|hosted|hosts|hosting|host(?=\s+(?:his|her|their|the|an?|[A-Z]))|"
@@ -91,7 +91,8 @@ _TRIGGERS = re.compile(
     r"statement|Joint\s+Declaration|signed\s+a\s+(?:joint\s+)?declaration|"
     r"declaraci[óo]n\s+conjunta|d[ée]claration\s+commune|gemeinsame\s+Erkl[äa]rung)\b")
 # Words that say two sides talked, not how: they fit a call as well as a meeting.
-_TOOK_PART = re.compile(r"(?i)(?:took|take|takes|taking)\s+part|joined|participated|in\s+attendance|present")
+_TOOK_PART = re.compile(r"(?i)(?:took|take|takes|taking)\s+part|joined|participated|in\s+attendance|present|"
+                        r"(?:co-)?chaired|attended")
 NEUTRAL = re.compile(r"(?i)(?:took|take|takes|taking)\s+part|joined|participated|convened|[ée]chang[ée]|conversation|spoke|spoken|speak|speaks|speaking|talked|talk|discuss\w*|"
                      r"(?:held|hold|holds|holding)\s+talks|talks|negotiations|dialogue|"
                      r"discussions|conferred|confers|exchanged?\s+views|Gespr[äa]ch\w*|colloqui\w*|"
@@ -131,7 +132,8 @@ _BACKGROUND = re.compile(
     r"after\s+the\s+(?:[\w-]+\s+){0,2}(?:clash|war|deal|agreement)|had\s+taken\s+place|"
     r"the\s+last|recent\s+(?:visits?|trips?|meetings?|talks|calls?)|in\s+(?:19|20)\d\d\b(?!\s*,)|"
     r"follow[\s-]?up\s+(?:to|on|of)|results?\s+of|outcomes?\s+of|on\s+the\s+basis\s+of|"
-    r"(?:recently|just)[\s-]+(?:concluded|ended|held))",
+    r"(?:recently|just)[\s-]+(?:concluded|ended|held)|(?:agreements?|decisions?|understandings?|accords?)\s+"
+    r"reached\s+(?:during|at|in)\b)",
     re.I)
 _WISH = re.compile(r"\b(?:could|might|(?-i:may)|possible|possibility|proposed|propose|hopes?\s+to|"
                    r"hoping\s+to|would\s+like|wants?\s+to|invit(?:e|es|ed|ing|ation)|if|whether|"
@@ -320,6 +322,10 @@ def triggers(plain: str) -> list[tuple[int, int, str]]:
         if group == "talk" and word.startswith(("speak", "spoke")) and _SPEECH.match(plain, m.end()) and (
                 plain[max(0, m.start() - 3):m.start()] == "to " or not _SPEECH.match(plain, m.end()).group(1)):
             continue  # "were also scheduled to speak.", "spoke at the opening session": a speech
+        if word in ("attended", "chaired", "co-chaired") and not re.search(
+                r"(?i)\b(?:meeting|summit|session|talks|conference|forum|gathering|dialogue|consultations)\b",
+                plain[max(0, m.start() - 80):m.start()]):
+            continue  # "the ceremony, which was attended by X": not the meeting's
         if word == "agreed" and not _HE_AND_X.search(plain, max(0, m.start() - 80), m.start()):
             continue  # only "he said he and X agreed to ...": the two met, though no word says how
         if word.startswith("welcome") and _WELCOMED_THING.match(plain, m.end()) and \

@@ -46,6 +46,9 @@ PERSON_CUES = HONORIFICS | {
     "chef", "chefin", "secretario", "secretaria", "secrétaire", "ambassadeur", "embajador",
     "embaixador", "ambasciatore", "canciller", "vicepresidente", "vice-président", "prime",
     "commander", "governor", "director", "chairman", "chairwoman", "general", "supreme"}
+_CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+             "february", "march", "april", "may", "june", "july", "august", "september", "october",
+             "november", "december"}
 SAY_VERBS = {"said", "says", "told", "stated", "added", "noted", "wrote", "posted", "explained",
              "announced", "remarked", "observed", "insisted", "argued", "tweeted", "stressed",
              "emphasised", "emphasized", "underlined", "highlighted", "reported", "informed",
@@ -408,6 +411,8 @@ class PeopleIndex:
             if hit and hit[0] == 1 and common and tokens[i].key in common and i == 0 \
                     and hit[1] not in (known or set()):
                 hit = None
+            if hit and hit[0] == 1 and self._after_another_first_name(text, tokens, i, hit[1]):
+                hit = None  # "Vepa Hajiyev" is not Hikmet Hajiyev: another person of that surname
             if hit and hit[0] == 1 and self._in_longer_name(tokens, i):
                 swapped = i + 1 < len(tokens) and \
                     fold(f"{tokens[i + 1].text} {tokens[i].text}") == fold(self.display(hit[1]))
@@ -442,6 +447,20 @@ class PeopleIndex:
                 continue
             i += 1
         return out
+
+    def _after_another_first_name(self, text: str, tokens: list[Token], i: int, pid: str) -> bool:
+        """A surname right after a capitalised word that is no title, country or common word,
+        and not a word of this person's name: someone else's first name."""
+        if i == 0 or text[tokens[i - 1].end:tokens[i].start] != " ":
+            return False
+        prev = tokens[i - 1]
+        if not prev.capitalised or prev.text.isupper() or prev.key in PERSON_CUES or prev.key in _COMMON or \
+                prev.key in _PARTICLES or prev.key in _CALENDAR or self.gaz.country_of(prev.text):
+            return False
+        words = fold(self.display(pid)).replace("-", " ").split()
+        if i >= 2 and tokens[i - 2].key in words:
+            return False  # "Félix Antoine Tshisekedi": a middle name
+        return not any(prev.key[:3] == w[:3] or _edit_distance(prev.key, w, 2) <= 2 for w in words)
 
     def _inexact(self, text: str, tokens: list[Token], i: int) -> tuple[str, int, str] | None:
         """A person named at token ``i`` not as the registry writes them: (id, words, why)."""

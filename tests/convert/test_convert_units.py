@@ -1602,3 +1602,16 @@ def test_a_call_since_someone_took_office_and_an_upcoming_meeting_between_two_bl
                  for e in extract(text, DEMO).engagements)
     assert got == [("call", "2025-02-06", ("Marco Rubio", "William Ruto"), ()),
                    ("summit", "2025-02-07", (), ("SADC", "EAC"))], got
+
+
+def test_a_meeting_chaired_and_attended_by_ministers_on_a_glued_date():
+    text = ("Ministers meet in Samarkand\nPublished on Apr 15, 2023\n\nThe sixth meeting of foreign "
+            "ministers in the Central Asia + Russia format took place in Samarkand on April14.\n\nThe "
+            "meeting was chaired by Acting Foreign Minister of Uzbekistan Bakhtiyor Saidov, and attended by "
+            "Russian Foreign Minister Sergei Lavrov and Turkmen First Deputy Foreign Minister Vepa "
+            "Hajiyev.\n\nThe celebration last year, which was attended by Hikmet Hajiyev, was smaller.")
+    (eng,) = extract(text, DEMO).engagements
+    assert (eng.date.iso(), eng.place, eng.forums) == ("2023-04-14", "Samarkand", ["Central Asia + Russia"]), \
+        (eng.date, eng.place, eng.forums)
+    names = {m.name for m in eng.participants}
+    assert {"Bakhtiyor Saidov", "Sergey Lavrov"} <= names and "Hikmet Hajiyev" not in names, names
