@@ -17,9 +17,8 @@ from itertools import islice
 from dataclasses import dataclass, field
 
 from generator.content.dates import FuzzyDate
-from generator.convert.dates import (PubDate, find_full_date, dated_dateline, dateline, labelled_date, lead_date,
-                                     leading_date,
-                                     social_post_date)
+from generator.convert.dates import (PubDate, _make, dated_dateline, dateline, find_full_date, labelled_date,
+                                     lead_date, leading_date, social_post_date)
 from generator.convert.places import is_city
 
 NAV_WORDS = {
@@ -271,6 +270,13 @@ def agency_credit(line: str, agency_keys: set[str]) -> str | None:
     return None
 
 
+def _spaced_date(line: str) -> tuple[FuzzyDate, str] | None:
+    """A line that is only "2023 06 27": a page's date with spaces for separators."""
+    m = re.fullmatch(r"((?:19|20)\d\d) (0?[1-9]|1[0-2]) (0?[1-9]|[12]\d|3[01])", line.strip())
+    date = _make(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
+    return (date, line.strip()) if date else None
+
+
 def _date_among_pipes(line: str) -> tuple[FuzzyDate, str] | None:
     """"Our Correspondent | Published July 3, 2024", "Foreign Affairs | 12.11.2024 18:07": a
     page's date in one part of a line of parts."""
@@ -307,7 +313,7 @@ def _strip_meta(lines: list[str], cleaned: Cleaned) -> list[str]:
             out.append(line)
             continue
         early = sum(1 for _ in islice(filter(None, out), 12)) < 12  # stops at 12: pages are long
-        found = labelled_date(line) or _date_among_pipes(line)
+        found = labelled_date(line) or _date_among_pipes(line) or _spaced_date(line)
         if found and early and len(re.split(r"\s\|\s", line)[0].split()) <= 14:
             vague = cleaned.published is not None and cleaned.published.date.day is None and \
                 cleaned.published.date.contains(found[0])  # "date 2025-02", then "Publicado 18/02/2025"

@@ -4,8 +4,8 @@ Relative words ("on Friday", "yesterday") are only as good as this date, so
 every source is read and the choice is explained: the page's metadata, its
 labelled date line ("Updated on February 14, 2025"), a date line at the top,
 a dateline that carries a year, then a date in the page address (a path date
-``/2023/04/06/``, ``20230406``, ``05042023``, ``27-Oct-2022``, a millisecond
-timestamp). A date line that gives less than the address (a month) yields to
+``/2023/04/06/``, ``20230406``, ``05042023``, ``27-Oct-2022``, an id ``-1YYMMDD…_1.html``,
+a millisecond timestamp). A date line that gives less than the address (a month) yields to
 it. Numbers in addresses that are only article ids are never dates.
 """
 
@@ -44,7 +44,8 @@ def url_date(url: str | None, today: dt.date | None = None) -> FuzzyDate | None:
             date = _from_parts(m, order)
             if _plausible(date, today):
                 return date
-    for m in re.finditer(r"(?<!\d)(1\d{12})(?!\d)", path):  # milliseconds since 1970
+    for m in re.finditer(r"(?<!\d)\d{0,3}?(1[3-7]\d{11})(?!\d)", path):  # milliseconds since 1970,
+        # perhaps behind a site's own prefix ("-101611940655869.html")
         stamp = dt.datetime.fromtimestamp(int(m.group(1)) / 1000, dt.timezone.utc).date()
         date = FuzzyDate(stamp.year, stamp.month, stamp.day)
         if _plausible(date, today) and stamp.year >= 2001:
@@ -60,6 +61,8 @@ _URL_FORMS: list[tuple[re.Pattern, str]] = [
                 r"(?=\d{0,12}(?:\D|$))", re.I), "ymd8"),
     (re.compile(r"(?:^|[/_-])(0[1-9]|[12]\d|3[01])(0[1-9]|1[0-2])((?:19|20)\d{2})(?=\D|$)"), "dmy8"),
     (re.compile(r"(?<![\d])((?:19|20)\d{2})(0[1-9]|1[0-2])/(\d{1,2})(?![\d])"), "ym/d"),
+    # "-118102000389_1.html": 1, then YYMMDD, then a five-digit serial and a page number
+    (re.compile(r"-1(\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\d{5}_\d+\.html?$"), "yymd"),
     (re.compile(r"(?<![\d])((?:19|20)\d{2})/(0[1-9]|1[0-2])(?:/|$)(?!\d)"), "ym"),
     (re.compile(r"(?i)\b(?:yyyy|yy|y|year)=((?:19|20)\d{2})[&;](?:mm|m|month)=(\d{1,2})[&;]"
                 r"(?:dd|d|day)=(\d{1,2})\b"), "ymd"),  # "?yyyy=2023&mm=10&dd=26"
@@ -77,6 +80,8 @@ def _from_parts(m: re.Match, order: str) -> FuzzyDate | None:
             return _make(int(g[2]), month_number(g[1]) or 0, int(g[0]))
         if order == "dmy8":
             return _make(int(g[2]), int(g[1]), int(g[0]))
+        if order == "yymd":
+            return _make(2000 + int(g[0]), int(g[1]), int(g[2]))
         return _make(int(g[0]), int(g[1]))
     except ValueError:
         return None

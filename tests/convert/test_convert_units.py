@@ -780,6 +780,9 @@ def test_a_surname_after_its_office_is_the_one_holder_of_that_name():
     ("https://example.com/world/2024/03/12/ruto-scholz-call/", "2024-03-12"),
     ("https://example.com/a/presidente-llega-mexico-20251123-787918.html", "2025-11-23"),
     ("https://example.com/story/1502635791.html", None),  # an article id, not a date
+    ("https://example.com/news/ministers-meet-101611940655869.html", "2021-01-29"),  # ms behind a prefix
+    ("https://example.com/article/news/pm-meets-pm-118102000389_1.html", "2018-10-20"),  # 1YYMMDD id
+    ("https://example.com/news/article66073677.ece/amp/", None),
 ])
 def test_dates_in_page_addresses(url, iso):
     from generator.convert.pubdate import url_date
@@ -1615,3 +1618,10 @@ def test_a_meeting_chaired_and_attended_by_ministers_on_a_glued_date():
         (eng.date, eng.place, eng.forums)
     names = {m.name for m in eng.participants}
     assert {"Bakhtiyor Saidov", "Sergey Lavrov"} <= names and "Hikmet Hajiyev" not in names, names
+
+
+def test_a_date_line_of_year_month_and_day_apart_dates_the_page():
+    text = ("Prime Minister's meeting with the Secretary General\n\n\n2023 06 27\n\n\nOn Tuesday, Prime "
+            "Minister Fumio Kishida met with NATO Secretary General Jens Stoltenberg.")
+    record = extract(text, DEMO)
+    assert record.published == FuzzyDate(2023, 6, 27), record.published
