@@ -1053,6 +1053,11 @@ def frames_of(clause: Clause, index: int, gaz: Gazetteer, dateline_city: str | N
         if frame.indefinite and re.search(r"(?i)\b(?:travell?ed|came|come|went|go|flew)\s+(?:to\s+[\w -]{2,30}\s+)?"
                                           r"for\s+an?\s+(?:\S+\s+){0,2}$", clause.plain[max(0, s - 70):s]):
             frame.weak = True  # "the first time a minister has travelled to X for a multilateral meeting"
+            if group == "visit":  # "who went to India yesterday for a two-day visit": the trip itself
+                frame.weak = frame.indefinite = False
+                went = re.search(r"(?i)\b(?:travell?ed|came|come|went|go|flew)(\s+to\s+[^,;]{2,40}?)\s+for\s+an?\s",
+                                 clause.plain[max(0, s - 70):s])
+                frame.country = frame.country or (_visited_country(went.group(1), gaz) if went else None)
         if frame.indefinite and s < 40 and re.match(
                 r"\s+(?:\w+\s+){0,4}?(?:kicked\s+off|kicks\s+off|began|begins|opened|opens|was\s+held|"
                 r"is\s+being\s+held|took\s+place|is\s+taking\s+place|got\s+under\s*way|"
@@ -1079,7 +1084,7 @@ def frames_of(clause: Clause, index: int, gaz: Gazetteer, dateline_city: str | N
         frame.another = bool(re.search(r"(?i)(?:^|[.;]\s*)\W*(?:in|during|at)\s+an?\s+(?:[\w-]+\s+)?$",
                                        clause.plain[max(0, s - 30):s]))
         if group == "visit" and place is None:
-            frame.country = _visited_country(clause.plain[e:e + 60], gaz,  # "to visit Sri Lanka"
+            frame.country = frame.country or _visited_country(clause.plain[e:e + 60], gaz,  # "to visit Sri Lanka"
                                              bool(re.search(r"\bto$|^(?i:visit(?:s|ed|ing)?)$", word)))
         frame.joined = bool(_JOINED.search(clause.plain)) or bool(_TOOK_PART.fullmatch(word))
         frame.bilateral = bool(re.search(r"(?i)\bbilateral\s+(?:[\w-]+\s+)?$", clause.plain[max(0, s - 30):s]))

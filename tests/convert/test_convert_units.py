@@ -1625,3 +1625,11 @@ def test_a_date_line_of_year_month_and_day_apart_dates_the_page():
             "Minister Fumio Kishida met with NATO Secretary General Jens Stoltenberg.")
     record = extract(text, DEMO)
     assert record.published == FuzzyDate(2023, 6, 27), record.published
+
+
+def test_who_went_to_a_country_for_a_two_day_visit_made_that_visit():
+    text = ("Leaders hold talks\nPublished on Jun 22, 2024\n\nPrime Minister Sheikh Hasina held talks with "
+            "Prime Minister Narendra Modi at Hyderabad House today.\n\nEarlier in the day, Hasina, who went "
+            "to India yesterday for a two-day visit, was given a ceremonial reception.")
+    got = sorted((e.kind, e.date.iso()) for e in extract(text, DEMO).engagements)
+    assert got == [("meeting", "2024-06-22"), ("visit", "2024-06-21")], got
