@@ -185,6 +185,9 @@ def _fits(eng: Engagement, frame: Frame) -> int:
     if frame.bilateral and len(frame.people) == 2 and len(eng.participants) >= 3:
         return -1  # "after Yoon held talks with Kishida in a bilateral meeting": not the trilateral
     date = _frame_date(frame)
+    if not frame.verb and eng.scheduled and frame.time is not None and frame.time.form == "weekday" \
+            and frame.time.future.date is not None and frame.time.future.date == eng.date:
+        return _people_fit(eng, frame)  # "Sunday's meeting wasn't confirmed until ...": the one ahead
     if date is not None and eng.date is not None and not eng.date.compatible(date):
         return -1
     if frame.future != eng.scheduled and date is not None and eng.date is not None \

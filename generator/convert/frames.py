@@ -47,11 +47,11 @@ _TRIGGERS = re.compile(
     r"conversa\s+telef[ôo]nica|conversazione\s+telefonica|colloquio\s+telefonico|"
     r"s['\u2019]est\s+entretenu\s+par\s+t[ée]l[ée]phone|telefonou|ligou\s+para|a\s+t[ée]l[ée]phon[ée]|"
     r"ha\s+telefonato)\b"
-    r"|\b(?P<talk>(?<=a\s)(?:aussi\s+|[ée]galement\s+)?[ée]chang[ée](?=\s+(?:[\w'\u2019-]+\s+){0,5}?avec\b)|conversation|spoke|spoken|speak|speaks|[Ss]peaking(?=\s+(?:with|to)\b)|talked|talk(?=\s+(?:to|with)\b)|"
+    r"|\b(?P<talk>chat(?:s|ted|ting)?(?=\s+(?:[\w'\u2019-]+\s+){0,3}?with\b)|(?<=a\s)(?:aussi\s+|[ée]galement\s+)?[ée]chang[ée](?=\s+(?:[\w'\u2019-]+\s+){0,5}?avec\b)|conversation|spoke|spoken|speak|speaks|[Ss]peaking(?=\s+(?:with|to)\b)|talked|talk(?=\s+(?:to|with)\b)|"
     r"discussed|discuss|discusses|discussing|conferred|confers|exchanged\s+views|"
     r"exchange\s+views|gesprochen|conversaram|sprach\s+mit|sprachen|s['\u2019]est\s+entretenue?|se\s+sont\s+entretenus|"
     r"convers[óo]|conversou|conversaron)\b"
-    r"|\b(?P<meet>(?<=\s)agreed(?=\s+(?:to|on|that)\b)|(?:(?:co-)?chaired|attended)(?=\s+by\b)|(?:in\s+attendance|(?<=leaders\s)present)(?=\s+(?:included|were|was)\b)|(?<![\w,;] )(?-i:Meeting|Talks)(?=\s+with\b)|(?:held|hold|holds|holding|had)\s+(?:a|an|the|their)\s+(?:[A-Z][\w'\u2019.-]*\s+){1,3}(?-i:Meeting|Talks)\b|(?:(?:took|take|takes|taking)\s+part|joined|participated)(?=\s+(?:from|via|remotely|"
+    r"|\b(?P<meet>pull-asides?|(?<=\s)agreed(?=\s+(?:to|on|that)\b)|(?:(?:co-)?chaired|attended)(?=\s+by\b)|(?:in\s+attendance|(?<=leaders\s)present)(?=\s+(?:included|were|was)\b)|(?<![\w,;] )(?-i:Meeting|Talks)(?=\s+with\b)|(?:held|hold|holds|holding|had)\s+(?:a|an|the|their)\s+(?:[A-Z][\w'\u2019.-]*\s+){1,3}(?-i:Meeting|Talks)\b|(?:(?:took|take|takes|taking)\s+part|joined|participated)(?=\s+(?:from|via|remotely|"
     r"virtually|online|by\s+video)\b)|courtesy\s+call|(?:held|hold|holds|holding)\s+consultations|(?:private\s+)?audience|"
     r"shook\s+hands|convened|met|meet|meets|meeting|meetings|interacted|encounter(?=\s+with\b)|(?<=bilateral\s)engagements?|interactions?(?=\s+with\s+(?:his|her|their|several|other|counterparts|leaders|[A-Z]))|held\s+talks|hold\s+talks|holds\s+talks|"
     r"holding\s+talks|talks|negotiations|(?<!into\s)(?<!for\s)(?<!to\s)dialogue|discussions|hosted|hosts|hosting|host(?=\s+(?:his|her|their|the|an?|[A-Z]))|"
@@ -377,7 +377,8 @@ def _mode(plain: str, s: int, e: int, group: str, headline: bool = False) -> str
     before = plain[max(0, s - 70):s]
     window = before + plain[s:e] + plain[e:e + 25]
     near = plain[max(0, s - 40):e + 30]
-    if _HYPOTHETICAL.search(plain[max(0, s - 50):e + 15]) or _WISH.search(plain[:s]) or \
+    turn = max(plain.rfind(" but ", 0, s), plain.rfind("; ", 0, s))  # "sought a meeting, but Sunday's
+    if _HYPOTHETICAL.search(plain[max(0, s - 50, turn):e + 15]) or _WISH.search(plain[max(0, turn):s]) or \
             re.search(r"(?i)\b(?:called|calls|calling)\s+on\s+[^.;]{0,100}?\b(?:not\s+)?to\s+$", plain[max(0, s - 130):s]):
         return "hypothetical"  # "called on Minister X not to meet her counterpart": a demand
     if _LONG_AGO.match(plain):

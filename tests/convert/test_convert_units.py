@@ -1633,3 +1633,12 @@ def test_who_went_to_a_country_for_a_two_day_visit_made_that_visit():
             "to India yesterday for a two-day visit, was given a ceremonial reception.")
     got = sorted((e.kind, e.date.iso()) for e in extract(text, DEMO).engagements)
     assert got == [("meeting", "2024-06-22"), ("visit", "2024-06-21")], got
+
+
+def test_a_pull_aside_chat_announced_for_sunday_and_sundays_meeting_are_one():
+    text = ("Trudeau to have pull-aside with Modi\n\nPublished Sep 8, 2023 at 11:34am\n\nPrime Minister Justin "
+            "Trudeau will chat briefly Sunday with Prime Minister Narendra Modi on the margins of the G20 "
+            "summit.\n\nThe Canadian delegation sought a meeting with Modi, but Sunday's 10-minute meeting "
+            "wasn't confirmed until after Trudeau landed Friday.")
+    got = [(e.date.iso(), e.scheduled) for e in extract(text, DEMO).engagements]
+    assert got == [("2023-09-10", True)], got
