@@ -670,9 +670,9 @@ def _resolve_date(eng: Engagement, ctx: Context, lead: Engagement | None, cleane
         anchor = lead.date if lead is not None and lead is not eng and not lead.draft else None
         if t.weekday is not None and t.month is None and ctx.pub is None and anchor is not None \
                 and anchor.day is not None:
-            start = anchor.first_day()
-            shift = (t.weekday - start.weekday()) % 7 if future else -((start.weekday() - t.weekday) % 7)
-            day = start + dt.timedelta(days=shift)
+            start = anchor.first_day()  # the nearest such day: one trip, one news cycle
+            day = next(start + dt.timedelta(days=d) for d in (0, 1, -1, 2, -2, 3, -3)
+                       if (start + dt.timedelta(days=d)).weekday() == t.weekday)
             eng.date = FuzzyDate(day.year, day.month, day.day)
             eng.review.append(f'date: "{t.text}" read against the article\'s main engagement '
                               f"({anchor.iso()}), as the publication date is unknown: check it")
