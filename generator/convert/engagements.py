@@ -557,6 +557,8 @@ def choose_kind(eng: Engagement, leaders: set[str]) -> tuple[str, str]:
     # nothing of kind, unless a format's leaders convened
     if eng.frames[0].group != "summit" and any(f.people and f.group in ("meet", "talk") for f in said):  # "bilateral meetings on the
         said = [f for f in said if f.people or f.group != "summit"]  # sidelines of the event": the setting
+    if any(f.group in ("meet", "talk") for f in said):  # "held talks with X at the summit"
+        said = [f for f in said if not f.setting] or said
     first = next((f for f in said if not f.caption and not f.headline), said[0])
     heads = [m for m in eng.participants if m.person in leaders or m.leader]
     if heads and len(eng.participants) >= 2 and "phone" not in groups and any(

@@ -51,7 +51,7 @@ _TRIGGERS = re.compile(
     r"discussed|discuss|discusses|discussing|conferred|confers|exchanged\s+views|"
     r"exchange\s+views|gesprochen|conversaram|sprach\s+mit|sprachen|s['\u2019]est\s+entretenue?|se\s+sont\s+entretenus|"
     r"convers[óo]|conversou|conversaron)\b"
-    r"|\b(?P<meet>pull-asides?|(?<=\s)agreed(?=\s+(?:to|on|that)\b)|(?:(?:co-)?chaired|attended)(?=\s+by\b)|(?:in\s+attendance|(?<=leaders\s)present)(?=\s+(?:included|were|was)\b)|(?<![\w,;] )(?-i:Meeting|Talks)(?=\s+with\b)|(?:held|hold|holds|holding|had)\s+(?:a|an|the|their)\s+(?:[A-Z][\w'\u2019.-]*\s+){1,3}(?-i:Meeting|Talks)\b|(?:(?:took|take|takes|taking)\s+part|joined|participated)(?=\s+(?:from|via|remotely|"
+    r"|\b(?P<meet>pull-asides?|engaged(?=\s+with\b)|(?<=\s)agreed(?=\s+(?:to|on|that)\b)|(?:(?:co-)?chaired|attended)(?=\s+by\b)|(?:in\s+attendance|(?<=leaders\s)present)(?=\s+(?:included|were|was)\b)|(?<![\w,;] )(?-i:Meeting|Talks)(?=\s+with\b)|(?:held|hold|holds|holding|had)\s+(?:a|an|the|their)\s+(?:[A-Z][\w'\u2019.-]*\s+){1,3}(?-i:Meeting|Talks)\b|(?:(?:took|take|takes|taking)\s+part|joined|participated)(?=\s+(?:from|via|remotely|"
     r"virtually|online|by\s+video)\b)|courtesy\s+call|(?:held|hold|holds|holding)\s+consultations|(?:private\s+)?audience|"
     r"shook\s+hands|convened|met|meet|meets|meeting|meetings|interacted|encounter(?=\s+with\b)|(?<=bilateral\s)engagements?|interactions?(?=\s+with\s+(?:his|her|their|several|other|counterparts|leaders|[A-Z]))|held\s+talks|hold\s+talks|holds\s+talks|"
     r"holding\s+talks|talks|negotiations|(?<!into\s)(?<!for\s)(?<!to\s)dialogue|discussions|hosted|hosts|hosting|host(?=\s+(?:his|her|their|the|an?|[A-Z]))|"
@@ -102,7 +102,7 @@ NEUTRAL = re.compile(r"(?i)(?:took|take|takes|taking)\s+part|joined|participated
 KIND_OF_GROUP = {"video": "video call", "phone": "call", "talk": "meeting", "meet": "meeting",
                  "summit": "summit", "visit": "visit", "statement": "statement"}
 # A verb reports the action ("met on Friday"); a noun may name a backdrop ("last week's summit").
-_VERB = re.compile(r"(?i:met|meets|meet|spoke|spoken|speaks|talked|called|calls|phoned|telephoned|"
+_VERB = re.compile(r"(?i:met|meets|meet|engaged|spoke|spoken|speaks|talked|called|calls|phoned|telephoned|"
                    r"dialled|dialed|held\s+talks|holds?\s+talks|holding\s+talks|hosted|hosts|hosting|host|"
                    r"received|receives|welcomed|welcomes|visited|visits|arrived|arrives|called\s+on|interacted|"
                    r"traf|trafen|trifft|empfing|incontrato|incontra|ricevuto|reuniu|encontrou|"
@@ -291,6 +291,7 @@ class Frame:
     topic: bool = False  # "(they spoke) to discuss the upcoming G20 meetings": what was discussed
     joint: bool = False  # "after which a joint meeting will follow": all of those just named, together
     bilateral: bool = False  # "in a bilateral meeting": two sides, never the three-way one beside it
+    setting: bool = False  # "at the summit", "during the summit": where another engagement was held
     companions: list[str] = field(default_factory=list)  # "X, with the support of Y, will hold separate meetings"
     lent_because: str = ""  # why a lent place is this engagement's, when not said of a gathering
 
@@ -983,7 +984,7 @@ def frames_of(clause: Clause, index: int, gaz: Gazetteer, dateline_city: str | N
         if time is not None and mode in ("past", "present") and \
                 re.match(r"(?i)(?:next|the\s+coming|coming|later\s+this)\b", time.text.strip()):
             mode = "future"  # "the summit the government is organizing in Belem next month"
-        plural = bool(re.match(r"(?i)(?:meetings|bilaterals|talks|calls|conversations|interactions|rencontres|"
+        plural = bool(re.match(r"(?i)(?:meetings|bilaterals|talks|discussions|calls|conversations|interactions|rencontres|"
                                r"entretiens|reuniones|reuni[õo]es|encuentros|encontros)$", word)) \
             and (bool(re.search(r"\b(?:bilateral|separate|separately|respectively|individual|bilat[ée]ra(?:l|les|is|ux)|"
                                 r"series\s+of|rounds?\s+of)\b",
@@ -1089,6 +1090,9 @@ def frames_of(clause: Clause, index: int, gaz: Gazetteer, dateline_city: str | N
                                              bool(re.search(r"\bto$|^(?i:visit(?:s|ed|ing)?)$", word)))
         frame.joined = bool(_JOINED.search(clause.plain)) or bool(_TOOK_PART.fullmatch(word))
         frame.bilateral = bool(re.search(r"(?i)\bbilateral\s+(?:[\w-]+\s+)?$", clause.plain[max(0, s - 30):s]))
+        frame.setting = group == "summit" and bool(re.search(
+            r"(?i)\b(?:at|during|on\s+the\s+(?:sidelines|margins)\s+of|in)\s+(?:the|this|that|its)\s+"
+            r"(?:[\w-]+\s+){0,3}$", clause.plain[max(0, s - 60):s]))
         frame.cancelled = bool(_CANCELLED.search(clause.plain[e:]))
         if group == "visit" and re.search(r"\b(?:wrapp\w*\s+up|conclud\w*|end(?:s|ed|ing)?|"
                                           r"clos\w*|the\s+end\s+of|after|following|return\w*)"

@@ -1642,3 +1642,16 @@ def test_a_pull_aside_chat_announced_for_sunday_and_sundays_meeting_are_one():
             "wasn't confirmed until after Trudeau landed Friday.")
     got = [(e.date.iso(), e.scheduled) for e in extract(text, DEMO).engagements]
     assert got == [("2023-09-10", True)], got
+
+
+def test_leaders_engaged_with_and_bilateral_discussions_at_a_summit_are_meetings_one_by_one():
+    text = (HEAD + "Prime Minister Narendra Modi met Prime Minister Justin Trudeau on Friday during the G7 "
+            "Summit in Italy.\n\nModi also engaged with other world leaders at the summit, including "
+            "President Joe Biden, President Recep Tayyip Erdogan and President Emmanuel Macron.\n\nDuring "
+            "the summit, Modi also held bilateral discussions with leaders such as Prime Minister Rishi "
+            "Sunak and President Volodymyr Zelensky.")
+    got = sorted((e.kind, tuple(sorted(m.name for m in e.participants))) for e in extract(text, DEMO).engagements)
+    assert [k for k, _ in got] == ["meeting"] * 6, got
+    assert sorted(p for _, ps in got for p in ps if p != "Narendra Modi") == sorted(
+        ["Justin Trudeau", "Joe Biden", "Recep Tayyip Erdoğan", "Emmanuel Macron", "Rishi Sunak",
+         "Volodymyr Zelensky"]), got
