@@ -52,7 +52,7 @@ _TRIGGERS = re.compile(
     r"exchange\s+views|gesprochen|conversaram|sprach\s+mit|sprachen|s['\u2019]est\s+entretenue?|se\s+sont\s+entretenus|"
     r"convers[óo]|conversou|conversaron)\b"
     r"|\b(?P<meet>pull-asides?|engaged(?=\s+with\b)|(?<=\s)agreed(?=\s+(?:to|on|that)\b)|(?:(?:co-)?chaired|attended)(?=\s+by\b)|(?:in\s+attendance|(?<=leaders\s)present)(?=\s+(?:included|were|was)\b)|(?<![\w,;] )(?-i:Meeting|Talks)(?=\s+with\b)|(?:held|hold|holds|holding|had)\s+(?:a|an|the|their)\s+(?:[A-Z][\w'\u2019.-]*\s+){1,3}(?-i:Meeting|Talks)\b|(?:(?:took|take|takes|taking)\s+part|joined|participated)(?=\s+(?:from|via|remotely|"
-    r"virtually|online|by\s+video)\b)|courtesy\s+call|(?:held|hold|holds|holding)\s+consultations|(?:private\s+)?audience|"
+    r"virtually|online|by\s+video)\b)|courtesy\s+calls?|(?:held|hold|holds|holding)\s+consultations|(?:private\s+)?audience|"
     r"shook\s+hands|convened|met|meet|meets|meeting|meetings|interacted|encounter(?=\s+with\b)|(?<=bilateral\s)engagements?|interactions?(?=\s+with\s+(?:his|her|their|several|other|counterparts|leaders|[A-Z]))|held\s+talks|hold\s+talks|holds\s+talks|"
     r"holding\s+talks|talks|negotiations|(?<!into\s)(?<!for\s)(?<!to\s)dialogue|discussions|hosted|hosts|hosting|host(?=\s+(?:his|her|their|the|an?|[A-Z]))|"
     r"received(?!\s+(?:an?\s+)?(?:\w+\s+)?(?:phone|telephone|call|message|letter))|"
@@ -984,7 +984,8 @@ def frames_of(clause: Clause, index: int, gaz: Gazetteer, dateline_city: str | N
         if time is not None and mode in ("past", "present") and \
                 re.match(r"(?i)(?:next|the\s+coming|coming|later\s+this)\b", time.text.strip()):
             mode = "future"  # "the summit the government is organizing in Belem next month"
-        plural = bool(re.match(r"(?i)(?:meetings|bilaterals|talks|discussions|calls|conversations|interactions|rencontres|"
+        plural = bool(re.match(r"(?i)(?:courtesy\s+calls)$", word)) or \
+            bool(re.match(r"(?i)(?:meetings|bilaterals|talks|discussions|calls|conversations|interactions|rencontres|"
                                r"entretiens|reuniones|reuni[õo]es|encuentros|encontros)$", word)) \
             and (bool(re.search(r"\b(?:bilateral|separate|separately|respectively|individual|bilat[ée]ra(?:l|les|is|ux)|"
                                 r"series\s+of|rounds?\s+of)\b",

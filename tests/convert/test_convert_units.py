@@ -1655,3 +1655,11 @@ def test_leaders_engaged_with_and_bilateral_discussions_at_a_summit_are_meetings
     assert sorted(p for _, ps in got for p in ps if p != "Narendra Modi") == sorted(
         ["Justin Trudeau", "Joe Biden", "Recep Tayyip Erdoğan", "Emmanuel Macron", "Rishi Sunak",
          "Volodymyr Zelensky"]), got
+
+
+def test_courtesy_calls_on_two_leaders_are_two_meetings():
+    text = (HEAD + "Prime Minister Narendra Modi paid courtesy calls on President Bidya Devi Bhandari and "
+            "Vice-President Nanda Bahadur Pun in Kathmandu yesterday.")
+    got = sorted(tuple(sorted(m.name for m in e.participants)) for e in extract(text, DEMO).engagements
+                 if e.kind == "meeting")
+    assert len(got) == 2 and all("Narendra Modi" in g for g in got), got
