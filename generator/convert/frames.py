@@ -950,7 +950,9 @@ def frames_of(clause: Clause, index: int, gaz: Gazetteer, dateline_city: str | N
                      re.match(r"['\u2019]s?\s+(?:[\w-]+\s+){0,2}$", clause.plain[p.end:s])]
             if not owner and re.search(r"\b(?:his|her|sua|seu|su|sa|son|seine[mrn]?|ihre[mrn]?)\s+(?:[\w-]+\s+){0,3}$",
                                        clause.plain[max(0, s - 40):s], re.I):
-                owner = [p for p in clause.people if p.end <= s][-1:] or [  # "receive Merz ... on his
+                hosted = re.search(r"(?i)\b(?:receiv|welcom|host|greet|recib|recev|empf)\w*", clause.plain[:s])
+                owner = ([] if hosted else list(clause.subject[:1])) or \
+                    [p for p in clause.people if p.end <= s][-1:] or [  # "receive Merz ... on his
                     p for p in clause.people if p.start > e and  # first visit"; "On the eve of his
                     re.fullmatch(r"[^,;.]*,\s*(?:[\w.'\u2019-]+\s+){0,4}", clause.plain[e:p.start])][:1]  # trip, X"
             guest = [p for p in clause.people if re.fullmatch(r"(?i)visiting", word) and

@@ -1663,3 +1663,14 @@ def test_courtesy_calls_on_two_leaders_are_two_meetings():
     got = sorted(tuple(sorted(m.name for m in e.participants)) for e in extract(text, DEMO).engagements
                  if e.kind == "meeting")
     assert len(got) == 2 and all("Narendra Modi" in g for g in got), got
+
+
+def test_his_visit_after_met_with_is_the_subjects_and_after_received_the_guests():
+    met = (HEAD + "President Recep Tayyip Erdogan met with Emir Tamim bin Hamad Al Thani in Doha on Friday, "
+           "as part of his official visit to Qatar.")
+    visits = [[m.name for m in e.participants] for e in extract(met, DEMO).engagements if e.kind == "visit"]
+    assert all(v == ["Recep Tayyip Erdoğan"] for v in visits), visits
+    received = (HEAD + "Emir Tamim bin Hamad Al Thani received President Recep Tayyip Erdogan in Doha on "
+                "Friday, on his first official visit to Qatar.")
+    visits = [[m.name for m in e.participants] for e in extract(received, DEMO).engagements if e.kind == "visit"]
+    assert all(v == ["Recep Tayyip Erdoğan"] for v in visits), visits
