@@ -1674,3 +1674,11 @@ def test_his_visit_after_met_with_is_the_subjects_and_after_received_the_guests(
                 "Friday, on his first official visit to Qatar.")
     visits = [[m.name for m in e.participants] for e in extract(received, DEMO).engagements if e.kind == "visit"]
     assert all(v == ["Recep Tayyip Erdoğan"] for v in visits), visits
+
+
+def test_a_telephonic_conversation_about_the_situation_in_a_city_is_a_call_from_nowhere():
+    text = (HEAD + "On January 5, Prime Minister Narendra Modi had a telephonic conversation with Prime "
+            "Minister Yoshihide Suga.\n\nThe situation in Hong Kong was also brought up during the "
+            "conversation.")
+    (eng,) = extract(text, DEMO).engagements
+    assert (eng.kind, eng.place, eng.date.iso()) == ("call", None, "2022-01-05"), (eng.kind, eng.place, eng.date)
