@@ -142,6 +142,7 @@ _WISH = re.compile(r"\b(?:could|might|(?-i:may)|possible|possibility|proposed|pr
                    r"push(?:es|ed|ing)?\s+for|seek(?:s|ing)?|sought)\b", re.I)
 _HYPOTHETICAL = re.compile(
     r"\b(?:could|might|(?-i:may)|possible|possibility|proposed|propose|hopes?\s+to|hoping\s+to|"
+    r"fail(?:ed|s|ing)?\s+to\s+(?:get|secure|obtain|win|land|arrange|hold)|"
     r"would\s+like|wants?\s+to|invit(?:e|es|ed|ing|ation)|if\b|whether|did\s+not|didn't|"
     r"does\s+not|doesn't|no\s+plans?|not\s+(?:expected|planned|scheduled)|refused|cancell?ed|"
     r"called\s+off|postponed|put\s+off|ruled\s+out|urged|urging|"
@@ -1101,7 +1102,7 @@ def frames_of(clause: Clause, index: int, gaz: Gazetteer, dateline_city: str | N
         frame.cancelled = bool(_CANCELLED.search(clause.plain[e:]))
         if group == "visit" and re.search(r"\b(?:wrapp\w*\s+up|conclud\w*|end(?:s|ed|ing)?|"
                                           r"clos\w*|the\s+end\s+of|after|following|return\w*)"
-                                          r"\s+(?:\w+\s+){0,3}$", clause.plain[max(0, s - 40):s],
+                                          r"\s+(?:[\w-]+\s+){0,3}$", clause.plain[max(0, s - 40):s],
                                           re.I):
             frame.mode = "ended"  # "wrapped up her visit on Wednesday": not when it began
         if group == "visit" and re.match(r"(?:\s+(?:to|in)\s+(?:[A-Z][\w'\u2019-]*\s*){1,3})?\s*"

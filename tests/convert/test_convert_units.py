@@ -1682,3 +1682,12 @@ def test_a_telephonic_conversation_about_the_situation_in_a_city_is_a_call_from_
             "conversation.")
     (eng,) = extract(text, DEMO).engagements
     assert (eng.kind, eng.place, eng.date.iso()) == ("call", None, "2022-01-05"), (eng.kind, eng.place, eng.date)
+
+
+def test_a_meeting_someone_failed_to_get_and_a_visit_being_wrapped_up():
+    text = (HEAD + "Foreign Minister Bilawal Bhutto Zardari failed to get an in-person meeting with Secretary "
+            "of State Antony Blinken and had to settle for a phone conversation on Tuesday.\n\nHe met Deputy "
+            "Secretary Wendy Sherman on Wednesday as he was wrapping up his three-day visit to Washington.")
+    got = sorted((e.kind, e.date.iso()) for e in extract(text, DEMO).engagements)
+    assert ("call", "2022-01-04") in got and ("meeting", "2022-01-05") in got, got
+    assert not any(k == "visit" and d == "2022-01-05" for k, d in got), got
