@@ -553,8 +553,8 @@ def choose_kind(eng: Engagement, leaders: set[str]) -> tuple[str, str]:
     if "talk" in groups and not in_person and not firm:
         word = next(f.word for f in eng.frames if f.group == "talk")
         return "call", f'kind: "{word}" read as a call (no meeting in person is mentioned)'
-    said = [f for f in own if not (re.fullmatch(r"(?i)convened", f.word) and f.group != "summit")] or own  # says
-    # nothing of kind, unless a format's leaders convened
+    # "convened" says nothing of kind, unless a format's leaders convened (then it is a summit frame)
+    said = [f for f in own if f.group == "summit" or not re.fullmatch(r"(?i)convened", f.word)] or own
     if eng.frames[0].group != "summit" and any(f.people and f.group in ("meet", "talk") for f in said):  # "bilateral meetings on the
         said = [f for f in said if f.people or f.group != "summit"]  # sidelines of the event": the setting
     if any(f.group in ("meet", "talk") for f in said):  # "held talks with X at the summit"

@@ -485,7 +485,7 @@ def in_time_clause(text: str, m: Mention) -> bool:
     return bool(_SINCE_AFTER.match(text, m.end) and _SINCE_BEFORE.search(text, max(0, m.start - 80), m.start))
 
 
-_SENT = re.compile(r"['\u2019]s?\s+(?:warm\s+|personal\s+|best\s+|)(?:greetings|message|letter|"
+_SENT = re.compile(r"['\u2019]s?\s+(?:(?:warm|personal|best)\s+)?(?:greetings|message|letter|"
                    r"invitation|wishes|regards|congratulations|condolences)\b")
 
 
@@ -607,7 +607,7 @@ def _own_time(clause: Clause, s: int, e: int, words: list[tuple[int, int, str]],
     if time.start >= e and re.search(r"\bfollowing\s+(?:the|a|an|his|her|their|its)\s+[^;.]{0,120}$",
                                      clause.plain[e:time.start]):
         return None  # "would discuss ECOWAS following the exit of three states in January"
-    if re.match(_EVENT_NOUN, clause.plain[time.end:time.end + 30]):
+    if _EVENT_NOUN.match(clause.plain, time.end):
         return None  # "in the wake of the December 7 coup attempt": the date is the coup's
     if time.start >= e and re.search(r"(?i)\b(?:comes?|came|coming|follows?|followed)\s+(?:\w+\s+){0,2}?"
                                      r"(?:after|as|amid|in\s+the\s+wake\s+of|on\s+the\s+heels\s+of)\b",
