@@ -1287,7 +1287,7 @@ def test_a_counterpart_slot_takes_the_counterpart_named_in_a_later_sentence():
             "ministers met in New York.\n\nPrior to meeting with Pereira, "
             "Jaishankar held bilateral meetings with his counterparts from Egypt, Uganda and Cyprus."
             "\n\nWith his Egyptian counterpart, Sameh Shoukry, Jaishankar took stock of progress in ties.")
-    people = sorted(tuple(sorted(m.name for m in e.participants)) for e in extract(text, DEMO).engagements)
+    people = sorted(map(tuple, people_of(text)))
     assert ("S. Jaishankar", "Sameh Shoukry") in people, people
 
 
@@ -1362,7 +1362,7 @@ def test_french_il_a_recu_is_the_subjects_meeting_and_names_end_before_their_cou
             "aux \u00c9tats-Unis. Ainsi, il a re\u00e7u son homologue zambien Hakainde Hichilema.\n\nIl a "
             "aussi re\u00e7u le Pr\u00e9sident Julius Maada Bio de la R\u00e9publique de Sierra Leone.\n\nIl a "
             "re\u00e7u en audience Yasir Al-Rumayyan, Gouverneur du Fonds souverain saoudien.")
-    pairs = sorted(tuple(sorted(m.name for m in e.participants)) for e in extract(text, DEMO).engagements)
+    pairs = sorted(map(tuple, people_of(text)))
     assert pairs == [("F\u00e9lix Tshisekedi", "Hakainde Hichilema"), ("F\u00e9lix Tshisekedi", "Julius Maada Bio"),
                      ("F\u00e9lix Tshisekedi", "Yasir Al-Rumayyan")], pairs
 
@@ -1660,8 +1660,7 @@ def test_leaders_engaged_with_and_bilateral_discussions_at_a_summit_are_meetings
 def test_courtesy_calls_on_two_leaders_are_two_meetings():
     text = (HEAD + "Prime Minister Narendra Modi paid courtesy calls on President Bidya Devi Bhandari and "
             "Vice-President Nanda Bahadur Pun in Kathmandu yesterday.")
-    got = sorted(tuple(sorted(m.name for m in e.participants)) for e in extract(text, DEMO).engagements
-                 if e.kind == "meeting")
+    got = people_of(text, "meeting")
     assert len(got) == 2 and all("Narendra Modi" in g for g in got), got
 
 
