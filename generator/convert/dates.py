@@ -421,6 +421,8 @@ _EVENT_FORMS: list[tuple[str, re.Pattern]] = [
     ("year", re.compile(rf"\b(?:in|since|during|of|en|em|im|nel)\s+{_YEAR}\b")),
     ("last_year", re.compile(r"\b(last\s+year)(?:'s|\u2019s)?\b", re.I)),
 ]
+_NEED_DIGITS = {"range", "full", "iso", "dmy_short", "numeric", "month_year", "day_month", "day_only",
+                "year"}  # forms that cannot match a sentence without a digit: skipped there
 
 
 def _latest_on_or_before(month: int, day: int | None, pub: FuzzyDate) -> FuzzyDate | None:
@@ -638,7 +640,10 @@ def find_times(sentence: str, pub: FuzzyDate | None) -> list[TimeExpr]:
     """Every time expression in a sentence, longest match first where they overlap."""
     found: list[TimeExpr] = []
     taken: list[tuple[int, int]] = []
+    digits = any(c.isdigit() for c in sentence)
     for form, rx in _EVENT_FORMS:
+        if not digits and form in _NEED_DIGITS:
+            continue
         for m in rx.finditer(sentence):
             start, end = m.start(), m.end()
             if any(s < end and start < e for s, e in taken):
