@@ -37,7 +37,7 @@ from generator.convert.people import (Mention, OfficeRef, PeopleIndex, _SPEAKER_
 from generator.convert.places import PLACES_FILE, SMALL_TOWN, Gazetteer, country_of, load_gazetteer
 from generator.convert.pubdate import choose, url_date
 from generator.convert.quotes import Quote, _speaker, key_quotes
-from generator.convert.reference import (combine, reference_forums, reference_outlets,
+from generator.convert.reference import (combine, combine_outlets, reference_forums, reference_outlets,
                                          reference_people)
 from generator.convert.sentences import Sentence, article_sentences, blank_quotes, quote_spans
 
@@ -69,7 +69,7 @@ class Registries:
     def refresh(self) -> None:
         self.known_people = combine(self.people, reference_people())
         self.known_forums = combine(self.forums, reference_forums())
-        self.known_outlets = combine(self.outlets, reference_outlets())
+        self.known_outlets = combine_outlets(self.outlets, reference_outlets())
         self.index = PeopleIndex(self.known_people, self.places, set(self.people.items))
         self.not_people = {n if n.isupper() else fold(n)  # "MIA" the agency, not "Mia" the name
                            for r in (self.known_forums, self.known_outlets) for item in r

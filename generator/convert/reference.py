@@ -12,6 +12,7 @@ a user corrects the reference.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from pathlib import Path
 from typing import Callable
@@ -54,3 +55,19 @@ def combine(own: Registry, reference: Registry) -> Registry:
         items[item.id] = item
         taken |= names
     return Registry(items, own.path)
+
+
+def combine_outlets(own: Registry, reference: Registry) -> Registry:
+    """``combine``, where a site's outlet listed without addresses takes those of the reference
+    item it replaces: registering "TASS" keeps tass.com recognised as TASS."""
+    claimed = {d for item in own for d in item.domains}
+    by_name = {name_key(n): item for item in reference for n in (item.name, *item.aliases)}
+    items = dict(own.items)
+    for item_id, item in own.items.items():
+        ref = next((by_name[k] for n in (item.name, *item.aliases) if (k := name_key(n)) in by_name),
+                   None)
+        if ref is not None and not item.domains:
+            domains = [d for d in ref.domains if d not in claimed]
+            items[item_id] = dataclasses.replace(item, domains=domains)
+            claimed |= set(domains)
+    return combine(Registry(items, own.path), reference)

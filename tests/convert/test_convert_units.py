@@ -1541,6 +1541,15 @@ def test_the_name_a_page_prints_and_its_address_spells_is_offered_for_the_regist
     assert other.outlet is None and not any("Nile" in r for r in other.review), other.review
 
 
+def test_an_outlet_registered_without_addresses_keeps_the_reference_ones(tmp_path):
+    """A site that lists "TASS" by name only still knows tass.com as TASS."""
+    (tmp_path / "outlets.yaml").write_text("tass:\n  name: TASS\n  agency: true\n", encoding="utf-8")
+    reg = Registries.load(tmp_path)
+    text = HEAD + "President Vladimir Putin and President Xi Jinping held talks by video link on Friday."
+    assert extract(text, reg, url="https://tass.com/politics/1557685").outlet == "TASS"
+    assert reg.outlets.items["tass"].domains == []  # the site's own registry is left as written
+
+
 def test_an_upper_case_headline_is_not_named_as_the_sites_masthead():
     text = ("JAPAN-AUSTRALIA LEADERS\u2019 VTC MEETING\n\nThe Hon Anthony Albanese MP.\n\n"
             "Prime Minister Fumio Kishida and Prime Minister Anthony Albanese held a Leaders\u2019 Meeting "
