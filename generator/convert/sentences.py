@@ -17,7 +17,9 @@ from generator.convert.dates import month_number
 _ABBREV = {"mr", "mrs", "ms", "dr", "st", "no", "vs", "gen", "lt", "col", "sen", "rep", "gov",
            "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
            "prof", "hon", "sr", "jr", "inc", "ltd", "co", "corp", "dept", "govt", "approx", "etc"}
-_BOUNDARY = re.compile(r"([.!?])([\"'\u201d\u2019)\]]*)\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9@])")
+_BOUNDARY = re.compile(r"([.!?])([\"'\u201d\u2019)\]]*)(?:\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9@])"
+                       r"|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z]))")
+# (the last two: sentences a page ran together when it lost its paragraph breaks, "today.President")
 _QUOTE = re.compile(r"[\"\u201c\u201e]([^\"\u201c\u201d\u201e]{1,1200})(?:[\"\u201d]|$)|(?<!\w)[\u2018']"
                     r"([^\u2018\u2019']{3,300})[\u2019'](?!\w)")
 

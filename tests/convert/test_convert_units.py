@@ -20,6 +20,7 @@ from generator.convert.html import parse_html
 from generator.convert.merge import merge_text
 from generator.convert.people import PeopleIndex, _edit_distance
 from generator.convert.render import flow_list, scalar
+from generator.convert.sentences import split_sentences
 
 REG = Registries.load(FIXTURES / "registry")
 PUB = FuzzyDate(2022, 2, 12)  # a Saturday
@@ -1699,3 +1700,16 @@ def test_a_meeting_someone_failed_to_get_and_a_visit_being_wrapped_up():
     got = sorted((e.kind, e.date.iso()) for e in extract(text, DEMO).engagements)
     assert ("call", "2022-01-04") in got and ("meeting", "2022-01-05") in got, got
     assert not any(k == "visit" and d == "2022-01-05" for k, d in got), got
+
+
+def test_sentences_a_page_ran_together_are_read_apart():
+    """A page that lost its paragraph breaks: "... this week.On Sunday, he ..." is two sentences,
+    and each call keeps its own day and counterpart."""
+    text = (HEAD + "President Ana Ruiz has been busy on the phone this week.On Monday, she spoke by phone "
+            "with Prime Minister Narendra Modi.On Wednesday, she held a phone call with Chancellor "
+            "Olaf Scholz.")
+    calls = {(e.date.iso(), tuple(sorted(m.name for m in e.participants if m.name != "Ana Ruiz")))
+             for e in extract(text, DEMO).engagements}
+    assert {("2022-01-03", ("Narendra Modi",)), ("2022-01-05", ("Olaf Scholz",))} <= calls, calls
+    assert split_sentences("It ended.President Li and St.Petersburg stay.") == \
+        ["It ended.", "President Li and St.Petersburg stay."]
