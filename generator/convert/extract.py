@@ -284,6 +284,8 @@ _CLAUSE_SPLIT = re.compile(
     r"\s+(?:and\s+then|and\s+later|and\s+also)\s+|"
     r"\s+(?=(?:un|dos|tres|um|dois|tr[êe]s)\s+d[ií]as?\s+(?:despu[ée]s|antes|depois)\s+d[eo]\b)|"
     r",?\s+and\s+(?=(?:then\s+)?(?:the\s+(?:next|following)\s+day|on\s+\w+(?:\s+\d{1,2})?)\s+with\s)|"
+    r",?\s+and\s+(?=(?:then\s+)?(?:yesterday|today|tonight|later|earlier|on\s+\w+day|the\s+(?:next|following)\s+"
+    r"day),?\s+(?:he|she|they|we)\s)|"  # "On Sunday, he spoke with X and yesterday he called Y"
     r",?\s+and\s+(?=with\s[^.;,]{3,60}?\b(?:on\s+\w+day|yesterday|the\s+(?:next|following|previous)\s+day)\b)|"
     r"\s+and\s+(?=(?:was|were)\s+(?:later\s+|then\s+|also\s+)?(?:received|welcomed|hosted)\s+by\b)|"
     r"\s+(?=since\s+(?:they|he|she|the|their|his|her|it|last|then)\b)|"

@@ -550,6 +550,9 @@ def _nearest_time(clause: Clause, s: int, e: int) -> TimeExpr | None:
              and not re.search(r"(?i)(?:,\s*|\b(?:was|were|been)\s+)(?:signed|adopted|ratified|"
                                r"concluded|launched|elected|appointed)\s*$",
                                clause.plain[max(0, t.start - 25):t.start])  # "the pact, signed last August"
+             and not (t.start > e and re.search(r"(?i)\b(?:sworn[\s-]+in|(?:took|taking|assumed|assuming)\s+office|"
+                                                r"inaugurated|(?:re-?)?elected)\b[^.;,]{0,40}$",
+                                                clause.plain[e:t.start]))  # "since being sworn in ... on January 20"
              and clause.plain[t.start:t.end].strip()]
     if not times:
         return None

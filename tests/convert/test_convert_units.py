@@ -1713,3 +1713,20 @@ def test_sentences_a_page_ran_together_are_read_apart():
     assert {("2022-01-03", ("Narendra Modi",)), ("2022-01-05", ("Olaf Scholz",))} <= calls, calls
     assert split_sentences("It ended.President Li and St.Petersburg stay.") == \
         ["It ended.", "President Li and St.Petersburg stay."]
+
+
+def test_a_second_call_after_and_yesterday_is_its_own():
+    text = (HEAD + "On Wednesday, President Ana Ruiz spoke by phone with Prime Minister Narendra Modi and "
+            "yesterday she had a telephone conversation with Chancellor Olaf Scholz.")
+    calls = {(e.date.iso(), tuple(sorted(m.name for m in e.participants)))
+             for e in extract(text, DEMO).engagements}
+    assert calls == {("2022-01-05", ("Ana Ruiz", "Narendra Modi")),
+                     ("2022-01-07", ("Ana Ruiz", "Olaf Scholz"))}, calls
+
+
+def test_the_day_someone_was_sworn_in_does_not_date_the_call():
+    text = (HEAD + "Prime Minister Narendra Modi will be the third leader President Ana Ruiz will have "
+            "spoken with by phone since being sworn in as president on January 5. The call is set "
+            "for tonight.")
+    dates = {e.date.iso() for e in extract(text, DEMO).engagements if e.date}
+    assert "2022-01-05" not in dates and "2023-01-05" not in dates, dates
