@@ -364,7 +364,7 @@ class TimeExpr:
         return bool(self.past.how or self.future.how)
 
 
-_PART = r"(?:\s+(?:night|evening|morning|afternoon))?"
+_PART = r"(?:\s+(?:night|evening|morning|afternoon)|(?i:morgen|vormittag|mittag|nachmittag|abend))?"  # "Montagmorgen"
 _ON = r"(?:(?:[Ee]l|[Ll]a|[Oo]|[Nn]a|[Ii]l)\s+(?:pr[óo]xim[oa]|pasad[oa]|passad[oa]|prossimo|scorso)|" \
       r"[Pp]r[óo]xim[oa]|[Oo]n|[Ll]ast|[Tt]his\s+past|[Tt]his|[Ee]arlier\s+on|[Ll]ater\s+on|[Ll]ate\s+on|" \
       r"[Ee]arly\s+on|[Ss]ince|[Bb]y|[Nn]ext|[Cc]oming|[Aa]m|[Ee]l|[Ll]e|[Nn]a|[Nn]o|[Ii]l|[Dd]i)"

@@ -179,6 +179,12 @@ def publication(page, cleaned: Cleaned, url: str | None, user: FuzzyDate | None,
         date = bare.date
         notes.append(f'published: read from "{bare.text}" above the headline; check that it is '
                      "the article's date and not the site's date of today")
+    if date is not None and date.day is None:
+        finer = _day_within(cleaned.header + cleaned.dropped + cleaned.footer, date)
+        if finer is not None:  # "date 2022-05" above, "May 20, 2022 07:43 ET" below
+            notes.append(f"published: the date line gives {date.iso()}; {finer.iso()} comes from "
+                         "a date line of that month elsewhere on the page")
+            date = finer
     filed = _dateline_day(cleaned, date)
     if filed is not None:  # "Kathmandu, Sept. 22:" on a page dated the 25th: written on the 22nd
         notes.append(f"published: the dateline says {filed.iso()[5:]}, the page {date.iso()}; "  # type: ignore[union-attr]
@@ -194,6 +200,18 @@ def publication(page, cleaned: Cleaned, url: str | None, user: FuzzyDate | None,
             notes.append(f"published: the dateline gives {date.iso()[5:]} without a year; "
                          f"{years[0]} comes from a full date of that day in the text")
     return date, notes
+
+
+def _day_within(lines: list[str], coarse: FuzzyDate) -> FuzzyDate | None:
+    """A line that is only a full date (and a time) in the month or year the date line gave."""
+    for line in lines:
+        lead = leading_date(line)
+        if lead and lead[0].day is not None and lead[0].year == coarse.year and \
+                coarse.month in (None, lead[0].month) and \
+                re.fullmatch(r"[\s,|-]*(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*[A-Z]{0,4}\s*)?"
+                             r"(?:\(\d{1,2}[:.]\d{2}\s*[A-Z]{2,4}\))?[\s.]*", lead[2], re.I):
+            return lead[0]
+    return None
 
 
 def _dateline_day(cleaned: Cleaned, date: FuzzyDate | None) -> FuzzyDate | None:
@@ -530,7 +548,9 @@ def _clauses(reader: Reader, sentences: list[Sentence], captions: set[int],
                        r"(?i)\b(?:with|met|meet|meets|and)\b", s.plain[main_start:m.start])][:1]
         pronoun = re.search(r"\b(?:he|she|He|She|(?i:il|elle|ele|ela|er|sie)(?=\s+(?:\w+\s+){0,3}?(?:a|est|ha|hat|tem|"
                             r"teve|recebeu|recibi[óo]|re[çc]oit|empfing|traf)\b))\b", s.plain[main_start:limit]) or \
-            _PRONOUN_START.match(s.plain[main_start:])
+            re.search(r"\b(?:wird|werden|hat|haben|ist|sind|traf|trifft|empfing)\s+(?:er|sie)\b",
+                      s.plain[main_start:limit]) or \
+            _PRONOUN_START.match(s.plain[main_start:])  # German "Zunächst wird er ... treffen"
         own_words = _SAID_THAT_HE.search(s.plain)  # "Mehta said on Thursday that he had spoken"
         if own_words and not subject:
             subject = [m for m in people if m.end <= own_words.start() and not m.speaker][:1]
@@ -743,9 +763,9 @@ def _countries_named(text: str, gaz: Gazetteer) -> frozenset[str]:
 
 
 def _finish(eng: Engagement, ctx: Context, reg: Registries, lead: Engagement | None,
-            cleaned: Cleaned, today: dt.date, leaders: set[str]) -> None:
+            cleaned: Cleaned, today: dt.date, leaders: set[str], travelling: set[str]) -> None:
     eng.participants = [m for m in eng.participants if not _variant_of_another(m, eng.participants)]
-    kind, note = eng_mod.choose_kind(eng, leaders)
+    kind, note = eng_mod.choose_kind(eng, leaders, travelling)
     eng.kind = kind
     if note or (note := _other_kind(eng)):
         eng.review.append(note)
@@ -1221,6 +1241,25 @@ def _time_from_sentence_before(frames: list[Frame], clauses: list[Clause]) -> No
             f.time = before[0]
 
 
+_AFTERWARDS = re.compile(r"\s*(?:Afterwards|Afterward|After\s+that|Later|Subsequently|Thereafter|"
+                         r"Anschlie(?:ß|ss)end|Danach|Sp[äa]ter|Ensuite|Puis|Luego|Despu[ée]s|Depois|"
+                         r"Successivamente|In\s+seguito)\b")
+
+
+def _time_of_afterwards(frames: list[Frame], clauses: list[Clause]) -> None:
+    """"On Monday morning he will visit the base. Afterwards he will meet X": the day of the
+    sentence before, the last one it names."""
+    for f in frames:
+        if f.time is not None or f.caption or not 0 <= f.clause < len(clauses) or \
+                not _AFTERWARDS.match(clauses[f.clause].text):
+            continue
+        before = [t for c in clauses if c.sentence == f.sentence - 1 and not c.caption
+                  for t in c.times if t.form in ("weekday", "today", "yesterday", "tomorrow", "full",
+                                                 "day_month", "iso", "numeric")]
+        if before:
+            f.time = before[-1]
+
+
 def _counterparts_named_after(found: list[Engagement], clauses: list[Clause]) -> None:
     """"held bilateral meetings with his counterparts from Egypt, Uganda and Cyprus. With his
     Egyptian counterpart, Sameh Shoukry, he took stock of ...": the slot for Egypt is Shoukry."""
@@ -1535,6 +1574,7 @@ def engagements_of(clauses: list[Clause], headline: Clause | None, ctx: Context,
         frames += frames_of(clause, i, reg.places, ctx.dateline_city)  # type: ignore[arg-type]
     frames = _gapped_meetings(frames, clauses)
     _time_from_sentence_before(frames, clauses)
+    _time_of_afterwards(frames, clauses)
     _people_from_sentence_before(frames, clauses)
     _when_of_background(frames, clauses)
     _weekday_dated_elsewhere(frames, clauses)
@@ -1602,12 +1642,14 @@ def engagements_of(clauses: list[Clause], headline: Clause | None, ctx: Context,
     _statement_people(found, clauses)
     _visit_people(found)
     leaders = {m.person for c in clauses for m in c.people if m.leader}
+    travelling = {e.participants[0].person for e in found  # the visitor of a visit the text reports
+                  if e.participants and all(f.group == "visit" for f in e.frames)}
     texts = {i: c.plain for i, c in enumerate(clauses)}
     out = []
     for k, eng in enumerate(found):
         lead = next((e for e in found[:k] if e.date is not None and not e.draft),  # the first dated
                     found[0] if k else None)  # one: a visit left undated says nothing of the day
-        _finish(eng, ctx, reg, lead, cleaned, today, leaders)
+        _finish(eng, ctx, reg, lead, cleaned, today, leaders, travelling)
         if eng_mod.in_window(eng, ctx.pub) and eng_mod.worth_an_entry(eng, texts):
             out.append(eng)
     if not out:  # an article with an engagement always gives an entry, flagged as thin

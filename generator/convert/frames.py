@@ -50,7 +50,7 @@ _TRIGGERS = re.compile(
     r"|\b(?P<talk>chat(?:s|ted|ting)?(?=\s+(?:[\w'\u2019-]+\s+){0,3}?with\b)|(?<=a\s)(?:aussi\s+|[ée]galement\s+)?[ée]chang[ée](?=\s+(?:[\w'\u2019-]+\s+){0,5}?avec\b)|conversation|spoke|spoken|speak|speaks|[Ss]peaking(?=\s+(?:with|to)\b)|talked|talk(?=\s+(?:to|with)\b)|"
     r"discussed|discuss|discusses|discussing|conferred|confers|exchanged\s+views|"
     r"exchange\s+views|gesprochen|conversaram|sprach\s+mit|sprachen|s['\u2019]est\s+entretenue?|se\s+sont\s+entretenus|"
-    r"convers[óo]|conversou|conversaron)\b"
+    r"convers[óo]|conversou|conversaron|austauschen|ausgetauscht|tauschten?\s+sich)\b"
     r"|\b(?P<meet>pull-asides?|engaged(?=\s+with\b)|(?<=\s)agreed(?=\s+(?:to|on|that)\b)|(?:(?:co-)?chaired|attended)(?=\s+by\b)|(?:in\s+attendance|(?<=leaders\s)present)(?=\s+(?:included|were|was)\b)|(?<![\w,;] )(?-i:Meeting|Talks)(?=\s+with\b)|(?:held|hold|holds|holding|had)\s+(?:a|an|the|their)\s+(?:[A-Z][\w'\u2019.-]*\s+){1,3}(?-i:Meeting|Talks)\b|(?:(?:took|take|takes|taking)\s+part|joined|participated)(?=\s+(?:from|via|remotely|"
     r"virtually|online|by\s+video)\b)|courtesy\s+calls?|(?:held|hold|holds|holding)\s+consultations|(?:private\s+)?audience|"
     r"shook\s+hands|convened|met|meet|meets|meeting|meetings|interacted|encounter(?=\s+with\b)|(?<=bilateral\s)engagements?|interactions?(?=\s+with\s+(?:his|her|their|several|other|counterparts|leaders|[A-Z]))|held\s+talks|hold\s+talks|holds\s+talks|"
@@ -62,7 +62,8 @@ _TRIGGERS = re.compile(
     r"jantar|almo[çc]o|d[îi]ner|d[ée]jeuner|almuerzo|Abendessen|Mittagessen|"
     r"(?<=ministerial\s)session|(?<=plenary\s)session|(?<=\dth\s)session|(?<=\dst\s)session|"
     r"(?<=\dnd\s)session|(?<=\drd\s)session|(?<=joined\sthe\s)session|(?<=attended\sthe\s)session|"
-    r"zusammengekommen|zusammengetroffen|zusammengetreffen|kamen\s+zusammen|kam\s+zusammen|"
+    r"zusammengekommen|zusammengetroffen|zusammengetreffen|zusammentreffen|zusammenkommen|kamen\s+zusammen|"
+    r"kam\s+zusammen|"
     r"trafen\s+sich|traf\s+sich|"
     r"re[çc]u(?:e|s)?(?=\s+(?:(?:le|la|les|son|sa|ses|par|mardi|lundi|mercredi|jeudi|vendredi|"
     r"samedi|dimanche|hier|ce)\s|l['\u2019]|M\.|Mme|(?-i:[A-Z])))|"  # "a reçu le président", not "reçu de bons retours"
@@ -86,7 +87,7 @@ _TRIGGERS = re.compile(
     r"lleg[\u00f3a]|llegar[\u00e1a]|arrib[\u00f3a]|arribar[\u00e1a]|chegou|chega|chegar[\u00e1a]|est\s+arriv[\u00e9e]e?|"
     r"[\u00e8e]\s+arrivat[oa]|"
     r"travels\s+to|travel\s+to|travell?ing\s+to|flew\s+to|fly\s+to|flies\s+to|flying\s+to|heads?\s+to(?=\s+[A-Z])|heading\s+to(?=\s+[A-Z])|"
-    r"(?:depart(?:s|ed|ing)?|leaves|leave|left|leaving)\s+for(?=\s+[A-Z])|s['\u2019]est\s+rendue?|se\s+rendra|Besuch|besuchte|besucht|visita|visite|viaje|viagem|reise)\b"
+    r"(?:depart(?:s|ed|ing)?|leaves|leave|left|leaving)\s+for(?=\s+[A-Z])|s['\u2019]est\s+rendue?|se\s+rendra|Besuch|besuchte|besucht|visita|visite|viaje|viagem|reise|Reise)\b"
     r"|\b(?P<statement>joint\s+(?:statement|declaration|communiqu[ée])|issued\s+a\s+(?:joint\s+)?"
     r"statement|Joint\s+Declaration|signed\s+a\s+(?:joint\s+)?declaration|"
     r"declaraci[óo]n\s+conjunta|d[ée]claration\s+commune|gemeinsame\s+Erkl[äa]rung)\b")
@@ -924,8 +925,10 @@ def frames_of(clause: Clause, index: int, gaz: Gazetteer, dateline_city: str | N
         mode = _mode(unnamed, s, e, group, clause.headline)
         people = list(acting)
         own = len(people)
-        if clause.subject and mode != "future" and re.match(r"(?i)\s*(?:he|she|il|elle|ele|ela|er|sie)\s",
-                                                            clause.plain) and \
+        if clause.subject and (mode != "future" and re.match(r"(?i)\s*(?:he|she|il|elle|ele|ela|er|sie)\s",
+                                                             clause.plain) or
+                               re.search(r"\b(?:wird|werden|hat|haben|ist|sind|traf|trifft|empfing)\s+(?:er|sie)\b",
+                                         clause.plain[:s])) and \
                 all(p.person != clause.subject[0].person for p in people):
             people.insert(0, clause.subject[0])  # "Il a eu avec son homologue, Joe Biden, un entretien"
         if not any(p.start < s for p in people if p is not clause.author) and clause.subject:

@@ -1730,3 +1730,23 @@ def test_the_day_someone_was_sworn_in_does_not_date_the_call():
             "for tonight.")
     dates = {e.date.iso() for e in extract(text, DEMO).engagements if e.date}
     assert "2022-01-05" not in dates and "2023-01-05" not in dates, dates
+
+
+def test_a_wire_dated_by_month_takes_its_day_from_the_timestamp_line():
+    text = ("date 2022-05\n\nPresident Ana Ruiz will meet Chancellor Olaf Scholz in Lisbon on Sunday.\n\n"
+            "May 20, 2022 07:43 ET (11:43 GMT)")
+    record = extract(text, DEMO)
+    assert record.published.iso() == "2022-05-20"
+    assert [e.date.iso() for e in record.engagements] == ["2022-05-22"]
+
+
+def test_a_german_trip_plan_gives_each_meeting_its_day_and_traveller():
+    text = ("Berlin, 20. Mai 2022\n\nBundeskanzler Olaf Scholz wird am Sonntag zu einer Reise nach "
+            "Südamerika aufbrechen. Zunächst wird er am Sonntag den Präsidenten Brasiliens, Luiz Inácio "
+            "Lula da Silva, in Brasília treffen.\n\nAm Montagmorgen wird er eine Fabrik besichtigen. "
+            "Anschließend wird Scholz sich mit dem Präsidenten Argentiniens, Javier Milei, über den Handel "
+            "austauschen.")
+    found = {(e.date.iso(), e.kind, tuple(sorted(m.name for m in e.participants)))
+             for e in extract(text, DEMO).engagements if e.kind != "visit"}
+    assert found == {("2022-05-22", "meeting", ("Luiz Inácio Lula da Silva", "Olaf Scholz")),
+                     ("2022-05-23", "meeting", ("Javier Milei", "Olaf Scholz"))}, found
