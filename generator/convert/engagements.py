@@ -530,7 +530,8 @@ def worth_an_entry(eng: Engagement, clauses_text: dict[int, str]) -> bool:
 _CONVENED = re.compile(r"(?i)convened|met|meets?|gathered")  # "the bloc's leaders convened": a summit
 
 
-def choose_kind(eng: Engagement, leaders: set[str], travelling: set[str] = frozenset()) -> tuple[str, str]:  # type: ignore[assignment]
+def choose_kind(eng: Engagement, leaders: set[str],
+                travelling: set[tuple[str, bool]] = frozenset()) -> tuple[str, str]:  # type: ignore[assignment]
     """(kind, review note when it is read from soft words). Talks of someone the article
     reports on a trip ("will exchange views with X" on a tour of Africa) were held in person."""
     own = [f for f in eng.frames if not f.inherited and not f.caption] or \
@@ -548,7 +549,7 @@ def choose_kind(eng: Engagement, leaders: set[str], travelling: set[str] = froze
     in_person = words & {"met", "meet", "meets", "meeting", "in-person", "hosted", "held talks",
                          "received", "welcomed", "lunch", "dinner"} or eng.place or \
         any(f.inherited and f.place for f in eng.frames) or \
-        any(m.person in travelling for m in eng.participants)  # one of "a series of talks in Cairo"
+        any((m.person, eng.scheduled) in travelling for m in eng.participants)  # one of "a series of talks in Cairo"
     if "phone" in groups and not (in_person and groups.count("meet") > groups.count("phone")):
         return "call", ""
     firm = [f.group for f in own if f.group in ("meet", "summit") and not NEUTRAL.fullmatch(f.word)]

@@ -763,7 +763,8 @@ def _countries_named(text: str, gaz: Gazetteer) -> frozenset[str]:
 
 
 def _finish(eng: Engagement, ctx: Context, reg: Registries, lead: Engagement | None,
-            cleaned: Cleaned, today: dt.date, leaders: set[str], travelling: set[str]) -> None:
+            cleaned: Cleaned, today: dt.date, leaders: set[str],
+            travelling: set[tuple[str, bool]]) -> None:
     eng.participants = [m for m in eng.participants if not _variant_of_another(m, eng.participants)]
     kind, note = eng_mod.choose_kind(eng, leaders, travelling)
     eng.kind = kind
@@ -1642,8 +1643,8 @@ def engagements_of(clauses: list[Clause], headline: Clause | None, ctx: Context,
     _statement_people(found, clauses)
     _visit_people(found)
     leaders = {m.person for c in clauses for m in c.people if m.leader}
-    travelling = {e.participants[0].person for e in found  # the visitor of a visit the text reports
-                  if e.participants and all(f.group == "visit" for f in e.frames)}
+    travelling = {(e.participants[0].person, e.scheduled) for e in found  # the visitor of a visit
+                  if e.participants and all(f.group == "visit" for f in e.frames)}  # (and if it is to come)
     texts = {i: c.plain for i, c in enumerate(clauses)}
     out = []
     for k, eng in enumerate(found):
