@@ -45,6 +45,9 @@ _EDITION = re.compile(r"(?<![\w#])#?(COP)\s?-?(\d{1,2})\b")
 _CANDIDATE = re.compile(
     r"\b(?:the\s+)?((?:[A-Z](?:[\w'\u2019+-]|\.(?=[\w-]))*\s+){1,5}?(?:Summit|Dialogue|Forum|Conference|Format|"
     r"Process|Consultations|Ministerial|Meeting)s?)\b")
+_CANDIDATE_FRAMEWORK = re.compile(  # "held in the framework of the Baltic Council of Ministers"
+    r"\b(?:in|within|under)\s+the\s+(?:framework|format|auspices|umbrella)\s+of\s+(?:the\s+)?"
+    r"((?:[A-Z][\w'\u2019-]*|of|for|and)(?:\s+(?:[A-Z][\w'\u2019-]*|of|for|and)){1,6})")
 _CANDIDATE_HEAD_FIRST = re.compile(  # "Cimeira Brasil-Portugal", "Cumbre de las Américas"
     r"\b((?:Cimeira|Cumbre|C[úu]pula|Sommet|Vertice|Foro|Di[áa]logo|Conferencia|Confer[êe]ncia|"
     r"Conf[ée]rence)\s+(?:(?:de|do|da|dos|das|del|des|du|de\s+la|de\s+las|de\s+los|entre|UE)\s+)?"
@@ -189,6 +192,12 @@ class ForumIndex:
                 continue
             start = m.end(1) - len(name)
             out.append(ForumHit(name, start, m.end(1), name, True, registered=False))
+        for m in _CANDIDATE_FRAMEWORK.finditer(text):
+            name = re.sub(r"(?:\s+(?:of|for|and))+$", "", m.group(1))
+            if len(name.split()) < 2 or self._lookup(name) or \
+                    any(h.start < m.start(1) + len(name) and m.start(1) < h.end for h in hits + out):
+                continue
+            out.append(ForumHit(name, m.start(1), m.start(1) + len(name), name, True, registered=False))
         for m in _CANDIDATE_HEAD_FIRST.finditer(text):
             said = m.group(1).rstrip(" -")
             if self._lookup(said) or any(h.start < m.end(1) and m.start(1) < h.end for h in hits + out):

@@ -1750,3 +1750,15 @@ def test_a_german_trip_plan_gives_each_meeting_its_day_and_traveller():
              for e in extract(text, DEMO).engagements if e.kind != "visit"}
     assert found == {("2022-05-22", "meeting", ("Luiz Inácio Lula da Silva", "Olaf Scholz")),
                      ("2022-05-23", "meeting", ("Javier Milei", "Olaf Scholz"))}, found
+
+
+def test_a_meeting_that_will_bring_leaders_together_is_announced_not_held():
+    text = (HEAD + "The heads of government of three coastal states will meet in Tallinn on Monday, "
+            "January 10. The meeting on January 10 held in the framework of the Amber Coast Council of "
+            "Ministers will bring together prime ministers Kaja Kallas of Estonia and Ingrida Simonyte of "
+            "Lithuania, a spokesman said on Friday.")
+    record = extract(text, DEMO)
+    (eng,) = record.engagements
+    assert (eng.date.iso(), eng.scheduled, eng.place) == ("2022-01-10", True, "Tallinn"), eng
+    assert any('"Amber Coast Council of Ministers" looks like a format' in r for r in record.review), \
+        record.review
