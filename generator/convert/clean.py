@@ -245,6 +245,13 @@ def looks_like_headline(line: str) -> bool:
     return any(c.isalpha() for c in line)
 
 
+def _short_paragraph(line: str) -> bool:
+    """A sentence too short for ``is_paragraph`` that opens the text right above it."""
+    words = line.split()
+    return 6 <= len(words) < 30 and bool(re.search(r"[a-z]{2,}[.!?][\"'\u201d\u2019]?$", line)) and \
+        line[:1].isupper() and sum(w[:1].islower() for w in words) >= 2
+
+
 def is_paragraph(line: str) -> bool:
     """Running text: several words ending like a sentence (not like "U.S.")."""
     words = line.split()
@@ -438,6 +445,9 @@ def clean_text(text: str, agency_keys: set[str], surnames: Collection[str] = ())
     if lead_in and lines[lead_in[0]].endswith(":") and len(lines[lead_in[0]].split()) >= 5:
         body_start = lead_in[0]  # "The below is attributable to Spokesperson ...:"
     t = _find_title(lines, body_start, date_line, furniture)
+    above = [i for i in range(body_start) if lines[i]]
+    while above and above[-1] != t and _short_paragraph(lines[above[-1]]):
+        body_start = above.pop()  # "The Prime Minister spoke to Chancellor X this evening." opens it
     if t is not None and t < body_start:
         cleaned.title = lines[t].strip()
     if cleaned.unlabelled is not None and t is not None:

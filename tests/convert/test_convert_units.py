@@ -1762,3 +1762,12 @@ def test_a_meeting_that_will_bring_leaders_together_is_announced_not_held():
     assert (eng.date.iso(), eng.scheduled, eng.place) == ("2022-01-10", True, "Tallinn"), eng
     assert any('"Amber Coast Council of Ministers" looks like a format' in r for r in record.review), \
         record.review
+
+
+def test_a_short_opening_sentence_under_the_date_line_is_read():
+    text = ("date 2022-01-05 President Ana Ruiz spoke to Chancellor Olaf Scholz this evening.\n\n"
+            "The leaders discussed energy prices and the situation in the region. Both agreed on the "
+            "importance of closer cooperation between their two countries.")
+    (eng,) = extract(text, DEMO).engagements
+    assert sorted(m.name for m in eng.participants) == ["Ana Ruiz", "Olaf Scholz"]
+    assert eng.date.iso() == "2022-01-05"
