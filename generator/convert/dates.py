@@ -272,6 +272,9 @@ def dateline(line: str) -> tuple[str, int, int, str | None] | None:
     """``Washington, Dec 27 (IANS)`` or ``Bogotá, 21 ago (EFE)``: (place, month, day,
     credit); the year is unknown."""
     m = _DATELINE.match(line.strip())
+    if m and re.match(rf"(?i)(?:on|in|at|by|from|since|until|last|this|next|early|late|on\s+)?\s*"
+                      rf"{WEEKDAY}\b|(?:on|in|at|by|from|since|until|last|this|next)\s", m.group(1)):
+        return None  # "On Saturday, February 22, ...": a date the sentence opens with, not a place
     if m:
         month = month_number(m.group(2))
         return (m.group(1).strip(), month, int(m.group(3)), m.group(4) or m.group(5)) \

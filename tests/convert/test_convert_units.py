@@ -1771,3 +1771,13 @@ def test_a_short_opening_sentence_under_the_date_line_is_read():
     (eng,) = extract(text, DEMO).engagements
     assert sorted(m.name for m in eng.participants) == ["Ana Ruiz", "Olaf Scholz"]
     assert eng.date.iso() == "2022-01-05"
+
+
+def test_a_sentence_opening_with_weekday_and_date_is_not_a_dateline():
+    assert dateline("On Saturday, February 22, President Ana Ruiz spoke with Olaf Scholz.") is None
+    assert dateline("Lisbon, Feb 22 (AFP) President Ana Ruiz spoke with Olaf Scholz.")[:3] == \
+        ("Lisbon", 2, 22)
+    text = ("date 2022-02-22\n\nOn Saturday, February 19, President Ana Ruiz of Portugal spoke with "
+            "Chancellor Olaf Scholz about energy.")
+    (eng,) = extract(text, DEMO).engagements
+    assert eng.date.iso() == "2022-02-19"
