@@ -458,7 +458,8 @@ def _actors(clause: Clause, s: int, e: int) -> list[Mention]:
 
 
 _SENDER = re.compile(r"\b(?:(?:letter|message|note|invitation|greetings|congratulations|"
-                     r"condolences|envoy|emissary|statement)\s+from|[Bb]ehalf\s+of|[Aa]ccording\s+to|"
+                     r"condolences|envoy|emissary|statement|criticism|criticisms|pressure|threats?|"
+                     r"warnings?|attacks?|demands?|objections?|opposition|praise)\s+from|[Bb]ehalf\s+of|[Aa]ccording\s+to|"
                      r"(?:message|letter|statement|remarks|comments|post|tweet|note|report|posted|"
                      r"tweeted|written|signed|delivered|sent|read\s+out|quoted|cited|issued|released)"
                      r"\s+(?:[\w-]+\s+){0,2}?by|[Rr]epresenting|"

@@ -1781,3 +1781,10 @@ def test_a_sentence_opening_with_weekday_and_date_is_not_a_dateline():
             "Chancellor Olaf Scholz about energy.")
     (eng,) = extract(text, DEMO).engagements
     assert eng.date.iso() == "2022-02-19"
+
+
+def test_a_critic_is_not_a_party_to_the_call():
+    text = HEAD + ("On Friday, President Ana Ruiz spoke by phone with Chancellor Olaf Scholz amid "
+                   "criticism from US President Joe Biden.")
+    (eng,) = extract(text, DEMO).engagements
+    assert sorted(m.name for m in eng.participants) == ["Ana Ruiz", "Olaf Scholz"]
