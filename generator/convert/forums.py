@@ -30,6 +30,7 @@ _BEFORE = re.compile(rf"\b(?:{GATHERING}|sidelines|margins|at|during|attending|a
                      rf"(?:de|do|du|del|des|da|di|dei|della))|"
                      rf"(?:heads\s+of\s+(?:state|government)|leaders)\s+of(?:\s+the\s+so-called)?|"
                      rf"as\s+part\s+of|within|in\s+the\s+framework\s+of|under|"
+                     rf"{GATHERING}\s+(?:led|hosted|organi[sz]ed|convened|chaired)\s+by|"  # "meetings led by ASEAN"
                      rf"for|host(?:ed|s|ing)?|chair(?:ed|s|ing)?)\s+(?:of\s+)?(?:the\s+|a\s+|an\s+|this\s+"
                      rf"(?:year'?s\s+)?)?(?:annual\s+|\d+(?:st|nd|rd|th)\s+|virtual\s+|informal\s+|"
                      rf"extraordinary\s+|special\s+)?[\"'\u201c\u2018]?$", re.I)

@@ -52,7 +52,7 @@ _TRIGGERS = re.compile(
     r"exchange\s+views|gesprochen|conversaram|sprach\s+mit|sprachen|s['\u2019]est\s+entretenue?|se\s+sont\s+entretenus|"
     r"convers[óo]|conversou|conversaron|austauschen|ausgetauscht|tauschten?\s+sich)\b"
     r"|\b(?P<meet>pull-asides?|engaged(?=\s+with\b)|(?<=\s)agreed(?=\s+(?:to|on|that)\b)|(?:(?:co-)?chaired|attended)(?=\s+by\b)|(?:in\s+attendance|(?<=leaders\s)present)(?=\s+(?:included|were|was)\b)|(?<![\w,;] )(?-i:Meeting|Talks)(?=\s+with\b)|(?:held|hold|holds|holding|had)\s+(?:a|an|the|their)\s+(?:[A-Z][\w'\u2019.-]*\s+){1,3}(?-i:Meeting|Talks)\b|(?:(?:took|take|takes|taking)\s+part|joined|participated)(?=\s+(?:from|via|remotely|"
-    r"virtually|online|by\s+video)\b)|courtesy\s+calls?|(?:held|hold|holds|holding)\s+consultations|(?:private\s+)?audience|"
+    r"virtually|online|by\s+video)\b)|courtesy\s+calls?|(?:held|hold|holds|holding)\s+(?:[\w-]+\s+){0,2}?consultations|(?:private\s+)?audience|"
     r"shook\s+hands|convened|met|meet|meets|meeting|meetings|interacted|encounter(?=\s+with\b)|(?<=bilateral\s)engagements?|interactions?(?=\s+with\s+(?:his|her|their|several|other|counterparts|leaders|[A-Z]))|held\s+talks|hold\s+talks|holds\s+talks|"
     r"holding\s+talks|talks|negotiations|(?<!into\s)(?<!for\s)(?<!to\s)dialogue|discussions|hosted|hosts|hosting|host(?=\s+(?:his|her|their|the|an?|[A-Z]))|"
     r"received(?!\s+(?:an?\s+)?(?:\w+\s+)?(?:phone|telephone|call|message|letter))|"
@@ -154,6 +154,7 @@ _HYPOTHETICAL = re.compile(
     r"will\s+not|won't|would\s+not|wouldn't|not\s+be\s+able|unable|cannot|can't|none\s+of|"
     r"instead\s+of|rather\s+than|skip(?:ped|s)?|boycott\w*|"
     r"no\s+(?:meeting|talks|call)|without\s+(?:meeting|a\s+meeting)|"
+    r"(?:discuss|consider|review|mull|weigh|explor)\w*\s+(?:the\s+(?:idea|option)\s+of\s+)?holding|"  # a plan
     r"should\s+not|shouldn't)\b", re.I)
 _LONG_AGO = re.compile(r"^\W*(?:previously|last\s+year|in\s+(?:19|20)\d\d|back\s+in\s+(?:(?:19|20)\d\d|the\s+(?:day|days|\d))|years?\s+ago|"
                        r"months\s+ago|since\s+then|in\s+the\s+past|historically|the\s+last\s+time|"

@@ -1788,3 +1788,14 @@ def test_a_critic_is_not_a_party_to_the_call():
                    "criticism from US President Joe Biden.")
     (eng,) = extract(text, DEMO).engagements
     assert sorted(m.name for m in eng.participants) == ["Ana Ruiz", "Olaf Scholz"]
+
+
+def test_consultations_on_the_sidelines_of_meetings_led_by_a_bloc_and_a_plan_still_discussed():
+    text = ("JAKARTA, Jan 8 (Wire) -- Two governments are reviewing the possibility of defence talks.\n\n"
+            "The two sides are reportedly discussing holding the meeting in October.\n\n"
+            "Foreign Minister Rohan Mehta, meanwhile, held bilateral consultations with his French "
+            "counterpart, Claire Dubois, here on the sidelines of high-level meetings led by the "
+            "Association of Southeast Asian Nations.\n\nPublished on Jan 08, 2022")
+    (eng,) = extract(text, DEMO).engagements
+    assert sorted(m.name for m in eng.participants) == ["Claire Dubois", "Rohan Mehta"]
+    assert (eng.place, eng.forums, eng.scheduled) == ("Jakarta", ["ASEAN"], False), eng
