@@ -188,7 +188,8 @@ def parse_machine_date(value: str) -> FuzzyDate | None:
 
 _LEAD_DATE = re.compile(r"^\s*date\s+(\d{4}-\d{2}(?:-\d{2})?)\b\s*")
 _LABEL = re.compile(r"^\s*(?:last\s+updated|updated(?:\s+on|\s+at)?|published(?:\s+on|\s+at)?|"
-                    r"first\s+published(?:\s+on)?|posted(?:\s+on)?|date(?:d)?|"
+                    r"first\s+published(?:\s+on)?|posted(?:\s+on)?|date(?:d)?|written(?:\s+on)?|"
+                    r"created(?:\s+on)?|"
                     r"publication\s+date|issued(?:\s+on)?|released(?:\s+on)?|"
                     r"ver[öo]ffentlicht(?:\s+am)?|publi[ée](?:\s+le)?|publicado(?:\s+(?:el|em))?|"
                     r"pubblicato(?:\s+il)?|aggiornato(?:\s+il)?|actualizado)\s*[:\-\u2013|]?\s*"

@@ -154,7 +154,8 @@ _HYPOTHETICAL = re.compile(
     r"will\s+not|won't|would\s+not|wouldn't|not\s+be\s+able|unable|cannot|can't|none\s+of|"
     r"instead\s+of|rather\s+than|skip(?:ped|s)?|boycott\w*|"
     r"no\s+(?:meeting|talks|call)|without\s+(?:meeting|a\s+meeting)|"
-    r"(?:discuss|consider|review|mull|weigh|explor)\w*\s+(?:the\s+(?:idea|option)\s+of\s+)?holding|"  # a plan
+    r"(?:discuss|consider|review|mull|weigh|explor|support|back|favou?r|endors)\w*\s+"
+    r"(?:the\s+(?:idea|option)\s+of\s+)?holding|"  # a plan, not a meeting
     r"should\s+not|shouldn't)\b", re.I)
 _LONG_AGO = re.compile(r"^\W*(?:previously|last\s+year|in\s+(?:19|20)\d\d|back\s+in\s+(?:(?:19|20)\d\d|the\s+(?:day|days|\d))|years?\s+ago|"
                        r"months\s+ago|since\s+then|in\s+the\s+past|historically|the\s+last\s+time|"

@@ -1799,3 +1799,14 @@ def test_consultations_on_the_sidelines_of_meetings_led_by_a_bloc_and_a_plan_sti
     (eng,) = extract(text, DEMO).engagements
     assert sorted(m.name for m in eng.participants) == ["Claire Dubois", "Rohan Mehta"]
     assert (eng.place, eng.forums, eng.scheduled) == ("Jakarta", ["ASEAN"], False), eng
+
+
+def test_a_written_stamp_run_into_the_updated_one_dates_the_page():
+    assert labelled_date("Written: 2023-09-10 18:23:05Updated: 2023-09-10 21:12:55")[0].iso() == "2023-09-10"
+
+
+def test_backing_the_holding_of_a_summit_is_not_a_summit():
+    text = HEAD + ("President Ana Ruiz held talks with Chancellor Olaf Scholz on Friday. Scholz's remarks "
+                   "came after Prime Minister Narendra Modi told Chancellor Scholz during their talks last "
+                   "Thursday that New Delhi supports holding a trilateral summit within this year.")
+    assert "summit" not in [e.kind for e in extract(text, DEMO).engagements]
