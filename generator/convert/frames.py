@@ -451,7 +451,7 @@ def _actors(clause: Clause, s: int, e: int) -> list[Mention]:
     for m in clause.people:
         if clause.plain[m.start:m.end].strip() == "" and clause.author is None:
             continue  # inside a long quotation
-        if m.speaker or _reports(clause.text, m) or _sender(clause.text, m):
+        if m.speaker or _reports(clause.text, m) or _sender(clause.text, m) or _REMARKS.match(clause.plain, m.end):
             continue
         out.setdefault(m.person, m)
     if clause.author is not None:
@@ -459,6 +459,8 @@ def _actors(clause: Clause, s: int, e: int) -> list[Mention]:
     return list(out.values())
 
 
+_REMARKS = re.compile(r"['\u2019]s?\s+(?:remarks|comments|words|statement|response|reply|announcement|"
+                      r"criticism|warning)\s+(?:came|come|comes|followed|follow|were|was)\b")  # "X's remarks came after"
 _SENDER = re.compile(r"\b(?:(?:letter|message|note|invitation|greetings|congratulations|"
                      r"condolences|envoy|emissary|statement|criticism|criticisms|pressure|threats?|"
                      r"warnings?|attacks?|demands?|objections?|opposition|praise)\s+from|[Bb]ehalf\s+of|[Aa]ccording\s+to|"
@@ -530,10 +532,11 @@ def _reports(text: str, m: Mention) -> bool:
                 rf"(?:met|had|held|spoke|will|would|is\s+to|was\s+to|plans|planned|intends|"
                 rf"look(?:ed|s)?\s+forward|hoped|hope|agreed|expect(?:ed)?))", text[m.end:m.end + 120]):
         return not re.match(r"\s*(?:said|told)\s+(?:\w+\s+){0,3}(?:after|following)\b", after) and \
-            not re.match(r"\s*(?:said|says|told)\s+(?:\w+\s+){0,3}(?:during|at|in)\s+(?:a|the|his|her|their)\s+"
-                         r"(?:[\w-]+\s+){0,2}(?:meeting|talks|call|conversation)\s+with\b", text[m.end:m.end + 90])
-        # "X said on Saturday during a meeting with Y": X was at it
-    if re.search(rf"\b(?:{says})\s*$", before) and not re.search(r"\bthat\s*$", before) and \
+            not re.match(r"\s*(?:said|says|told)\s+(?:\w+\s+){0,3}(?:during|at|in)\s+(?:(?:a|the|his|her)\s+"
+                         r"(?:[\w-]+\s+){0,2}(?:meeting|talks|call|conversation)\s+with|their\s+(?:[\w-]+\s+){0,2}"
+                         r"(?:meeting|talks|call|conversation))\b", text[m.end:m.end + 90])
+        # "X said on Saturday during a meeting with Y", "X told Y during their talks": X was at it
+    if re.search(rf"\b(?:{says})\s*$", before) and not re.search(r"\b(?:that|told|tells|tell)\s*$", before) and \
             not re.match(r"\s+(?:had|has|have|was|were|is|will|would|also)\s", text[m.end:m.end + 12]):
         return True  # "said Jen Psaki", not "said Lavrov had arrived"
     return bool(re.search(r"\b(?:according\s+to|quoted|quoting|citing)\s*$", before))

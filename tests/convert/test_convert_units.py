@@ -1810,3 +1810,13 @@ def test_backing_the_holding_of_a_summit_is_not_a_summit():
                    "came after Prime Minister Narendra Modi told Chancellor Scholz during their talks last "
                    "Thursday that New Delhi supports holding a trilateral summit within this year.")
     assert "summit" not in [e.kind for e in extract(text, DEMO).engagements]
+
+
+def test_who_told_whom_during_their_talks_are_the_talks_parties():
+    text = HEAD + ("President Ana Ruiz held talks with Chancellor Olaf Scholz on Friday. Ruiz's remarks came "
+                   "after Prime Minister Narendra Modi told Chancellor Scholz during their talks last Thursday "
+                   "that New Delhi supports closer ties.")
+    found = {(e.date.iso(), tuple(sorted(m.name for m in e.participants)))
+             for e in extract(text, DEMO).engagements}
+    assert found == {("2022-01-07", ("Ana Ruiz", "Olaf Scholz")),
+                     ("2022-01-06", ("Narendra Modi", "Olaf Scholz"))}, found
