@@ -128,7 +128,7 @@ _BACKGROUND = re.compile(
     r"since\s+(?:they|the|their|he|she|his|her)|in\s+the\s+past|"
     r"over\s+the\s+past|former|earlier\s+this\s+year|last\s+year[\u2019']?s?|last\s+(?:week|month)[\u2019']s|years?\s+ago|"
     r"congratulat\w*\s+[^.;]{0,60}?\b(?:on|for)\s+(?:the\s+)?(?:successful\s+)?(?:hosting|holding|organi[sz]ing|chairing)\b|"
-    r"months\s+ago|ha(?:ve|s)\s+(?:met|spoken|talked|held\s+talks)\s+(?:\w+\s+times|twice|several|"
+    r"months\s+ago|ha(?:ve|s)\s+(?:met|spoken|talked|held\s+talks)\s+(?:(?:a\s+total\s+of\s+)?\w+\s+times|twice|several|"
     r"repeatedly|on\s+several)|(?:spoken|talked|met)\s+(?:twice|\w+\s+times)|the\s+previous|earlier\s+(?:visit|meeting|talks)|"
     r"after\s+the\s+(?:[\w-]+\s+){0,2}(?:clash|war|deal|agreement)|had\s+taken\s+place|"
     r"the\s+last|recent\s+(?:visits?|trips?|meetings?|talks|calls?)|in\s+(?:19|20)\d\d\b(?!\s*,)|"
@@ -157,7 +157,7 @@ _HYPOTHETICAL = re.compile(
     r"(?:discuss|consider|review|mull|weigh|explor|support|back|favou?r|endors)\w*\s+"
     r"(?:the\s+(?:idea|option)\s+of\s+)?holding|"  # a plan, not a meeting
     r"should\s+not|shouldn't)\b", re.I)
-_LONG_AGO = re.compile(r"^\W*(?:previously|last\s+year|in\s+(?:19|20)\d\d|back\s+in\s+(?:(?:19|20)\d\d|the\s+(?:day|days|\d))|years?\s+ago|"
+_LONG_AGO = re.compile(r"^\W*(?:previously|most\s+recently|last\s+year|in\s+(?:19|20)\d\d|back\s+in\s+(?:(?:19|20)\d\d|the\s+(?:day|days|\d))|years?\s+ago|"
                        r"months\s+ago|since\s+then|in\s+the\s+past|historically|the\s+last\s+time|"
                        r"in\s+(?:early|late|mid-?)?\s*(?:19|20)\d\d)\b", re.I)
 _PROGRESSIVE = re.compile(r"\b(?:is|are)\s+(?:now\s+)?(?:\w+ing)\b", re.I)

@@ -1820,3 +1820,10 @@ def test_who_told_whom_during_their_talks_are_the_talks_parties():
              for e in extract(text, DEMO).engagements}
     assert found == {("2022-01-07", ("Ana Ruiz", "Olaf Scholz")),
                      ("2022-01-06", ("Narendra Modi", "Olaf Scholz"))}, found
+
+
+def test_most_recently_and_a_total_of_times_are_history():
+    text = HEAD + ("President Ana Ruiz held talks with Chancellor Olaf Scholz in Lisbon on Friday. The two "
+                   "leaders have met a total of six times over six months, including in Berlin in March. "
+                   "Most recently, they met last month at a summit in Rome.")
+    assert [e.date.iso() for e in extract(text, DEMO).engagements] == ["2022-01-07"]
