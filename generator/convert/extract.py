@@ -1677,14 +1677,15 @@ def _forums_named_elsewhere(engagements: list[Engagement], clauses: list[Clause]
 
 def _drop_fulfilled(engagements: list[Engagement]) -> list[Engagement]:
     """"He said he would soon phone Xi. The talk took place by video link": an undated plan
-    of the same people as an engagement that was held is that engagement, announced earlier."""
-    held = [e for e in engagements if not e.scheduled]
+    of the same people as an engagement that was held is that engagement, announced earlier;
+    "Modi will hold a meeting with Biden. ... a virtual meeting on 11 April": the dated one."""
     talks = ("meeting", "call", "video call", "summit")
 
-    def fulfilled(plan: Engagement) -> bool:
+    def fulfilled(plan: Engagement) -> bool:  # (or the same plan, dated in another sentence)
         return plan.scheduled and plan.kind in talks and not plan.place and not plan.forums \
             and not any(f.time for f in plan.frames) and any(
-                e.kind in talks and set(e.ids) == set(plan.ids) and len(plan.ids) >= 2 for e in held)
+                e is not plan and e.kind in talks and set(e.ids) == set(plan.ids) and len(plan.ids) >= 2
+                and (not e.scheduled or any(f.time for f in e.frames)) for e in engagements)
     return [e for e in engagements if not fulfilled(e)]
 
 

@@ -1827,3 +1827,10 @@ def test_most_recently_and_a_total_of_times_are_history():
                    "leaders have met a total of six times over six months, including in Berlin in March. "
                    "Most recently, they met last month at a summit in Rome.")
     assert [e.date.iso() for e in extract(text, DEMO).engagements] == ["2022-01-07"]
+
+
+def test_an_undated_announcement_is_the_dated_one_of_the_same_leaders():
+    text = HEAD + ("President Ana Ruiz will hold a meeting with Chancellor Olaf Scholz, the ministry said. "
+                   "Ruiz will hold a virtual meeting with Chancellor Scholz on 11th January.")
+    (eng,) = extract(text, DEMO).engagements
+    assert (eng.kind, eng.date.iso(), eng.scheduled) == ("video call", "2022-01-11", True)
