@@ -388,6 +388,14 @@ def _drop_repeats(lines: list[str], cleaned: Cleaned) -> list[str]:
     return out
 
 
+def _after_breadcrumb(title: str) -> str:
+    """"News » Top Stories » Doval meets Flynn": the headline is the last step of the trail."""
+    parts = re.split(r"\s[\u00bb\u203a>]\s", title)
+    if len(parts) >= 2 and all(len(p.split()) <= 3 for p in parts[:-1]) and len(parts[-1].split()) >= 3:
+        return parts[-1].strip()
+    return title
+
+
 def _find_title(lines: list[str], body_start: int, date_line: int | None,
                 furniture: Collection[int] = ()) -> int | None:
     """The headline: where pages put it (just above the date line, else after it, else the
@@ -449,7 +457,7 @@ def clean_text(text: str, agency_keys: set[str], surnames: Collection[str] = ())
     while above and above[-1] != t and _short_paragraph(lines[above[-1]]):
         body_start = above.pop()  # "The Prime Minister spoke to Chancellor X this evening." opens it
     if t is not None and t < body_start:
-        cleaned.title = lines[t].strip()
+        cleaned.title = _after_breadcrumb(lines[t].strip())
     if cleaned.unlabelled is not None and t is not None:
         cleaned.unlabelled_above_title = cleaned.unlabelled_line < t
     for j in range(body_start):

@@ -395,6 +395,11 @@ def _mode(plain: str, s: int, e: int, group: str, headline: bool = False) -> str
             r"\b(?:said|says|tweeted|told|posted|wrote|added|stated|confirmed|announced|revealed|"
             r"informed)\b[^.]{0,90}$", plain[:background.start()], re.I)):
         return "background"
+    had = re.search(r"\b(?:had|['\u2019]d)\s+(?:\w+\s+)?(?:met|called|spoken|held|visited|talked|hosted|"
+                    r"received|phoned|telephoned|congratulated)\b", plain[:s])
+    if had and not re.search(r"\b(?:said|says|told|added|stated|announced|revealed|confirmed)\b",
+                             plain[:had.start()]):
+        return "background"  # "Earlier, Modi had called up Trump ..., thus beginning a series of discussions"
     if not _VERB.fullmatch(plain[s:e]) and re.search(
             r"\b(?:days|weeks|months|years)\s+(?:after|since)\s+(?:their|the|his|her|its|an?)\s+"
             r"(?:[\w-]+\s+){0,3}$", before, re.I):
@@ -414,6 +419,7 @@ def _mode(plain: str, s: int, e: int, group: str, headline: bool = False) -> str
                                                     before) and re.search(r"\bagree[ds]?\s+to\b", plain[max(0, s - 300):s]):
         return "past"  # "agreed to revive the commission ... at the end of talks in Abuja": held
     if not _VERB.fullmatch(plain[s:e]) and _FUTURE.search(plain[:s]) and \
+            not re.fullmatch(r"(?i)discussed|talked|exchanged|conferred|held\s+talks", plain[s:e]) and \
             not re.search(r"\b(?:met|held|spoke|hosted|received|visited|was|were|had|did)\b",
                           plain[_FUTURE.search(plain[:s]).end():s]):
         return "future"  # "plans to talk ... during a virtual summit on Wednesday"
@@ -425,6 +431,9 @@ def _mode(plain: str, s: int, e: int, group: str, headline: bool = False) -> str
     if ahead and ahead.group(0).lower().startswith("later") and \
             re.fullmatch(r"(?i)met|spoke|talked|held\s+talks|sat\s+down\s+with|\w+ed", plain[s:e]):
         ahead = None  # "Later in the day he met X": it happened
+    if ahead and re.match(r"(?i)upcoming|forthcoming|future|next|planned", ahead.group(0)) and \
+            re.fullmatch(r"(?i)met|spoke|discussed|talked|exchanged|conferred|held\s+talks", plain[s:e]):
+        ahead = None  # "met X, his upcoming counterpart, and discussed ...": the adjective is X's
     if ahead or re.match(r"^\s*(?:is|are|was|were)\s+(?:also\s+)?"
                                                  r"(?:planned|scheduled|expected|set|due|slated)",
                                                  plain[e:e + 40], re.I):
@@ -453,6 +462,12 @@ def _actors(clause: Clause, s: int, e: int) -> list[Mention]:
             continue  # inside a long quotation
         if m.speaker or _reports(clause.text, m) or _sender(clause.text, m) or _REMARKS.match(clause.plain, m.end):
             continue
+        if any(p.person != m.person and re.fullmatch(r"['\u2019]s\s+(?:[\w-]+\s+){0,3}", clause.plain[m.end:p.start])
+               for p in clause.people):
+            continue  # "Trump's NSA-designate Michael Flynn": Flynn is named, Trump only places him
+        if re.match(r"\s+(?:administration|government|campaign|transition|presidency|era|camp|cabinet|"
+                    r"regime|doctrine)\b", clause.plain[m.end:m.end + 16]):
+            continue  # "his counterpart in the Trump administration"
         out.setdefault(m.person, m)
     if clause.author is not None:
         out = {clause.author.person: clause.author, **out}
@@ -480,8 +495,8 @@ _RECIPIENT = re.compile(r"\b(?:sign|signal|message|warning|reminder|greetings|wi
 
 _ABSENT = re.compile(r"\s+(?:(?:was|were)\s+(?:notably\s+|conspicuously\s+)?absent|(?:did\s+not|didn['\u2019]t)\s+"
                      r"(?:attend|take\s+part|participate|join)|skipped|stayed\s+away)\b")
-_SINCE_BEFORE = re.compile(r"\b(?:since|after|before|until|when)\s+(?:(?:the\s+)?(?:[A-Z][\w.'\u2019-]*|"
-                           r"[a-z]+\s+(?=[A-Z]))\s+){0,4}$")
+_SINCE_BEFORE = re.compile(r"\b(?:since|after|before|until|when)\s+(?:the\s+|former\s+|new\s+|then\s+|"
+                           r"[A-Z][\w.'\u2019-]*\s+|[a-z]+\s+(?=[A-Z])){0,4}$")
 _SINCE_AFTER = re.compile(r"\s+(?:was|were|had\s+been|has\s+been)\s+(?:sworn|inaugurated|elected|re-?elected|"
                           r"appointed|installed)|\s+(?:took|assumed|returned\s+to)\s+(?:office|power)|"
                           r"\s+(?:became|won|came\s+to\s+power)\b")

@@ -1834,3 +1834,21 @@ def test_an_undated_announcement_is_the_dated_one_of_the_same_leaders():
                    "Ruiz will hold a virtual meeting with Chancellor Scholz on 11th January.")
     (eng,) = extract(text, DEMO).engagements
     assert (eng.kind, eng.date.iso(), eng.scheduled) == ("video call", "2022-01-11", True)
+
+
+def test_a_breadcrumb_trail_is_not_part_of_the_headline():
+    text = ("News \u00bb Top Stories \u00bb Mehta meets Dubois in Paris\n\nPublished on Jan 08, 2022\n\n"
+            "Foreign Minister Rohan Mehta met his French counterpart Claire Dubois in Paris on Friday "
+            "and discussed trade, defence and the situation in the region.")
+    assert extract(text, DEMO).title == "Mehta meets Dubois in Paris"
+
+
+def test_who_only_places_a_participant_is_not_one():
+    text = HEAD + ("Foreign Minister Rohan Mehta met Biden\u2019s adviser Claire Dubois, his upcoming "
+                   "counterpart in the Biden administration, and discussed trade in Paris on Friday. The "
+                   "meeting marked the third contact after the Joe Biden won the election. Earlier, Prime "
+                   "Minister Narendra Modi had called up Biden to congratulate him, thus beginning a series "
+                   "of discussions.")
+    found = [(e.date.iso(), e.scheduled, sorted(m.name for m in e.participants))
+             for e in extract(text, DEMO).engagements]
+    assert found == [("2022-01-07", False, ["Claire Dubois", "Rohan Mehta"])], found
