@@ -231,7 +231,7 @@ def _dateline_day(cleaned: Cleaned, date: FuzzyDate | None) -> FuzzyDate | None:
 
 
 _BARE_DATELINE = re.compile(r"^([A-Z][A-Z .'\u2019-]{2,30}?)(?:,\s*[A-Z][\w .]{2,30}?)?\s*"
-                            r"(?:\([^)]{1,40}\))?\s*[-\u2013\u2014]+\s")
+                            r"(?:\([^)]{1,40}\))?\s*(?:[-\u2013\u2014]+|:)\s")  # "NEW DELHI: India's ..."
 
 
 def _bare_dateline(paragraphs: list[str], reg: Registries) -> str | None:

@@ -793,7 +793,7 @@ _COUNTERPARTS_LISTED = re.compile(r"\s+with\s+(?:(?:his|her|their|several|other)
                                   r"counterparts,?\s+(?:including|among\s+them|such\s+as)\b", re.I)
 
 
-def _listed_one_by_one(clause: Clause, e: int, word: str, after: list[Mention]) -> bool:
+def _listed_one_by_one(clause: Clause, e: int, word: str, after: list[Mention], home: str | None = None) -> bool:
     """"met with A of X, B of Y and C of Z upon his arrival": three or more people listed after
     the verb (two guests of two countries after "welcomed") are met one by one, unless the text
     makes it one sitting ("trilateral", "together")."""
@@ -804,8 +804,13 @@ def _listed_one_by_one(clause: Clause, e: int, word: str, after: list[Mention]) 
         return True  # "se reunió con sus contrapartes de Japón, X, y de Canadá, Y"
     hosting = bool(re.fullmatch(r"(?i)welcomed|welcomes|received|receives|hosted|hosts", word)) and \
         len({m.country for m in after}) == len(after)  # "X welcomed A of India and B of Brazil"
+    hosting = hosting or (bool(re.fullmatch(r"(?i)met|meets|called\s+on", word)) and len(after) == 2 and
+                          all(m.title for m in after) and after[0].country == after[1].country == home and
+                          after[0].title != after[1].title and  # "met Prime Minister A and Security Adviser B"
+                          len({p.person for p in clause.people if p.end <= e}) <= 1)  # (not a 2+2)
+    # (two hosts, met by a visitor in their country; visitors met together are one delegation)
     if len(after) < (2 if hosting else 3) or not _VERB.fullmatch(word) or re.search(
-            r"(?i)\b(?:trilateral|quadrilateral|multilateral|joint|jointly|together|group|"
+            r"(?i)\b(?:trilateral|quadrilateral|multilateral|joint|jointly|together|group|with\s+whom|"
             r"collectively|round\s*table|session)\b", clause.plain):
         return False
     between = [clause.plain[a.end:b.start] for a, b in zip(after, after[1:])]
@@ -1030,7 +1035,9 @@ def frames_of(clause: Clause, index: int, gaz: Gazetteer, dateline_city: str | N
                 re.fullmatch(r"\s+(?:\w+\s+){0,5}?with\s+(?:\S+\s+){0,3}", clause.plain[e:o.start])
                 for o in clause.offices)  # "met with his Uzbek and Kazakh counterparts", "with the leaders of
         # A, B and C" ("will meet with the leaders of A and B" is more often the three together)
-        listed = _listed_one_by_one(clause, e, word, [p for p in people if p.start > e])
+        city = place.place if place is not None else gaz.lookup(dateline_city) if dateline_city else None
+        listed = _listed_one_by_one(clause, e, word, [p for p in people if p.start > e],
+                                    city.country if city is not None else None)
         plural = plural or listed
         if group == "meet" and re.search(r"(?i)receiv|welcom|ricev|accolt|recib|recebe|re[çc]u|empf", word) \
                 and (re.search(r"(?i)\b(?:airport|aeroporto|aeropuerto|a[ée]roport|Flughafen|tarmac)\b",

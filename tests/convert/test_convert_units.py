@@ -1852,3 +1852,14 @@ def test_who_only_places_a_participant_is_not_one():
     found = [(e.date.iso(), e.scheduled, sorted(m.name for m in e.participants))
              for e in extract(text, DEMO).engagements]
     assert found == [("2022-01-07", False, ["Claire Dubois", "Rohan Mehta"])], found
+
+
+def test_a_visitor_meets_two_officials_one_by_one_unless_the_text_joins_them():
+    text = HEAD + ("On Friday Chancellor Olaf Scholz met Prime Minister Narendra Modi and National Security "
+                   "Adviser Ajit Doval in New Delhi.")
+    meetings = sorted(sorted(m.name for m in e.participants) for e in extract(text, DEMO).engagements)
+    assert meetings == [["Ajit Doval", "Olaf Scholz"], ["Narendra Modi", "Olaf Scholz"]], meetings
+    text = HEAD + ("On Friday Chancellor Olaf Scholz met Prime Minister Narendra Modi and National Security "
+                   "Adviser Ajit Doval in New Delhi, with whom he discussed trade.")
+    (eng,) = extract(text, DEMO).engagements
+    assert len(eng.participants) == 3
