@@ -73,7 +73,8 @@ _OTHER_MONTHS = "|".join(sorted({w for w in _MONTHS if not w.isascii() or w not 
 # Capitalised English month names only ("may" the verb is not May the month);
 # other languages write months in lower case, so they match in any case.
 MONTH = (rf"(?:{_ENGLISH_MONTHS}|{_ENGLISH_MONTHS.upper()}|(?i:{_OTHER_MONTHS})|Mai)\.?")
-WEEKDAY = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|(?i:montag|dienstag|"
+WEEKDAY = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|monday|tuesday|wednesday|thursday|"
+           r"friday|saturday|sunday|(?i:montag|dienstag|"
            r"mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|"
            r"samedi|dimanche|lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo|"
            r"segunda-feira|ter[çc]a-feira|quarta-feira|quinta-feira|sexta-feira|luned[ìi]|"

@@ -231,6 +231,8 @@ def _join(eng: Engagement, frame: Frame) -> None:
     if frame.mode == "past" and (frame.verb and (frame.own_people or frame.pronoun) or
                                  re.match(r"(?i)(?:took\s+place|held|conducted)\b", frame.word)):
         eng.scheduled = False  # "met": it happened (a noun such as "the meeting" says nothing)
+    if frame.mode == "past" and frame.time is not None and re.match(r"(?i)left|depart|arriv|landed", frame.word):
+        eng.scheduled = False  # "The minister left Tehran for China on Monday": the visit has begun
 
 
 RECENT = 64  # engagements a frame may join: far more than any article reports

@@ -87,7 +87,7 @@ _TRIGGERS = re.compile(
     r"lleg[\u00f3a]|llegar[\u00e1a]|arrib[\u00f3a]|arribar[\u00e1a]|chegou|chega|chegar[\u00e1a]|est\s+arriv[\u00e9e]e?|"
     r"[\u00e8e]\s+arrivat[oa]|"
     r"travels\s+to|travel\s+to|travell?ing\s+to|flew\s+to|fly\s+to|flies\s+to|flying\s+to|heads?\s+to(?=\s+[A-Z])|heading\s+to(?=\s+[A-Z])|"
-    r"(?:depart(?:s|ed|ing)?|leaves|leave|left|leaving)\s+for(?=\s+[A-Z])|s['\u2019]est\s+rendue?|se\s+rendra|Besuch|besuchte|besucht|visita|visite|viaje|viagem|reise|Reise)\b"
+    r"(?:depart(?:s|ed|ing)?|leaves|leave|left|leaving)\s+(?:(?-i:[A-Z])[\w'-]+\s+)?for(?=\s+[A-Z])|s['\u2019]est\s+rendue?|se\s+rendra|Besuch|besuchte|besucht|visita|visite|viaje|viagem|reise|Reise)\b"
     r"|\b(?P<statement>joint\s+(?:statement|declaration|communiqu[ée])|issued\s+a\s+(?:joint\s+)?"
     r"statement|Joint\s+Declaration|signed\s+a\s+(?:joint\s+)?declaration|"
     r"declaraci[óo]n\s+conjunta|d[ée]claration\s+commune|gemeinsame\s+Erkl[äa]rung)\b")

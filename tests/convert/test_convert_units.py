@@ -1863,3 +1863,11 @@ def test_a_visitor_meets_two_officials_one_by_one_unless_the_text_joins_them():
                    "Adviser Ajit Doval in New Delhi, with whom he discussed trade.")
     (eng,) = extract(text, DEMO).engagements
     assert len(eng.participants) == 3
+
+
+def test_a_departure_on_a_lower_case_weekday_begins_the_visit():
+    text = HEAD + ("Foreign Minister Rohan Mehta will meet his French counterpart Claire Dubois in Paris on "
+                   "Sunday. The minister, whose visit to France is his first, left Delhi for France on friday "
+                   "morning at the head of a delegation.")
+    visits = [(e.date.iso(), e.scheduled) for e in extract(text, DEMO).engagements if e.kind == "visit"]
+    assert visits == [("2022-01-07", False)], visits
