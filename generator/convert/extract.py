@@ -633,9 +633,14 @@ def _resolve_date(eng: Engagement, ctx: Context, lead: Engagement | None, cleane
     timed.sort(key=lambda f: (f.caption, _vague(f.time), not f.verb,  # type: ignore[arg-type]
                               abs(f.time.start - f.start)))  # type: ignore[union-attr]
     future = eng.scheduled
+    if eng.kind == "visit":  # a trip is dated by its first day: "Saudi Arabia on Monday, Doha on Tuesday"
+        first = lambda f: (f.time.at(future or f.mode in ("present", "future")).date or  # noqa: E731
+                           FuzzyDate(9999)).first_day()  # type: ignore[union-attr]
+        timed.sort(key=lambda f: (f.caption, _vague(f.time), first(f)))  # type: ignore[arg-type]
     for frame in timed:
         t = frame.time
-        reading = t.at(future or frame.mode == "present")  # "is meeting X on Thursday": ahead
+        reading = t.at(future or frame.mode in ("present", "future"))  # "is meeting X on Thursday",
+        # "has begun a tour ... will visit Doha on Tuesday": ahead
         if frame.mode == "present" and reading.date is not None and ctx.pub is not None and \
                 reading.date.first_day() > ctx.pub.last_day():
             eng.scheduled = True
@@ -777,8 +782,13 @@ def _finish(eng: Engagement, ctx: Context, reg: Registries, lead: Engagement | N
         eng.scheduled = True  # "Na quarta-feira, 19, lideram a Cimeira": after publication
         eng.review.append(f"scheduled: dated {eng.date.iso()}, after publication "
                           f"{ctx.pub.iso()}; check that it took place")
+    stops = {f.place.place.venue_city: f.place.place.country for f in eng.frames
+             if f.place is not None and not f.inherited and not f.here}
     if eng.kind in ("call", "video call"):
         eng.place = None
+    elif eng.kind == "visit" and len(set(stops.values())) >= 2:  # "Doha on Tuesday, Abu Dhabi on Wednesday"
+        eng.place = None
+        eng.review.append(f"place: the trip takes in {', '.join(stops)}; none is written")
     else:
         own = [f for f in eng.frames if f.place is not None and not f.headline and not f.inherited]
         lent = [f for f in eng.frames if f.place is not None and (f.headline or f.inherited)]

@@ -777,7 +777,8 @@ def _visited_country(after: str, gaz: Gazetteer, said_to: bool = False) -> str |
     """"a two-day visit to Bahrain", "arrived in Japan", "travel to Indonesia": the country,
     when that is all."""
     m = re.match(r"\s+(?:to\s+|in\s+)" + ("?" if said_to else "") +
-                 r"(?:the\s+)?((?:[A-Z][\w'\u2019-]*\s*){1,4})", after)
+                 r"(?:the\s+)?(?:(?:northern|southern|eastern|western|central|north|south|east|west)(?:ern)?\s+)?"
+                 r"((?:[A-Z][\w'\u2019-]*\s*){1,4})", after)  # "visit northern Cyprus"
     if not m:
         return None
     words = m.group(1).split()

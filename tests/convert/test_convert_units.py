@@ -1871,3 +1871,12 @@ def test_a_departure_on_a_lower_case_weekday_begins_the_visit():
                    "morning at the head of a delegation.")
     visits = [(e.date.iso(), e.scheduled) for e in extract(text, DEMO).engagements if e.kind == "visit"]
     assert visits == [("2022-01-07", False)], visits
+
+
+def test_a_tour_of_several_countries_is_dated_by_its_first_stop_and_has_no_one_city():
+    text = HEAD + ("President Ana Ruiz has begun a three-day Gulf tour. Ruiz will first visit Saudi Arabia on "
+                   "Sunday. On Monday, she will visit Doha and will hold talks with the Emir of Qatar. She "
+                   "will visit Abu Dhabi on Tuesday. Ruiz will visit northern Cyprus on Wednesday after "
+                   "she completes her Gulf visit.")
+    visits = sorted((e.date.iso(), e.place) for e in extract(text, DEMO).engagements if e.kind == "visit")
+    assert visits == [("2022-01-09", None), ("2022-01-12", None)], visits
