@@ -290,6 +290,8 @@ def _date_among_pipes(line: str) -> tuple[FuzzyDate, str] | None:
     parts = re.split(r"\s\|\s", line)
     if _BYLINE.match(line) and len(line.split()) <= 16:  # "By JT - Mar 14,2023 - Last updated at ..."
         parts = re.split(r"\s[|\-\u2013\u2014\u00b7\u2022]\s", line)[1:]
+    elif re.match(r"(?i)\s*(?:published|posted|updated|written)\s+by\b", line) and len(line.split()) <= 16:
+        parts = parts[1:]  # "Published By : Admin | June 2, 2020 | 21:29 IST"
     elif len(parts) != 2 or "\u00b0" in line:
         return None  # "Tuesday, 3 June 2025 | Ulaanbaatar 18°C | e-Paper": the site's banner of today
     for part in parts:

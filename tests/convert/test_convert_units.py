@@ -1880,3 +1880,12 @@ def test_a_tour_of_several_countries_is_dated_by_its_first_stop_and_has_no_one_c
                    "she completes her Gulf visit.")
     visits = sorted((e.date.iso(), e.place) for e in extract(text, DEMO).engagements if e.kind == "visit")
     assert visits == [("2022-01-09", None), ("2022-01-12", None)], visits
+
+
+def test_a_published_by_line_of_three_parts_dates_the_page():
+    text = ("Telephone conversation between leaders\n\nPublished By : Admin | June 2, 2020 | 21:29 IST\n\n"
+            "Prime Minister Narendra Modi had a telephone conversation today with Chancellor Olaf Scholz "
+            "about trade and the situation in the region.")
+    record = extract(text, DEMO)
+    assert record.published.iso() == "2020-06-02"
+    assert [e.date.iso() for e in record.engagements] == ["2020-06-02"]
