@@ -645,6 +645,7 @@ def _own_time(clause: Clause, s: int, e: int, words: list[tuple[int, int, str]],
     gap = lambda a, b: max(0, time.start - b, a - time.end)  # noqa: E731
     mine = gap(s, e)
     rivals = [(s2, e2, g2) for s2, e2, g2 in words if (s2, e2) != (s, e) and gap(s2, e2) < mine
+              and _nearest_time(clause, s2, e2) is time  # ("met ... yesterday and agreed to meet again today")
               and not NEUTRAL.fullmatch(clause.plain[s2:e2]) and not _prepared(clause.plain, s2)
               and not (s2 >= e and re.fullmatch(r"\s+(?:in|at)\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){0,4}",
                                                  clause.plain[e:s2]))  # "participate in the SCO summit"
@@ -866,9 +867,15 @@ def _forums(clause: Clause, place: PlaceHit | None, s: int, e: int,
         if not hit.gathering or hit.forum in out:
             continue
         mine = max(0, hit.start - e, s - hit.end)
+        sidelines = re.search(r"(?i)\b(?:sidelines|margins)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$",
+                              clause.plain[max(0, hit.start - 50):hit.start])
+        if sidelines and s >= hit.end and any(e2 <= hit.start for _, e2, _ in words):
+            continue  # the sidelines of the word before it
+        setting = sidelines and e <= hit.start
         if any(max(0, hit.start - e2, s2 - hit.end) < mine and (s2, e2) != (s, e)
-               for s2, e2, _ in words):
-            continue  # nearer another engagement word: that one's
+               and not (setting and s2 >= hit.end) for s2, e2, _ in words):
+            continue  # nearer another engagement word: that one's (not a later one: "met X on the
+            # sidelines of the summit yesterday and agreed to meet again today")
         if not clause.plain[hit.start:hit.end].strip():
             continue
         before = clause.plain[max(0, hit.start - 50):hit.start]

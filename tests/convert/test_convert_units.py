@@ -1889,3 +1889,10 @@ def test_a_published_by_line_of_three_parts_dates_the_page():
     record = extract(text, DEMO)
     assert record.published.iso() == "2020-06-02"
     assert [e.date.iso() for e in record.engagements] == ["2020-06-02"]
+
+
+def test_met_on_the_sidelines_yesterday_and_agreed_to_meet_again_today():
+    text = HEAD + ("President Ana Ruiz met with Chancellor Olaf Scholz on the sidelines of the G20 summit in "
+                   "Rome yesterday in a constructive climate and they agreed to meet again today.")
+    found = sorted((e.date.iso(), e.scheduled, e.forums) for e in extract(text, DEMO).engagements)
+    assert found == [("2022-01-07", False, ["G20"]), ("2022-01-08", True, [])], found
