@@ -198,7 +198,8 @@ _TOPIC = re.compile(r"\b(?:discuss\w*|talk\w*\s+about|about|regarding|concerning
                     r"investment\s+in|projects?\s+in|views\s+on|efforts\s+to|ways\s+to|civilians\s+in|"
                     r"people\s+in|protect\w*|humanitarian|strikes?\s+on|attacks?\s+on|escalation\s+in)\b",
                     re.I)
-_HERE = re.compile(r"\b(?:here|in\s+the\s+city|in\s+the\s+capital)\b", re.I)
+_HERE = re.compile(r"\b(?:here|in\s+the\s+city|in\s+the\s+capital|"
+                   r"in\s+this\s+(?:[\w-]+\s+){0,3}(?:city|capital|town|port|resort))\b", re.I)  # "in this Chinese port city"
 _CAPITAL = re.compile(r"\bin\s+(?:the\s+(?:([A-Z][\w-]+)\s+capital\b(?![,]?\s+[A-Z])|"
                       r"capital\s+of\s+(?:the\s+)?([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?))|"
                       r"([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)['\u2019]s\s+capital\b(?![,]?\s+[A-Z]))")

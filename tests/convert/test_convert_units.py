@@ -1896,3 +1896,10 @@ def test_met_on_the_sidelines_yesterday_and_agreed_to_meet_again_today():
                    "Rome yesterday in a constructive climate and they agreed to meet again today.")
     found = sorted((e.date.iso(), e.scheduled, e.forums) for e in extract(text, DEMO).engagements)
     assert found == [("2022-01-07", False, ["G20"]), ("2022-01-08", True, [])], found
+
+
+def test_in_this_port_city_is_the_dateline_city():
+    text = ("QINGDAO, Jan 8 (Wire) -- Defence Minister Rohan Mehta held talks with his French counterpart "
+            "Claire Dubois on Friday in this Chinese port city.\n\nPublished on Jan 08, 2022")
+    (eng,) = extract(text, DEMO).engagements
+    assert eng.place == "Qingdao"
