@@ -667,7 +667,9 @@ def _resolve_date(eng: Engagement, ctx: Context, lead: Engagement | None, cleane
                 eng.review.append(f'date: "{t.text}" gives no year and the article no '
                                   f"publication date; {year} is a guess: check it")
                 return
-        if t.weekday is not None and t.month is None and ctx.pub is None and cleaned.dateline:
+        anchor = lead.date if lead is not None and lead is not eng else None
+        if t.weekday is not None and t.month is None and ctx.pub is None and cleaned.dateline and \
+                not (anchor is not None and anchor.day is not None):
             _, month, day, _ = cleaned.dateline
             year = _year_guess(cleaned, None, today, t.weekday, month, day)
             if year and _weekday_of(year, month, day) == t.weekday:
@@ -694,13 +696,13 @@ def _resolve_date(eng: Engagement, ctx: Context, lead: Engagement | None, cleane
             eng.review.append(f'date: "{t.text}" read as the day of the post the article quotes '
                               f"({post.iso()}); the publication date is unknown: check it")
             return
-        anchor = lead.date if lead is not None and lead is not eng and not lead.draft else None
         if t.weekday is not None and t.month is None and ctx.pub is None and anchor is not None \
                 and anchor.day is not None:
             start = anchor.first_day()  # the nearest such day: one trip, one news cycle
             day = next(start + dt.timedelta(days=d) for d in (0, 1, -1, 2, -2, 3, -3)
                        if (start + dt.timedelta(days=d)).weekday() == t.weekday)
             eng.date = FuzzyDate(day.year, day.month, day.day)
+            eng.draft = eng.draft or lead.draft  # type: ignore[union-attr]  # (a guessed year stays a guess)
             eng.review.append(f'date: "{t.text}" read against the article\'s main engagement '
                               f"({anchor.iso()}), as the publication date is unknown: check it")
             return
@@ -710,6 +712,12 @@ def _resolve_date(eng: Engagement, ctx: Context, lead: Engagement | None, cleane
         eng.date = lead.date  # the same trip or news cycle: the best the text knows
         eng.review.append(f"date: the text does not say when this engagement was; the date of "
                           f"the article's main engagement ({lead.date.iso()}) is used")
+        return
+    if lead is not None and lead is not eng and lead.date is not None and lead.date.day is not None \
+            and lead.draft and ctx.pub is None:
+        eng.date, eng.draft = lead.date, True  # "Doval also met X": the main meeting's guessed day
+        eng.review.append(f"date: the text does not say when this engagement was; the main engagement's "
+                          f"guessed date ({lead.date.iso()}) is used: check it")
         return
     if ctx.pub is not None:
         eng.date = ctx.pub

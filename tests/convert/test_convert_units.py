@@ -1903,3 +1903,12 @@ def test_in_this_port_city_is_the_dateline_city():
             "Claire Dubois on Friday in this Chinese port city.\n\nPublished on Jan 08, 2022")
     (eng,) = extract(text, DEMO).engagements
     assert eng.place == "Qingdao"
+
+
+def test_an_undated_page_reads_its_other_days_against_the_guessed_main_one():
+    text = ("Mehta meets Dubois\n\nQINGDAO, January 6:\n\nDefence Minister Rohan Mehta on Thursday held "
+            "talks with his French counterpart Claire Dubois.\n\nThe minister arrived in this Chinese port "
+            "city on Wednesday to attend the conclave. Mehta also held talks with Chancellor Olaf Scholz.")
+    found = sorted((e.kind, e.date.iso(), e.draft) for e in extract(text, DEMO, today=dt.date(2026, 12, 1)).engagements)
+    assert found == [("meeting", "2022-01-06", True), ("meeting", "2022-01-06", True),
+                     ("visit", "2022-01-05", True)], found
