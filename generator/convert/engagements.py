@@ -193,9 +193,15 @@ def _fits(eng: Engagement, frame: Frame) -> int:
     if frame.future != eng.scheduled and date is not None and eng.date is not None \
             and date != eng.date:
         return -1
-    if frame.place and eng.place and frame.place.place.venue_city != eng.place:
-        return -1
-    return _people_fit(eng, frame)
+    if frame.place and eng.place and frame.place.place.venue_city != eng.place and \
+            not (frame.group == "summit" and eng.groups == {"summit"} and
+                 (frame.place.place.city == eng.place or frame.place.place.kind == "unknown")):
+        return -1  # (a venue in the summit's city, or one the gazetteer does not know, "Speke Resort")
+    fit = _people_fit(eng, frame)
+    if fit < 0 and frame.group == "summit" and eng.groups == {"summit"} and not frame.verb and \
+            not frame.indefinite and date is not None and eng.date is not None and frame.future == eng.scheduled:
+        return 1  # "the heads of State summit at Speke Resort on Friday": the summit named before
+    return fit
 
 
 def _new(frame: Frame) -> Engagement:

@@ -621,7 +621,7 @@ def _moved(item, offset: int):
 
 def _vague(t: TimeExpr) -> bool:
     """"next week", "this month": a weekday or a date said elsewhere is the better one."""
-    return bool(re.match(r"(?i)(?:next|this|last|coming)\s+(?:week|month)\b", t.text))
+    return bool(re.match(r"(?i)(?:(?:later|earlier)\s+)?(?:next|this|last|coming)\s+(?:week|month)\b", t.text))
 
 
 def _resolve_date(eng: Engagement, ctx: Context, lead: Engagement | None, cleaned: Cleaned,

@@ -34,7 +34,9 @@ _BEFORE = re.compile(rf"\b(?:{GATHERING}|sidelines|margins|at|during|attending|a
                      rf"for|host(?:ed|s|ing)?|chair(?:ed|s|ing)?)\s+(?:of\s+)?(?:the\s+|a\s+|an\s+|this\s+"
                      rf"(?:year'?s\s+)?)?(?:annual\s+|\d+(?:st|nd|rd|th)\s+|virtual\s+|informal\s+|"
                      rf"extraordinary\s+|special\s+)?[\"'\u201c\u2018]?$", re.I)
-_AFTER = re.compile(rf"^[\"'\u201d\u2019]?(?:(?:\s+[\w'\u2019-]+){{0,2}}?\s+{GATHERING}\b|\s+(?:leaders|"
+_AFTER = re.compile(rf"^[\"'\u201d\u2019]?(?:(?:\s+[\w'\u2019-]+){{0,2}}?\s+{GATHERING}\b|"
+                    rf"(?:\s+\([A-Z]{{2,8}}\))?\s+[Hh]eads\s+of\s+[Ss]tate(?:\s+and\s+[Gg]overnment)?\s+{GATHERING}\b|"
+                    rf"\s+(?:leaders|"
                     rf"ministers|heads\s+of\s+state|presidents|members)\s+(?:\w+\s+)?(?:meet|met|gather\w*|"
                     rf"open\w*|hold|held|convene\w*|agree\w*))", re.I)
 _MEMBERS_OF = re.compile(rf"\b{GATHERING}\s+of\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){{1,6}}?of\s+(?:the\s+)?$",
@@ -188,6 +190,8 @@ class ForumIndex:
             if len(words) < 2 or any(h.start < m.end(1) and m.start(1) < h.end for h in hits):
                 continue
             name = " ".join(words)
+            if re.search(r"(?i)\bheads\s+of\s+$", text[max(0, m.start(1) - 10):m.start(1)]):
+                continue  # "the EAC heads of State Summit": the bloc's summit, not a "State Summit"
             if self._lookup(name) or sum(w[:1].isupper() for w in words) < len(words) or \
                     all(w.lower().replace("\u2019", "'") in _GENERIC for w in words):
                 continue

@@ -1912,3 +1912,11 @@ def test_an_undated_page_reads_its_other_days_against_the_guessed_main_one():
     found = sorted((e.kind, e.date.iso(), e.draft) for e in extract(text, DEMO, today=dt.date(2026, 12, 1)).engagements)
     assert found == [("meeting", "2022-01-06", True), ("meeting", "2022-01-06", True),
                      ("visit", "2022-01-05", True)], found
+
+
+def test_the_heads_of_state_summit_named_twice_is_one_summit_of_the_bloc():
+    text = HEAD + ("President Ana Ruiz travelled to Uganda on Friday ahead of the East African Community (EAC) "
+                   "heads of State Summit in Kampala later this week. Chancellor Olaf Scholz will join the "
+                   "heads of State summit at Lakeview Lodge on Friday, his office said.")
+    summits = [(e.date.iso(), e.forums, e.place) for e in extract(text, DEMO).engagements if e.kind == "summit"]
+    assert summits == [("2022-01-14", ["EAC"], "Kampala")], summits
