@@ -199,6 +199,9 @@ class ForumIndex:
             out.append(ForumHit(name, start, m.end(1), name, True, registered=False))
         for m in _CANDIDATE_FRAMEWORK.finditer(text):
             name = re.sub(r"(?:\s+(?:of|for|and))+$", "", m.group(1))
+            if re.search(r"['\u2019]s?$", name) or re.match(r"(?:President|Prime|Minister|King|Queen|Chancellor|"
+                                                            r"Premier|Emir|Sheikh|Secretary|Mr|Mrs|Ms|Dr)\b", name):
+                continue  # "within the framework of President X's meetings": a person, not a format
             if len(name.split()) < 2 or self._lookup(name) or \
                     any(h.start < m.start(1) + len(name) and m.start(1) < h.end for h in hits + out):
                 continue

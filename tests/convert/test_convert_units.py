@@ -1762,6 +1762,9 @@ def test_a_meeting_that_will_bring_leaders_together_is_announced_not_held():
     assert (eng.date.iso(), eng.scheduled, eng.place) == ("2022-01-10", True, "Tallinn"), eng
     assert any('"Amber Coast Council of Ministers" looks like a format' in r for r in record.review), \
         record.review
+    text = HEAD + ("Portugal seeks support within the framework of President Ana Ruiz\u2019s meetings with "
+                   "Chancellor Olaf Scholz in Lisbon on Friday.")
+    assert not any("Ruiz" in r for r in extract(text, DEMO).review if r.startswith("forums:"))
 
 
 def test_a_short_opening_sentence_under_the_date_line_is_read():
