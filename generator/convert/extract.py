@@ -26,8 +26,9 @@ from generator.convert.dates import (PubDate, Reading, TimeExpr, find_full_date,
                                      leading_date, numeric_order, social_post_date)
 from generator.convert.engagements import Context, Engagement
 from generator.convert.forums import summit_format, TWO_PLUS_TWO, ForumIndex, is_two_plus_two
-from generator.convert.frames import (KIND_OF_GROUP, NEUTRAL, TWO_SIDES, Clause, Frame, _actors,
-                                      _reports, _sender, frames_of, in_time_clause, triggers)
+from generator.convert.frames import (GERMAN_PRONOUN_SUBJECT, KIND_OF_GROUP, NEUTRAL, TWO_SIDES, Clause,
+                                      Frame, _actors, _reports, _sender, frames_of, in_time_clause,
+                                      triggers)
 from generator.convert.html import is_html, parse_html
 from generator.convert.language import detect
 from generator.convert.outlets import (OUTLETS_FILE, Where, agency_keys, find_agency,
@@ -548,8 +549,7 @@ def _clauses(reader: Reader, sentences: list[Sentence], captions: set[int],
                        r"(?i)\b(?:with|met|meet|meets|and)\b", s.plain[main_start:m.start])][:1]
         pronoun = re.search(r"\b(?:he|she|He|She|(?i:il|elle|ele|ela|er|sie)(?=\s+(?:\w+\s+){0,3}?(?:a|est|ha|hat|tem|"
                             r"teve|recebeu|recibi[óo]|re[çc]oit|empfing|traf)\b))\b", s.plain[main_start:limit]) or \
-            re.search(r"\b(?:wird|werden|hat|haben|ist|sind|traf|trifft|empfing)\s+(?:er|sie)\b",
-                      s.plain[main_start:limit]) or \
+            GERMAN_PRONOUN_SUBJECT.search(s.plain[main_start:limit]) or \
             _PRONOUN_START.match(s.plain[main_start:])  # German "Zunächst wird er ... treffen"
         own_words = _SAID_THAT_HE.search(s.plain)  # "Mehta said on Thursday that he had spoken"
         if own_words and not subject:

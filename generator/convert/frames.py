@@ -198,6 +198,8 @@ _TOPIC = re.compile(r"\b(?:discuss\w*|talk\w*\s+about|about|regarding|concerning
                     r"investment\s+in|projects?\s+in|views\s+on|efforts\s+to|ways\s+to|civilians\s+in|"
                     r"people\s+in|protect\w*|humanitarian|strikes?\s+on|attacks?\s+on|escalation\s+in)\b",
                     re.I)
+# German puts the verb second: "Zunächst wird er ... treffen" has "er" for its subject
+GERMAN_PRONOUN_SUBJECT = re.compile(r"\b(?:wird|werden|hat|haben|ist|sind|traf|trifft|empfing)\s+(?:er|sie)\b")
 _HERE = re.compile(r"\b(?:here|in\s+the\s+city|in\s+the\s+capital|"
                    r"in\s+this\s+(?:[\w-]+\s+){0,3}(?:city|capital|town|port|resort))\b", re.I)  # "in this Chinese port city"
 _CAPITAL = re.compile(r"\bin\s+(?:the\s+(?:([A-Z][\w-]+)\s+capital\b(?![,]?\s+[A-Z])|"
@@ -963,8 +965,7 @@ def frames_of(clause: Clause, index: int, gaz: Gazetteer, dateline_city: str | N
         own = len(people)
         if clause.subject and (mode != "future" and re.match(r"(?i)\s*(?:he|she|il|elle|ele|ela|er|sie)\s",
                                                              clause.plain) or
-                               re.search(r"\b(?:wird|werden|hat|haben|ist|sind|traf|trifft|empfing)\s+(?:er|sie)\b",
-                                         clause.plain[:s])) and \
+                               GERMAN_PRONOUN_SUBJECT.search(clause.plain[:s])) and \
                 all(p.person != clause.subject[0].person for p in people):
             people.insert(0, clause.subject[0])  # "Il a eu avec son homologue, Joe Biden, un entretien"
         if not any(p.start < s for p in people if p is not clause.author) and clause.subject:
