@@ -574,7 +574,8 @@ def _nearest_time(clause: Clause, s: int, e: int) -> TimeExpr | None:
              if not _SAID_WHEN.search(clause.plain[max(0, t.start - 45):t.start])
              and not (t.start > e + 3 and _OTHER_EVENT.search(clause.plain[max(0, t.start - 25):t.start]))
              and not re.search(r"(?i)(?:,\s*|\b(?:was|were|been)\s+)(?:signed|adopted|ratified|"
-                               r"concluded|launched|elected|appointed)\s*$",
+                               r"concluded|launched|elected|appointed|created|founded|established|formed|"
+                               r"set\s+up)\s*$",
                                clause.plain[max(0, t.start - 25):t.start])  # "the pact, signed last August"
              and not (t.start > e and re.search(r"(?i)\b(?:sworn[\s-]+in|(?:took|taking|assumed|assuming)\s+office|"
                                                 r"inaugurated|(?:re-?)?elected)\b[^.;,]{0,40}$",

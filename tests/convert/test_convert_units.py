@@ -1925,3 +1925,11 @@ def test_the_heads_of_state_summit_named_twice_is_one_summit_of_the_bloc():
                    "heads of State summit at Lakeview Lodge on Friday, his office said.")
     summits = [(e.date.iso(), e.forums, e.place) for e in extract(text, DEMO).engagements if e.kind == "summit"]
     assert summits == [("2022-01-14", ["EAC"], "Kampala")], summits
+
+
+def test_the_year_a_format_was_created_does_not_date_its_meeting():
+    text = HEAD + ("President Ana Ruiz and Prime Minister Narendra Modi will meet Chancellor Olaf Scholz on "
+                   "Friday in Berlin. The meeting will be the first at head level, with Modi as part of the "
+                   "Weimar Triangle platform of cooperation, created in 1991.")
+    assert [(e.date.iso(), e.forums) for e in extract(text, DEMO).engagements] == \
+        [("2022-01-14", ["Weimar Triangle"])]
