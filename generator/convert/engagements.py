@@ -255,7 +255,8 @@ def group_frames(frames: list[Frame]) -> list[Engagement]:
             continue
         last = engagements[-1] if engagements else None
         if last is not None and last.frames[-1].clause == frame.clause and frame.group in ("phone", "video") \
-                and (not frame.people and NEUTRAL.fullmatch(last.frames[-1].word) or
+                and (not frame.people and (NEUTRAL.fullmatch(last.frames[-1].word) or re.fullmatch(
+                    r"(?i)met|meets?|convened|gathered|summit", last.frames[-1].word)) or  # "met by video link"
                      frame.people and {m.person for m in frame.people} == set(last.ids) and
                      last.frames[-1].group in ("meet", "talk", "summit") and last.frames[-1].end <= frame.start and
                      last.frames[-1].mode == frame.mode and

@@ -1933,3 +1933,9 @@ def test_the_year_a_format_was_created_does_not_date_its_meeting():
                    "Weimar Triangle platform of cooperation, created in 1991.")
     assert [(e.date.iso(), e.forums) for e in extract(text, DEMO).engagements] == \
         [("2022-01-14", ["Weimar Triangle"])]
+
+
+def test_leaders_of_a_bloc_who_met_by_videoconference_held_a_video_call():
+    text = HEAD + "G20 leaders met by videoconference on Wednesday to take stock of the crisis."
+    assert [(e.kind, e.date.iso(), e.forums) for e in extract(text, DEMO).engagements] == \
+        [("video call", "2022-01-05", ["G20"])]
