@@ -539,8 +539,7 @@ def worth_an_entry(eng: Engagement, clauses_text: dict[int, str]) -> bool:
 _CONVENED = re.compile(r"(?i)convened|met|meets?|gathered")  # "the bloc's leaders convened": a summit
 
 
-def choose_kind(eng: Engagement, leaders: set[str],
-                travelling: set[tuple[str, bool]] = frozenset()) -> tuple[str, str]:  # type: ignore[assignment]
+def choose_kind(eng: Engagement, leaders: set[str], travelling: set[tuple[str, bool]]) -> tuple[str, str]:
     """(kind, review note when it is read from soft words). Talks of someone the article
     reports on a trip ("will exchange views with X" on a tour of Africa) were held in person."""
     own = [f for f in eng.frames if not f.inherited and not f.caption] or \

@@ -633,14 +633,17 @@ def _resolve_date(eng: Engagement, ctx: Context, lead: Engagement | None, cleane
     timed.sort(key=lambda f: (f.caption, _vague(f.time), not f.verb,  # type: ignore[arg-type]
                               abs(f.time.start - f.start)))  # type: ignore[union-attr]
     future = eng.scheduled
+
+    def read(f: Frame) -> Reading:
+        """"is meeting X on Thursday", "has begun a tour ... will visit Doha on Tuesday": ahead."""
+        return f.time.at(future or f.mode in ("present", "future"))  # type: ignore[union-attr]
+
     if eng.kind == "visit":  # a trip is dated by its first day: "Saudi Arabia on Monday, Doha on Tuesday"
-        first = lambda f: (f.time.at(future or f.mode in ("present", "future")).date or  # noqa: E731
-                           FuzzyDate(9999)).first_day()  # type: ignore[union-attr]
-        timed.sort(key=lambda f: (f.caption, _vague(f.time), first(f)))  # type: ignore[arg-type]
+        timed.sort(key=lambda f: (f.caption, _vague(f.time),  # type: ignore[arg-type]
+                                  (read(f).date or FuzzyDate(9999)).first_day()))
     for frame in timed:
         t = frame.time
-        reading = t.at(future or frame.mode in ("present", "future"))  # "is meeting X on Thursday",
-        # "has begun a tour ... will visit Doha on Tuesday": ahead
+        reading = read(frame)
         if frame.mode == "present" and reading.date is not None and ctx.pub is not None and \
                 reading.date.first_day() > ctx.pub.last_day():
             eng.scheduled = True
@@ -1253,11 +1256,17 @@ def _time_from_sentence_before(frames: list[Frame], clauses: list[Clause]) -> No
             continue
         if not re.match(r"(?:The|This|That|These|It)\s", clauses[f.clause].text.lstrip()):
             continue
-        before = [t for c in clauses if c.sentence == f.sentence - 1 and not c.caption
-                  for t in c.times]
-        if len(before) == 1 and before[0].form in ("weekday", "today", "yesterday", "full",
-                                                    "day_month", "iso", "numeric"):
+        before = _times_of_sentence(clauses, f.sentence - 1)
+        if len(before) == 1 and before[0].form in _DAY_FORMS and before[0].form != "tomorrow":
             f.time = before[0]
+
+
+_DAY_FORMS = ("weekday", "today", "yesterday", "tomorrow", "full", "day_month", "iso", "numeric")
+
+
+def _times_of_sentence(clauses: list[Clause], sentence: int) -> list[TimeExpr]:
+    """The time expressions of one sentence, photo captions left out."""
+    return [t for c in clauses if c.sentence == sentence and not c.caption for t in c.times]
 
 
 _AFTERWARDS = re.compile(r"\s*(?:Afterwards|Afterward|After\s+that|Later|Subsequently|Thereafter|"
@@ -1272,9 +1281,7 @@ def _time_of_afterwards(frames: list[Frame], clauses: list[Clause]) -> None:
         if f.time is not None or f.caption or not 0 <= f.clause < len(clauses) or \
                 not _AFTERWARDS.match(clauses[f.clause].text):
             continue
-        before = [t for c in clauses if c.sentence == f.sentence - 1 and not c.caption
-                  for t in c.times if t.form in ("weekday", "today", "yesterday", "tomorrow", "full",
-                                                 "day_month", "iso", "numeric")]
+        before = [t for t in _times_of_sentence(clauses, f.sentence - 1) if t.form in _DAY_FORMS]
         if before:
             f.time = before[-1]
 
