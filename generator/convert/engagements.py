@@ -451,7 +451,7 @@ def distribute(engagements: list[Engagement], principal: str | None) -> list[Eng
             leader = next(m for m in eng.participants if m.person == lead)
             named_countries = {m.country for m in others if m.country}
             note = [f"people: the text lists {', '.join(m.name for m in others)} after one verb; "
-                    "written as one meeting each: merge them if it was one sitting"] \
+                    "written as one engagement each: merge them if it was one sitting or one call"] \
                 if any(f.listed for f in eng.frames) else []
             for m in others:
                 part = Engagement(eng.date, eng.kind, [leader, *aides, m], list(eng.forums), eng.place,

@@ -815,13 +815,29 @@ def _listed_one_by_one(clause: Clause, e: int, word: str, after: list[Mention], 
                           after[0].title != after[1].title and  # "met Prime Minister A and Security Adviser B"
                           len({p.person for p in clause.people if p.end <= e}) <= 1)  # (not a 2+2)
     # (two hosts, met by a visitor in their country; visitors met together are one delegation)
-    if len(after) < (2 if hosting else 3) or not _VERB.fullmatch(word) or re.search(
-            r"(?i)\b(?:trilateral|quadrilateral|multilateral|joint|jointly|together|group|with\s+whom|"
-            r"collectively|round\s*table|session)\b", clause.plain):
+    apart = _talked_to_each(clause, e, word, after)
+    if len(after) < (2 if hosting or apart else 3) or not _VERB.fullmatch(word) and not apart or re.search(
+            r"(?i)\b(?:trilateral|quadrilateral|multilateral|jointly|together|group|with\s+whom|"
+            r"collectively|round\s*table|session|joint\s+(?:[\w-]+\s+)?(?:call|meeting|talks|conference|"
+            r"session|summit|press|statement|declaration|communiqu\w+|visit|appearance))\b", clause.plain):
         return False
     between = [clause.plain[a.end:b.start] for a, b in zip(after, after[1:])]
     return all(re.search(r",|\band\b", gap) for gap in between) and \
-        re.match(r"\s+(?:with\s+)?", clause.plain[e:after[0].start]) is not None
+        (apart or re.match(r"\s+(?:with\s+)?", clause.plain[e:after[0].start]) is not None)
+
+
+def _talked_to_each(clause: Clause, e: int, word: str, after: list[Mention]) -> bool:
+    """"spoke with Canadian PM A and Mexican President B", "spoke separately with A and B": one
+    talk each. Talks are held one counterpart at a time; a conference of three says so ("joint",
+    "trilateral") or is a noun ("in a telephone conversation with A and B")."""
+    separately = re.search(r"(?i)\bseparately\b", clause.plain[max(0, e - 30):after[0].start]) if after else None
+    if len(after) != 2 or after[0].country == after[1].country and not separately:
+        return False
+    if not separately and not re.fullmatch(r"(?i)spoke|speaks|talked|discussed|phoned|telephoned|dialled|dialed",
+                                           word):
+        return False
+    gap = clause.plain[e:after[0].start]  # "discussed projects with the Prime Ministers of A and B,"
+    return len(gap) <= 120 and re.search(r"(?i)\bwith\b", gap) is not None
 
 
 def _between_bodies(clause: Clause, e: int) -> list[str]:
@@ -1047,7 +1063,8 @@ def frames_of(clause: Clause, index: int, gaz: Gazetteer, dateline_city: str | N
                 for o in clause.offices)  # "met with his Uzbek and Kazakh counterparts", "with the leaders of
         # A, B and C" ("will meet with the leaders of A and B" is more often the three together)
         city = place.place if place is not None else gaz.lookup(dateline_city) if dateline_city else None
-        listed = _listed_one_by_one(clause, e, word, [p for p in people if p.start > e],
+        listed = _listed_one_by_one(clause, e, word, [p for p in people if p.start > e and not any(
+            p is q for q in clause.subject)],  # (the subject carried from the sentence before)
                                     city.country if city is not None else None)
         plural = plural or listed
         if group == "meet" and re.search(r"(?i)receiv|welcom|ricev|accolt|recib|recebe|re[çc]u|empf", word) \

@@ -1939,3 +1939,18 @@ def test_leaders_of_a_bloc_who_met_by_videoconference_held_a_video_call():
     text = HEAD + "G20 leaders met by videoconference on Wednesday to take stock of the crisis."
     assert [(e.kind, e.date.iso(), e.forums) for e in extract(text, DEMO).engagements] == \
         [("video call", "2022-01-05", ["G20"])]
+
+
+def test_spoke_with_two_leaders_of_two_countries_is_one_call_each_a_telephone_conversation_is_one():
+    text = HEAD + ("On Thursday, President Emmanuel Macron spoke with German Chancellor Olaf Scholz and "
+                   "Italian Prime Minister Giorgia Meloni about the energy crisis. He also discussed joint "
+                   "projects with the Prime Ministers of Greece and Albania, Kyriakos Mitsotakis and Edi Rama.")
+    assert sorted(people_of(text)) == [["Edi Rama", "Emmanuel Macron"], ["Emmanuel Macron", "Giorgia Meloni"],
+                                       ["Emmanuel Macron", "Kyriakos Mitsotakis"], ["Emmanuel Macron", "Olaf Scholz"]]
+    assert all(any("merge them if it was one" in r for r in e.review) for e in extract(text, DEMO).engagements)
+    one = HEAD + ("On Thursday, President Emmanuel Macron prepared the summit in a telephone conversation with "
+                  "German Chancellor Olaf Scholz and Italian Prime Minister Giorgia Meloni.")
+    assert people_of(one) == [["Emmanuel Macron", "Giorgia Meloni", "Olaf Scholz"]]
+    apart = HEAD + ("The EU envoy, Miroslav Lajcak, also spoke separately yesterday with Aleksandar Vucic "
+                    "and Albin Kurti, to prepare the talks.")
+    assert sorted(people_of(apart)) == [["Albin Kurti", "Miroslav Lajčák"], ["Aleksandar Vučić", "Miroslav Lajčák"]]
