@@ -92,6 +92,14 @@ _SESSION = re.compile(r"(?i)(?:(?:foreign\s+)?ministers'?|ministerial|leaders'?|
                       r"dialogue)(?:\s+of\s+(?:the\s+)?[\w' ]+)?")
 
 
+def _outlet_core(name: str) -> str:
+    """An outlet's name without its article, qualifier or kind: "The Japan News (Yomiuri
+    Shimbun)" -> "japan", "ERR News" -> "err", "People's Daily Online" -> "people's daily"."""
+    name = re.sub(r"\s*\([^)]*\)", "", fold(name))
+    name = re.sub(r"^the\s+|\.(?:com|net|org|ge|in|co\.\w+)$", "", name)
+    return re.sub(r"(?:\s+(?:news|online|agency|news\s+agency|world|daily\s+news))+$", "", name).strip()
+
+
 class Names:
     """Person and forum names compared the way an editor would: through the registries the
     converter uses (the site's own and its reference lists), then by their words."""
@@ -129,6 +137,18 @@ class Names:
                         if (f := self.reg.known_forums.lookup(" ".join(words[:k]))) is not None
                         and _SESSION.fullmatch(" ".join(words[k:]))), None)
         return f"id:{hit.id}" if hit else fold(name)
+
+    def same_outlet(self, got: str | None, want: str | None) -> bool:
+        """"ERR" and "ERR News", "The National (UAE)" and "The National", "Civil Georgia" and
+        "Civil.ge": one outlet, by its registry names and domains, then by its name's core."""
+        if fold(got or "") == fold(want or ""):
+            return True
+        if not got or not want:
+            return False
+        outlet = next((o for o in self.reg.known_outlets.items.values() if o.name == got), None)
+        if outlet is not None and fold(want) in {fold(n) for n in (*outlet.aliases, *outlet.domains)}:
+            return True
+        return _outlet_core(got) == _outlet_core(want)
 
     def same_forum(self, a: str, b: str) -> bool:
         ka, kb = self.forum(a), self.forum(b)
@@ -467,7 +487,7 @@ def _score_article(report: Report, names: Names, article: dict, entries: list[En
         if name == "title":
             ok = (got[name] or None) == want
         elif name == "outlet":
-            ok = fold(got[name] or "") == fold(want or "")
+            ok = names.same_outlet(got[name], want)
         else:
             ok = got[name] == want
         flagged = any(r.startswith(FLAG[name]) for r in review)

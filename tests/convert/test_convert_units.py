@@ -1189,6 +1189,18 @@ def test_a_place_alias_is_the_same_city_for_the_scorer():
     assert names.place("Moscow") != names.place("Saint Petersburg")
 
 
+def test_one_outlet_under_its_registry_names_or_its_name_with_a_qualifier_for_the_scorer():
+    import sys
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+    from convert_score import Names
+    names = Names(DEMO)
+    assert names.same_outlet("Civil Georgia", "Civil.ge")
+    assert names.same_outlet("The National (UAE)", "The National")
+    assert names.same_outlet("Yonhap", "Yonhap News Agency")
+    assert not names.same_outlet("The Hindu", "Hindustan Times")
+    assert not names.same_outlet("The Hindu", "The Hindu BusinessLine") and not names.same_outlet(None, "ERR")
+
+
 def test_a_call_between_the_two_leaders_of_the_sentence_before_is_theirs():
     text = (HEAD + "Abu Dhabi: Sheikh Mohamed bin Zayed, Crown Prince of Abu Dhabi and Deputy Supreme "
             "Commander of the Armed Forces, and Recep Tayyip Erdogan, President of Turkey, on Monday "
