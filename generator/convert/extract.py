@@ -25,7 +25,7 @@ from generator.convert.clean import Cleaned, clean_text
 from generator.convert.dates import (PubDate, Reading, TimeExpr, find_full_date, find_times, labelled_date,
                                      leading_date, numeric_order, social_post_date)
 from generator.convert.engagements import Context, Engagement
-from generator.convert.forums import summit_format, TWO_PLUS_TWO, ForumIndex, is_two_plus_two
+from generator.convert.forums import summit_format, TWO_PLUS_TWO, ForumIndex, is_generic, is_two_plus_two
 from generator.convert.frames import (GERMAN_PRONOUN_SUBJECT, KIND_OF_GROUP, NEUTRAL, TWO_SIDES, Clause,
                                       Frame, _actors, _reports, _sender, frames_of, in_time_clause,
                                       triggers)
@@ -575,8 +575,7 @@ def _clauses(reader: Reader, sentences: list[Sentence], captions: set[int],
                             .replace("publication", "the quoted post's date")
             clause = Clause(text, plain, s.index, s.paragraph, shift(people), shift(refs),
                             times, reader.reg.places.find(text),
-                            reader.forums.find(plain), s.paragraph in captions)
-            clause.forums += reader.forums.candidates(plain, clause.forums)
+                            reader.forums.with_candidates(plain), s.paragraph in captions)
             clause.subject = subject
             clause.carried = carried
             clause.recent = recent
@@ -849,6 +848,10 @@ def _finish(eng: Engagement, ctx: Context, reg: Registries, lead: Engagement | N
         if reg.known_forums.lookup(name) is None and not re.fullmatch(r"COP\d+", name):
             eng.review.append(f'forums: "{name}" is not in forums.yaml; add it there (or remove it '
                               "here if the engagement did not belong to it)")
+        elif is_generic(name):
+            sides = "-".join(dict.fromkeys(m.country for m in eng.participants if m.country)) or "A-B"
+            eng.review.append(f'forums: "{name}" is a generic name; if this is one standing format of '
+                              f'its countries, name it (for example "{sides} {name}") in forums.yaml')
     if any(re.fullmatch(r"COP\d+", f) for f in forums):  # COP27 is the edition of the series
         forums = [f for f in forums if reg.known_forums.lookup(f) is None or
                   not reg.known_forums.lookup("COP") or

@@ -45,9 +45,14 @@ _NAME_GATHERING = re.compile(r"\b(?:meeting|meetings|summit|summits|dialogue|tal
                              r"conference|session|forum|consultations|retreat|format)\b", re.I)
 TWO_PLUS_TWO = "2+2 Dialogue"
 _EDITION = re.compile(r"(?<![\w#])#?(COP)\s?-?(\d{1,2})\b")
+_DAYS_AND_MONTHS = (r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|"
+                    r"June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|"
+                    r"Oct|Nov|Dec")
 _CANDIDATE = re.compile(
-    r"\b(?:the\s+)?((?:[A-Z](?:[\w'\u2019+-]|\.(?=[\w-]))*\s+){1,5}?(?:Summit|Dialogue|Forum|Conference|Format|"
-    r"Process|Consultations|Ministerial|Meeting)s?)\b")
+    r"\b(?:the\s+)?((?:[A-Z](?:[\w'\u2019+-]|\.(?=[\w-]))*\s+(?:(?:(?<=al\s)|(?<=ic\s)|(?<=ive\s)|(?<=ign\s)|(?<=ity\s)|(?<=ment\s)|(?<=ce\s)|(?<=gy\s)|(?<=ade\s)|(?<=ion\s))(?:and|for|of)\s+(?=[A-Z]))?){1,5}?"
+    r"(?:Summit|Dialogue|Forum|Conference|Format|Process|Consultations|Ministerial|Meeting)s?"
+    r"(?:\s+on\s+(?!(?:" + _DAYS_AND_MONTHS + r")\b)[A-Z][\w'\u2019-]+(?=[\s,.;:]|$)"
+    r"(?!\s+(?:[A-Z]|and|on|in|at|for)\b))?)\b")  # "Foreign and Strategic Dialogue", "Dialogue on Afghanistan"
 _CANDIDATE_FRAMEWORK = re.compile(  # "held in the framework of the Baltic Council of Ministers"
     r"\b(?:in|within|under)\s+the\s+(?:framework|format|auspices|umbrella)\s+of\s+(?:the\s+)?"
     r"((?:[A-Z][\w'\u2019-]*|of|for|and)(?:\s+(?:[A-Z][\w'\u2019-]*|of|for|and)){1,6})")
@@ -69,7 +74,8 @@ _GENERIC = {"annual", "ministerial", "meeting", "meetings", "summit", "conferenc
             "level", "joint", "special", "extraordinary", "informal", "regional", "international",
             "bilateral", "strategic", "global", "world", "first", "second", "third", "plenary",
             "related", "other", "summits", "side", "several", "two", "both"}
-_NOT_FORUM = re.compile(r"^(?:The|A|An|This|That|Its|His|Her|Their|Our|Foreign|First|Last|Next|"
+_NOT_FORUM = re.compile(r"^(?:The|A|An|This|That|Its|His|Her|Their|Our|Foreign|First|Last|Next|Second|Third|Fourth|"
+                        r"Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|\d+(?:st|nd|rd|th)|"
                         r"Annual|Security|National|Ministry|Press|Business|Media|Youth|Cabinet)$")
 
 
@@ -187,12 +193,13 @@ class ForumIndex:
             words = name.split()
             while words and _NOT_FORUM.match(words[0]):
                 words = words[1:]
-            if len(words) < 2 or any(h.start < m.end(1) and m.start(1) < h.end for h in hits):
-                continue
+            if len(words) < 2 or any(h.start < m.end(1) and m.start(1) < h.end and not (
+                    is_generic(h.forum) and m.start(1) <= h.start and h.end <= m.end(1)) for h in hits):
+                continue  # (a generic name inside: "the Australia-China Foreign and Strategic Dialogue")
             name = " ".join(words)
             if re.search(r"(?i)\bheads\s+of\s+$", text[max(0, m.start(1) - 10):m.start(1)]):
                 continue  # "the EAC heads of State Summit": the bloc's summit, not a "State Summit"
-            if self._lookup(name) or sum(w[:1].isupper() for w in words) < len(words) or \
+            if self._lookup(name) or any(not w[:1].isupper() and w not in ("and", "for", "of", "on") for w in words) or \
                     all(w.lower().replace("\u2019", "'") in _GENERIC for w in words):
                 continue
             start = m.end(1) - len(name)
@@ -216,6 +223,13 @@ class ForumIndex:
                                 True, registered=known is not None))
         return out
 
+    def with_candidates(self, text: str) -> list[ForumHit]:
+        """The formats a text names, the registry's and the candidates, a generic registered name
+        ("Strategic Dialogue") giving way to the longer name around it."""
+        hits = self.find(text)
+        cands = self.candidates(text, hits)
+        return [h for h in hits if not any(c.start <= h.start and h.end <= c.end for c in cands)] + cands
+
     @staticmethod
     def _gathering(text: str, start: int, end: int) -> bool:
         said = text[start:end]
@@ -232,6 +246,11 @@ class ForumIndex:
                 re.match(r"\s+(?:leaders|heads\s+of\s+state|ministers|members|counterparts)\b", text[end:end + 25]):
             return True  # "a video call with BRICS leaders"
         return bool(_AFTER.match(text[end:end + 40]))
+
+
+def is_generic(name: str) -> bool:
+    """"Strategic Dialogue", "Foreign Ministers' Meeting": a kind of format, not one format."""
+    return all(w.lower() in _GENERIC for w in name.split())
 
 
 _UNION_OFFICE = re.compile(r"^(?:European|EU)\b", re.I)

@@ -1966,3 +1966,18 @@ def test_spoke_with_two_leaders_of_two_countries_is_one_call_each_a_telephone_co
     apart = HEAD + ("The EU envoy, Miroslav Lajcak, also spoke separately yesterday with Aleksandar Vucic "
                     "and Albin Kurti, to prepare the talks.")
     assert sorted(people_of(apart)) == [["Albin Kurti", "Miroslav Lajčák"], ["Aleksandar Vučić", "Miroslav Lajčák"]]
+
+
+def test_a_format_name_with_and_or_on_is_whole_and_a_generic_name_asks_for_the_countries():
+    find = DEMO.forum_index.with_candidates
+    assert [h.forum for h in find("Wong met Wang on Monday for the 6th Australia-China Foreign and "
+                                  "Strategic Dialogue in Beijing.")] == ["Australia-China Foreign and Strategic Dialogue"]
+    assert [h.forum for h in find("In his remarks at the Delhi Regional Dialogue on Afghanistan, he "
+                                  "spoke.")] == ["Delhi Regional Dialogue on Afghanistan"]
+    assert [h.forum for h in find("the Lake Basin Dialogue on Monday")] == ["Lake Basin Dialogue"]
+    assert [h.forum for h in find("at the 6th Strategic Dialogue")] == ["Strategic Dialogue"]
+    text = HEAD + ("Jakarta. Foreign Minister Retno Marsudi and Japanese Foreign Minister Toshimitsu Motegi "
+                   "met on Friday for the Strategic Dialogue in Jakarta.")
+    (eng,) = extract(text, DEMO).engagements
+    assert eng.forums == ["Strategic Dialogue"]
+    assert any('"Indonesia-Japan Strategic Dialogue"' in r for r in eng.review)
