@@ -602,13 +602,13 @@ def _resolve(form: str, m: re.Match, pub: FuzzyDate | None) -> tuple[Reading, Re
 
 
 def _resolve_no_year(form: str, m: re.Match, text: str, pub: FuzzyDate | None):
-    span = ""
+    span, last = "", 0
     if form == "range":
         if m.group(3):
-            month, day = month_number(m.group(3)) or 0, int(m.group(1))
+            month, day, last = month_number(m.group(3)) or 0, int(m.group(1)), int(m.group(2))
             span = f"{m.group(1)}-{m.group(2)} {m.group(3)}"
         else:
-            month, day = month_number(m.group(4)) or 0, int(m.group(5))
+            month, day, last = month_number(m.group(4)) or 0, int(m.group(5)), int(m.group(6))
             span = f"{m.group(4)} {m.group(5)}-{m.group(6)}"
         if m.group(7):
             date = _make(int(m.group(7)), month, day)
@@ -629,6 +629,9 @@ def _resolve_no_year(form: str, m: re.Match, text: str, pub: FuzzyDate | None):
     iso = pub.iso()
     past = _latest_on_or_before(month, day, pub)
     future = _earliest_on_or_after(month, day, pub)
+    if past and last and past.year == pub.year and month == pub.month and day <= (pub.day or 0) <= last:
+        how = f'"{text}" has no year: read as the days around publication {iso}'
+        return Reading(past, how), Reading(past, how), said  # "is visiting on April 27-29", on the 28th
     if said["weekday"] is not None and past and future and past != future:
         fits = [d for d in (past, future) if d.first_day().weekday() == said["weekday"]]
         if len(fits) == 1:  # "on Friday (May 23)": the year in which it is a Friday

@@ -1981,3 +1981,10 @@ def test_a_format_name_with_and_or_on_is_whole_and_a_generic_name_asks_for_the_c
     (eng,) = extract(text, DEMO).engagements
     assert eng.forums == ["Strategic Dialogue"]
     assert any('"Indonesia-Japan Strategic Dialogue"' in r for r in eng.review)
+
+
+def test_a_span_of_days_without_a_year_around_the_publication_day_is_this_one():
+    (t,) = find_times("He is visiting Tbilisi on April 27-29, where he met", FuzzyDate(2021, 4, 28))
+    assert t.past.date == t.future.date == FuzzyDate(2021, 4, 27)
+    (t,) = find_times("He will visit Tbilisi on 27-29 April", FuzzyDate(2021, 4, 20))
+    assert (t.past.date, t.future.date) == (FuzzyDate(2020, 4, 27), FuzzyDate(2021, 4, 27))
