@@ -539,8 +539,13 @@ def _resolve(form: str, m: re.Match, pub: FuzzyDate | None) -> tuple[Reading, Re
         elif lead in ("next", "coming"):
             past = future
         return past, future, said
-    if form == "year":
-        return *_both(Reading(FuzzyDate(int(m.group(1))))), {}
+    if form == "year":  # "apply for membership in 2024", said in 2021: no past engagement's year
+        year = FuzzyDate(int(m.group(1)))
+        past = Reading(year) if pub is None or year.year <= pub.year else \
+            Reading(None, f'"{text}" is after publication {pub.iso()}')
+        future = Reading(year) if pub is None or year.year >= pub.year else \
+            Reading(None, f'"{text}" is before publication {pub.iso()}')
+        return past, future, {}
     if form == "day_only":
         day = int(m.group(1))
         if not day_pub or not 1 <= day <= 31:
@@ -644,6 +649,14 @@ def _resolve_no_year(form: str, m: re.Match, text: str, pub: FuzzyDate | None):
             said)
 
 
+_NAMES_A_THING = re.compile(  # a date as an adjective, unless what it dates is an engagement
+    r"\s+(?!(?:meeting|meetings|talks|summit|call|visit|conversation|session|dialogue|consultations|"
+    r"round|phone|telephone|video|virtual|bilateral|trilateral)\b)(?:[A-Za-z][\w-]*\s+){0,2}?"
+    r"(?:agreement|deal|accord|elections?|vote|referendum|attacks?|ceasefire|declaration|decision|"
+    r"resolution|statement|incident|clashes|deadline|announcement|law|order|ruling|protests?|"
+    r"massacre|bombing|strikes?|coup|truce|memorandum|pact|treaty)\b", re.I)
+
+
 def find_times(sentence: str, pub: FuzzyDate | None) -> list[TimeExpr]:
     """Every time expression in a sentence, longest match first where they overlap."""
     found: list[TimeExpr] = []
@@ -659,6 +672,8 @@ def find_times(sentence: str, pub: FuzzyDate | None) -> list[TimeExpr]:
             past, future, said = _resolve(form, m, pub)
             if past.date is None and future.date is None and not past.how:
                 continue
+            if _NAMES_A_THING.match(sentence, end) and re.match(r"(?i)the\s", m.group(0).lstrip()):
+                continue  # "to implement the April 19 EU-mediated agreement": which agreement
             taken.append((start, end))
             found.append(TimeExpr(m.group(0).strip(), start, end, past, future, form, **said))
     found.sort(key=lambda t: t.start)

@@ -349,6 +349,8 @@ _FIRST_PERSON = re.compile(r"\b(?:I|we|We|my|My|our|Our|us)\b|^[\"\u201c\u201e]?
 
 
 # "The first meeting, after speaking at the plenary, was with X": an aside inside one clause
+_APPOSITION = re.compile(r"(?i)\b(?:counterparts?|homologues?|host|hosts|ministers?|president|premier|"
+                         r"chancellor|leaders?|envoy|secretary|adviser|advisor)\s*$")
 _ASIDE = re.compile(r"[^,.;]{3,80},\s+(?:was|were|is|are|took\s+place|came)\b")
 
 
@@ -370,8 +372,8 @@ def _split(plain: str) -> list[tuple[int, int, bool]]:
     for m in _RELATIVE.finditer(plain):
         cuts.add(m.end())
         close = plain.find(",", m.end(), m.end() + 220)
-        if close > 0:
-            cuts.add(close + 1)
+        if close > 0 and not _APPOSITION.search(plain, m.end(), close):
+            cuts.add(close + 1)  # (not "where he met his Georgian counterpart, Vice Premier X")
     ordered = sorted(c for c in cuts if c < len(plain))
     out = []
     for a, b in zip(ordered, ordered[1:] + [len(plain)]):

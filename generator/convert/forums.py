@@ -235,7 +235,9 @@ class ForumIndex:
         said = text[start:end]
         if _NAME_GATHERING.search(said) or "+" in said:
             return True  # "G20 summit", "2+2"; not "Security Council", "General Assembly"
-        if re.match(r"\s+(?:member\s+)?(?:countries|states|nations)\b", text[end:end + 25], re.I) or \
+        if re.match(r"\s+(?:member\s+)?(?:countries|states|nations)\b|\s+(?:membership|accession|candidacy|"
+                    r"candidate\s+status|integration|enlargement|path|aspirations?|funds?|funding|sanctions|law|"
+                    r"rules|standards|market)\b", text[end:end + 25], re.I) or \
                 re.search(r"(?i)\bas\s+(?:the\s+)?(?:current\s+)?(?:chair|host|member|president)\s+of\s+(?:the\s+)?$",
                           text[max(0, start - 40):start]):
             return False  # "the leaders of SAARC countries", "as chair of SAARC": who, not where

@@ -1988,3 +1988,22 @@ def test_a_span_of_days_without_a_year_around_the_publication_day_is_this_one():
     assert t.past.date == t.future.date == FuzzyDate(2021, 4, 27)
     (t,) = find_times("He will visit Tbilisi on 27-29 April", FuzzyDate(2021, 4, 20))
     assert (t.past.date, t.future.date) == (FuzzyDate(2020, 4, 27), FuzzyDate(2021, 4, 27))
+
+
+def test_a_visit_where_he_met_his_counterpart_comma_named_and_a_plans_year_and_a_dated_deal_are_not_dates():
+    text = HEAD + ("Lithuanian Foreign Minister Gabrielius Landsbergis is visiting Tbilisi on January 7-9, where "
+                   "he already met his Georgian counterpart, Vice Premier David Zalkaliani and Prime Minister "
+                   "Irakli Garibashvili.\n\nThey discussed the need to implement the April 19 EU-mediated "
+                   "agreement. The parties also talked about Georgia's plans to apply for EU membership in 2024.")
+    got = {(e.kind, e.date.iso(), tuple(sorted(m.name for m in e.participants)), tuple(e.forums))
+           for e in extract(text, DEMO).engagements}
+    assert got == {("visit", "2022-01-07", ("Gabrielius Landsbergis",), ()),
+                   ("meeting", "2022-01-07", ("David Zalkaliani", "Gabrielius Landsbergis"), ()),
+                   ("meeting", "2022-01-07", ("Gabrielius Landsbergis", "Irakli Garibashvili"), ())}
+
+
+def test_a_year_after_publication_dates_no_past_engagement_and_a_date_naming_a_deal_dates_nothing():
+    (t,) = find_times("They talked about plans to join in 2024.", FuzzyDate(2021, 4, 28))
+    assert t.past.date is None and t.future.date == FuzzyDate(2024)
+    assert find_times("to implement the April 19 EU-mediated agreement", PUB) == []
+    assert [t.text for t in find_times("at the April 19 meeting", PUB)] == ["the April 19"]
