@@ -1049,7 +1049,9 @@ def frames_of(clause: Clause, index: int, gaz: Gazetteer, dateline_city: str | N
         if time is not None and mode in ("past", "present") and \
                 re.match(r"(?i)(?:next|the\s+coming|coming|later\s+this)\b", time.text.strip()):
             mode = "future"  # "the summit the government is organizing in Belem next month"
-        plural = bool(re.match(r"(?i)(?:courtesy\s+calls)$", word)) or \
+        plural = bool(re.match(r"(?i)(?:courtesy\s+calls)$", word)) or bool(
+            re.fullmatch(r"(?i)(?:phone|telephone|video)\s+(?:talks|calls|conversations)", word) and
+            re.search(r"(?i)\b(?:separate|individual)\s+$", clause.plain[max(0, s - 20):s])) or \
             bool(re.match(r"(?i)(?:meetings|bilaterals|talks|discussions|calls|conversations|interactions|rencontres|"
                                r"entretiens|reuniones|reuni[õo]es|encuentros|encontros)$", word)) \
             and (bool(re.search(r"\b(?:bilateral|separate|separately|respectively|individual|bilat[ée]ra(?:l|les|is|ux)|"

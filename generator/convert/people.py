@@ -29,7 +29,9 @@ HONORIFICS = {"dr", "mr", "mrs", "ms", "shri", "smt", "sir", "dame", "prof", "ea
               "emir", "sultan", "director", "chairman", "chair", "speaker", "nsa", "fm", "hh", "hrh",
               # Malay, Brunei and Gulf honorifics: "Datuk Seri Anwar Ibrahim", "Pengiran Muda"
               "datuk", "dato", "datin", "seri", "tan", "tun", "pengiran", "haji", "hajah", "yang",
-              "mulia", "hon", "honourable", "honorable", "counselor", "counsellor"}
+              "mulia", "hon", "honourable", "honorable", "counselor", "counsellor",
+              # Cambodian and Thai: "Samdech Techo Hun Sen", "Samdech Moha Bovor Thipadei Hun Manet"
+              "samdech", "techo", "moha", "bovor", "thipadei", "akka", "sena", "padei"}
 # Words that, just before a capitalised run, say "a person's name follows".
 PERSON_CUES = HONORIFICS | {
     "spokesperson", "spokesman", "spokeswoman", "counterpart", "envoy", "official", "adviser",

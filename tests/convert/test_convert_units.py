@@ -2007,3 +2007,12 @@ def test_a_year_after_publication_dates_no_past_engagement_and_a_date_naming_a_d
     assert t.past.date is None and t.future.date == FuzzyDate(2024)
     assert find_times("to implement the April 19 EU-mediated agreement", PUB) == []
     assert [t.text for t in find_times("at the April 19 meeting", PUB)] == ["the April 19"]
+
+
+def test_separate_phone_talks_with_two_leaders_are_two_calls_and_samdech_techo_is_an_honorific():
+    text = HEAD + ("Hanoi (VNA) - Prime Minister Nguyen Xuan Phuc held separate phone talks with Lao Prime "
+                   "Minister Thongloun Sisoulith, and Cambodian Prime Minister Samdech Techo Hun Sen on "
+                   "January 6.")
+    assert sorted(people_of(text)) == [["Hun Sen", "Nguyễn Xuân Phúc"], ["Nguyễn Xuân Phúc", "Thongloun Sisoulith"]]
+    one = text.replace("separate phone talks", "phone talks")
+    assert people_of(one) == [["Hun Sen", "Nguyễn Xuân Phúc", "Thongloun Sisoulith"]]
