@@ -340,7 +340,9 @@ _PRONOUN_START = re.compile(r"^(?:[^,]{0,80},\s+|(?:on|in|later|earlier|then|mea
                             r"ministr[oa]|ministre|mandat[áa]ri[oa]|dirigente))\b",
                             re.I)  # "The EAM also held a meeting with ...", "O presidente seguirá ..."
 _SAID_THAT_HE = re.compile(r"\b(?:said|says|told\s+\w+|tweeted|wrote|posted|added|announced|"
-                           r"confirmed|revealed)\b[^.;]{0,40}?\bthat\s+(?:he|she)\b")
+                           r"confirmed|revealed)\b(?:[^.;]{0,40}?\bthat\s+(?:he|she)\b|[^.;,]{0,40}?\b(?:after|"
+                           r"following)\s+(?:meeting|talks|holding\s+talks|talking|speaking|his|her)\b)")
+# ("Plenkovic said in a post on Sunday after meeting with Brnabic": the one who met)
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|my|My|our|Our|us)\b|^[\"\u201c\u201e]?(?:Had|Held|Met|Spoke|"
                            r"Glad|Delighted|Pleased|Great|Good|Happy|Wonderful|Excellent|"
                            r"Productive|Useful|Warm|Fruitful|Honou?red|Thank|Thanks|Just\s+concluded|"

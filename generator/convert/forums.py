@@ -52,7 +52,9 @@ _CANDIDATE = re.compile(
     r"\b(?:the\s+)?((?:[A-Z](?:[\w'\u2019+-]|\.(?=[\w-]))*\s+(?:(?:(?<=al\s)|(?<=ic\s)|(?<=ive\s)|(?<=ign\s)|(?<=ity\s)|(?<=ment\s)|(?<=ce\s)|(?<=gy\s)|(?<=ade\s)|(?<=ion\s))(?:and|for|of)\s+(?=[A-Z]))?){1,5}?"
     r"(?:Summit|Dialogue|Forum|Conference|Format|Process|Consultations|Ministerial|Meeting)s?"
     r"(?:\s+on\s+(?!(?:" + _DAYS_AND_MONTHS + r")\b)[A-Z][\w'\u2019-]+(?=[\s,.;:]|$)"
-    r"(?!\s+(?:[A-Z]|and|on|in|at|for)\b))?)\b")  # "Foreign and Strategic Dialogue", "Dialogue on Afghanistan"
+    r"(?!\s+(?:[A-Z]|and|on|in|at|for)\b))?)\b"
+    r"(?!\s+(?:Minister|Ministers|Ministry|Secretary|Department|Commissioner|Agency)\b)")
+# ("Foreign and Strategic Dialogue", "Dialogue on Afghanistan"; not "Social Dialogue Minister X")
 _CANDIDATE_FRAMEWORK = re.compile(  # "held in the framework of the Baltic Council of Ministers"
     r"\b(?:in|within|under)\s+the\s+(?:framework|format|auspices|umbrella)\s+of\s+(?:the\s+)?"
     r"((?:[A-Z][\w'\u2019-]*|of|for|and)(?:\s+(?:[A-Z][\w'\u2019-]*|of|for|and)){1,6})")

@@ -2016,3 +2016,14 @@ def test_separate_phone_talks_with_two_leaders_are_two_calls_and_samdech_techo_i
     assert sorted(people_of(text)) == [["Hun Sen", "Nguyễn Xuân Phúc"], ["Nguyễn Xuân Phúc", "Thongloun Sisoulith"]]
     one = text.replace("separate phone talks", "phone talks")
     assert people_of(one) == [["Hun Sen", "Nguyễn Xuân Phúc", "Thongloun Sisoulith"]]
+
+
+def test_who_said_so_after_meeting_met_and_a_ministry_title_is_no_format():
+    text = HEAD + ("Issues should be dealt with through dialogue, Prime Minister Andrej Plenkovic said in a "
+                   "Twitter post on Sunday after meeting with visiting Serbian Prime Minister Ana Brnabic.\n\n"
+                   "Attending the meeting were also Serbia's Human and Minority Rights and Social Dialogue "
+                   "Minister Tomislav Zigmanov.")
+    (eng,) = extract(text, DEMO).engagements
+    assert {"Andrej Plenković", "Ana Brnabić"} <= {m.name for m in eng.participants}
+    assert eng.date.iso() == "2022-01-02" and eng.forums == []
+    assert not any("Social Dialogue" in r for r in eng.review)
