@@ -97,7 +97,7 @@ def _same_family(eng: Engagement, frame: Frame) -> bool:
     if NEUTRAL.fullmatch(frame.word):
         return True
     if eng.families == {"video"} and not frame.verb and not frame.indefinite and \
-            re.fullmatch(r"(?i)(?:\w+\s+)?(?:meeting|talks)", frame.word):
+            re.fullmatch(r"(?i)(?:\w+\s+)?(?:meeting|talks|summit)", frame.word):
         return True  # "a video call with BRICS leaders ... the BRICS extraordinary meeting"
     if eng.scheduled and not frame.future and eng.families <= {"call", "video"} and \
             _family(frame) in ("call", "video"):
@@ -201,6 +201,10 @@ def _fits(eng: Engagement, frame: Frame) -> int:
     if fit < 0 and frame.group == "summit" and eng.groups == {"summit"} and not frame.verb and \
             not frame.indefinite and date is not None and eng.date is not None and frame.future == eng.scheduled:
         return 1  # "the heads of State summit at Speke Resort on Friday": the summit named before
+    if fit < 0 and frame.group == "summit" and not frame.people and frame.forums and date is None and \
+            eng.groups & {"summit", "video"} and not any(f.forums for f in eng.frames) and \
+            frame.future == eng.scheduled and 0 <= frame.sentence - max(eng.sentences) <= 2:
+        return 1  # "attended a virtual summit ... at the annual ASEAN Plus Three Summit": its name
     return fit
 
 
@@ -282,8 +286,9 @@ def group_frames(frames: list[Frame]) -> list[Engagement]:
             continue
         if not frame.people and frame.group == "summit" and frame.forums and not frame.indefinite \
                 and not frame.pronoun and (frame.time or frame.mode in ("past", "present")):
-            home = next((e for e in engagements if e.frames[0].group == "summit" and
-                         e.scheduled == frame.future and _fits(e, frame) >= 0), None)
+            home = next((e for e in engagements if (e.frames[0].group == "summit" or re.search(
+                r"(?i)summit", e.frames[0].word)) and e.scheduled == frame.future and _fits(e, frame) >= 0), None)
+            # (a "virtual summit" named in the next sentences: "the annual ASEAN Plus Three Summit")
             if home is not None:  # "an upcoming summit ... the Amazon Summit in Belem next month"
                 _join(home, frame)
             else:

@@ -1110,7 +1110,11 @@ def frames_of(clause: Clause, index: int, gaz: Gazetteer, dateline_city: str | N
         frame.listed = listed
         if bodies:
             frame.forums, frame.offices = bodies, []
-        frame.weak = clause.lead or bool(_ATTEND.search(clause.plain[max(0, s - 60):s])) or bool(
+        attended = bool(_ATTEND.search(clause.plain[max(0, s - 60):s])) and not (
+            group in ("summit", "video") and re.match(r"\s+with\b", clause.plain[e:e + 6]) and
+            not any(g in ("meet", "talk", "phone") for _, _, g in words))
+        # ("attended a virtual summit with the leaders of X and Y": the summit is what he did)
+        frame.weak = clause.lead or attended or bool(
             re.fullmatch(r"(?i)greeted|welcomed|received", word) and re.search(  # at the airport: the
                 r"(?i)\bat\s+the\s+airport\b|\bwhen\s+(?:he|she|they)\s+landed\b|\bguard\s+of\s+honou?r\b",
                 clause.plain)) or (  # arrival, not a meeting

@@ -2027,3 +2027,14 @@ def test_who_said_so_after_meeting_met_and_a_ministry_title_is_no_format():
     assert {"Andrej Plenković", "Ana Brnabić"} <= {m.name for m in eng.participants}
     assert eng.date.iso() == "2022-01-02" and eng.forums == []
     assert not any("Social Dialogue" in r for r in eng.review)
+
+
+def test_attending_a_virtual_summit_is_the_video_call_and_the_summit_named_next_is_its_format():
+    text = HEAD + ("South Korean President Moon Jae-in attended a virtual summit with the leaders of Japan and "
+                   "China on Saturday and stressed the need for closer partnerships.\n\n\"We have problems to "
+                   "solve together,\" Moon said, delivering his opening remarks at the annual ASEAN Plus Three "
+                   "Summit.\n\nOther attendees included Japanese Prime Minister Yoshihide Suga and Chinese "
+                   "Premier Li Keqiang.")
+    (eng,) = extract(text, DEMO).engagements
+    assert (eng.kind, eng.date.iso(), eng.forums) == ("video call", "2022-01-08", ["ASEAN Plus Three"])
+    assert {m.name for m in eng.participants} == {"Moon Jae-in", "Yoshihide Suga", "Li Keqiang"}
