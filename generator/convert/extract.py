@@ -1086,8 +1086,10 @@ def _leaders_at_gathering(found: list[Engagement], frames: list[Frame],
     eng = eng_mod._new(gathering[0])
     for f in gathering[1:]:
         if f.clause == gathering[0].clause and f.mode == gathering[0].mode or \
-                f.group == gathering[0].group and eng_mod._fits(eng, f) >= 0:
-            eng_mod._join(eng, f)  # "per Videokonferenz zu einem Gipfeltreffen": one gathering
+                f.group == gathering[0].group and eng_mod._fits(eng, f) >= 0 or \
+                f.group == "video" and f.mode == gathering[0].mode and 0 <= f.sentence - gathering[0].sentence <= 2:
+            eng_mod._join(eng, f)  # "per Videokonferenz zu einem Gipfeltreffen", "the ECOWAS
+            # Extraordinary Summit ... The leaders spoke via a video conference call": one gathering
     eng.add_people(list(leaders.values()))
     eng.review.append(f"people: {', '.join(m.name for m in leaders.values())} named as leaders in "
                       "the article, which does not say who took part; check")

@@ -2038,3 +2038,12 @@ def test_attending_a_virtual_summit_is_the_video_call_and_the_summit_named_next_
     (eng,) = extract(text, DEMO).engagements
     assert (eng.kind, eng.date.iso(), eng.forums) == ("video call", "2022-01-08", ["ASEAN Plus Three"])
     assert {m.name for m in eng.participants} == {"Moon Jae-in", "Yoshihide Suga", "Li Keqiang"}
+
+
+def test_a_summit_held_by_video_conference_in_the_next_sentences_is_a_video_call():
+    text = HEAD + ("On Thursday at the opening session of the ECOWAS Extraordinary Summit, the Presidents of "
+                   "ECOWAS countries called for the cancellation of debts. They made the call where the leaders "
+                   "made their contributions via a video conference call. The teleconference, which had "
+                   "President Muhammadu Buhari in attendance, was presided over by the President of Niger.")
+    (eng,) = extract(text, DEMO).engagements
+    assert (eng.kind, eng.date.iso(), eng.forums) == ("video call", "2022-01-06", ["ECOWAS"])
