@@ -755,6 +755,11 @@ class PeopleIndex:
             return True  # "Minister of Energy Walid Fayad"
         if _TITLE_OF_BODY.search(text[max(0, tokens[i].start - 110):tokens[i].start]):
             return True  # "Minister of Foreign Affairs of Bosnia and Herzegovina Elmedin Konakovic"
+        if re.search(r"\b(?:received|receives|hosted|hosts|welcomed|welcomes|met\s+with|meets\s+with|"
+                     r"held\s+talks\s+with|holds\s+talks\s+with|spoke\s+(?:by\s+phone\s+)?with)\s+$",
+                     text[max(0, tokens[i].start - 30):tokens[i].start]) and \
+                re.match(r"\s*(?:,|\.|;|\s(?:at|in|on|and|to|for)\b)", text[tokens[j].end:tokens[j].end + 6]):
+            return True  # "Araghchi received Mirjana Spoljaric Egger at his residence"
         if re.search(r"\[\s*$", text[:tokens[i].start]) and text[tokens[j].end:].lstrip()[:1] == "]":
             return True  # "the Kyrgyz Republic [Chingiz Aidarbekov]"
         after = text[tokens[j].end:tokens[j].end + 80]

@@ -2047,3 +2047,10 @@ def test_a_summit_held_by_video_conference_in_the_next_sentences_is_a_video_call
                    "President Muhammadu Buhari in attendance, was presided over by the President of Niger.")
     (eng,) = extract(text, DEMO).engagements
     assert (eng.kind, eng.date.iso(), eng.forums) == ("video call", "2022-01-06", ["ECOWAS"])
+
+
+def test_a_name_right_after_received_or_met_with_is_a_person_the_registry_does_not_know():
+    text = HEAD + "Foreign Minister Abbas Araghchi received Mirjana Spoljaric Egger at his residence in New York on Friday."
+    assert people_of(text) == [["Abbas Araghchi", "Mirjana Spoljaric Egger"]]
+    assert people_of(HEAD + "Foreign Minister Abbas Araghchi met with Lake Victoria Basin officials on Friday.") == [
+        ["Abbas Araghchi"]]
