@@ -107,8 +107,9 @@ class Store:
             same_people = bool(common) and (ids <= theirs or theirs <= ids) and \
                 (len(common) >= 2 or len(ids) == len(theirs) == 1 or
                  _slot_filled(eng, e, common, reg))
-            if not same_people or undated and (ids != theirs or len(ids) < 2):
-                continue  # an undated report must name exactly the same two or more people
+            if not same_people or undated and (len(common) < 2 or ids != theirs and not (e.place and eng.place)):
+                continue  # an undated report must name the same two or more people, or some of them
+                # at the same place
             reason = ["no date of its own (its article gives none)" if undated else
                       f"{e.date.iso()[5:]} of a year this article does not give" if guessed and
                       e.date != eng.date else

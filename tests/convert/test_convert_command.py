@@ -419,6 +419,21 @@ def test_a_report_dated_nowhere_merges_with_a_dated_one_of_the_same_people(conte
     assert any("no date of its own" in r for r in calls[1].review), calls[1].review
 
 
+def test_a_report_dated_nowhere_merges_at_the_same_place_with_a_report_naming_more_of_them(content, tmp_path):
+    """The undated report names two of the three people the dated one names, in the same city:
+    the same meeting; elsewhere it would stay apart."""
+    dated = article(tmp_path, "a_dated.txt", "Leaders meet in Belgrade\nPublished on March 25, 2023\n\n"
+                    "President Aleksandar Vucic met Prime Minister Viktor Orban and Foreign Minister "
+                    "Peter Szijjarto in Belgrade on Saturday.\n")
+    undated = article(tmp_path, "b_undated.txt", "Orban in Belgrade\n\nOn Saturday, Prime Minister "
+                      "Viktor Orban met President Aleksandar Vucic in Belgrade.\n")
+    for path in (dated, undated):
+        run(content, path, out=content / "entries")
+    (entry,) = entries(content / "entries").values()
+    assert len(entry.sources) == 2 and entry.date.iso() == "2023-03-25"
+    assert any("no date of its own" in r for r in entry.review), entry.review
+
+
 def test_a_report_that_it_took_place_merges_into_the_announced_entry_and_ends_its_schedule(
         content, tmp_path):
     """The first article announces the talks (in a clause of its own, with its day); the second
