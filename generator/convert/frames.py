@@ -421,10 +421,13 @@ def _mode(plain: str, s: int, e: int, group: str, headline: bool = False) -> str
                                                     r"(?:the\s+|their\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,2}$",
                                                     before) and re.search(r"\bagree[ds]?\s+to\b", plain[max(0, s - 300):s]):
         return "past"  # "agreed to revive the commission ... at the end of talks in Abuja": held
-    if not _VERB.fullmatch(plain[s:e]) and _FUTURE.search(plain[:s]) and \
+    plan = _FUTURE.search(plain[:s])
+    if plan and re.match(r"(?i)agree", plan.group(0)) and s - plan.end() > 30:
+        plan = None  # "agreed to strengthen relations on the first day of the diplomat's tour": begun
+    if not _VERB.fullmatch(plain[s:e]) and plan and \
             not re.fullmatch(r"(?i)discussed|talked|exchanged|conferred|held\s+talks", plain[s:e]) and \
             not re.search(r"\b(?:met|held|spoke|hosted|received|visited|was|were|had|did)\b",
-                          plain[_FUTURE.search(plain[:s]).end():s]):
+                          plain[plan.end():s]):
         return "future"  # "plans to talk ... during a virtual summit on Wednesday"
     if re.search(r"(?i)\b(?:as|when|while)\s+(?:he|she|they)\s+(?:\w+\s+)?$", before) and \
             re.fullmatch(r"(?i)meets|visits|holds\s+talks|hosts|receives|speaks|talks|travels\s+to", plain[s:e]) and \

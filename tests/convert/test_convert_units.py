@@ -2054,3 +2054,12 @@ def test_a_name_right_after_received_or_met_with_is_a_person_the_registry_does_n
     assert people_of(text) == [["Abbas Araghchi", "Mirjana Spoljaric Egger"]]
     assert people_of(HEAD + "Foreign Minister Abbas Araghchi met with Lake Victoria Basin officials on Friday.") == [
         ["Abbas Araghchi"]]
+
+
+def test_agreeing_to_strengthen_ties_on_the_first_day_of_a_tour_does_not_make_the_tour_ahead():
+    text = HEAD + ("MEXICO CITY - Mexican Foreign Minister Marcelo Ebrard and Saudi Foreign Minister Prince "
+                   "Faisal bin Farhan on Saturday agreed to strengthen bilateral economic relations on the "
+                   "first day of the diplomat's 10-day tour of the Middle East and India.\n\nEbrard and "
+                   "bin Farhan discussed investing in tourism, the ministry said.")
+    got = {(e.kind, e.scheduled) for e in extract(text, DEMO).engagements}
+    assert got == {("meeting", False)}  # in person: he is on the tour (which names no city)
