@@ -1199,6 +1199,28 @@ def _place_from_visits(engagements: list[Engagement], frames: list[Frame]) -> No
                                         [], None, v.place, v.place_text, [], False, False,
                                         v.sentence))
                 break
+        else:
+            _place_of_the_one_visit(eng, visits, frames)
+
+
+def _place_of_the_one_visit(eng: Engagement, visits: list[Frame], frames: list[Frame]) -> None:
+    """"X is visiting Tbilisi on April 27-29 ... X will later meet President Y": the one city the
+    article puts a participant in, on a compatible day (lent, so flagged)."""
+    mine = [v for v in visits if {m.person for m in v.people} & set(eng.ids) and not (v.future and not eng.scheduled)]
+    cities = {f.place.place.venue_city for f in frames if f.place is not None and  # type: ignore[union-attr]
+              f.mode not in ("hypothetical", "background") and {m.person for m in f.people} & set(eng.ids)}
+    if not mine or len(cities) != 1 or any(v.place.place.kind == "unknown" for v in mine):  # type: ignore[union-attr]
+        return  # (not "arrived in Shanghai ... due to meet Xi in Beijing ... will also meet Li")
+    v = mine[0]
+    when = eng_mod._frame_date(v)
+    if when is not None and eng.date is not None and not when.compatible(eng.date) and \
+            not (eng.date.day and when.day and 0 <= (eng.date.first_day() - when.first_day()).days <= 7):
+        return  # (a stay of some days: "in Riyadh until March 25")
+    lent = Frame(v.clause, v.start, v.end, v.word, "meet", v.mode, [], [], None, v.place, v.place_text,
+                 [], False, False, v.sentence)
+    lent.inherited = v.place_text
+    lent.lent_because = f"is where the visit of the same days went (\"{v.word} ... {v.place_text}\")"
+    eng.frames.append(lent)
 
 
 def _city_of_visited_country(engagements: list[Engagement], frames: list[Frame],

@@ -2063,3 +2063,15 @@ def test_agreeing_to_strengthen_ties_on_the_first_day_of_a_tour_does_not_make_th
                    "bin Farhan discussed investing in tourism, the ministry said.")
     got = {(e.kind, e.scheduled) for e in extract(text, DEMO).engagements}
     assert got == {("meeting", False)}  # in person: he is on the tour (which names no city)
+
+
+def test_a_meeting_on_the_days_of_the_one_visit_the_article_reports_is_in_its_city_flagged():
+    text = HEAD + ("Lithuanian Foreign Minister Gabrielius Landsbergis is visiting Tbilisi on January 7-9, his "
+                   "second trip to the region this year.\n\nThe minister discussed the Black Sea with "
+                   "journalists.\n\nIn the afternoon the embassy "
+                   "hosted a reception.\n\nLandsbergis will later meet with President Salome Zourabichvili.")
+    meeting = next(e for e in extract(text, DEMO).engagements if e.kind == "meeting")
+    assert meeting.place == "Tbilisi" and any(r.startswith("place: Tbilisi is where the visit") for r in meeting.review)
+    two = text.replace("The minister discussed", "He is due to meet the premier in Batumi. The minister discussed")
+    meeting = next(e for e in extract(two, DEMO).engagements if "Salome Zourabichvili" in {m.name for m in e.participants})
+    assert meeting.place is None
