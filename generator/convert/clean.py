@@ -248,7 +248,7 @@ def looks_like_headline(line: str) -> bool:
 def _short_paragraph(line: str) -> bool:
     """A sentence too short for ``is_paragraph`` that opens the text right above it."""
     words = line.split()
-    return 6 <= len(words) < 30 and bool(re.search(r"[a-z]{2,}[.!?][\"'\u201d\u2019]?$", line)) and \
+    return 6 <= len(words) < 30 and bool(re.search(r"(?:[a-z]{2,}|\d{1,4})[.!?][\"'\u201d\u2019]?$", line)) and \
         line[:1].isupper() and sum(w[:1].islower() for w in words) >= 2
 
 

@@ -2075,3 +2075,9 @@ def test_a_meeting_on_the_days_of_the_one_visit_the_article_reports_is_in_its_ci
     two = text.replace("The minister discussed", "He is due to meet the premier in Batumi. The minister discussed")
     meeting = next(e for e in extract(two, DEMO).engagements if "Salome Zourabichvili" in {m.name for m in e.participants})
     assert meeting.place is None
+
+
+def test_a_short_opening_sentence_ending_in_a_date_is_text_not_header():
+    cleaned = clean_text(HEAD + "Lithuanian Foreign Minister Gabrielius Landsbergis is visiting Tbilisi on "
+                         "January 7-9.\n\nThe minister discussed the Black Sea with journalists.\n", set())
+    assert cleaned.header == [] and cleaned.paragraphs[0].startswith("Lithuanian Foreign Minister")
