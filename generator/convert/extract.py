@@ -925,8 +925,11 @@ def _lend_setting(found: list[Engagement], frames: list[Frame], clauses: list[Cl
             summits.append(f)
         lead = f.sentence < 3 and f.forums and f.mode in ("past", "present") and not f.indefinite \
             and not f.caption  # "Mikati met X on the sidelines of COP28": the article's setting
-        if f.mode in ("hypothetical", "background", "ended") or (len(f.people) > 1 and not lead) \
-                or f.headline or not (f.plural or _GATHERING_WORD.fullmatch(f.word) or lead):
+        summary = f.place is not None and 0 <= f.clause < len(clauses) and \
+            _SUMMARY.match(clauses[f.clause].plain, f.end) is not None  # "conferred with leaders of
+        # five African countries in Addis Ababa today": the setting of the meetings it sums up
+        if f.mode in ("hypothetical", "background", "ended") or (len(f.people) > 1 and not lead and not summary) \
+                or f.headline or not (f.plural or _GATHERING_WORD.fullmatch(f.word) or lead or summary):
             continue
         same = by_clause[f.clause]  # "used the AU summit to hold ..."
         forums = list(dict.fromkeys(x for g in same for x in g.forums))
@@ -974,6 +977,10 @@ def _lend_setting(found: list[Engagement], frames: list[Frame], clauses: list[Cl
                 break
 
 
+_COUNT = r"(?:several|many|various|some|a\s+number\s+of|a\s+host\s+of|\d+|two|three|four|five|six|seven|eight|nine|ten)"
+_SUMMARY = re.compile(rf"(?i)\s+(?:separately\s+)?with\s+(?:the\s+)?(?:(?:leaders|heads\s+of\s+(?:state|government)|"
+                      rf"counterparts|ministers|presidents|prime\s+ministers)\s+(?:of|from)\s+{_COUNT}\b|"
+                      rf"{_COUNT}\s+(?:[\w-]+\s+){{0,2}}(?:leaders|counterparts|ministers|heads|presidents|dignitaries)\b)")
 _ATTENDANCE = re.compile(r"\b(?:include|included|including|among\s+(?:them|others|those)|others\s+"
                          r"(?:present|spotted|seen|in\s+attendance)|also\s+(?:present|attend\w*|"
                          r"in\s+attendance)|(?:were|was)\s+present|in\s+attendance)\b", re.I)

@@ -758,6 +758,10 @@ _UNKNOWN_TOWN = re.compile(r"\b(?:[Ii]n|[Aa]t)\s+([A-Z][a-z]{3,}(?:[- ][A-Z][a-z
                            r"with|and|where|last|this|today|yesterday|earlier|later)\b)")
 
 
+_REGION = re.compile(r"\b(?:Asia|Africa|Europe|America|Americas|Oceania|Arctic|Antarctica|Caribbean|Balkans|"
+                     r"Caucasus|Sahel|Maghreb|Levant|Scandinavia)$")  # "in South America": no town
+
+
 def _unknown_town(clause: Clause, s: int, e: int, gaz: Gazetteer) -> PlaceHit | None:
     """"On Tuesday in Trakai, X met Y": a town too small for the gazetteer is still the place
     the text gives (the entry says it was not checked)."""
@@ -774,6 +778,7 @@ def _unknown_town(clause: Clause, s: int, e: int, gaz: Gazetteer) -> PlaceHit | 
             continue  # "discussed the situation in Donbas": a topic, not a venue
         if any(w in NOT_PEOPLE or month_number(w) or weekday_number(w) is not None
                for w in re.split(r"[- ]", name)) or gaz.country_of(name) or gaz.lookup(name) or \
+                _REGION.search(name) or \
                 any(p.start < m.end() and m.start(1) < p.end for p in clause.people) or \
                 any(f.start < m.end() and m.start(1) < f.end for f in clause.forums):
             continue

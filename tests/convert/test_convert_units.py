@@ -2081,3 +2081,19 @@ def test_a_short_opening_sentence_ending_in_a_date_is_text_not_header():
     cleaned = clean_text(HEAD + "Lithuanian Foreign Minister Gabrielius Landsbergis is visiting Tbilisi on "
                          "January 7-9.\n\nThe minister discussed the Black Sea with journalists.\n", set())
     assert cleaned.header == [] and cleaned.paragraphs[0].startswith("Lithuanian Foreign Minister")
+
+
+def test_a_sentence_summing_up_talks_with_several_leaders_in_a_city_is_the_setting_of_each():
+    text = HEAD + ("Addis Ababa - Prime Minister Abiy Ahmed conferred with leaders of five African countries and "
+                   "President of Estonia Kersti Kaljulaid in "
+                   "Addis Ababa today.\n\nOn the sidelines of the African Union summit, Abiy exchanged views "
+                   "with Sudanese President Omar al-Bashir.\n\nAbiy also met Moroccan Prime Minister "
+                   "Saadeddine Othmani.")
+    got = {(tuple(sorted(m.name for m in e.participants)), e.place, e.kind) for e in extract(text, DEMO).engagements}
+    assert (("Abiy Ahmed", "Omar al-Bashir"), "Addis Ababa", "meeting") in got
+    assert (("Abiy Ahmed", "Saadeddine Othmani"), "Addis Ababa", "meeting") in got
+
+
+def test_a_continent_is_no_town():
+    text = HEAD + "On Tuesday, President Lula met President Alberto Fernandez in South America."
+    assert [e.place for e in extract(text, DEMO).engagements] == [None]
