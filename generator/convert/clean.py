@@ -405,7 +405,8 @@ def _find_title(lines: list[str], body_start: int, date_line: int | None,
     short one that is more likely the site's name ("The Meridian Post"). A line with the
     site's menu between it and the date is the masthead, not the line just above."""
     def ok(j: int) -> bool:
-        return bool(lines[j]) and looks_like_headline(lines[j]) and not is_paragraph(lines[j])
+        return bool(lines[j]) and looks_like_headline(lines[j]) and not is_paragraph(lines[j]) and \
+            not _source_and_city(lines[j])
     if date_line is not None and date_line < body_start:
         above = [j for j in range(date_line - 1, -1, -1) if lines[j]][:4]
         after = [j for j in range(date_line + 1, body_start) if lines[j]]
@@ -417,6 +418,12 @@ def _find_title(lines: list[str], body_start: int, date_line: int | None,
         order = [j for j in range(body_start) if lines[j]]
     fits = [j for j in order if ok(j)]
     return next((j for j in fits if len(lines[j].split()) >= 5), fits[0] if fits else None)
+
+
+def _source_and_city(line: str) -> bool:
+    """"Ethiopian News Agency (Addis Ababa)": the source a syndicating site credits, not a headline."""
+    m = re.fullmatch(r"[^():]{3,60}\s\(([^()]{3,30})\)", line.strip())
+    return m is not None and is_city(m.group(1))
 
 
 _GLUED = re.compile(r"\b([A-Z][^\W\d_A-Z]{2,})(according|said|says|told|while|which|who|whose)\b")

@@ -2097,3 +2097,10 @@ def test_a_sentence_summing_up_talks_with_several_leaders_in_a_city_is_the_setti
 def test_a_continent_is_no_town():
     text = HEAD + "On Tuesday, President Lula met President Alberto Fernandez in South America."
     assert [e.place for e in extract(text, DEMO).engagements] == [None]
+
+
+def test_a_syndicated_sources_credit_with_its_city_is_not_the_headline():
+    page = ("11 February 2019\n\nEthiopian News Agency (Addis Ababa)\n\nEthiopia: PM Abiy Confers With African, "
+            "European Leaders\n\nTagged:\n\nAddis Ababa - Prime Minister Abiy Ahmed conferred with leaders of five "
+            "African countries in Addis Ababa today, officials said after the talks ended late.\n")
+    assert clean_text(page, set()).title == "Ethiopia: PM Abiy Confers With African, European Leaders"
