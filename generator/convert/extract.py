@@ -451,6 +451,8 @@ class Reader:
         appo = re.match(r",\s+(?:the\s+|a\s+|an\s+|who\s+is\s+(?:the\s+|also\s+)?)?"
                         r"(?!(?:also\s+)?(?:[a-z]+ed|says|said|told|added|noted|wrote)\b)([^,.;()]{3,80}?)"
                         r"(?=,|\.|;|$| who| and\b)", after)  # (", stated that the President ...": not his title)
+        if appo and re.search(r"\b(?:said|says|told|added|noted|stated|wrote|tweeted)\s*$", appo.group(1)):
+            appo = None  # "... with Emmanuel Macron, the spokesman said": who said it, not Macron's title
         phrase = words + (" " + appo.group(1) if appo else "")
         low = phrase.lower()
         if not m.title:

@@ -2104,3 +2104,11 @@ def test_a_syndicated_sources_credit_with_its_city_is_not_the_headline():
             "European Leaders\n\nTagged:\n\nAddis Ababa - Prime Minister Abiy Ahmed conferred with leaders of five "
             "African countries in Addis Ababa today, officials said after the talks ended late.\n")
     assert clean_text(page, set()).title == "Ethiopia: PM Abiy Confers With African, European Leaders"
+
+
+def test_a_name_before_the_spokesman_said_is_not_the_spokesman():
+    for said in ("the spokesman said", "Presidency Spokesman Bassam Radi said ."):
+        text = HEAD + ("President Abdel Fattah el Sisi asserted on Sunday the deep relations between Egypt and "
+                       f"France. This came during a phone call between Sisi and his French counterpart Emmanuel "
+                       f"Macron, {said}")
+        assert people_of(text) == [["Abdel Fattah el-Sisi", "Emmanuel Macron"]]
