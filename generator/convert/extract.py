@@ -1764,6 +1764,7 @@ def _dedupe(engagements: list[Engagement]) -> list[Engagement]:
                      and (o.place == eng.place or not o.place or not eng.place)), None)
         fewer = next((o for o in out if o.kind == eng.kind and o.date == eng.date and
                       {id(f) for f in o.frames} == {id(f) for f in eng.frames} and
+                      not (o.counterparts and eng.counterparts and o.counterparts != eng.counterparts) and
                       (set(o.ids) <= set(eng.ids) or set(eng.ids) <= set(o.ids))), None)
         if fewer is not None:
             if len(eng.ids) > len(fewer.ids):

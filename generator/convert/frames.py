@@ -109,9 +109,9 @@ _VERB = re.compile(r"(?i:met|meets|meet|engaged|spoke|spoken|speaks|talked|calle
                    r"traf|trafen|trifft|empfing|incontrato|incontra|ricevuto|reuniu|encontrou|"
                    r"rencontré|rencontre)")
 _FUTURE = re.compile(
-    r"\b(?:will|shall|'ll|would|is\s+to|are\s+to|(?:is|are|was|were|be)\s+(?:also\s+)?(?:set|scheduled|"
+    r"\b(?:will|shall|'ll|would|is\s+to(?!\s+be\s+(?:recalled|noted|remembered|mentioned)\b)|are\s+to|(?:is|are|was|were|be)\s+(?:also\s+)?(?:set|scheduled|"
     r"slated|expected|due|poised|likely|going|planned|slotted)\s+to|plans?\s+to|planning\s+to|"
-    r"intends?\s+to|to\s+be\s+\w+ed|planned|upcoming|forthcoming|future|next(?!\s+(?:day|morning))|later\s+(?:this|in\s+the|today)|"
+    r"intends?\s+to|to\s+be\s+(?!(?:recalled|noted|remembered|mentioned)\b)\w+ed|planned|upcoming|forthcoming|future|next(?!\s+(?:day|morning))|later\s+(?:this|in\s+the|today)|"
     r"preparing\s+for|prepares\s+for|look(?:s|ed|ing)?\s+forward\s+to|agree(?:d|s)?\s+(?:to|on)|"
     r"combin(?:aram|ou|am)|acord(?:aram|ou|aron|[óo])|set\s+to|scheduled\s+(?:to|for)|expected\s+to|due\s+to|"
     r"will\s+be|"

@@ -661,7 +661,7 @@ class PeopleIndex:
             start = m.start("office")  # not "held talks with": from the determiner or the country
             for w in re.finditer(r"\S+", text[m.start():m.start("office")]):
                 if w.group(0).lower() in ("the", "his", "her", "their", "its", "a") or \
-                        w.group(0)[:1].isupper():
+                        w.group(0)[:1].isupper() and w.group(0).lower().strip(",.") not in _CALENDAR:
                     start = m.start() + w.start()
                     break
             out.append(OfficeRef(start, m.end(), office, countries, plural, text[start:m.end()]))

@@ -2112,3 +2112,13 @@ def test_a_name_before_the_spokesman_said_is_not_the_spokesman():
                        f"France. This came during a phone call between Sisi and his French counterpart Emmanuel "
                        f"Macron, {said}")
         assert people_of(text) == [["Abdel Fattah el-Sisi", "Emmanuel Macron"]]
+
+
+def test_it_is_to_be_recalled_is_no_plan_and_calls_with_the_leaders_of_three_countries_are_three():
+    text = HEAD + ("Addis Ababa - Prime Minister Abiy Ahmed today discussed with UN Secretary General Antonio "
+                   "Guterres.\n\nIt is to be recalled that PM Abiy has also held extensive phone discussions on "
+                   "Thursday with the leaders of Djibouti, Kenya and Uganda.")
+    calls = [e for e in extract(text, DEMO).engagements if not any("Guterres" in m.name for m in e.participants)]
+    assert len(calls) == 3 and all(e.kind == "call" and not e.scheduled and e.date.iso() == "2022-01-06"
+                                   for e in calls)
+    assert sorted(e.counterparts[0] for e in calls) == ["Djibouti", "Kenya", "Uganda"]
