@@ -2122,3 +2122,20 @@ def test_it_is_to_be_recalled_is_no_plan_and_calls_with_the_leaders_of_three_cou
     assert len(calls) == 3 and all(e.kind == "call" and not e.scheduled and e.date.iso() == "2022-01-06"
                                    for e in calls)
     assert sorted(e.counterparts[0] for e in calls) == ["Djibouti", "Kenya", "Uganda"]
+
+
+@pytest.mark.parametrize("said, name", [
+    ("Grupo de Lima", "Lima Group"), ("OTCA", "Amazon Cooperation Treaty Organization"),
+    ("CEEAC", "ECCAS"), ("Common Market for Eastern and Southern Africa", "COMESA"),
+    ("Craiova Group", "Craiova Group"), ("Open Balkan", "Open Balkan"), ("GUAM", "GUAM"),
+    ("Melanesian Spearhead Group", "Melanesian Spearhead Group"), ("PROSUR", "PROSUR"),
+])
+def test_regional_formats_of_every_continent_are_in_the_reference_forums(said, name):
+    assert DEMO.known_forums.lookup(said).name == name
+
+
+def test_a_meeting_before_the_lima_group_meeting_offers_the_format_for_review():
+    text = HEAD + ("Lima, Jan. 8. Peru's Foreign Minister Cayetana Aljovin on Thursday met her counterpart "
+                   "Chrystia Freeland of Canada prior to the Lima Group meeting.")
+    (eng,) = extract(text, DEMO).engagements
+    assert any("Lima Group" in r for r in eng.review)
