@@ -53,7 +53,7 @@ _TRIGGERS = re.compile(
     r"convers[óo]|conversou|conversaron|austauschen|ausgetauscht|tauschten?\s+sich)\b"
     r"|\b(?P<meet>pull-asides?|engaged(?=\s+with\b)|(?<=\s)agreed(?=\s+(?:to|on|that)\b)|(?:(?:co-)?chaired|attended)(?=\s+by\b)|(?:in\s+attendance|(?<=leaders\s)present)(?=\s+(?:included|were|was)\b)|(?<![\w,;] )(?-i:Meeting|Talks)(?=\s+with\b)|(?:held|hold|holds|holding|had)\s+(?:a|an|the|their)\s+(?:[A-Z][\w'\u2019.-]*\s+){1,3}(?-i:Meeting|Talks)\b|(?:(?:took|take|takes|taking)\s+part|joined|participated)(?=\s+(?:from|via|remotely|"
     r"virtually|online|by\s+video)\b)|courtesy\s+calls?|(?:held|hold|holds|holding)\s+(?:[\w-]+\s+){0,2}?consultations|(?:private\s+)?audience|"
-    r"shook\s+hands|convened|met|meet|meets|meeting|meetings|interacted|encounter(?=\s+with\b)|(?<=bilateral\s)engagements?|interactions?(?=\s+with\s+(?:his|her|their|several|other|counterparts|leaders|[A-Z]))|held\s+talks|hold\s+talks|holds\s+talks|"
+    r"shook\s+hands|convened|met|meet|meets|meeting|meetings|gatherings?(?=\s+(?:was|were)\s+held\b)|interacted|encounter(?=\s+with\b)|(?<=bilateral\s)engagements?|interactions?(?=\s+with\s+(?:his|her|their|several|other|counterparts|leaders|[A-Z]))|held\s+talks|hold\s+talks|holds\s+talks|"
     r"holding\s+talks|talks|negotiations|(?<!into\s)(?<!for\s)(?<!to\s)dialogue|discussions|hosted|hosts|hosting|host(?=\s+(?:his|her|their|the|an?|[A-Z]))|"
     r"received(?!\s+(?:an?\s+)?(?:\w+\s+)?(?:phone|telephone|call|message|letter))|"
     r"receives(?!\s+(?:an?\s+)?(?:\w+\s+)?(?:phone|telephone|call|message|letter))|welcomed|welcomes|called\s+on|calls\s+on|bilateral(?=\s+(?:with|on|at)\b)|"
@@ -702,7 +702,8 @@ def _place(clause: Clause, s: int, e: int, group: str, gaz: Gazetteer,
         if any(m.start < hit.end and hit.start < m.end for m in clause.people) or \
                 any(f.start < hit.end and hit.start < f.end for f in clause.forums):
             continue  # "Vladimir" of Vladimir Putin, "Shanghai" of the Shanghai Cooperation Organization
-        if hit.place.kind == "city" and re.match(r"\s+(?!(?:on|in|at|and|for|to|as|with|of|the)\b)"
+        if hit.place.kind == "city" and not re.search(r"['\u2019]s$", hit.text) and \
+                re.match(r"\s+(?!(?:on|in|at|and|for|to|as|with|of|the)\b)"
                                                 r"(?:(?:de|del|da|do|di|des|du)\s+)?[A-Z][a-z]",
                                                 clause.plain[hit.end:hit.end + 8]) \
                 and not any(h.start == 0 for h in gaz.find(clause.plain[hit.end:hit.end + 30].lstrip())):

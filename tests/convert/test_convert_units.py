@@ -2139,3 +2139,10 @@ def test_a_meeting_before_the_lima_group_meeting_offers_the_format_for_review():
                    "Chrystia Freeland of Canada prior to the Lima Group meeting.")
     (eng,) = extract(text, DEMO).engagements
     assert any("Lima Group" in r for r in eng.review)
+
+
+def test_the_gatherings_were_held_at_a_citys_palace():
+    text = HEAD + ("Peru's Foreign Minister Cayetana Aljovin on Thursday met her counterparts Chrystia Freeland "
+                   "of Canada and Maria Angela Holguin of Colombia.\n\nAccording to the ministry, both "
+                   "gatherings were held separately and privately at Lima's Torre Tagle Palace.")
+    assert [e.place for e in extract(text, DEMO).engagements] == ["Lima", "Lima"]
