@@ -2146,3 +2146,11 @@ def test_the_gatherings_were_held_at_a_citys_palace():
                    "of Canada and Maria Angela Holguin of Colombia.\n\nAccording to the ministry, both "
                    "gatherings were held separately and privately at Lima's Torre Tagle Palace.")
     assert [e.place for e in extract(text, DEMO).engagements] == ["Lima", "Lima"]
+
+
+def test_spent_monday_receiving_heads_of_state_dates_the_meetings_of_that_day():
+    text = HEAD + ("On the first working day of his term, President Luiz Inacio Lula da Silva spent this Monday "
+                   "(3rd) receiving heads of state and government who came to Brasilia for his inauguration.\n\n"
+                   "Lula also met with presidents Gustavo Petro (Colombia) and Guillermo Lasso (Ecuador).")
+    days = {e.date.iso() for e in extract(text, DEMO).engagements}
+    assert days == {"2022-01-03"}
