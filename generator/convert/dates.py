@@ -674,8 +674,13 @@ def find_times(sentence: str, pub: FuzzyDate | None) -> list[TimeExpr]:
                 continue
             if _NAMES_A_THING.match(sentence, end) and re.match(r"(?i)the\s", m.group(0).lstrip()):
                 continue  # "to implement the April 19 EU-mediated agreement": which agreement
+            window = max(0, start - 30)
+            ahead = re.search(r"(?i)\b(?:on\s+)?(?:the\s+)?next\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:and|to|-)\s+)?$",
+                              sentence[window:start]) if form in ("day_month", "day_only", "range") else None
+            if ahead is not None:  # "a trip to Buenos Aires on the next 23rd and 24th of January"
+                start, past = window + ahead.start(), future
             taken.append((start, end))
-            found.append(TimeExpr(m.group(0).strip(), start, end, past, future, form, **said))
+            found.append(TimeExpr(sentence[start:end].strip(), start, end, past, future, form, **said))
     found.sort(key=lambda t: t.start)
     return [t for t, after in zip(found, found[1:] + [None])  # "sábado (22.abr.2023)": the date
             if not (after is not None and t.form == "weekday" and after.past.date is not None and

@@ -2154,3 +2154,9 @@ def test_spent_monday_receiving_heads_of_state_dates_the_meetings_of_that_day():
                    "Lula also met with presidents Gustavo Petro (Colombia) and Guillermo Lasso (Ecuador).")
     days = {e.date.iso() for e in extract(text, DEMO).engagements}
     assert days == {"2022-01-03"}
+
+
+def test_on_the_next_23rd_and_24th_of_january_is_ahead():
+    (t,) = find_times("who confirmed the trip to Buenos Aires on the next 23rd and 24th of January, for",
+                      FuzzyDate(2023, 1, 3))
+    assert t.text.startswith("on the next") and t.past.date == t.future.date == FuzzyDate(2023, 1, 24)
