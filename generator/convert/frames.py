@@ -85,7 +85,7 @@ _TRIGGERS = re.compile(
     r"se\s+reuni[óo]|reunir[áa]|dialog[óo])\b"
     r"|\b(?P<summit>(?i:summit|summits)|Gipfel|Gipfeltreffen|vertice|sommet|cumbre|c[úu]pula|"
     r"[Cc]imeira)\b"
-    r"|\b(?P<visit>visit(?:s|ed|ing)?|trip|tour|arrived|arrives|arriving|arrive(?=\s+in\s)|travell?ed\s+to|"
+    r"|\b(?P<visit>(?i:visit(?:s|ed|ing)?)|trip|tour|arrived|arrives|arriving|arrive(?=\s+in\s)|travell?ed\s+to|"
     r"lleg[\u00f3a]|llegar[\u00e1a]|arrib[\u00f3a]|arribar[\u00e1a]|chegou|chega|chegar[\u00e1a]|est\s+arriv[\u00e9e]e?|"
     r"[\u00e8e]\s+arrivat[oa]|"
     r"travels\s+to|travel\s+to|travell?ing\s+to|flew\s+to|fly\s+to|flies\s+to|flying\s+to|heads?\s+to(?=\s+[A-Z])|heading\s+to(?=\s+[A-Z])|"
@@ -139,14 +139,14 @@ _BACKGROUND = re.compile(
     r"reached\s+(?:during|at|in)\b)",
     re.I)
 _WISH = re.compile(r"\b(?:could|might|(?-i:may)|possible|possibility|proposed|propose|hopes?\s+to|"
-                   r"hoping\s+to|would\s+like|wants?\s+to|invit(?:e|es|ed|ing|ation)|if|whether|"
+                   r"hoping\s+to|would\s+like|wants?\s+to|invit(?:e|es|ed|ing)|(?<!the\s)invitation|if|whether|"
                    r"aimed\s+at|in\s+order\s+to|urg(?:e|es|ed|ing)|"
                    r"(?:calls?|called)\s+for(?!\s+(?:(?:this|next)\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)|"
                    r"push(?:es|ed|ing)?\s+for|seek(?:s|ing)?|sought)\b", re.I)
 _HYPOTHETICAL = re.compile(
     r"\b(?:could|might|(?-i:may)|possible|possibility|proposed|propose|hopes?\s+to|hoping\s+to|"
     r"fail(?:ed|s|ing)?\s+to\s+(?:get|secure|obtain|win|land|arrange|hold)|"
-    r"would\s+like|wants?\s+to|invit(?:e|es|ed|ing|ation)|if\b|whether|did\s+not|didn't|"
+    r"would\s+like|wants?\s+to|invit(?:e|es|ed|ing)|(?<!the\s)invitation|if\b|whether|did\s+not|didn't|"
     r"does\s+not|doesn't|no\s+plans?|not\s+(?:expected|planned|scheduled)|refused|cancell?ed|"
     r"called\s+off|postponed|put\s+off|ruled\s+out|urged|urging|"
     r"(?:calls?|called)\s+for(?!\s+(?:(?:this|next)\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)|"

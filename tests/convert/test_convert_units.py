@@ -2160,3 +2160,12 @@ def test_on_the_next_23rd_and_24th_of_january_is_ahead():
     (t,) = find_times("who confirmed the trip to Buenos Aires on the next 23rd and 24th of January, for",
                       FuzzyDate(2023, 1, 3))
     assert t.text.startswith("on the next") and t.past.date == t.future.date == FuzzyDate(2023, 1, 24)
+
+
+def test_a_working_visit_at_the_invitation_of_the_host_is_announced_not_a_wish():
+    text = HEAD + ("Meanwhile, the Prime Minister of Sudan, Dr Abdalla Hamdok, at the invitation of President "
+                   "Ramaphosa, will undertake a Working Visit to South Africa on 17 June 2022.")
+    (eng,) = extract(text, DEMO).engagements
+    assert (eng.kind, eng.date.iso(), eng.scheduled) == ("visit", "2022-06-17", True)
+    wish = HEAD + "President Ramaphosa extended an invitation to visit South Africa to Dr Abdalla Hamdok on Friday."
+    assert all(e.kind != "visit" for e in extract(wish, DEMO).engagements)
