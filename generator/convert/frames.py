@@ -1096,7 +1096,8 @@ def frames_of(clause: Clause, index: int, gaz: Gazetteer, dateline_city: str | N
             continue  # "met Trump at the summit venue", "at the venue for bilateral summits": where
         if group == "meet" and re.match(
                 r"\s+(?:with\s+)?(?:the\s+|members\s+of\s+the\s+|a\s+group\s+of\s+)?(?:[A-Z]\w+\s+|local\s+)?"
-                r"(?:business\s+(?:community|leaders|people|executives)|diaspora|students|civil\s+society|"
+                r"(?:business\s+(?:community|leaders|people|persons|executives)|business(?:persons|men|women)|"
+                r"diaspora|students|civil\s+society|"
                 r"journalists|reporters|press|media|investors|executives|CEOs|entrepreneurs|"
                 r"community\s+leaders|members\s+of\s+the\s+community)\b", clause.plain[e:e + 60]):
             continue  # "will meet with the business community": not a diplomatic engagement

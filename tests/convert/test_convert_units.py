@@ -2169,3 +2169,9 @@ def test_a_working_visit_at_the_invitation_of_the_host_is_announced_not_a_wish()
     assert (eng.kind, eng.date.iso(), eng.scheduled) == ("visit", "2022-06-17", True)
     wish = HEAD + "President Ramaphosa extended an invitation to visit South Africa to Dr Abdalla Hamdok on Friday."
     assert all(e.kind != "visit" for e in extract(wish, DEMO).engagements)
+
+
+def test_meeting_businesspersons_is_not_a_diplomatic_engagement():
+    text = HEAD + ("Chile's President Gabriel Boric began the first day of his visit to Mexico by meeting with "
+                   "businesspersons from the country on Saturday.")
+    assert all(e.kind != "meeting" for e in extract(text, DEMO).engagements)
