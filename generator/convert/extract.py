@@ -278,8 +278,9 @@ def _year_guess(cleaned: Cleaned, pub: FuzzyDate | None, today: dt.date,
     latest = max([y for y in years if y <= today.year] or [today.year])
     for year in range(max(latest, today.year if not years else latest), latest - 12, -1):
         if month and day and weekday is not None:
-            try:
-                if dt.date(year, month, day).weekday() != weekday:
+            try:  # the weekday is the dateline's day, or, near a year the text names, the day before it
+                on = dt.date(year, month, day).weekday()  # (a report filed the next day)
+                if weekday not in ((on, (on - 1) % 7) if years else (on,)):
                     continue
             except ValueError:
                 continue
@@ -685,6 +686,14 @@ def _resolve_date(eng: Engagement, ctx: Context, lead: Engagement | None, cleane
                 eng.draft = True
                 eng.review.append(f'date: "{t.text}" read as the dateline\'s {month:02d}-{day:02d}, '
                                   f"which fell on that weekday in {year}; the year is a guess: check it")
+                return
+            filed = _valid_day(year, month, day) if year else None
+            if filed is not None and (filed.weekday() - 1) % 7 == t.weekday:
+                before = filed - dt.timedelta(days=1)  # "SAO PAULO, Nov 1 - ... met Monday": the 31st
+                eng.date, eng.draft = FuzzyDate(before.year, before.month, before.day), True
+                eng.review.append(f'date: "{t.text}" read as the day before the dateline\'s '
+                                  f"{month:02d}-{day:02d} in {year}, a year the text names; the year is a "
+                                  "guess: check it")
                 return
         if t.form in ("today", "yesterday") and ctx.pub is None and cleaned.dateline:
             _, month, day, _ = cleaned.dateline  # "CAIRO, Jan 15 - ... yesterday": the 14th

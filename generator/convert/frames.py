@@ -451,7 +451,8 @@ def _mode(plain: str, s: int, e: int, group: str, headline: bool = False) -> str
                           r"planned)\s+(?:to|for)|is\s+to|are\s+to|aura|auront|tendr[áa]n?|ter[áa]|"
                           r"ter[ãa]o|avr[àa]|avranno|wird|werden|ser[áa]n?)\b|\b(?:was|were|has|had|took|"
                           r"came|ended|began|lasted|is\s+(?:now\s+)?underway)\b",
-                          re.split(r"[,;:(]", plain[e:e + 110], maxsplit=1)[0], re.I)
+                          re.split(r"[,;:(]", re.sub(r"(\d),(\s*\d{4})\b,?", r"\1 \2", plain[e:e + 110]),
+                                   maxsplit=1)[0], re.I)  # (not at the comma of "Jan 1, 2023,")
         if ahead and (ahead.start() <= 30 or not re.search(  # "The meeting on May 8 held in the
                 r"\b(?:said|says|told|and|who|which|that)\b", plain[e:e + ahead.start()])) and re.match(r"(?i)will|would|is\s+(?:set|sch|exp|due|sla|lik|pla)|is\s+to|"
                                                       r"are\s+to|aura|tendr|ter[áaã]|avr|wird|werden|ser[áa]",

@@ -2175,3 +2175,13 @@ def test_meeting_businesspersons_is_not_a_diplomatic_engagement():
     text = HEAD + ("Chile's President Gabriel Boric began the first day of his visit to Mexico by meeting with "
                    "businesspersons from the country on Saturday.")
     assert all(e.kind != "meeting" for e in extract(text, DEMO).engagements)
+
+
+def test_a_weekday_the_day_before_an_undated_dateline_in_a_year_the_text_names():
+    text = ("Fernandez meets Lula\n\nSAO PAULO, Nov 1 (NNN) - Argentine President Alberto Fernandez met in Sao "
+            "Paulo Monday afternoon with Brazil's President-elect Luiz Inacio Lula da Silva to celebrate his "
+            "victory.\n\nLula's first trip abroad before his Jan 1, 2023, inauguration will be to Argentina.")
+    meeting = next(e for e in extract(text, DEMO).engagements if e.kind == "meeting")
+    assert meeting.date.iso() == "2022-10-31" and meeting.draft
+    t = "Lula's first trip abroad before his Jan 1, 2023, inauguration will be to Argentina."
+    assert _mode(t, t.index("trip"), t.index("trip") + 4, "visit") == "future"
