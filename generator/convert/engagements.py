@@ -177,6 +177,9 @@ def _fits(eng: Engagement, frame: Frame) -> int:
         # meetings": not the one that took place
     if not _same_family(eng, frame):
         return -1
+    if frame.time is not None and frame.time.form == "same_day" and re.match(r"(?i)later\b", frame.time.text) \
+            and {m.person for m in frame.people} - set(eng.ids) and frame.sentence not in eng.sentences:
+        return -1  # "(X will meet Y on Friday.) Z will join them later in the day": a second meeting
     if frame.joint and eng.frames and not any(f.joint for f in eng.frames) and frame.own_people:
         return -1  # "the ninth trilateral meeting": not the bilateral reported before it
     if frame.plural and frame.own_people and not any(f.plural for f in eng.frames) and \

@@ -640,6 +640,10 @@ def _own_time(clause: Clause, s: int, e: int, words: list[tuple[int, int, str]],
     if time.start >= e and re.search(r"\b(?:after|before|when|since|while)\s+(?:\w+\s+){0,3}?\w+ed\b",
                                      clause.plain[e:time.start]):
         return None  # "agreed to hold talks after the latter congratulated him in May": the May is his
+    if time.start >= e and re.search(r"\b(?:since|after|when)\s+[^,;.]{0,80}?\b(?:became|took\s+office|took\s+over|"
+                                     r"came\s+to\s+power|won|returned|was\s+(?:elected|sworn|appointed|re-?elected))\b"
+                                     r"[^,;.]*$", clause.plain[e:time.start]):
+        return None  # "the first meeting since Tusk became prime minister again in December": his December
     if time.start >= e and re.search(r"\bfollowing\s+(?:the|a|an|his|her|their|its)\s+[^;.]{0,120}$",
                                      clause.plain[e:time.start]):
         return None  # "would discuss ECOWAS following the exit of three states in January"

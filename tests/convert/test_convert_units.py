@@ -2185,3 +2185,13 @@ def test_a_weekday_the_day_before_an_undated_dateline_in_a_year_the_text_names()
     assert meeting.date.iso() == "2022-10-31" and meeting.draft
     t = "Lula's first trip abroad before his Jan 1, 2023, inauguration will be to Argentina."
     assert _mode(t, t.index("trip"), t.index("trip") + 4, "visit") == "future"
+
+
+def test_joining_them_later_in_the_day_is_a_second_meeting_and_the_month_he_took_office_is_his():
+    text = HEAD + ("BERLIN - French President Emmanuel Macron will travel to Berlin on Monday to meet German "
+                   "Chancellor Olaf Scholz.\n\nPolish Prime Minister Donald Tusk will join the French and German "
+                   "leaders later in the day, marking the first meeting of the Weimar Triangle since Tusk became "
+                   "prime minister again in December.")
+    got = days_and_people(text)
+    assert ("2022-01-10", ("Emmanuel Macron", "Olaf Scholz")) in got
+    assert ("2022-01-10", ("Donald Tusk", "Emmanuel Macron", "Olaf Scholz")) in got
