@@ -1043,7 +1043,10 @@ def frames_of(clause: Clause, index: int, gaz: Gazetteer, dateline_city: str | N
                 clause.plain[max(0, p.start - 40):p.start]) and  # counterpart, X": X is the host
                 not re.match(r"['\u2019]s?\s+(?!(?:[\w-]+\s+){0,2}(?:visit|trip|tour))",
                              clause.plain[p.end:p.end + 30])]  # "Pandor's department said X arrived"
-            people = guest[:1] or owner[:1] or before[:1] or \
+            right = [p for p in before if re.fullmatch(  # "Xi in Bali ..., tomorrow Penny Wong will travel"
+                r"\s+(?:(?:will|would|is|was|has|had|also|then|to|set|due|expected|scheduled|later|soon|"
+                r"first|reportedly|on\s+\w+day)\s+){0,4}", clause.plain[p.end:s])]
+            people = guest[:1] or owner[:1] or right[-1:] or before[:1] or \
                 [p for p in clause.subject][:1]  # "visiting Russian Foreign Minister X": X's visit
             by = re.match(r"(?:\s+to\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})?\s+by\s+"
                           r"([^,.;]{0,60})", clause.plain[e:])

@@ -2195,3 +2195,10 @@ def test_joining_them_later_in_the_day_is_a_second_meeting_and_the_month_he_took
     got = days_and_people(text)
     assert ("2022-01-10", ("Emmanuel Macron", "Olaf Scholz")) in got
     assert ("2022-01-10", ("Donald Tusk", "Emmanuel Macron", "Olaf Scholz")) in got
+
+
+def test_the_traveller_is_the_one_right_before_will_travel():
+    text = HEAD + ('"Building on the recent meeting between Prime Minister Albanese and President Xi Jinping in '
+                   'Bali, tomorrow Foreign Minister Penny Wong will travel to Beijing," the release said.')
+    visits = [e for e in extract(text, DEMO).engagements if e.kind == "visit"]
+    assert [[m.name for m in e.participants] for e in visits] == [["Penny Wong"]]
