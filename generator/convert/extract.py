@@ -273,7 +273,8 @@ def _weekday_of(year: int, month: int, day: int) -> int | None:
 def _year_guess(cleaned: Cleaned, pub: FuzzyDate | None, today: dt.date,
                 weekday: int | None, month: int | None, day: int | None) -> int | None:
     """A year for a date the text gives without one: the latest year the text names (or the
-    current one) that fits the weekday, if the text gives one."""
+    current one) that fits the weekday, if the text gives one (when the text names years, the
+    weekday may also be the day before: a report filed the next day)."""
     years = [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", " ".join(cleaned.paragraphs))]
     latest = max([y for y in years if y <= today.year] or [today.year])
     for year in range(max(latest, today.year if not years else latest), latest - 12, -1):
