@@ -48,8 +48,10 @@ _EDITION = re.compile(r"(?<![\w#])#?(COP)\s?-?(\d{1,2})\b")
 _DAYS_AND_MONTHS = (r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|"
                     r"June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|"
                     r"Oct|Nov|Dec")
+_ADJECTIVE_END = "|".join(rf"(?<={end}\s)" for end in ("al", "ic", "ive", "ign", "ity", "ment", "ce", "gy", "ade",
+                                                       "ion"))  # "Foreign and ...", "Trade and ..."
 _CANDIDATE = re.compile(
-    r"\b(?:the\s+)?((?:[A-Z](?:[\w'\u2019+-]|\.(?=[\w-]))*\s+(?:(?:(?<=al\s)|(?<=ic\s)|(?<=ive\s)|(?<=ign\s)|(?<=ity\s)|(?<=ment\s)|(?<=ce\s)|(?<=gy\s)|(?<=ade\s)|(?<=ion\s))(?:and|for|of)\s+(?=[A-Z]))?){1,5}?"
+    r"\b(?:the\s+)?((?:[A-Z](?:[\w'\u2019+-]|\.(?=[\w-]))*\s+(?:(?:" + _ADJECTIVE_END + r")(?:and|for|of)\s+(?=[A-Z]))?){1,5}?"
     r"(?:Summit|Dialogue|Forum|Conference|Format|Process|Consultations|Ministerial|Meeting)s?"
     r"(?:\s+on\s+(?!(?:" + _DAYS_AND_MONTHS + r")\b)[A-Z][\w'\u2019-]+(?=[\s,.;:]|$)"
     r"(?!\s+(?:[A-Z]|and|on|in|at|for)\b))?)\b"

@@ -31,7 +31,7 @@ HONORIFICS = {"dr", "mr", "mrs", "ms", "shri", "smt", "sir", "dame", "prof", "ea
               "datuk", "dato", "datin", "seri", "tan", "tun", "pengiran", "haji", "hajah", "yang",
               "mulia", "hon", "honourable", "honorable", "counselor", "counsellor",
               # Cambodian and Thai: "Samdech Techo Hun Sen", "Samdech Moha Bovor Thipadei Hun Manet"
-              "samdech", "techo", "moha", "bovor", "thipadei", "akka", "sena", "padei"}
+              "samdech", "techo", "moha", "bovor", "thipadei"}
 # Words that, just before a capitalised run, say "a person's name follows".
 PERSON_CUES = HONORIFICS | {
     "spokesperson", "spokesman", "spokeswoman", "counterpart", "envoy", "official", "adviser",
