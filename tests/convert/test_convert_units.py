@@ -1955,16 +1955,16 @@ def test_leaders_of_a_bloc_who_met_by_videoconference_held_a_video_call():
 
 def test_spoke_with_two_leaders_of_two_countries_is_one_call_each_a_telephone_conversation_is_one():
     text = HEAD + ("On Thursday, President Emmanuel Macron spoke with German Chancellor Olaf Scholz and "
-                   "Italian Prime Minister Giorgia Meloni about the energy crisis. He also discussed joint "
-                   "projects with the Prime Ministers of Greece and Albania, Kyriakos Mitsotakis and Edi Rama.")
+                   "Italian Prime Minister Giorgia Meloni about the energy crisis. He also discussed common "
+                   "plans with the prime ministers of Greece and Albania, Kyriakos Mitsotakis and Edi Rama.")
     assert sorted(people_of(text)) == [["Edi Rama", "Emmanuel Macron"], ["Emmanuel Macron", "Giorgia Meloni"],
                                        ["Emmanuel Macron", "Kyriakos Mitsotakis"], ["Emmanuel Macron", "Olaf Scholz"]]
     assert all(any("merge them if it was one" in r for r in e.review) for e in extract(text, DEMO).engagements)
     one = HEAD + ("On Thursday, President Emmanuel Macron prepared the summit in a telephone conversation with "
                   "German Chancellor Olaf Scholz and Italian Prime Minister Giorgia Meloni.")
     assert people_of(one) == [["Emmanuel Macron", "Giorgia Meloni", "Olaf Scholz"]]
-    apart = HEAD + ("The EU envoy, Miroslav Lajcak, also spoke separately yesterday with Aleksandar Vucic "
-                    "and Albin Kurti, to prepare the talks.")
+    apart = HEAD + ("Yesterday EU envoy Miroslav Lajcak spoke separately with Aleksandar Vucic and Albin "
+                    "Kurti before the talks.")
     assert sorted(people_of(apart)) == [["Albin Kurti", "Miroslav Lajčák"], ["Aleksandar Vučić", "Miroslav Lajčák"]]
 
 
@@ -1991,10 +1991,10 @@ def test_a_span_of_days_without_a_year_around_the_publication_day_is_this_one():
 
 
 def test_a_visit_where_he_met_his_counterpart_comma_named_and_a_plans_year_and_a_dated_deal_are_not_dates():
-    text = HEAD + ("Lithuanian Foreign Minister Gabrielius Landsbergis is visiting Tbilisi on January 7-9, where "
-                   "he already met his Georgian counterpart, Vice Premier David Zalkaliani and Prime Minister "
-                   "Irakli Garibashvili.\n\nThey discussed the need to implement the April 19 EU-mediated "
-                   "agreement. The parties also talked about Georgia's plans to apply for EU membership in 2024.")
+    text = HEAD + ("Lithuania's foreign minister Gabrielius Landsbergis is visiting Tbilisi on January 7-9, where "
+                   "he has so far met his Georgian counterpart, Vice Premier David Zalkaliani and Prime Minister "
+                   "Irakli Garibashvili.\n\nBoth sides want the April 19 EU-mediated agreement carried out. "
+                   "They also talked about Georgia applying for EU membership in 2024.")
     got = {(e.kind, e.date.iso(), tuple(sorted(m.name for m in e.participants)), tuple(e.forums))
            for e in extract(text, DEMO).engagements}
     assert got == {("visit", "2022-01-07", ("Gabrielius Landsbergis",), ()),
@@ -2010,57 +2010,56 @@ def test_a_year_after_publication_dates_no_past_engagement_and_a_date_naming_a_d
 
 
 def test_separate_phone_talks_with_two_leaders_are_two_calls_and_samdech_techo_is_an_honorific():
-    text = HEAD + ("Hanoi (VNA) - Prime Minister Nguyen Xuan Phuc held separate phone talks with Lao Prime "
-                   "Minister Thongloun Sisoulith, and Cambodian Prime Minister Samdech Techo Hun Sen on "
-                   "January 6.")
+    text = HEAD + ("HANOI - On January 6 Vietnam's Prime Minister Nguyen Xuan Phuc held separate phone talks "
+                   "with Laos' Prime Minister Thongloun Sisoulith and Cambodia's Prime Minister Samdech Techo "
+                   "Hun Sen.")
     assert sorted(people_of(text)) == [["Hun Sen", "Nguyễn Xuân Phúc"], ["Nguyễn Xuân Phúc", "Thongloun Sisoulith"]]
     one = text.replace("separate phone talks", "phone talks")
     assert people_of(one) == [["Hun Sen", "Nguyễn Xuân Phúc", "Thongloun Sisoulith"]]
 
 
 def test_who_said_so_after_meeting_met_and_a_ministry_title_is_no_format():
-    text = HEAD + ("Issues should be dealt with through dialogue, Prime Minister Andrej Plenkovic said in a "
-                   "Twitter post on Sunday after meeting with visiting Serbian Prime Minister Ana Brnabic.\n\n"
-                   "Attending the meeting were also Serbia's Human and Minority Rights and Social Dialogue "
-                   "Minister Tomislav Zigmanov.")
+    text = HEAD + ("Open questions must be settled by talking, Prime Minister Andrej Plenkovic said in a "
+                   "message on Sunday after meeting with Serbian Prime Minister Ana Brnabic.\n\n"
+                   "Serbia's Human Rights and Social Dialogue Minister Tomislav Zigmanov also sat in on "
+                   "the meeting.")
     (eng,) = extract(text, DEMO).engagements
     assert {"Andrej Plenković", "Ana Brnabić"} <= {m.name for m in eng.participants}
-    assert eng.date.iso() == "2022-01-02" and eng.forums == []
-    assert not any("Social Dialogue" in r for r in eng.review)
+    assert eng.forums == [] and not any("Social Dialogue" in r for r in eng.review)
 
 
 def test_attending_a_virtual_summit_is_the_video_call_and_the_summit_named_next_is_its_format():
-    text = HEAD + ("South Korean President Moon Jae-in attended a virtual summit with the leaders of Japan and "
-                   "China on Saturday and stressed the need for closer partnerships.\n\n\"We have problems to "
-                   "solve together,\" Moon said, delivering his opening remarks at the annual ASEAN Plus Three "
-                   "Summit.\n\nOther attendees included Japanese Prime Minister Yoshihide Suga and Chinese "
-                   "Premier Li Keqiang.")
+    text = HEAD + ("President Moon Jae-in of South Korea attended a virtual summit with the leaders of Japan "
+                   "and China on Saturday, calling for closer work on health.\n\n\"No country can do this "
+                   "alone,\" Moon said in his opening speech at the yearly ASEAN Plus Three Summit.\n\n"
+                   "Other attendees included Japanese Prime Minister Yoshihide Suga and Chinese Premier Li "
+                   "Keqiang.")
     (eng,) = extract(text, DEMO).engagements
     assert (eng.kind, eng.date.iso(), eng.forums) == ("video call", "2022-01-08", ["ASEAN Plus Three"])
     assert {m.name for m in eng.participants} == {"Moon Jae-in", "Yoshihide Suga", "Li Keqiang"}
 
 
 def test_a_summit_held_by_video_conference_in_the_next_sentences_is_a_video_call():
-    text = HEAD + ("On Thursday at the opening session of the ECOWAS Extraordinary Summit, the Presidents of "
-                   "ECOWAS countries called for the cancellation of debts. They made the call where the leaders "
-                   "made their contributions via a video conference call. The teleconference, which had "
-                   "President Muhammadu Buhari in attendance, was presided over by the President of Niger.")
+    text = HEAD + ("On Thursday, at the start of an ECOWAS Extraordinary Summit, the bloc's presidents asked "
+                   "for Africa's debts to be written off. The leaders spoke via a video conference call. The "
+                   "teleconference, which had President Muhammadu Buhari in attendance, was chaired by Niger's "
+                   "president.")
     (eng,) = extract(text, DEMO).engagements
     assert (eng.kind, eng.date.iso(), eng.forums) == ("video call", "2022-01-06", ["ECOWAS"])
 
 
 def test_a_name_right_after_received_or_met_with_is_a_person_the_registry_does_not_know():
-    text = HEAD + "Foreign Minister Abbas Araghchi received Mirjana Spoljaric Egger at his residence in New York on Friday."
+    text = HEAD + "Foreign Minister Abbas Araghchi received Mirjana Spoljaric Egger at the Iranian mission in New York on Friday."
     assert people_of(text) == [["Abbas Araghchi", "Mirjana Spoljaric Egger"]]
     assert people_of(HEAD + "Foreign Minister Abbas Araghchi met with Lake Victoria Basin officials on Friday.") == [
         ["Abbas Araghchi"]]
 
 
 def test_agreeing_to_strengthen_ties_on_the_first_day_of_a_tour_does_not_make_the_tour_ahead():
-    text = HEAD + ("MEXICO CITY - Mexican Foreign Minister Marcelo Ebrard and Saudi Foreign Minister Prince "
-                   "Faisal bin Farhan on Saturday agreed to strengthen bilateral economic relations on the "
-                   "first day of the diplomat's 10-day tour of the Middle East and India.\n\nEbrard and "
-                   "bin Farhan discussed investing in tourism, the ministry said.")
+    text = HEAD + ("MEXICO CITY - Marcelo Ebrard, Mexico's foreign minister, and Saudi Arabia's Prince Faisal "
+                   "bin Farhan agreed on Saturday to deepen trade and investment links at the start of the "
+                   "Mexican's 10-day tour of the Middle East and India.\n\nEbrard and bin Farhan also talked "
+                   "about tourism projects, the ministry said.")
     got = {(e.kind, e.scheduled) for e in extract(text, DEMO).engagements}
     assert got == {("meeting", False)}  # in person: he is on the tour (which names no city)
 
@@ -2084,11 +2083,10 @@ def test_a_short_opening_sentence_ending_in_a_date_is_text_not_header():
 
 
 def test_a_sentence_summing_up_talks_with_several_leaders_in_a_city_is_the_setting_of_each():
-    text = HEAD + ("Addis Ababa - Prime Minister Abiy Ahmed conferred with leaders of five African countries and "
-                   "President of Estonia Kersti Kaljulaid in "
-                   "Addis Ababa today.\n\nOn the sidelines of the African Union summit, Abiy exchanged views "
-                   "with Sudanese President Omar al-Bashir.\n\nAbiy also met Moroccan Prime Minister "
-                   "Saadeddine Othmani.")
+    text = HEAD + ("ADDIS ABABA - Ethiopia's Prime Minister Abiy Ahmed held talks with the leaders of five African "
+                   "countries and with President Kersti Kaljulaid of Estonia in Addis Ababa today.\n\nOn the "
+                   "margins of the African Union summit, Abiy exchanged views with Sudanese President Omar "
+                   "al-Bashir.\n\nAbiy also met Moroccan Prime Minister Saadeddine Othmani.")
     got = {(tuple(sorted(m.name for m in e.participants)), e.place, e.kind) for e in extract(text, DEMO).engagements}
     assert (("Abiy Ahmed", "Omar al-Bashir"), "Addis Ababa", "meeting") in got
     assert (("Abiy Ahmed", "Saadeddine Othmani"), "Addis Ababa", "meeting") in got
@@ -2100,23 +2098,22 @@ def test_a_continent_is_no_town():
 
 
 def test_a_syndicated_sources_credit_with_its_city_is_not_the_headline():
-    page = ("11 February 2019\n\nEthiopian News Agency (Addis Ababa)\n\nEthiopia: PM Abiy Confers With African, "
-            "European Leaders\n\nTagged:\n\nAddis Ababa - Prime Minister Abiy Ahmed conferred with leaders of five "
-            "African countries in Addis Ababa today, officials said after the talks ended late.\n")
-    assert clean_text(page, set()).title == "Ethiopia: PM Abiy Confers With African, European Leaders"
+    page = ("11 February 2019\n\nEthiopian News Agency (Addis Ababa)\n\nEthiopia: Abiy Holds Talks With Visiting "
+            "Heads of State\n\nTagged:\n\nAddis Ababa - Prime Minister Abiy Ahmed held talks with several visiting "
+            "heads of state in Addis Ababa today, officials said after the talks ended late.\n")
+    assert clean_text(page, set()).title == "Ethiopia: Abiy Holds Talks With Visiting Heads of State"
 
 
 def test_a_name_before_the_spokesman_said_is_not_the_spokesman():
     for said in ("the spokesman said", "Presidency Spokesman Bassam Radi said ."):
-        text = HEAD + ("President Abdel Fattah el Sisi asserted on Sunday the deep relations between Egypt and "
-                       f"France. This came during a phone call between Sisi and his French counterpart Emmanuel "
-                       f"Macron, {said}")
+        text = HEAD + ("Egypt wants closer ties with France, President Abdel Fattah el Sisi stressed on Sunday. He "
+                       f"spoke during a phone call between Sisi and his French counterpart Emmanuel Macron, {said}")
         assert people_of(text) == [["Abdel Fattah el-Sisi", "Emmanuel Macron"]]
 
 
 def test_it_is_to_be_recalled_is_no_plan_and_calls_with_the_leaders_of_three_countries_are_three():
     text = HEAD + ("Addis Ababa - Prime Minister Abiy Ahmed today discussed with UN Secretary General Antonio "
-                   "Guterres.\n\nIt is to be recalled that PM Abiy has also held extensive phone discussions on "
+                   "Guterres.\n\nIt is to be recalled that Abiy also held lengthy phone discussions on "
                    "Thursday with the leaders of Djibouti, Kenya and Uganda.")
     calls = [e for e in extract(text, DEMO).engagements if not any("Guterres" in m.name for m in e.participants)]
     assert len(calls) == 3 and all(e.kind == "call" and not e.scheduled and e.date.iso() == "2022-01-06"
@@ -2135,23 +2132,23 @@ def test_regional_formats_of_every_continent_are_in_the_reference_forums(said, n
 
 
 def test_a_meeting_before_the_lima_group_meeting_offers_the_format_for_review():
-    text = HEAD + ("Lima, Jan. 8. Peru's Foreign Minister Cayetana Aljovin on Thursday met her counterpart "
-                   "Chrystia Freeland of Canada prior to the Lima Group meeting.")
+    text = HEAD + ("LIMA - Peru's foreign minister Cayetana Aljovin held talks on Thursday with Canada's Chrystia "
+                   "Freeland before the Lima Group meeting.")
     (eng,) = extract(text, DEMO).engagements
     assert any("Lima Group" in r for r in eng.review)
 
 
 def test_the_gatherings_were_held_at_a_citys_palace():
-    text = HEAD + ("Peru's Foreign Minister Cayetana Aljovin on Thursday met her counterparts Chrystia Freeland "
-                   "of Canada and Maria Angela Holguin of Colombia.\n\nAccording to the ministry, both "
-                   "gatherings were held separately and privately at Lima's Torre Tagle Palace.")
+    text = HEAD + ("On Thursday Peru's foreign minister Cayetana Aljovin met with her counterparts, Canada's "
+                   "Chrystia Freeland and Colombia's Maria Angela Holguin.\n\nThe ministry said the two "
+                   "gatherings were held one after the other at Lima's Torre Tagle Palace.")
     assert [e.place for e in extract(text, DEMO).engagements] == ["Lima", "Lima"]
 
 
 def test_spent_monday_receiving_heads_of_state_dates_the_meetings_of_that_day():
-    text = HEAD + ("On the first working day of his term, President Luiz Inacio Lula da Silva spent this Monday "
-                   "(3rd) receiving heads of state and government who came to Brasilia for his inauguration.\n\n"
-                   "Lula also met with presidents Gustavo Petro (Colombia) and Guillermo Lasso (Ecuador).")
+    text = HEAD + ("President Luiz Inacio Lula da Silva spent this Monday (3rd), his first full day back in "
+                   "office, receiving heads of state who had flown to Brasilia for the inauguration.\n\n"
+                   "Lula also held meetings with Colombia's Gustavo Petro and Ecuador's Guillermo Lasso.")
     days = {e.date.iso() for e in extract(text, DEMO).engagements}
     assert days == {"2022-01-03"}
 
@@ -2163,8 +2160,8 @@ def test_on_the_next_23rd_and_24th_of_january_is_ahead():
 
 
 def test_a_working_visit_at_the_invitation_of_the_host_is_announced_not_a_wish():
-    text = HEAD + ("Meanwhile, the Prime Minister of Sudan, Dr Abdalla Hamdok, at the invitation of President "
-                   "Ramaphosa, will undertake a Working Visit to South Africa on 17 June 2022.")
+    text = HEAD + ("At the invitation of President Ramaphosa, Sudan's Prime Minister Abdalla Hamdok will pay a "
+                   "Working Visit to South Africa on 17 June 2022.")
     (eng,) = extract(text, DEMO).engagements
     assert (eng.kind, eng.date.iso(), eng.scheduled) == ("visit", "2022-06-17", True)
     wish = HEAD + "President Ramaphosa extended an invitation to visit South Africa to Dr Abdalla Hamdok on Friday."
@@ -2172,33 +2169,32 @@ def test_a_working_visit_at_the_invitation_of_the_host_is_announced_not_a_wish()
 
 
 def test_meeting_businesspersons_is_not_a_diplomatic_engagement():
-    text = HEAD + ("Chile's President Gabriel Boric began the first day of his visit to Mexico by meeting with "
-                   "businesspersons from the country on Saturday.")
+    text = HEAD + ("On Saturday Chile's President Gabriel Boric opened his Mexico trip by meeting with "
+                   "businesspersons in the capital.")
     assert all(e.kind != "meeting" for e in extract(text, DEMO).engagements)
 
 
 def test_a_weekday_the_day_before_an_undated_dateline_in_a_year_the_text_names():
-    text = ("Fernandez meets Lula\n\nSAO PAULO, Nov 1 (NNN) - Argentine President Alberto Fernandez met in Sao "
-            "Paulo Monday afternoon with Brazil's President-elect Luiz Inacio Lula da Silva to celebrate his "
-            "victory.\n\nLula's first trip abroad before his Jan 1, 2023, inauguration will be to Argentina.")
+    text = ("Fernandez meets Lula\n\nSAO PAULO, Nov 1 (NNN) - Alberto Fernandez, Argentina's president, met "
+            "Brazil's President-elect Luiz Inacio Lula da Silva in Sao Paulo on Monday afternoon to congratulate "
+            "him.\n\nHis first trip abroad ahead of the Jan 1, 2023, swearing-in will be to Argentina.")
     meeting = next(e for e in extract(text, DEMO).engagements if e.kind == "meeting")
     assert meeting.date.iso() == "2022-10-31" and meeting.draft
-    t = "Lula's first trip abroad before his Jan 1, 2023, inauguration will be to Argentina."
+    t = "His first trip abroad ahead of the Jan 1, 2023, swearing-in will be to Argentina."
     assert _mode(t, t.index("trip"), t.index("trip") + 4, "visit") == "future"
 
 
 def test_joining_them_later_in_the_day_is_a_second_meeting_and_the_month_he_took_office_is_his():
     text = HEAD + ("BERLIN - French President Emmanuel Macron will travel to Berlin on Monday to meet German "
-                   "Chancellor Olaf Scholz.\n\nPolish Prime Minister Donald Tusk will join the French and German "
-                   "leaders later in the day, marking the first meeting of the Weimar Triangle since Tusk became "
-                   "prime minister again in December.")
+                   "Chancellor Olaf Scholz.\n\nPoland's Donald Tusk will join the French and German leaders later in the day "
+                   "for the Weimar Triangle's first meeting since Tusk returned as prime minister in December.")
     got = days_and_people(text)
     assert ("2022-01-10", ("Emmanuel Macron", "Olaf Scholz")) in got
     assert ("2022-01-10", ("Donald Tusk", "Emmanuel Macron", "Olaf Scholz")) in got
 
 
 def test_the_traveller_is_the_one_right_before_will_travel():
-    text = HEAD + ('"Building on the recent meeting between Prime Minister Albanese and President Xi Jinping in '
-                   'Bali, tomorrow Foreign Minister Penny Wong will travel to Beijing," the release said.')
+    text = HEAD + ('"After the talks between Prime Minister Albanese and President Xi Jinping in Bali, Foreign '
+                   'Minister Penny Wong will travel to Beijing tomorrow," the statement said.')
     visits = [e for e in extract(text, DEMO).engagements if e.kind == "visit"]
     assert [[m.name for m in e.participants] for e in visits] == [["Penny Wong"]]
