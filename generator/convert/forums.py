@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from generator.content.dates import FuzzyDate
 from generator.content.model import Forum, Person
 from generator.content.registry import Registry
+from generator.convert.dates import MONTH, WEEKDAY
 from generator.convert.people import fold
 
 GATHERING = r"(?:meeting|meetings|summit|summits|dialogue|talks|ministerial|ministers|conference|" \
@@ -45,15 +46,12 @@ _NAME_GATHERING = re.compile(r"\b(?:meeting|meetings|summit|summits|dialogue|tal
                              r"conference|session|forum|consultations|retreat|format)\b", re.I)
 TWO_PLUS_TWO = "2+2 Dialogue"
 _EDITION = re.compile(r"(?<![\w#])#?(COP)\s?-?(\d{1,2})\b")
-_DAYS_AND_MONTHS = (r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|"
-                    r"June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|"
-                    r"Oct|Nov|Dec")
 _ADJECTIVE_END = "|".join(rf"(?<={end}\s)" for end in ("al", "ic", "ive", "ign", "ity", "ment", "ce", "gy", "ade",
                                                        "ion"))  # "Foreign and ...", "Trade and ..."
 _CANDIDATE = re.compile(
     r"\b(?:the\s+)?((?:[A-Z](?:[\w'\u2019+-]|\.(?=[\w-]))*\s+(?:(?:" + _ADJECTIVE_END + r")(?:and|for|of)\s+(?=[A-Z]))?){1,5}?"
     r"(?:Summit|Dialogue|Forum|Conference|Format|Process|Consultations|Ministerial|Meeting)s?"
-    r"(?:\s+on\s+(?!(?:" + _DAYS_AND_MONTHS + r")\b)[A-Z][\w'\u2019-]+(?=[\s,.;:]|$)"
+    r"(?:\s+on\s+(?!(?:" + WEEKDAY + "|" + MONTH + r")\b)[A-Z][\w'\u2019-]+(?=[\s,.;:]|$)"
     r"(?!\s+(?:[A-Z]|and|on|in|at|for)\b))?)\b"
     r"(?!\s+(?:Minister|Ministers|Ministry|Secretary|Department|Commissioner|Agency)\b)")
 # ("Foreign and Strategic Dialogue", "Dialogue on Afghanistan"; not "Social Dialogue Minister X")
