@@ -33,8 +33,8 @@ from generator.convert.html import is_html, parse_html
 from generator.convert.language import detect
 from generator.convert.outlets import (OUTLETS_FILE, Where, agency_keys, find_agency,
                                        find_outlet, load_outlets)
-from generator.convert.people import (Mention, OfficeRef, PeopleIndex, _SPEAKER_ROLE, _edit_distance, fold,
-                                      office_of, office_words, same_office)
+from generator.convert.people import (TITLE_HEADS, Mention, OfficeRef, PeopleIndex, _SPEAKER_ROLE, _edit_distance,
+                                      fold, office_of, office_words, same_office)
 from generator.convert.places import PLACES_FILE, SMALL_TOWN, Gazetteer, country_of, load_gazetteer
 from generator.convert.pubdate import choose, url_date
 from generator.convert.quotes import Quote, _speaker, key_quotes
@@ -449,24 +449,23 @@ class Reader:
         before = text[max(0, m.start - 80):m.start]
         title = re.search(r"((?:[A-Z][\w'\u2019.-]*|the|of|and|for)\s+){0,6}$", before)
         words = title.group(0) if title else ""
+        if not words:  # "External affairs minister S Jaishankar", "his Russian counterpart Sergey Lavrov"
+            low = re.search(rf"(?:\b[A-Z][\w'\u2019.-]*\s+)?\b(?:{TITLE_HEADS})\s+$", before, re.I)
+            words = low.group(0) if low else ""
+        own = re.match(rf"(?:[A-Z][\w'\u2019.-]*\s+)?(?:{TITLE_HEADS})\s+", m.text, re.I)
+        words += own.group(0) if own else ""  # "Premier Li Qiang" matched with its title: nearest of all
         after = text[m.end:m.end + 90]
         appo = re.match(r",\s+(?:the\s+|a\s+|an\s+|who\s+is\s+(?:the\s+|also\s+)?)?"
                         r"(?!(?:also\s+)?(?:[a-z]+ed|says|said|told|added|noted|wrote)\b)([^,.;()]{3,80}?)"
                         r"(?=,|\.|;|$| who| and\b)", after)  # (", stated that the President ...": not his title)
         if appo and re.search(r"\b(?:said|says|told|added|noted|stated|wrote|tweeted)\s*$", appo.group(1)):
             appo = None  # "... with Emmanuel Macron, the spokesman said": who said it, not Macron's title
-        phrase = words + (" " + appo.group(1) if appo else "")
-        low = phrase.lower()
+        said = [words, appo.group(1) if appo else ""]  # nearest first: "A President X and B Premier Y"
         if not m.title:
-            office = re.search(r"((?:deputy |vice |acting |former |first deputy |state )?"
-                               r"(?:prime minister|foreign minister|external affairs minister|"
-                               r"minister of foreign affairs|secretary of state|president|chancellor|"
-                               r"premier|defen[cs]e minister|secretary of defen[cs]e|"
-                               r"national security advi[sz]e?[eo]r|king|emir|crown prince|sheikh|"
-                               r"spokes(?:person|man|woman)|press secretary|ambassador|envoy|"
-                               r"minister|aide|adviser|advisor|reporter|correspondent))", low)
+            office = (list(_TITLE_WORD.finditer(said[0].lower()))[-1:] or
+                      list(_TITLE_WORD.finditer(said[1].lower()))[:1])
             if office:
-                m.title = office_words(office.group(1))
+                m.title = office_words(office[0].group(1))
                 m.titled = True
             elif not m.candidate:
                 m.title = index.role_on(m.person, self.pub)
@@ -474,7 +473,8 @@ class Reader:
                 index.role_on(m.person, self.pub))):
             m.speaker = True
         if m.country is None:
-            for word in re.findall(r"[A-Z][\w'\u2019.-]+(?:\s+[A-Z][\w'\u2019.-]+)?", phrase):
+            capitalised = r"[A-Z][\w'\u2019.-]+(?:\s+[A-Z][\w'\u2019.-]+)?"
+            for word in re.findall(capitalised, said[0])[::-1] + re.findall(capitalised, said[1]):
                 country = self.reg.places.country_of(word.strip(".")) or \
                     self.reg.places.country_of(word.split()[0].strip("."))
                 if country:
@@ -486,22 +486,39 @@ class Reader:
                     self.reg.places.country_of(bracket.group(1).split()[0])
 
     def _coreferent(self, ref: OfficeRef, here: list[Mention]) -> Mention | None:
-        """"The Chinese foreign minister": someone already named with that office and country."""
+        """"The Chinese foreign minister": someone already named with that office and country;
+        "the external affairs minister": first whoever the text itself called so."""
         if ref.plural or "counterpart" in ref.office:
             return None
-        for m in reversed(self.seen[-RECENT_PEOPLE:] + here):  # (someone named recently)
-            if m.start >= ref.start and m in here:
-                continue
-            if ref.countries and m.country not in ref.countries:
-                continue
-            titles = [m.title] + self.reg.index.roles_on(m.person, self.pub)
-            if any(t and (same_office(t, ref.office) or
-                          re.search(rf"\b{re.escape(office_words(ref.office))}\b", t))
-                   for t in titles):  # a word, not a piece of one: "side" is not in "president"
-                if not ref.countries and any(x.person == m.person for x in here):
-                    continue
-                return m
-        return None
+        holders = [m for m in reversed(self.seen[-RECENT_PEOPLE:] + here) if self._holds(m, ref, here)]
+        if ref.countries or not holders:
+            return holders[0] if holders else None
+        words = office_words(ref.office)  # "The External Affairs Minister": whom the text calls so
+        said = {m.person for m in holders if m.titled and office_words(m.title) == words}
+        holders = [m for m in holders if m.person in said] or holders
+        return holders[0]
+
+    def _holds(self, m: Mention, ref: OfficeRef, here: list[Mention]) -> bool:
+        """``m`` may be the one ``ref`` refers back to."""
+        if m.start >= ref.start and m in here:
+            return False
+        if ref.countries and m.country not in ref.countries:
+            return False
+        titles = [m.title] + self.reg.index.roles_on(m.person, self.pub)
+        if any(t and (same_office(t, ref.office) or  # a word, not a piece of one: "side" is
+                      re.search(rf"(?<!deputy )(?<!vice )\b{re.escape(office_words(ref.office))}\b", t))
+               for t in titles):  # not in "president", nor "prime minister" in "deputy prime minister"
+            return bool(ref.countries) or not any(x.person == m.person for x in here)
+        return False
+
+
+_TITLE_WORD = re.compile(r"((?:deputy |vice |acting |former |first deputy |state )?"
+                         r"(?:prime minister|foreign minister|external affairs minister|"
+                         r"minister of foreign affairs|secretary of state|president|chancellor|"
+                         r"premier|defen[cs]e minister|secretary of defen[cs]e|"
+                         r"national security advi[sz]e?[eo]r|king|emir|crown prince|sheikh|"
+                         r"spokes(?:person|man|woman)|press secretary|ambassador|envoy|"
+                         r"minister|aide|adviser|advisor|reporter|correspondent))")
 
 
 def _middle_names(cand: Mention, mentions: list[Mention], text: str) -> bool:

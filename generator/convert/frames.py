@@ -381,8 +381,8 @@ _HEADLINE_FUTURE = re.compile(r"^[^,;:]{0,80}?\bto\s+(?:hold|meet|visit|travel|h
 
 def _mode(plain: str, s: int, e: int, group: str, headline: bool = False) -> str:
     """Whether the clause reports the engagement as done, announced, past history or a wish."""
-    if headline and _HEADLINE_FUTURE.match(plain):
-        return "future"  # "Modi, Putin to hold informal summit"
+    if headline and (_HEADLINE_FUTURE.match(plain) or re.search(r"\bto\s+$", plain[max(0, s - 4):s])):
+        return "future"  # "Modi, Putin to hold informal summit", "X arrives in Y, to meet Z"
     if re.search(r"(?:r[\u00e1\u00e0]n?|r\u00e3o|-se-[\u00e1a]o?|(?:rencontre|r[\u00e9e]uni|rend|entretiend)ron?t?|"
                  r"(?:rencontre|r[\u00e9e]uni|rend|entretiend)ra)$", plain[s:e]):
         return "future"  # "se reunirá", "incontrerà", "se reunirão", "reunir-se-á", "rencontrera"

@@ -74,7 +74,7 @@ _COMMON = {"the", "a", "an", "this", "that", "these", "those", "but", "and", "or
            "watch", "read", "also", "breaking", "live", "update", "updates", "exclusive",
            "opinion", "analysis", "editorial", "video", "photos", "photo", "image", "file",
            "source", "sources", "credit", "via", "related", "more", "latest", "news"}
-_TITLE_HEADS = (
+TITLE_HEADS = (
     r"prime\s+ministers?|deputy\s+prime\s+minister|vice\s+premier|premiers?|presidents?|vice[\s-]president|"
     r"chancellor|foreign\s+ministers?|foreign\s+secretary|external\s+affairs\s+minister|"
     r"minister\s+of\s+(?:foreign|external)\s+affairs|minister\s+for\s+(?:foreign|external)\s+affairs|"
@@ -85,11 +85,11 @@ _TITLE_HEADS = (
     r"state\s+councill?or|high\s+representative|foreign\s+policy\s+chief|counterparts?|colleagues?|leaders?|"
     r"ministers|delegations?|side")
 # "the Ugandan foreign minister", "his Uzbek and Kazakh counterparts", "Egypt's foreign minister"
-_OFFICE_REF = re.compile(
-    rf"\b(?:(?P<det>the|his|her|their|its|a)\s+)?(?P<who>(?:[A-Z][\w'\u2019.-]+\s+){{1,3}}?"
+_OFFICE_REF = re.compile(  # (no word of "who" begins an office: "prime" is not a country of "minister")
+    rf"\b(?:(?P<det>the|his|her|their|its|a)\s+)?(?P<who>(?:(?!(?:{TITLE_HEADS})\b)[A-Z][\w'\u2019.-]+\s+){{1,3}}?"
     rf"(?:(?:and\s+|,\s*|,\s+and\s+)(?:[A-Z][\w'\u2019.-]+\s+){{1,2}}?)*|"
     rf"(?:(?:[A-Z][\w'\u2019.-]+\s+)?[A-Z][\w'\u2019.-]+,\s+){{1,4}}(?:[A-Z][\w'\u2019.-]+\s+){{0,2}}"
-    rf"and\s+(?:[A-Z][\w'\u2019.-]+\s+){{1,2}})?(?P<office>{_TITLE_HEADS})\b", re.I)
+    rf"and\s+(?:[A-Z][\w'\u2019.-]+\s+){{1,2}})?(?P<office>{TITLE_HEADS})\b", re.I)
 _ARTICLES = {"la", "el", "le", "les", "los", "las", "the", "der", "die", "das", "il", "lo", "o", "a"}
 _PORTFOLIOS = {"energy", "finance", "defence", "defense", "trade", "health", "economy", "interior",
                "justice", "agriculture", "education", "environment", "tourism", "culture", "transport",

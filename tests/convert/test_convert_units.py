@@ -2198,3 +2198,24 @@ def test_the_traveller_is_the_one_right_before_will_travel():
                    'Minister Penny Wong will travel to Beijing tomorrow," the statement said.')
     visits = [e for e in extract(text, DEMO).engagements if e.kind == "visit"]
     assert [[m.name for m in e.participants] for e in visits] == [["Penny Wong"]]
+
+
+def test_a_title_is_the_one_nearest_the_name():
+    text = HEAD + ("Prime Minister Narendra Modi will hold separate talks with South Korean President Yoon Suk Yeol "
+                   "and Chinese Premier Li Qiang on Sunday.")
+    notes = [r for e in extract(text, DEMO).engagements for r in e.review if "Li Qiang" in r]
+    assert any("calls Li Qiang premier" in r for r in notes) and not any("president" in r for r in notes)
+
+
+def test_a_lower_case_title_is_the_text_s_own_and_names_the_office_it_refers_back_to():
+    text = HEAD + ("External affairs minister S Jaishankar and his Russian counterpart Sergey Lavrov held talks "
+                   "in Moscow on Tuesday.\n\nThe external affairs minister arrived in Moscow on Monday evening.")
+    visits = [e for e in extract(text, DEMO).engagements if e.kind == "visit"]
+    assert [[m.name for m in e.participants] for e in visits] == [["S. Jaishankar"]]
+
+
+def test_a_headline_announcing_a_meeting_after_a_comma_is_of_the_future():
+    title = "Modi lands in Tokyo for Quad summit, to meet Kishida and Albanese"
+    s = title.index("meet")
+    assert _mode(title, s, s + 4, "meet", headline=True) == "future"
+    assert _mode(title, title.index("lands"), title.index("lands") + 5, "visit", headline=True) != "future"
