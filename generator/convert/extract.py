@@ -35,7 +35,7 @@ from generator.convert.outlets import (OUTLETS_FILE, Where, agency_keys, find_ag
                                        find_outlet, load_outlets)
 from generator.convert.people import (TITLE_HEADS, Mention, OfficeRef, PeopleIndex, _SPEAKER_ROLE, _edit_distance,
                                       fold, office_of, office_words, same_office)
-from generator.convert.places import PLACES_FILE, SMALL_TOWN, Gazetteer, country_of, load_gazetteer
+from generator.convert.places import PLACES_FILE, SMALL_TOWN, Gazetteer, PlaceHit, country_of, load_gazetteer
 from generator.convert.pubdate import choose, url_date
 from generator.convert.quotes import Quote, _speaker, key_quotes
 from generator.convert.reference import (combine, combine_outlets, reference_forums, reference_outlets,
@@ -982,6 +982,7 @@ def _lend_setting(found: list[Engagement], frames: list[Frame], clauses: list[Cl
                      any(0 < s - f.sentence <= 3 for s in eng.sentences)]
         has_forum = has_place = False
         own = {id(f) for f in eng.frames}  # by identity: comparing frames field by field is slow
+        cities = {f.place.place.venue_city for f in eng.frames if f.place and not f.inherited}
         for frame in settings + at_summit[-1:]:
             if id(frame) in own or (frame.people and not eng.has(frame.people[0].person) and
                                        len({m.person for m in frame.people} & set(eng.ids)) < 2) or \
@@ -1218,7 +1219,7 @@ def _visit_people(engagements: list[Engagement]) -> None:
             break
 
 
-def _place_from_visits(engagements: list[Engagement], frames: list[Frame]) -> None:
+def _place_from_visits(engagements: list[Engagement], frames: list[Frame], clauses: list[Clause]) -> None:
     """"He arrived in Abu Dhabi on Sunday. He met his UAE counterpart": the meeting is in
     Abu Dhabi unless the text says otherwise."""
     visits = [f for f in frames if f.group == "visit" and f.place is not None and f.mode
@@ -1231,12 +1232,28 @@ def _place_from_visits(engagements: list[Engagement], frames: list[Frame]) -> No
                 continue  # "his upcoming visit": not where the meeting already held was
             if any(abs(v.sentence - s) <= 1 for s in eng.sentences) and \
                     {m.person for m in v.people} & set(eng.ids):
-                eng.frames.append(Frame(v.clause, v.start, v.end, v.word, "meet", v.mode, [],
-                                        [], None, v.place, v.place_text, [], False, False,
-                                        v.sentence))
+                lent = Frame(v.clause, v.start, v.end, v.word, "meet", v.mode, [], [], None, v.place,
+                             v.place_text, [], False, False, v.sentence)
+                host = _host_city(v, eng, clauses)
+                if host is not None:
+                    lent.place, lent.place_text, lent.inherited = host, host.text, host.text
+                    lent.lent_because = (f"is the city of the host's country on the trip (\"{v.word} "
+                                         f"... {host.text}\")")
+                eng.frames.append(lent)
                 break
         else:
             _place_of_the_one_visit(eng, visits, frames)
+
+
+def _host_city(visit: Frame, eng: Engagement, clauses: list[Clause]) -> PlaceHit | None:
+    """"Baerbock will travel to Kiev on Monday, continuing on to Moscow ... Lavrov would meet
+    her on Tuesday": a trip of two cities meets the host in the host's one."""
+    visitors = {m.person for m in visit.people}
+    hosts = {m.country for m in eng.participants if m.person not in visitors and m.country}
+    if not hosts or visit.place.place.country in hosts:  # type: ignore[union-attr]
+        return None
+    return next((h for h in clauses[visit.clause].places
+                 if h.place.country in hosts and h.place.kind == "city"), None)
 
 
 def _place_of_the_one_visit(eng: Engagement, visits: list[Frame], frames: list[Frame]) -> None:
@@ -1716,7 +1733,7 @@ def engagements_of(clauses: list[Clause], headline: Clause | None, ctx: Context,
                 if len(speakers) >= 2:  # "Opening remarks - Bilateral meeting", then who spoke
                     f.people = speakers
                     found.append(eng_mod._new(f))
-    _place_from_visits(found, frames)
+    _place_from_visits(found, frames, clauses)
     _place_from_also(found, clauses)
     _city_of_visited_country(found, frames, clauses)
     _virtual_gatherings(found, body)

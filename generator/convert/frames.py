@@ -113,7 +113,7 @@ _VERB = re.compile(r"(?i:met|meets|meet|engaged|spoke|spoken|speaks|talked|calle
 _FUTURE = re.compile(
     r"\b(?:will|shall|'ll|would|is\s+to(?!\s+be\s+(?:recalled|noted|remembered|mentioned)\b)|are\s+to|(?:is|are|was|were|be)\s+(?:also\s+)?(?:set|scheduled|"
     r"slated|expected|due|poised|likely|going|planned|slotted)\s+to|plans?\s+to|planning\s+to|"
-    r"intends?\s+to|to\s+be\s+(?!(?:recalled|noted|remembered|mentioned)\b)\w+ed|planned|upcoming|forthcoming|future|next(?!\s+(?:day|morning))|later\s+(?:this|in\s+the|today)|"
+    r"intends?\s+to|to\s+be\s+(?!(?:recalled|noted|remembered|mentioned)\b)(?:\w+ed|held)|being\s+(?:coordinated|arranged|planned|prepared|organi[sz]ed)|planned|upcoming|forthcoming|future|next(?!\s+(?:day|morning))|later\s+(?:this|in\s+the|today)|"
     r"preparing\s+for|prepares\s+for|look(?:s|ed|ing)?\s+forward\s+to|agree(?:d|s)?\s+(?:to|on)|"
     r"combin(?:aram|ou|am)|acord(?:aram|ou|aron|[óo])|set\s+to|scheduled\s+(?:to|for)|expected\s+to|due\s+to|"
     r"will\s+be|"
@@ -448,14 +448,15 @@ def _mode(plain: str, s: int, e: int, group: str, headline: bool = False) -> str
         return "future"
     if not _VERB.fullmatch(plain[s:e]) or re.search(r"(?i)\b(?:la|une|cette|das|ein|dieses)\s+$", before):
         ahead = re.search(r"\b(?:will|would|is\s+(?:set|scheduled|expected|due|slated|likely|"
-                          r"planned)\s+(?:to|for)|is\s+to|are\s+to|aura|auront|tendr[áa]n?|ter[áa]|"
+                          r"planned)\s+(?:to|for)|is\s+to|are\s+to|(?:is|are)\s+being\s+(?:coordinated|arranged|"
+                          r"planned|prepared|organi[sz]ed)|aura|auront|tendr[áa]n?|ter[áa]|"
                           r"ter[ãa]o|avr[àa]|avranno|wird|werden|ser[áa]n?)\b|\b(?:was|were|has|had|took|"
                           r"came|ended|began|lasted|is\s+(?:now\s+)?underway)\b",
                           re.split(r"[,;:(]", re.sub(r"(\d),(\s*\d{4})\b,?", r"\1 \2", plain[e:e + 110]),
                                    maxsplit=1)[0], re.I)  # (not at the comma of "Jan 1, 2023,")
         if ahead and (ahead.start() <= 30 or not re.search(  # "The meeting on May 8 held in the
                 r"\b(?:said|says|told|and|who|which|that)\b", plain[e:e + ahead.start()])) and re.match(r"(?i)will|would|is\s+(?:set|sch|exp|due|sla|lik|pla)|is\s+to|"
-                                                      r"are\s+to|aura|tendr|ter[áaã]|avr|wird|werden|ser[áa]",
+                                                      r"are\s+to|(?:is|are)\s+being|aura|tendr|ter[áaã]|avr|wird|werden|ser[áa]",
                                                       ahead.group(0)):
             return "future"  # "The meeting between X and Y will be ..."
     if _PROGRESSIVE.search(window[-(e - s) - 30:]):
@@ -1174,8 +1175,12 @@ def frames_of(clause: Clause, index: int, gaz: Gazetteer, dateline_city: str | N
         if frame.joint:
             frame.plural = frame.listed = False  # "a trilateral meeting with his A and B counterparts": one
         frame.topic = bool(re.search(r"(?i)\b(?:discuss\w*|talk\w*\s+about|review\w*|prepar\w*\s+for|"
-                                     r"about)\s+(?:the\s+)?(?:upcoming|forthcoming|coming|next)\s+"
+                                     r"about)\s+(?:the\s+|an?\s+)?(?:upcoming|forthcoming|coming|next)\s+"
                                      r"(?:[\w-]+\s+){0,4}$", clause.plain[max(0, s - 80):s]))
+        if frame.topic and frame.time is not None and frame.time.end <= s:
+            frame.time = None  # "spoke on Thursday about an upcoming meeting": the talk's Thursday
+        if frame.topic and frame.time is None and place is None:
+            frame.weak = True  # what they talked about: an engagement only when dated or placed
         if not frame.verb and _prepared(clause.plain, s):
             frame.topic = frame.weak = True  # "had prepared the summit in a call with X": the call's
         frame.another = bool(re.search(r"(?i)(?:^|[.;]\s*)\W*(?:in|during|at)\s+an?\s+(?:[\w-]+\s+)?$",

@@ -2219,3 +2219,20 @@ def test_a_headline_announcing_a_meeting_after_a_comma_is_of_the_future():
     s = title.index("meet")
     assert _mode(title, s, s + 4, "meet", headline=True) == "future"
     assert _mode(title, title.index("lands"), title.index("lands") + 5, "visit", headline=True) != "future"
+
+
+def test_a_trip_of_two_cities_meets_the_host_in_the_host_s_city():
+    text = HEAD + ("PARIS - French Foreign Minister Jean-Yves Le Drian will fly to Kyiv on Monday and go on to "
+                   "Moscow afterwards, his ministry said.\n\nRussia's foreign ministry said Sergey Lavrov would "
+                   "receive Le Drian for talks on Tuesday.")
+    meeting = next(e for e in extract(text, DEMO).engagements if e.kind == "meeting")
+    assert (meeting.date.iso(), meeting.place) == ("2022-01-11", "Moscow")
+    assert any("Moscow" in r for r in meeting.review if r.startswith("place:"))
+
+
+def test_a_meeting_they_talked_about_is_not_dated_by_the_talk_and_is_to_be_held_later():
+    text = HEAD + ("Foreign Minister S Jaishankar and his Chinese counterpart Wang Yi spoke briefly on Thursday "
+                   "about an upcoming trilateral meeting, an official said.\n\nThat meeting is being arranged "
+                   "to be held in New Delhi on March 3.")
+    got = {(e.date.iso(), e.place, e.scheduled) for e in extract(text, DEMO).engagements}
+    assert got == {("2022-01-06", None, False), ("2022-03-03", "New Delhi", True)}
