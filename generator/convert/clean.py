@@ -17,8 +17,8 @@ from itertools import islice
 from dataclasses import dataclass, field
 
 from generator.content.dates import FuzzyDate
-from generator.convert.dates import (PubDate, _make, dated_dateline, dateline, find_full_date, labelled_date,
-                                     lead_date, leading_date, social_post_date)
+from generator.convert.dates import (MONTH, PubDate, _make, dated_dateline, dateline, find_full_date,
+                                     labelled_date, lead_date, leading_date, social_post_date)
 from generator.convert.places import is_city
 
 NAV_WORDS = {
@@ -420,6 +420,17 @@ def _find_title(lines: list[str], body_start: int, date_line: int | None,
     return next((j for j in fits if len(lines[j].split()) >= 5), fits[0] if fits else None)
 
 
+_STAMPED = re.compile(rf"(?<=[a-z])([A-Z][\w&,' ]{{2,40}}?)\s*\b{MONTH}\s+\d{{1,2}},?\s+(?:\d{{4}},?\s+)?"
+                      r"\d{1,2}:\d{2}\s*$")
+
+
+def _without_stamp(title: str) -> str:
+    """"... to US sanctionsRussian Politics & Diplomacy August 06, 14:36": a headline the page
+    glued to its section and time stamp."""
+    m = _STAMPED.search(title)
+    return title[:m.start()].rstrip() if m and len(title[:m.start()].split()) >= 3 else title
+
+
 def _source_and_city(line: str) -> bool:
     """"Ethiopian News Agency (Addis Ababa)": the source a syndicating site credits, not a headline."""
     m = re.fullmatch(r"[^():]{3,60}\s\(([^()]{3,30})\)", line.strip())
@@ -466,7 +477,7 @@ def clean_text(text: str, agency_keys: set[str], surnames: Collection[str] = ())
     while above and above[-1] != t and _short_paragraph(lines[above[-1]]):
         body_start = above.pop()  # "The Prime Minister spoke to Chancellor X this evening." opens it
     if t is not None and t < body_start:
-        cleaned.title = _after_breadcrumb(lines[t].strip())
+        cleaned.title = _without_stamp(_after_breadcrumb(lines[t].strip()))
     if cleaned.unlabelled is not None and t is not None:
         cleaned.unlabelled_above_title = cleaned.unlabelled_line < t
     for j in range(body_start):

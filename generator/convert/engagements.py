@@ -319,6 +319,11 @@ def group_frames(frames: list[Frame]) -> list[Engagement]:
                 continue
             if focus is None:
                 continue
+            kin = next((e for e in reversed(engagements) if len(e.participants) >= 2 and
+                        _same_family(e, frame) and not e.families & {"call", "video"}), None)
+            if kin is not None and not _same_family(focus, frame):
+                _join(kin, frame)  # "(a call of the ministers.) The first meeting of the three": the
+                continue  # leaders' meeting before it, not a meeting of the ministers who phoned
             frame.people = list(focus.participants)  # "Both leaders look forward to ..."
         elif focus is not None and not focus.participants and focus.frames[0].group == "summit" \
                 and re.match(r"(?i)(?:meeting|summit|gathering|conference|talks)$", frame.word) and \

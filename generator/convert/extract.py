@@ -302,7 +302,7 @@ _CAPTION = re.compile(
     r"\bPhoto:\s*[^.]{1,60}$|\bfile photo\b)", re.I)
 _CLAUSE_SPLIT = re.compile(
     r";\s+|,\s+(?:and\s+)?(?:then|while|whereas|before|after|following\s+which|as\s+well\s+as)\s+|"
-    r"\s+(?:and\s+then|and\s+later|and\s+also)\s+|"
+    r"\s+(?:and\s+then|and\s+later|and\s+also(?!\s+with\b))\s+|"  # ("... and also with X": the same list)
     r"\s+(?=(?:un|dos|tres|um|dois|tr[êe]s)\s+d[ií]as?\s+(?:despu[ée]s|antes|depois)\s+d[eo]\b)|"
     r",?\s+and\s+(?=(?:then\s+)?(?:the\s+(?:next|following)\s+day|on\s+\w+(?:\s+\d{1,2})?)\s+with\s)|"
     r",?\s+and\s+(?=(?:then\s+)?(?:yesterday|today|tonight|later|earlier|on\s+\w+day|the\s+(?:next|following)\s+"
@@ -1757,8 +1757,9 @@ def engagements_of(clauses: list[Clause], headline: Clause | None, ctx: Context,
     texts = {i: c.plain for i, c in enumerate(clauses)}
     out = []
     for k, eng in enumerate(found):
-        lead = next((e for e in found[:k] if e.date is not None and not e.draft),  # the first dated
-                    found[0] if k else None)  # one: a visit left undated says nothing of the day
+        lead = next((e for e in found[:k] if e.date is not None and not e.draft and  # the first dated
+                     not (e.scheduled and not eng.scheduled)),  # one held (a plan dates no meeting
+                    found[0] if k else None)  # held); a visit left undated says nothing of the day
         _finish(eng, ctx, reg, lead, cleaned, today, leaders, travelling)
         if eng_mod.in_window(eng, ctx.pub) and eng_mod.worth_an_entry(eng, texts):
             out.append(eng)

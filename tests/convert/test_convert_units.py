@@ -2236,3 +2236,29 @@ def test_a_meeting_they_talked_about_is_not_dated_by_the_talk_and_is_to_be_held_
                    "to be held in New Delhi on March 3.")
     got = {(e.date.iso(), e.place, e.scheduled) for e in extract(text, DEMO).engagements}
     assert got == {("2022-01-06", None, False), ("2022-03-03", "New Delhi", True)}
+
+
+def test_meetings_already_held_including_also_with_someone_are_written_and_dated_by_what_was_held():
+    text = HEAD + ("Prime Minister Narendra Modi will meet Emmanuel Macron in Rome on Monday.\n\nModi arrived in Rome "
+                   "on Saturday. He has already held several bilateral meetings, including with his counterparts "
+                   "from Spain and Canada and also with President Joe Biden.")
+    held = [e for e in extract(text, DEMO).engagements if e.kind == "meeting" and not e.scheduled]
+    assert {e.date.iso() for e in held} == {"2022-01-08"}
+    assert ["Joe Biden", "Narendra Modi"] in [sorted(m.name for m in e.participants) for e in held]
+
+
+def test_a_headline_glued_to_its_section_and_time_stamp_is_cut():
+    from generator.convert.clean import _without_stamp
+    assert _without_stamp("Modi and Macron agree on new jet dealWorld News & Politics January 08, 10:05") == \
+        "Modi and Macron agree on new jet deal"
+    assert _without_stamp("Leaders to meet on January 8, 10:05") == "Leaders to meet on January 8, 10:05"
+
+
+def test_the_first_meeting_of_the_three_after_a_ministers_call_is_the_leaders_meeting():
+    text = HEAD + ("Narendra Modi, Fumio Kishida and Anthony Albanese were supposed to meet in Tokyo on Monday.\n\n"
+                   "External Affairs Minister S Jaishankar had prepared the summit on Tuesday in a telephone "
+                   "conversation with his colleagues Penny Wong and Yoshimasa Hayashi.\n\nIt is the first meeting "
+                   "of the three in this format since Kishida took office.")
+    meetings = [sorted(m.name for m in e.participants) for e in extract(text, DEMO).engagements
+                if e.kind == "meeting"]
+    assert meetings == [["Anthony Albanese", "Fumio Kishida", "Narendra Modi"]]
