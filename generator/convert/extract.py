@@ -301,7 +301,8 @@ _CAPTION = re.compile(
     r"\b(?:AFP|AP|Getty Images|Pool|ANI|PTI|Xinhua|Yonhap|EPA)(?:\s+(?:via|Photo|/)\s*[\w /]+)?\s*$|"
     r"\bPhoto:\s*[^.]{1,60}$|\bfile photo\b)", re.I)
 _CLAUSE_SPLIT = re.compile(
-    r";\s+|,\s+(?:and\s+)?(?:then|while|whereas|before|after|following\s+which|as\s+well\s+as)\s+|"
+    r";\s+|,\s+(?:and\s+)?(?:then|while|whereas|before(?!\s+(?:their|the)\s+(?:[\w-]+\s+)?(?:talks|meeting)\b)|"
+    r"after|following\s+which|as\s+well\s+as)\s+|"  # (not "shake hands on May 19, before their talks": theirs)
     r"\s+(?:and\s+then|and\s+later|and\s+also(?!\s+with\b))\s+|"  # ("... and also with X": the same list)
     r"\s+(?=(?:un|dos|tres|um|dois|tr[êe]s)\s+d[ií]as?\s+(?:despu[ée]s|antes|depois)\s+d[eo]\b)|"
     r",?\s+and\s+(?=(?:then\s+)?(?:the\s+(?:next|following)\s+day|on\s+\w+(?:\s+\d{1,2})?)\s+with\s)|"
@@ -313,6 +314,7 @@ _CLAUSE_SPLIT = re.compile(
     r"\s+(?=(?:alors\s+que|tandis\s+que|mientras\s+que|enquanto|w[äa]hrend)\s)|"  # "while ..."
     r",\s+(?=(?:\w+\s+)?(?:days|weeks|months|years)\s+(?:before|after)\s+(?:his|her|their)\b)|"
     r"(?<!days)(?<!weeks)(?<!months)(?<!years)\s+"  # "just weeks after their summit": one clause
+    r"(?!before\s+(?:their|the)\s+(?:[\w-]+\s+)?(?:talks|meeting)\b)"  # ("shake hands ..., before their talks")
     r"(?=(?:before|after|prior\s+to)\s+(?:meeting|holding|talks|speaking|talking|calling|visiting|hosting|"
     r"his|her|their)\b)")
 _LEAD_CLAUSE = re.compile(

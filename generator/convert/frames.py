@@ -393,8 +393,8 @@ def _mode(plain: str, s: int, e: int, group: str, headline: bool = False) -> str
     if _HYPOTHETICAL.search(plain[max(0, s - 50, turn):e + 15]) or _WISH.search(plain[max(0, turn):s]) or \
             re.search(r"(?i)\b(?:called|calls|calling)\s+on\s+[^.;]{0,100}?\b(?:not\s+)?to\s+$", plain[max(0, s - 130):s]):
         return "hypothetical"  # "called on Minister X not to meet her counterpart": a demand
-    if _LONG_AGO.match(plain):
-        return "background"  # "Previously Putin and Xi met ...", "In 2019, ..."
+    if _LONG_AGO.match(plain) or re.search(r"(?i)\bbuilding\s+on\b[^.;]{0,80}$", plain[:s]):
+        return "background"  # "Previously Putin and Xi met ...", "In 2019, ...", "building on ... talks"
     background = _BACKGROUND.search(near)
     if background and not (background.group(0).lower().startswith("had") and re.search(
             r"\b(?:said|says|tweeted|told|posted|wrote|added|stated|confirmed|announced|revealed|"

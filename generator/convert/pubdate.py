@@ -54,7 +54,7 @@ def url_date(url: str | None, today: dt.date | None = None) -> FuzzyDate | None:
 
 
 _URL_FORMS: list[tuple[re.Pattern, str]] = [
-    (re.compile(r"(?<![\d])((?:19|20)\d{2})[/_-](\d{1,2})[/_-](\d{1,2})(?![\d])"), "ymd"),
+    (re.compile(r"(?<![\d])((?:19|20)\d{2})[/_-](\d{1,2})[/_-](\d{1,2})(?![\da-z])"), "ymd"),  # ("/05/7c1e": an id)
     (re.compile(rf"(?<![\d])((?:19|20)\d{{2}})/{_MONTH3}/(\d{{1,2}})(?![\d])", re.I), "yMd"),
     (re.compile(rf"(?<![\d])(\d{{1,2}})-{_MONTH3}-((?:19|20)\d{{2}})(?![\d])", re.I), "dMy"),
     (re.compile(r"(?:^|[/_=-]|[a-z])((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])"
@@ -63,7 +63,7 @@ _URL_FORMS: list[tuple[re.Pattern, str]] = [
     (re.compile(r"(?<![\d])((?:19|20)\d{2})(0[1-9]|1[0-2])/(\d{1,2})(?![\d])"), "ym/d"),
     # "-118102000389_1.html": 1, then YYMMDD, then a five-digit serial and a page number
     (re.compile(r"-1(\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\d{5}_\d+\.html?$"), "yymd"),
-    (re.compile(r"(?<![\d])((?:19|20)\d{2})/(0[1-9]|1[0-2])(?:/|$)(?!\d)"), "ym"),
+    (re.compile(r"(?<![\d])((?:19|20)\d{2})/(0[1-9]|1[0-2])(?:/|$)(?!\d{1,2}(?!\w))"), "ym"),  # ("/51b65a8...": an id)
     (re.compile(r"(?i)\b(?:yyyy|yy|y|year)=((?:19|20)\d{2})[&;](?:mm|m|month)=(\d{1,2})[&;]"
                 r"(?:dd|d|day)=(\d{1,2})\b"), "ymd"),  # "?yyyy=2023&mm=10&dd=26"
 ]

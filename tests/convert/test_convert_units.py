@@ -790,6 +790,8 @@ def test_a_surname_after_its_office_is_the_one_holder_of_that_name():
     ("https://example.com/news/ministers-meet-101611940655869.html", "2021-01-29"),  # ms behind a prefix
     ("https://example.com/article/news/pm-meets-pm-118102000389_1.html", "2018-10-20"),  # 1YYMMDD id
     ("https://example.com/news/article66073677.ece/amp/", None),
+    ("https://example.com/news/2023/05/7c1e09ab42f3-leaders-agree.html", "2023-05"),  # a month, then an id
+    ("https://example.com/news/2023/05/7/leaders-agree", "2023-05-07"),
 ])
 def test_dates_in_page_addresses(url, iso):
     from generator.convert.pubdate import url_date
@@ -2262,3 +2264,14 @@ def test_the_first_meeting_of_the_three_after_a_ministers_call_is_the_leaders_me
     meetings = [sorted(m.name for m in e.participants) for e in extract(text, DEMO).engagements
                 if e.kind == "meeting"]
     assert meetings == [["Anthony Albanese", "Fumio Kishida", "Narendra Modi"]]
+
+
+def test_talks_building_on_earlier_talks_and_a_handshake_right_before_the_talks():
+    text = "A headline for the test\nPublished on May 20, 2023\n\n" + ("Japan's Prime Minister Fumio Kishida and India's Prime Minister Narendra Modi shake hands in "
+                   "Hiroshima on May 19, 2023, before their talks at the G7 summit.\n\nEarlier in the day, Kishida met "
+                   "with Chancellor Olaf Scholz; they agreed to deepen ties, building on the outcome of their first "
+                   "government consultations held in Tokyo in March.")
+    got = {(e.date.iso(), e.place, tuple(sorted(m.name for m in e.participants)))
+           for e in extract(text, DEMO).engagements}
+    assert got == {("2023-05-19", "Hiroshima", ("Fumio Kishida", "Narendra Modi")),
+                   ("2023-05-19", "Hiroshima", ("Fumio Kishida", "Olaf Scholz"))}
