@@ -833,7 +833,8 @@ def _listed_one_by_one(clause: Clause, e: int, word: str, after: list[Mention], 
                           len({p.person for p in clause.people if p.end <= e}) <= 1)  # (not a 2+2)
     # (two hosts, met by a visitor in their country; visitors met together are one delegation)
     apart = _talked_to_each(clause, e, word, after)
-    if len(after) < (2 if hosting or apart else 3) or not _VERB.fullmatch(word) and not apart or re.search(
+    verb = _VERB.fullmatch(word) or re.fullmatch(r"(?i)conferred|confers", word)  # ("conferred with A, B, C")
+    if len(after) < (2 if hosting or apart else 3) or not verb and not apart or re.search(
             r"(?i)\b(?:trilateral|quadrilateral|multilateral|jointly|together|group|with\s+whom|"
             r"collectively|round\s*table|session|joint\s+(?:[\w-]+\s+)?(?:call|meeting|talks|conference|"
             r"session|summit|press|statement|declaration|communiqu\w+|visit|appearance))\b", clause.plain):

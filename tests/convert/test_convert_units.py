@@ -2275,3 +2275,11 @@ def test_talks_building_on_earlier_talks_and_a_handshake_right_before_the_talks(
            for e in extract(text, DEMO).engagements}
     assert got == {("2023-05-19", "Hiroshima", ("Fumio Kishida", "Narendra Modi")),
                    ("2023-05-19", "Hiroshima", ("Fumio Kishida", "Olaf Scholz"))}
+
+
+def test_conferring_with_a_list_of_presidents_is_one_meeting_each():
+    text = HEAD + ("Prime Minister Narendra Modi today held talks with presidents of several countries on the "
+                   "sidelines of the summit.\n\nHe conferred with President of France Emmanuel Macron, President "
+                   "of the United States Joe Biden and President of Russia Vladimir Putin.")
+    assert sorted(people_of(text, "meeting")) == [["Emmanuel Macron", "Narendra Modi"], ["Joe Biden", "Narendra Modi"],
+                                                  ["Narendra Modi", "Vladimir Putin"]]
