@@ -745,6 +745,13 @@ def _resolve_date(eng: Engagement, ctx: Context, lead: Engagement | None, cleane
             return
         eng.review.append(f"date: {reading.how}")
         break
+    told = next((f.reported for f in eng.frames if f.reported is not None), None)
+    said = told.past.date if told is not None else None
+    if said is not None and said.day is not None and ctx.pub is not None and said.first_day() <= ctx.pub.last_day():
+        eng.date = said  # "met X ..., diplomatic sources said Thursday": by then, most likely that day
+        eng.review.append(f'date: the text says only when it was told ("{told.text}"): {said.iso()} '
+                          "is used; check it")
+        return
     if lead is not None and lead.date is not None and not lead.draft:
         eng.date = lead.date  # the same trip or news cycle: the best the text knows
         eng.review.append(f"date: the text does not say when this engagement was; the date of "

@@ -304,6 +304,7 @@ class Frame:
     bilateral: bool = False  # "in a bilateral meeting": two sides, never the three-way one beside it
     setting: bool = False  # "at the summit", "during the summit": where another engagement was held
     companions: list[str] = field(default_factory=list)  # "X, with the support of Y, will hold separate meetings"
+    reported: TimeExpr | None = None  # "met X, diplomatic sources said Thursday": when it was told
     lent_because: str = ""  # why a lent place is this engagement's, when not said of a gathering
 
     @property
@@ -1167,6 +1168,9 @@ def frames_of(clause: Clause, index: int, gaz: Gazetteer, dateline_city: str | N
                                           clause.plain[max(0, s - 50):s]):
             frame.time = None  # "On the eve of his trip, X said on Thursday": the trip came later
         frame.quoted = clause.quoted
+        if frame.time is None and not frame.future:
+            frame.reported = next((t for t in clause.times if t.start >= e and t.weekday is not None and re.search(
+                r"\b(?:said|told\s+\w+|announced|reported|confirmed)\s+(?:on\s+)?$", clause.plain[:t.start])), None)
         if plural:  # "with the support of Y", "accompanied by Y": at X's side in every one of them
             frame.companions = [p.person for p in people if p.end <= s and re.search(
                 r"(?i)\b(?:with\s+the\s+support\s+of|accompanied\s+by|together\s+with|alongside|"

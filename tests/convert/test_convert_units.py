@@ -2283,3 +2283,10 @@ def test_conferring_with_a_list_of_presidents_is_one_meeting_each():
                    "of the United States Joe Biden and President of Russia Vladimir Putin.")
     assert sorted(people_of(text, "meeting")) == [["Emmanuel Macron", "Narendra Modi"], ["Joe Biden", "Narendra Modi"],
                                                   ["Narendra Modi", "Vladimir Putin"]]
+
+
+def test_a_meeting_dated_only_by_when_it_was_told_takes_that_day_flagged():
+    text = HEAD + ("BRUSSELS\n\nExternal Affairs Minister S Jaishankar met Secretary of State Antony Blinken in Brussels on "
+                   "the sidelines of the NATO meeting, officials said Wednesday.")
+    (eng,) = extract(text, DEMO).engagements
+    assert eng.date.iso() == "2022-01-05" and any("told" in r for r in eng.review)
