@@ -1748,6 +1748,7 @@ def engagements_of(clauses: list[Clause], headline: Clause | None, ctx: Context,
     _virtual_gatherings(found, body)
     found = eng_mod.split_summaries(eng_mod.split_pairs(found))
     principal = _principal(found, reg)
+    _separate_meeting_with_principal(found, principal, clauses)
     _counterparts_listed_after(found, frames, clauses)
     found = eng_mod.distribute(found, principal)
     _series_meetings(found, principal, clauses)
@@ -1882,6 +1883,22 @@ def _series_meetings(engagements: list[Engagement], principal: str | None,
             eng.review.append(f"people: {lead.name} added: the article follows {lead.name}'s "
                               f"meetings and this sentence names only {guests}")
             break
+
+
+def _separate_meeting_with_principal(found: list[Engagement], principal: str | None,
+                                     clauses: list[Clause]) -> None:
+    """"(Yoon met Rutte.) In a separate meeting, Portuguese Prime Minister Costa expressed hope
+    ...": the article's principal met the one it names (flagged)."""
+    lead = next((m for e in found for m in e.participants if m.person == principal), None)
+    for eng in found:
+        if lead is None or len(eng.participants) != 1 or eng.has(lead.person) or eng.kind != "meeting":
+            continue
+        if any(0 <= f.clause < len(clauses) and re.match(
+                r"(?i)\W*in\s+(?:a|another)\s+separate\s+(?:bilateral\s+)?(?:meeting|talks|session)\b",
+                clauses[f.clause].plain) for f in eng.frames):
+            eng.participants.insert(0, lead)
+            eng.review.append(f"people: {lead.name} read as the other side of \"a separate meeting\", "
+                              "as the article's main figure; check it")
 
 
 def _principal(engagements: list[Engagement], reg: Registries) -> str | None:

@@ -52,7 +52,7 @@ _TRIGGERS = re.compile(
     r"exchange\s+views|gesprochen|conversaram|sprach\s+mit|sprachen|s['\u2019]est\s+entretenue?|se\s+sont\s+entretenus|"
     r"convers[óo]|conversou|conversaron|austauschen|ausgetauscht|tauschten?\s+sich)\b"
     r"|\b(?P<meet>pull-asides?|engaged(?=\s+with\b)|(?<=\s)agreed(?=\s+(?:to|on|that)\b)|(?:(?:co-)?chaired|attended)(?=\s+by\b)|(?:in\s+attendance|(?<=leaders\s)present)(?=\s+(?:included|were|was)\b)|(?<![\w,;] )(?-i:Meeting|Talks)(?=\s+with\b)|(?:held|hold|holds|holding|had)\s+(?:a|an|the|their)\s+(?:[A-Z][\w'\u2019.-]*\s+){1,3}(?-i:Meeting|Talks)\b|(?:(?:took|take|takes|taking)\s+part|joined|participated)(?=\s+(?:from|via|remotely|"
-    r"virtually|online|by\s+video)\b)|courtesy\s+calls?|(?:held|hold|holds|holding)\s+(?:[\w-]+\s+){0,2}?consultations|(?:private\s+)?audience|"
+    r"virtually|online|by\s+video)\b)|courtesy\s+calls?|(?:held|hold|holds|holding)\s+(?:[\w-]+\s+){0,2}?consultations|(?:held|hold|holds|holding|had)\s+an?\s+(?:[\w-]+\s+)?discussion(?=\s+with\b)|(?:private\s+)?audience|"
     r"shook\s+hands|convened|met|meet|meets|meeting|meetings|gatherings?(?=\s+(?:was|were)\s+held\b)|interacted|encounter(?=\s+with\b)|(?<=bilateral\s)engagements?|interactions?(?=\s+with\s+(?:his|her|their|several|other|counterparts|leaders|[A-Z]))|held\s+talks|hold\s+talks|holds\s+talks|"
     r"holding\s+talks|talks|negotiations|(?<!into\s)(?<!for\s)(?<!to\s)dialogue|discussions|hosted|hosts|hosting|host(?=\s+(?:his|her|their|the|an?|[A-Z]))|"
     r"received(?!\s+(?:an?\s+)?(?:\w+\s+)?(?:phone|telephone|call|message|letter))|"
@@ -821,7 +821,8 @@ def _listed_one_by_one(clause: Clause, e: int, word: str, after: list[Mention], 
     """"met with A of X, B of Y and C of Z upon his arrival": three or more people listed after
     the verb (two guests of two countries after "welcomed") are met one by one, unless the text
     makes it one sitting ("trilateral", "together")."""
-    after = [m for m in after if fold(m.name.split()[-1]) in fold(m.text)]  # named, not "the US President"
+    after = [m for m in after if fold(m.name.split()[-1]) in fold(m.text) or  # named, not "the US President"
+             re.search(r"\((?:another|close) spelling\)", m.how)]
     if len(after) >= 2 and len({m.country for m in after}) == len(after) and re.search(
             r"(?i)\b(?:counterparts|hom[óo]log[oa]s|contra\s?partes|homologues|amtskolleg\w+|omologhi)\b",
             clause.plain[e:after[0].start]):
@@ -834,9 +835,12 @@ def _listed_one_by_one(clause: Clause, e: int, word: str, after: list[Mention], 
                           len({p.person for p in clause.people if p.end <= e}) <= 1)  # (not a 2+2)
     # (two hosts, met by a visitor in their country; visitors met together are one delegation)
     apart = _talked_to_each(clause, e, word, after)
-    verb = _VERB.fullmatch(word) or re.fullmatch(r"(?i)conferred|confers", word)  # ("conferred with A, B, C")
-    if len(after) < (2 if hosting or apart else 3) or not verb and not apart or re.search(
+    bilateral = bool(re.search(r"(?i)\bbilateral\b", word)) and len({m.country for m in after}) == len(after)
+    verb = _VERB.fullmatch(word) or re.fullmatch(  # ("conferred with A, B and C", "held a discussion with")
+        r"(?i)conferred|confers|(?:held|hold|holds|holding|had)\s+an?\s+(?:[\w-]+\s+)?discussion", word)
+    if len(after) < (2 if hosting or apart or bilateral else 3) or not verb and not apart or re.search(
             r"(?i)\b(?:trilateral|quadrilateral|multilateral|jointly|together|group|with\s+whom|"
+            r"for\s+the\s+(?:[\w'\u2019-]+\s+){1,4}(?:meeting|summit|dialogue)|"  # "hosted A, B and C for the Quad meeting"
             r"collectively|round\s*table|session|joint\s+(?:[\w-]+\s+)?(?:call|meeting|talks|conference|"
             r"session|summit|press|statement|declaration|communiqu\w+|visit|appearance))\b", clause.plain):
         return False

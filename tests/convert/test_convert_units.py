@@ -2290,3 +2290,19 @@ def test_a_meeting_dated_only_by_when_it_was_told_takes_that_day_flagged():
                    "the sidelines of the NATO meeting, officials said Wednesday.")
     (eng,) = extract(text, DEMO).engagements
     assert eng.date.iso() == "2022-01-05" and any("told" in r for r in eng.review)
+
+
+def test_a_separate_meeting_and_a_discussion_held_with_someone_are_the_principal_s_meetings():
+    text = HEAD + ("Prime Minister Narendra Modi met Prime Minister Fumio Kishida on Tuesday.\n\nIn a separate "
+                   "meeting, French President Emmanuel Macron spoke of closer defence ties.\n\nModi also held a "
+                   "discussion with German Chancellor Olaf Scholz, in which both praised trade.")
+    got = sorted(people_of(text, "meeting"))
+    assert got == [["Emmanuel Macron", "Narendra Modi"], ["Fumio Kishida", "Narendra Modi"],
+                   ["Narendra Modi", "Olaf Scholz"]]
+
+
+def test_a_bilateral_discussion_with_two_presidents_is_one_each_even_misspelt():
+    text = HEAD + ("Prime Minister Narendra Modi held a bilateral discussion with Emmanuel Macron of France "
+                   "and Olaf Scholtz of Germany on Friday.")
+    assert sorted(people_of(text, "meeting")) == [["Emmanuel Macron", "Narendra Modi"],
+                                                  ["Narendra Modi", "Olaf Scholz"]]
