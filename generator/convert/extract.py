@@ -586,6 +586,11 @@ def _clauses(reader: Reader, sentences: list[Sentence], captions: set[int],
         carried = last_subject
         if subject:
             last_subject = subject
+        else:  # "... the first visit in six years, as Bilawal arrived in Goa. He also held ...": Bilawal
+            acting = [m for m in people if not m.speaker and re.match(
+                r"\s+(?:also\s+|then\s+)?(?:arrived|landed|reached|met|held|visited|travell?ed|flew|came)\b",
+                s.plain[m.end:m.end + 20])]
+            last_subject = acting[-1:] or last_subject
         recent = _recent_pair(reader.seen, s.text, people)
         whole = Clause(s.text, s.text, s.index, s.paragraph, people)
         parts = [(a, b, is_lead, False) for a, b, is_lead in _split(s.plain)]

@@ -394,6 +394,9 @@ def _mode(plain: str, s: int, e: int, group: str, headline: bool = False) -> str
     if _HYPOTHETICAL.search(plain[max(0, s - 50, turn):e + 15]) or _WISH.search(plain[max(0, turn):s]) or \
             re.search(r"(?i)\b(?:called|calls|calling)\s+on\s+[^.;]{0,100}?\b(?:not\s+)?to\s+$", plain[max(0, s - 130):s]):
         return "hypothetical"  # "called on Minister X not to meet her counterpart": a demand
+    if re.match(r"(?i)\W*(?:no|there\s+(?:was|were)\s+no)\s+(?:[\w-]+\s+)?(?:bilaterals?|meetings?|talks|calls?)\s+"
+                r"(?:took\s+place|was\s+held|were\s+held|happened|between)\b", plain):
+        return "hypothetical"  # "No bilateral took place between X and Y, even though Y talked of ..."
     if _LONG_AGO.match(plain) or re.search(r"(?i)\bbuilding\s+on\b[^.;]{0,80}$", plain[:s]):
         return "background"  # "Previously Putin and Xi met ...", "In 2019, ...", "building on ... talks"
     background = _BACKGROUND.search(near)
@@ -1012,9 +1015,12 @@ def frames_of(clause: Clause, index: int, gaz: Gazetteer, dateline_city: str | N
             for p in clause.subject:  # "..., before meeting Jaishankar": the sentence's subject
                 if p.person not in {x.person for x in people}:
                     people.insert(0, p)
+        lead_in = re.match(r"(?i)\W*(?:during|in|at|after|following|on)\s+(?:his|her)\b[^,]{0,80},\s*", clause.plain)
+        named = [p for p in clause.people if lead_in and p.start == lead_in.end()]  # "During his meeting
+        owner = named or clause.carried  # with X, Y said": Y's
         if re.search(r"\b(?:his|her)\s+(?:[\w-]+\s+){0,2}$", clause.plain[max(0, s - 30):s],
-                     re.I) and clause.carried and not any(p.start < s for p in people):
-            for p in clause.carried:  # "The high point was her meeting with President Ruto"
+                     re.I) and owner and not any(p.start < s for p in people):
+            for p in owner:  # "The high point was her meeting with President Ruto"
                 if p.person not in {x.person for x in people}:
                     people.insert(0, p)
         if group != "visit":  # "spoke during Zelensky's visit": the visitor is the setting
@@ -1149,6 +1155,11 @@ def frames_of(clause: Clause, index: int, gaz: Gazetteer, dateline_city: str | N
                 r"(?i)\b(?:ahead\s+of|in\s+the\s+run-up\s+to|in\s+preparation\s+for|on\s+the\s+eve\s+of)"
                 r"\s+(?:the\s+)?(?:[\w'-]+\s+){0,4}$", clause.plain[max(0, s - 60):s])) and
             not re.match(r"\s+(?:\w+\s+){0,2}with\b", clause.plain[e:e + 30]))  # "ahead of a meeting with X"
+        if re.match(r"\s+(?:with\s+)?(?:all\s+)?(?:the\s+)?(?:others|rest)\b", clause.plain[e:e + 20]) or \
+                re.search(r"\b(?:others|rest)\s+(?:over|at|during)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?$",
+                          clause.plain[max(0, s - 40):s]):  # ("... meeting the others over dinner")
+            frame.weak = True  # "met X and said he looked forward to meeting the others": no one named
+            frame.people = [p for p in people if any(p is q for q in clause.subject)]
         frame.own_people = own
         frame.indefinite = not frame.verb and bool(re.search(r"\b(?:a|an|another|any)\s+(?:\S+\s+){0,2}$",
                                                              clause.plain[max(0, s - 30):s], re.I)) and \

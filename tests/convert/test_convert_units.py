@@ -2306,3 +2306,21 @@ def test_a_bilateral_discussion_with_two_presidents_is_one_each_even_misspelt():
                    "and Olaf Scholtz of Germany on Friday.")
     assert sorted(people_of(text, "meeting")) == [["Emmanuel Macron", "Narendra Modi"],
                                                   ["Narendra Modi", "Olaf Scholz"]]
+
+
+def test_who_he_is_after_a_sentence_whose_only_actor_arrives_in_a_subordinate_clause():
+    text = HEAD + ("On Friday, External Affairs Minister S Jaishankar met Russian Foreign Minister Sergey Lavrov.\n\n"
+                   "The conference also saw the first visit in a decade by a Pakistani minister, as Bilawal Bhutto "
+                   "Zardari arrived in Goa. He also held bilateral meetings with Lavrov and Qin Gang.\n\nDuring his "
+                   "bilateral meeting with Qin Gang, S Jaishankar spoke of the border.")
+    got = sorted(people_of(text, "meeting"))
+    assert ["Bilawal Bhutto Zardari", "Sergey Lavrov"] in got and ["Bilawal Bhutto Zardari", "Qin Gang"] in got
+    assert ["Qin Gang", "S. Jaishankar"] in got
+    assert not any("Bilawal Bhutto Zardari" in p and "S. Jaishankar" in p for p in got)
+
+
+def test_no_bilateral_took_place_and_meeting_the_others_over_dinner_are_no_meetings():
+    text = HEAD + ("No bilateral took place between S Jaishankar and Bilawal Bhutto Zardari, even though the latter "
+                   "talked about meeting his counterparts.\n\nBilawal Bhutto Zardari met Sergey Lavrov on Friday and "
+                   "said he would look forward to meeting the others over dinner.")
+    assert people_of(text) == [["Bilawal Bhutto Zardari", "Sergey Lavrov"]]
