@@ -175,6 +175,8 @@ def _fits(eng: Engagement, frame: Frame) -> int:
                                                   or frame.verb or frame.topic):
         return -1  # "a planned meeting", "they will meet", "to discuss the upcoming G20
         # meetings": not the one that took place
+    if frame.topic and frame.group == "summit" and not eng.frames[0].group == "summit":
+        return -1  # "talked ... ahead of the NATO summit in Washington": not where they talked
     if not _same_family(eng, frame):
         return -1
     if frame.time is not None and frame.time.form == "same_day" and re.match(r"(?i)later\b", frame.time.text) \

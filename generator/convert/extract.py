@@ -963,6 +963,8 @@ def _lend_setting(found: list[Engagement], frames: list[Frame], clauses: list[Cl
     summits = []  # "the ECOWAS summit opened ... Among the leaders present at the summit, X"
     by_clause = _grouped(frames, "clause")
     for f in frames:
+        if f.topic:
+            continue  # "talked ... ahead of the NATO summit in Washington": not where they were
         if f.group == "summit" and not f.people and f.forums and \
                 f.mode in ("past", "present"):
             summits.append(f)

@@ -1197,6 +1197,9 @@ def frames_of(clause: Clause, index: int, gaz: Gazetteer, dateline_city: str | N
         frame.topic = bool(re.search(r"(?i)\b(?:discuss\w*|talk\w*\s+about|review\w*|prepar\w*\s+for|"
                                      r"about)\s+(?:the\s+|an?\s+)?(?:upcoming|forthcoming|coming|next)\s+"
                                      r"(?:[\w-]+\s+){0,4}$", clause.plain[max(0, s - 80):s]))
+        if group == "summit" and re.search(r"(?i)\b(?:ahead\s+of|in\s+the\s+run-up\s+to|in\s+preparation\s+for)\s+"
+                                        r"(?:the\s+)?(?:[\w'-]+\s+){0,4}$", clause.plain[max(0, s - 60):s]):
+            frame.topic = True  # "coordinated positions ahead of the NATO summit in X": another gathering
         if frame.topic and frame.time is not None and frame.time.end <= s:
             frame.time = None  # "spoke on Thursday about an upcoming meeting": the talk's Thursday
         if frame.topic and frame.time is None and place is None:

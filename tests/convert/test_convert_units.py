@@ -2324,3 +2324,12 @@ def test_no_bilateral_took_place_and_meeting_the_others_over_dinner_are_no_meeti
                    "talked about meeting his counterparts.\n\nBilawal Bhutto Zardari met Sergey Lavrov on Friday and "
                    "said he would look forward to meeting the others over dinner.")
     assert people_of(text) == [["Bilawal Bhutto Zardari", "Sergey Lavrov"]]
+
+
+def test_a_summit_they_talked_ahead_of_is_neither_where_nor_in_what_format_they_met():
+    text = HEAD + ("President Joe Biden met with French counterpart Emmanuel Macron on the sidelines of the Davos "
+                   "forum on Jan. 6, 2022.\n\nJust as the two leaders met to discuss bilateral relations, farmers "
+                   "lifted their blockade of the border the same day.\n\nThe presidents also talked about cooperation "
+                   "on the path to the EU and \u201ccoordinated positions\u201d ahead of the NATO summit in Madrid.")
+    (eng,) = [e for e in extract(text, DEMO).engagements if e.kind == "meeting"]
+    assert eng.place != "Madrid" and "NATO" not in eng.forums
