@@ -772,7 +772,7 @@ _UNKNOWN_TOWN = re.compile(r"\b(?:[Ii]n|[Aa]t)\s+([A-Z][a-z]{3,}(?:[- ][A-Z][a-z
 
 
 _REGION = re.compile(r"\b(?:Asia|Africa|Europe|America|Americas|Oceania|Arctic|Antarctica|Caribbean|Balkans|"
-                     r"Caucasus|Sahel|Maghreb|Levant|Scandinavia)$")  # "in South America": no town
+                     r"Caucasus|Sahel|Maghreb|Levant|Scandinavia)\b")  # "in South America", "America Latina": no town
 
 
 def _unknown_town(clause: Clause, s: int, e: int, gaz: Gazetteer) -> PlaceHit | None:

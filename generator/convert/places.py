@@ -185,8 +185,11 @@ class Gazetteer:
                     hit = (n, place)
                     break
             if hit and (hit[1].kind == "city" and hit[1].name.casefold() in REGIONS or
-                        self._inside_country(words, i, hit[0])):
-                hit = None  # "Southeast Asia" is not Asia in the Philippines; "Sri Lanka" not Lanka
+                        self._inside_country(words, i, hit[0]) or
+                        i and words[i - 1].group(0).casefold() in REGIONS and
+                        text[words[i - 1].end():words[i].start()] == " "):
+                hit = None  # "Southeast Asia" is not Asia in the Philippines; "Sri Lanka" not Lanka;
+                # "America Latina" is no town of Latina
             if hit:
                 n, place = hit
                 start, end = words[i].start(), words[i + n - 1].end()

@@ -2333,3 +2333,8 @@ def test_a_summit_they_talked_ahead_of_is_neither_where_nor_in_what_format_they_
                    "on the path to the EU and \u201ccoordinated positions\u201d ahead of the NATO summit in Madrid.")
     (eng,) = [e for e in extract(text, DEMO).engagements if e.kind == "meeting"]
     assert eng.place != "Madrid" and "NATO" not in eng.forums
+
+
+def test_a_town_named_like_a_word_of_a_region_is_not_that_town():
+    found = [h.text for h in DEMO.places.find("prima tappa del suo tour in America Latina, poi a Latina")]
+    assert found == ["Latina"] and DEMO.places.find("his tour of America Latina")[:1] == []
