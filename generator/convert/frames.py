@@ -652,6 +652,9 @@ def _own_time(clause: Clause, s: int, e: int, words: list[tuple[int, int, str]],
     if time.start >= e and re.search(r"\bfollowing\s+(?:the|a|an|his|her|their|its)\s+[^;.]{0,120}$",
                                      clause.plain[e:time.start]):
         return None  # "would discuss ECOWAS following the exit of three states in January"
+    if re.search(r"(?i)\b(?:activities|plans|steps|measures|actions|work|agenda|priorities|projects|"
+                 r"schedule)\s+for\s+$", clause.plain[max(0, time.start - 30):time.start]):
+        return None  # "agreed on joint activities for the coming week": when they are, not the talk
     if _EVENT_NOUN.match(clause.plain, time.end):
         return None  # "in the wake of the December 7 coup attempt": the date is the coup's
     if time.start >= e and re.search(r"(?i)\b(?:comes?|came|coming|follows?|followed)\s+(?:\w+\s+){0,2}?"

@@ -2338,3 +2338,9 @@ def test_a_summit_they_talked_ahead_of_is_neither_where_nor_in_what_format_they_
 def test_a_town_named_like_a_word_of_a_region_is_not_that_town():
     found = [h.text for h in DEMO.places.find("prima tappa del suo tour in America Latina, poi a Latina")]
     assert found == ["Latina"] and DEMO.places.find("his tour of America Latina")[:1] == []
+
+
+def test_the_week_joint_activities_are_for_is_not_the_day_of_the_talk():
+    text = HEAD + ("On Saturday Prime Minister Narendra Modi spoke with several leaders.\n\nIn a conversation with "
+                   "Emmanuel Macron, he agreed on joint activities for the coming week.")
+    assert all(not e.scheduled and e.date.iso() == "2022-01-08" for e in extract(text, DEMO).engagements)
