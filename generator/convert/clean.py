@@ -426,7 +426,8 @@ _STAMPED = re.compile(rf"(?<=[a-z])([A-Z][\w&,' ]{{2,40}}?)\s*\b{MONTH}\s+\d{{1,
 
 def _without_stamp(title: str) -> str:
     """"... to US sanctionsRussian Politics & Diplomacy August 06, 14:36": a headline the page
-    glued to its section and time stamp."""
+    glued to its section and time stamp; "... in Tallinn ({{commentsTotal}})": a template's slot."""
+    title = re.sub(r"\s*\(?\{\{[^{}]*\}\}\)?", "", title).strip()
     m = _STAMPED.search(title)
     return title[:m.start()].rstrip() if m and len(title[:m.start()].split()) >= 3 else title
 

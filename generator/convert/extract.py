@@ -572,12 +572,16 @@ def _clauses(reader: Reader, sentences: list[Sentence], captions: set[int],
         limit = main_start + first_verb if first_verb is not None else len(s.plain)
         subject = [m for m in people if main_start <= m.start < limit and not m.speaker and
                    s.plain[m.start:m.end].strip() and not _reports(s.text, m) and
-                   not _sender(s.text, m) and not re.search(  # "Met with X": X is not the subject
-                       r"(?i)\b(?:with|met|meet|meets|and)\b", s.plain[main_start:m.start])][:1]
+                   not _sender(s.text, m) and not re.search(  # "Met with X": X is not the subject,
+                       r"(?i)\b(?:with|met|meet|meets|and|accompanied\s+by|wife|husband|spouse)\b",
+                       s.plain[main_start:m.start])][:1]  # nor "(the PM,) accompanied by his wife, X"
         pronoun = re.search(r"\b(?:he|she|He|She|(?i:il|elle|ele|ela|er|sie)(?=\s+(?:\w+\s+){0,3}?(?:a|est|ha|hat|tem|"
                             r"teve|recebeu|recibi[óo]|re[çc]oit|empfing|traf)\b))\b", s.plain[main_start:limit]) or \
             GERMAN_PRONOUN_SUBJECT.search(s.plain[main_start:limit]) or \
             _PRONOUN_START.match(s.plain[main_start:])  # German "Zunächst wird er ... treffen"
+        if re.match(r"(?i)\W*(?:also\s+)?(?:present|in\s+attendance|accompanying\s+(?:him|her)|joining\s+(?:him|her)|"
+                    r"among\s+(?:those|them|others))\b", s.plain[main_start:]):
+            subject = []  # "Also present at the airport were X and Y": company, not whom "he" is next
         own_words = _SAID_THAT_HE.search(s.plain)  # "Mehta said on Thursday that he had spoken"
         if own_words and not subject:
             subject = [m for m in people if m.end <= own_words.start() and not m.speaker][:1]

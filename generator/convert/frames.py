@@ -58,7 +58,7 @@ _TRIGGERS = re.compile(
     r"received(?!\s+(?:an?\s+)?(?:\w+\s+)?(?:phone|telephone|call|message|letter))|"
     r"receives(?!\s+(?:an?\s+)?(?:\w+\s+)?(?:phone|telephone|call|message|letter))|"
     r"receiving(?=\s+(?:heads\s+of|leaders|dignitaries|delegations|visiting|foreign|his\s+\w+\s+counterpart|"
-    r"(?-i:[A-Z])))|welcomed|welcomes|called\s+on|calls\s+on|bilateral(?=\s+(?:with|on|at)\b)|"
+    r"(?-i:[A-Z])))|welcomed|welcomes|called\s+on|calls\s+on|call\s+on(?=\s+(?:the\s+|his\s+|her\s+)?[A-Z])|bilateral(?=\s+(?:with|on|at)\b)|"
     r"bilaterals|tête-à-tête|"
     r"tete-a-tete|one-on-one|lunch|dinner|breakfast|sat\s+down\s+with|sits?\s+down\s+with|"
     r"jantar|almo[çc]o|d[îi]ner|d[ée]jeuner|almuerzo|Abendessen|Mittagessen|"

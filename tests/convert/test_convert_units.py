@@ -2254,6 +2254,7 @@ def test_a_headline_glued_to_its_section_and_time_stamp_is_cut():
     assert _without_stamp("Modi and Macron agree on new jet dealWorld News & Politics January 08, 10:05") == \
         "Modi and Macron agree on new jet deal"
     assert _without_stamp("Leaders to meet on January 8, 10:05") == "Leaders to meet on January 8, 10:05"
+    assert _without_stamp("Two ministers meet in Riga ({{commentsTotal}})") == "Two ministers meet in Riga"
 
 
 def test_the_first_meeting_of_the_three_after_a_ministers_call_is_the_leaders_meeting():
@@ -2344,3 +2345,12 @@ def test_the_week_joint_activities_are_for_is_not_the_day_of_the_talk():
     text = HEAD + ("On Saturday Prime Minister Narendra Modi spoke with several leaders.\n\nIn a conversation with "
                    "Emmanuel Macron, he agreed on joint activities for the coming week.")
     assert all(not e.scheduled and e.date.iso() == "2022-01-08" for e in extract(text, DEMO).engagements)
+
+
+def test_he_will_call_on_is_the_traveller_not_his_company_at_the_airport():
+    text = HEAD + ("SINGAPORE: Prime Minister Narendra Modi arrived here today for an official visit.\n\nThe plane "
+                   "carrying the prime minister, who is accompanied by his adviser, Ajit Doval, landed at 9 am.\n\n"
+                   "Also present at the airport was External Affairs Minister S Jaishankar.\n\nHe will call on "
+                   "President Halimah Yacob later in the day.")
+    planned = [sorted(m.name for m in e.participants) for e in extract(text, DEMO).engagements if e.scheduled]
+    assert planned == [["Halimah Yacob", "Narendra Modi"]]
