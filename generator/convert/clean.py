@@ -45,7 +45,9 @@ _PROMPTS = re.compile(
     r"^\d+\s*min(?:ute)?s? read$|^listen to (?:this|the) (?:article|story)|^advertisement$|"
     r"^we use cookies|cookie (?:policy|settings)|^accept (?:all )?cookies|^(?:tags|topics)\s*:|"
     r"^first published\s*:?\s*$|^edited by\b.{0,40}$|^updated\s*:?\s*$|"
-    r"^(?:reporting|writing|editing|additional reporting)(?: by)?\b.{0,120}$",
+    r"^(?:reporting|writing|editing|additional reporting)(?: by)?\b.{0,120}$|"
+    r"^(?:please\s+)?(?:update|upgrade)\s+your\s+browser\b.{0,80}$|^your\s+browser\s+(?:is|does)\b.{0,160}$|"
+    r"^(?:please\s+)?enable\s+javascript\b.{0,80}$",
     re.I)
 
 # A line after which nothing belongs to the article.

@@ -2354,3 +2354,11 @@ def test_he_will_call_on_is_the_traveller_not_his_company_at_the_airport():
                    "President Halimah Yacob later in the day.")
     planned = [sorted(m.name for m in e.participants) for e in extract(text, DEMO).engagements if e.scheduled]
     assert planned == [["Halimah Yacob", "Narendra Modi"]]
+
+
+def test_a_browser_warning_is_page_furniture_not_the_headline():
+    page = ("Please Update your browser\n\nYour browser is out of date, and may not work with this site; a list of "
+            "browsers follows.\n\nModi meets Macron in Paris\nPublished on Jan 08, 2022 12:47 AM IST\n\n"
+            "Prime Minister Narendra Modi met President Emmanuel Macron in Paris on Friday.")
+    record = extract(page, DEMO)
+    assert record.title == "Modi meets Macron in Paris" and len(record.engagements) == 1
