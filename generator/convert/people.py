@@ -706,7 +706,10 @@ class PeopleIndex:
                 i = j + 1  # "La Libertad Avanza", "The Elders": a party or a body, not a person
                 continue
             if 2 <= len(run) <= 5 and self._cued(text, tokens, i, j) and \
-                    not re.search(r"\b[Tt]he\s+$", text[max(0, run[0].start - 5):run[0].start]):  # "the Shin Bet"
+                    not re.search(r"\b[Tt]he\s+$", text[max(0, run[0].start - 5):run[0].start]) and \
+                    not re.search(r"\b(?:Minister|Ministry|Secretary|Department|Commissioner)\s+(?:of|for)\s+$",
+                                  text[max(0, run[0].start - 25):run[0].start]):  # "the Shin Bet", "Minister
+                # of Human Resource and Social Development": a body or a portfolio, not a person
                 start, end = run[0].start, run[-1].end
                 name = text[start:end]
                 if not {fold(name), name} & skip and not any({fold(w.text), w.text} & skip for w in run) \

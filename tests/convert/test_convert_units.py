@@ -2362,3 +2362,9 @@ def test_a_browser_warning_is_page_furniture_not_the_headline():
             "Prime Minister Narendra Modi met President Emmanuel Macron in Paris on Friday.")
     record = extract(page, DEMO)
     assert record.title == "Modi meets Macron in Paris" and len(record.engagements) == 1
+
+
+def test_a_portfolio_after_minister_of_is_no_person():
+    found = DEMO.index.candidates("met Dr Kamal Othman, Vice Minister of Human Resource and Social Development", [],
+                                  set())
+    assert [m.name for m in found] == ["Kamal Othman"]
