@@ -205,6 +205,9 @@ class ForumIndex:
                     all(w.lower().replace("\u2019", "'") in _GENERIC for w in words):
                 continue
             start = m.end(1) - len(name)
+            if re.search(r"(?i)\b(?:memorandum|mou|agreement|protocol|accord|treaty|convention)\b[^.;]{0,150}\bon\s+$",
+                         text[max(0, start - 200):start]):
+                continue  # "signed a Memorandum of Understanding ... on Political Consultations": its subject
             out.append(ForumHit(name, start, m.end(1), name, True, registered=False))
         for m in _CANDIDATE_FRAMEWORK.finditer(text):
             name = re.sub(r"(?:\s+(?:of|for|and))+$", "", m.group(1))

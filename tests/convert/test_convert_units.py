@@ -2368,3 +2368,11 @@ def test_a_portfolio_after_minister_of_is_no_person():
     found = DEMO.index.candidates("met Dr Kamal Othman, Vice Minister of Human Resource and Social Development", [],
                                   set())
     assert [m.name for m in found] == ["Kamal Othman"]
+
+
+def test_the_subject_of_a_memorandum_is_no_format():
+    text = HEAD + ("External Affairs Minister S Jaishankar held talks with Foreign Minister Penny Wong in Canberra "
+                   "on Friday.\n\nThe two ministers signed a Memorandum of Understanding between their ministries on "
+                   "Maritime Cooperation Dialogue matters.")
+    (eng,) = extract(text, DEMO).engagements
+    assert eng.forums == [] and not any("Maritime" in r for r in eng.review)
