@@ -578,7 +578,10 @@ def _clauses(reader: Reader, sentences: list[Sentence], captions: set[int],
         pronoun = re.search(r"\b(?:he|she|He|She|(?i:il|elle|ele|ela|er|sie)(?=\s+(?:\w+\s+){0,3}?(?:a|est|ha|hat|tem|"
                             r"teve|recebeu|recibi[óo]|re[çc]oit|empfing|traf)\b))\b", s.plain[main_start:limit]) or \
             GERMAN_PRONOUN_SUBJECT.search(s.plain[main_start:limit]) or \
-            _PRONOUN_START.match(s.plain[main_start:])  # German "Zunächst wird er ... treffen"
+            _PRONOUN_START.match(s.plain[main_start:]) or \
+            re.match(r"There\s+(?:was|were)\s+(?:also\s+)?(?:[\w-]+\s+)?(?:meetings?|talks)\s+with\b",
+                     s.plain[main_start:])  # German "Zunächst wird er ... treffen"; "There were also
+        # bilateral meetings with A and with B": the one the article is about met them
         if re.match(r"(?i)\W*(?:also\s+)?(?:present|in\s+attendance|accompanying\s+(?:him|her)|joining\s+(?:him|her)|"
                     r"among\s+(?:those|them|others))\b", s.plain[main_start:]):
             subject = []  # "Also present at the airport were X and Y": company, not whom "he" is next

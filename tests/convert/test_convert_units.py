@@ -2376,3 +2376,11 @@ def test_the_subject_of_a_memorandum_is_no_format():
                    "Maritime Cooperation Dialogue matters.")
     (eng,) = extract(text, DEMO).engagements
     assert eng.forums == [] and not any("Maritime" in r for r in eng.review)
+
+
+def test_there_were_meetings_with_a_and_with_b_are_the_subject_s():
+    text = HEAD + ("On Friday Prime Minister Narendra Modi received leaders in New Delhi.\n\nThere were also bilateral "
+                   "meetings with the president of France, Emmanuel Macron and with the president of Russia, "
+                   "Vladimir Putin.")
+    got = sorted(people_of(text, "meeting"))
+    assert ["Emmanuel Macron", "Narendra Modi"] in got and ["Narendra Modi", "Vladimir Putin"] in got
