@@ -47,7 +47,7 @@ _TRIGGERS = re.compile(
     r"conversa\s+telef[ôo]nica|conversazione\s+telefonica|colloquio\s+telefonico|"
     r"s['\u2019]est\s+entretenu\s+par\s+t[ée]l[ée]phone|telefonou|ligou\s+para|a\s+t[ée]l[ée]phon[ée]|"
     r"ha\s+telefonato)\b"
-    r"|\b(?P<talk>chat(?:s|ted|ting)?(?=\s+(?:[\w'\u2019-]+\s+){0,3}?with\b)|(?<=a\s)(?:aussi\s+|[ée]galement\s+)?[ée]chang[ée](?=\s+(?:[\w'\u2019-]+\s+){0,5}?avec\b)|conversation|spoke|spoken|speak|speaks|[Ss]peaking(?=\s+(?:with|to)\b)|talked|talk(?=\s+(?:to|with)\b)|"
+    r"|\b(?P<talk>chat(?:s|ted|ting)?(?=\s+(?:[\w'\u2019-]+\s+){0,3}?with\b)|(?<=a\s)(?:aussi\s+|[ée]galement\s+)?[ée]chang[ée](?=\s+(?:[\w'\u2019-]+\s+){0,5}?avec\b)|conversation|spoke|spoken|speak|speaks|[Ss]peaking(?=\s+(?:with|to|again)\b)|talked|talk(?=\s+(?:to|with)\b)|"
     r"discussed|discuss|discusses|discussing|conferred|confers|exchanged\s+views|"
     r"exchange\s+views|gesprochen|conversaram|sprach\s+mit|sprachen|s['\u2019]est\s+entretenue?|se\s+sont\s+entretenus|"
     r"convers[óo]|conversou|conversaron|austauschen|ausgetauscht|tauschten?\s+sich)\b"
@@ -611,6 +611,9 @@ def _topic_holds(plain: str, e: int, s2: int, time: TimeExpr) -> bool:
     """"discussed plans for X's visit to Tokyo next month": the time is inside what was discussed."""
     topic = re.search(r"\b(?:plans?|preparations?|arrangements?|agenda|items?)\s+for\b|\babout\b",
                       plain[e:s2]) if s2 > e else None
+    if s2 > e and time.start > s2 and re.search(r"(?i)\b(?:discuss\w*|review\w*)$", plain[:e]) and \
+            re.fullmatch(r"[^,;.]{0,50}", plain[e:s2]):
+        return True  # "discussed the Prime Minister's visit to the EU Council tomorrow": the visit's
     return topic is not None and time.start > e + topic.start()
 
 

@@ -2384,3 +2384,12 @@ def test_there_were_meetings_with_a_and_with_b_are_the_subject_s():
                    "Vladimir Putin.")
     got = sorted(people_of(text, "meeting"))
     assert ["Emmanuel Macron", "Narendra Modi"] in got and ["Narendra Modi", "Vladimir Putin"] in got
+
+
+def test_a_visit_they_discussed_keeps_its_tomorrow_and_speaking_again_is_a_plan():
+    text = HEAD + ("Prime Minister Narendra Modi hosted President Emmanuel Macron in New Delhi this afternoon.\n\n"
+                   "The leaders also discussed the Prime Minister's visit to the Quad summit tomorrow.\n\n"
+                   "The leaders looked forward to speaking again next week.")
+    got = [(e.kind, e.date.iso(), e.scheduled) for e in extract(text, DEMO).engagements]
+    assert got[0] == ("meeting", "2022-01-08", False) and ("meeting", "2022-01-09", True) not in got
+    assert any(kind == "call" and planned for kind, _, planned in got[1:])
