@@ -633,6 +633,9 @@ def _clauses(reader: Reader, sentences: list[Sentence], captions: set[int],
                 author = _speaker(whole, a, b, previous) if first_person else None
                 if author is not None and author.speaker:
                     author = None  # a spokesperson's "we" is the government's
+                if author is None and first_person and carried and not re.search(r"[\u201d\"]", s.text[b - 1:]):
+                    author = dataclasses.replace(carried[0], start=a, end=a)  # a quotation running on over
+                    # paragraphs ("\u201cI also had a meeting with my counterpart ...", "\u201c...,\u201d he said")
                 clause.author = _moved(author, a) if author is not None else None
                 if clause.author is not None:
                     clause.author.start = clause.author.end = 0

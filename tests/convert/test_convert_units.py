@@ -2393,3 +2393,10 @@ def test_a_visit_they_discussed_keeps_its_tomorrow_and_speaking_again_is_a_plan(
     got = [(e.kind, e.date.iso(), e.scheduled) for e in extract(text, DEMO).engagements]
     assert got[0] == ("meeting", "2022-01-08", False) and ("meeting", "2022-01-09", True) not in got
     assert any(kind == "call" and planned for kind, _, planned in got[1:])
+
+
+def test_a_first_person_quotation_running_on_over_paragraphs_is_the_subject_s():
+    text = HEAD + ("Prime Minister Narendra Modi held talks with three leaders at the summit in Bali today.\n\n"
+                   "\u201cAt this summit, I also had a bilateral meeting with my counterpart from Japan, Fumio Kishida. "
+                   "We agreed to work together on ports.\n\n\u201cIt was a good day for our ties,\u201d he said.")
+    assert ["Fumio Kishida", "Narendra Modi"] in people_of(text, "meeting")
