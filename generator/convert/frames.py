@@ -1023,7 +1023,9 @@ def frames_of(clause: Clause, index: int, gaz: Gazetteer, dateline_city: str | N
                     people.insert(0, p)
         lead_in = re.match(r"(?i)\W*(?:during|in|at|after|following|on)\s+(?:his|her)\b[^,]{0,80},\s*", clause.plain)
         named = [p for p in clause.people if lead_in and p.start == lead_in.end()]  # "During his meeting
-        owner = named or clause.carried  # with X, Y said": Y's
+        sayer = [p for p in clause.people if p.end <= s and not p.speaker and re.search(  # with X, Y said": Y's;
+            r"\b(?:said|says|stated|told\s+\w+)\b", clause.plain[p.end:s])][:1]  # "X said that his meeting": X's
+        owner = named or sayer or clause.carried
         if re.search(r"\b(?:his|her)\s+(?:[\w-]+\s+){0,2}$", clause.plain[max(0, s - 30):s],
                      re.I) and owner and not any(p.start < s for p in people):
             for p in owner:  # "The high point was her meeting with President Ruto"
@@ -1151,7 +1153,9 @@ def frames_of(clause: Clause, index: int, gaz: Gazetteer, dateline_city: str | N
             frame.forums, frame.offices = bodies, []
         attended = bool(_ATTEND.search(clause.plain[max(0, s - 60):s])) and not (
             group in ("summit", "video") and re.match(r"\s+with\b", clause.plain[e:e + 6]) and
-            not any(g in ("meet", "talk", "phone") for _, _, g in words))
+            not any(g in ("meet", "talk", "phone") for _, _, g in words)) and not (
+            group == "meet" and any(0 <= p.start - e <= 40 and re.match(r"\s+with\s", clause.plain[e:p.start])
+                                    for p in people))  # "attended a closed meeting with Defence Minister X"
         # ("attended a virtual summit with the leaders of X and Y": the summit is what he did)
         frame.weak = clause.lead or attended or bool(
             re.fullmatch(r"(?i)greeted|welcomed|received", word) and re.search(  # at the airport: the

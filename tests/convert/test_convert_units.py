@@ -2400,3 +2400,11 @@ def test_a_first_person_quotation_running_on_over_paragraphs_is_the_subject_s():
                    "\u201cAt this summit, I also had a bilateral meeting with my counterpart from Japan, Fumio Kishida. "
                    "We agreed to work together on ports.\n\n\u201cIt was a good day for our ties,\u201d he said.")
     assert ["Fumio Kishida", "Narendra Modi"] in people_of(text, "meeting")
+
+
+def test_his_meeting_is_the_sayer_s_and_attending_a_meeting_with_someone_is_a_meeting():
+    text = HEAD + ("NEW DELHI - Prime Minister Narendra Modi today said that his meeting with Japanese Prime Minister "
+                   "Fumio Kishida today covered trade.\n\nDuring the short visit, Kishida also attended a closed "
+                   "meeting with External Affairs Minister S Jaishankar here.")
+    got = sorted(people_of(text, "meeting"))
+    assert got == [["Fumio Kishida", "Narendra Modi"], ["Fumio Kishida", "S. Jaishankar"]]
