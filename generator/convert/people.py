@@ -332,9 +332,10 @@ class PeopleIndex:
             toks = name_tokens(person.name)
             if toks:
                 self.surnames.setdefault(toks[-1], set()).add(person.id)
-            if len(toks) == 2 and len(toks[0]) >= 2 and toks[0] not in _PRONOUN_LIKE:
-                # "Wang" of Wang Yi, "Li" of Li Keqiang: family name first
-                self.surnames.setdefault(toks[0], set()).add(person.id)
+            words = person.name.split()
+            if (len(toks) == 2 or len(words) == 2 and "-" in words[1]) and len(toks[0]) >= 2 and \
+                    toks[0] not in _PRONOUN_LIKE:  # "Wang" of Wang Yi, "Li" of Li Keqiang, "Yun" of
+                self.surnames.setdefault(toks[0], set()).add(person.id)  # Yun Byung-se: family name first
         self._royal_short_forms(people)
         self.max_len = max((len(k) for k in self.forms), default=1)
         self.single = {k[0]: v for k, v in self.forms.items() if len(k) == 1 and len(k[0]) >= 6

@@ -2408,3 +2408,10 @@ def test_his_meeting_is_the_sayer_s_and_attending_a_meeting_with_someone_is_a_me
                    "meeting with External Affairs Minister S Jaishankar here.")
     got = sorted(people_of(text, "meeting"))
     assert got == [["Fumio Kishida", "Narendra Modi"], ["Fumio Kishida", "S. Jaishankar"]]
+
+
+def test_a_korean_family_name_alone_is_the_person_named_before():
+    text = HEAD + ("South Korea's Foreign Minister Yun Byung-se will fly to Australia on Thursday.\n\nOn Friday in "
+                   "Sydney, Yun and Defence Minister Han Min-koo will hold talks with Julie Bishop.")
+    planned = [sorted(m.name for m in e.participants) for e in extract(text, DEMO).engagements if e.kind == "meeting"]
+    assert planned and all("Yun Byung-se" in names for names in planned)
