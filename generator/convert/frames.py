@@ -476,6 +476,12 @@ def _actors(clause: Clause, s: int, e: int) -> list[Mention]:
             continue  # inside a long quotation
         if m.speaker or _reports(clause.text, m) or _sender(clause.text, m) or _REMARKS.match(clause.plain, m.end):
             continue
+        if re.search(r"[\u2014\u2013]\s*$", clause.text[max(0, m.start - 3):m.start]) and \
+                re.match(r"\s*\(@\w+\)", clause.text[m.end:m.end + 40]) and clause.author is None:
+            continue  # "... President @RTErdogan discussed;\u2014 Name (@handle) March 17": who posted it
+        if clause.text[m.start:m.start + 1] == "@" and clause.text[max(0, m.start - 1):m.start] == "(" and \
+                clause.text[m.end:m.end + 1] == ")" and clause.author is None:
+            continue  # (and the handle that signs it)
         if any(p.person != m.person and re.fullmatch(r"['\u2019]s\s+(?:[\w-]+\s+){0,3}", clause.plain[m.end:p.start])
                for p in clause.people):
             continue  # "Trump's NSA-designate Michael Flynn": Flynn is named, Trump only places him

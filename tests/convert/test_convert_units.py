@@ -2415,3 +2415,10 @@ def test_a_korean_family_name_alone_is_the_person_named_before():
                    "Sydney, Yun and Defence Minister Han Min-koo will hold talks with Julie Bishop.")
     planned = [sorted(m.name for m in e.participants) for e in extract(text, DEMO).engagements if e.kind == "meeting"]
     assert planned and all("Yun Byung-se" in names for names in planned)
+
+
+def test_who_signs_an_embedded_post_is_not_a_participant():
+    text = HEAD + ("NEW DELHI, Jan 8. Prime Minister Narendra Modi's talks with Emmanuel Macron were held on Friday "
+                   "by videoconference.\nAt the video call with #France, PM @narendramodi discussed trade;\u2014 "
+                   "Dr. S. Jaishankar (@DrSJaishankar) January 7, 2022")
+    assert people_of(text) == [["Emmanuel Macron", "Narendra Modi"]]
