@@ -1008,7 +1008,6 @@ def _lend_setting(found: list[Engagement], frames: list[Frame], clauses: list[Cl
                      any(0 < s - f.sentence <= 3 for s in eng.sentences)]
         has_forum = has_place = False
         own = {id(f) for f in eng.frames}  # by identity: comparing frames field by field is slow
-        cities = {f.place.place.venue_city for f in eng.frames if f.place and not f.inherited}
         for frame in settings + at_summit[-1:]:
             if id(frame) in own or (frame.people and not eng.has(frame.people[0].person) and
                                        len({m.person for m in frame.people} & set(eng.ids)) < 2) or \

@@ -110,10 +110,11 @@ _VERB = re.compile(r"(?i:met|meets|meet|engaged|spoke|spoken|speaks|talked|calle
                    r"received|receives|welcomed|welcomes|visited|visits|arrived|arrives|called\s+on|interacted|"
                    r"traf|trafen|trifft|empfing|incontrato|incontra|ricevuto|reuniu|encontrou|"
                    r"rencontré|rencontre)")
+_BEING_ARRANGED = r"being\s+(?:coordinated|arranged|planned|prepared|organi[sz]ed)"  # "is being arranged to"
 _FUTURE = re.compile(
     r"\b(?:will|shall|'ll|would|is\s+to(?!\s+be\s+(?:recalled|noted|remembered|mentioned)\b)|are\s+to|(?:is|are|was|were|be)\s+(?:also\s+)?(?:set|scheduled|"
     r"slated|expected|due|poised|likely|going|planned|slotted)\s+to|plans?\s+to|planning\s+to|"
-    r"intends?\s+to|to\s+be\s+(?!(?:recalled|noted|remembered|mentioned)\b)(?:\w+ed|held)|being\s+(?:coordinated|arranged|planned|prepared|organi[sz]ed)|planned|upcoming|forthcoming|future|next(?!\s+(?:day|morning))|later\s+(?:this|in\s+the|today)|"
+    rf"intends?\s+to|to\s+be\s+(?!(?:recalled|noted|remembered|mentioned)\b)(?:\w+ed|held)|{_BEING_ARRANGED}|planned|upcoming|forthcoming|future|next(?!\s+(?:day|morning))|later\s+(?:this|in\s+the|today)|"
     r"preparing\s+for|prepares\s+for|look(?:s|ed|ing)?\s+forward\s+to|agree(?:d|s)?\s+(?:to|on)|"
     r"combin(?:aram|ou|am)|acord(?:aram|ou|aron|[óo])|set\s+to|scheduled\s+(?:to|for)|expected\s+to|due\s+to|"
     r"will\s+be|"
@@ -452,8 +453,7 @@ def _mode(plain: str, s: int, e: int, group: str, headline: bool = False) -> str
         return "future"
     if not _VERB.fullmatch(plain[s:e]) or re.search(r"(?i)\b(?:la|une|cette|das|ein|dieses)\s+$", before):
         ahead = re.search(r"\b(?:will|would|is\s+(?:set|scheduled|expected|due|slated|likely|"
-                          r"planned)\s+(?:to|for)|is\s+to|are\s+to|(?:is|are)\s+being\s+(?:coordinated|arranged|"
-                          r"planned|prepared|organi[sz]ed)|aura|auront|tendr[áa]n?|ter[áa]|"
+                          rf"planned)\s+(?:to|for)|is\s+to|are\s+to|(?:is|are)\s+{_BEING_ARRANGED}|aura|auront|tendr[áa]n?|ter[áa]|"
                           r"ter[ãa]o|avr[àa]|avranno|wird|werden|ser[áa]n?)\b|\b(?:was|were|has|had|took|"
                           r"came|ended|began|lasted|is\s+(?:now\s+)?underway)\b",
                           re.split(r"[,;:(]", re.sub(r"(\d),(\s*\d{4})\b,?", r"\1 \2", plain[e:e + 110]),
