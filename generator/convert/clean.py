@@ -85,6 +85,7 @@ class Cleaned:
     unlabelled: PubDate | None = None  # a bare date line ("Jul 09, 2024"): weaker
     unlabelled_line: int = -1
     unlabelled_above_title: bool = False  # above the headline: perhaps the site's "today"
+    banner_line: int = -1  # where a lone "City, date - time" line gave ``published``
     dateline: tuple[str, int, int, str | None] | None = None  # place, month, day, credit
     post_dates: list[FuzzyDate] = field(default_factory=list)
     byline: str | None = None
@@ -345,6 +346,8 @@ def _strip_meta(lines: list[str], cleaned: Cleaned) -> list[str]:
             place, date, credit, end = dated
             if cleaned.published is None:
                 cleaned.published = PubDate(date, line[:end].strip(), "the dateline")
+                if re.fullmatch(r"[\d:.\s]*(?:[AaPp]\.?[Mm]\.?)?\s*(?:UTC|GMT|[A-Z]{2,4})?\s*", line[end:]):
+                    cleaned.banner_line = i  # nothing but a time after it
             if cleaned.dateline is None:
                 cleaned.dateline = (place, date.month or 1, date.day or 1, credit)
             out.append(line[end:].strip())
@@ -454,6 +457,19 @@ def unglue(paragraphs: list[str], surnames: Collection[str] = ()) -> list[str]:
             for p in paragraphs]
 
 
+def _prefer_date_under_title(cleaned: Cleaned, t: int) -> None:
+    """"Montevideo, December 22nd 2024 - 09:35 UTC" above the headline and "Wednesday, January
+    19th 2022" under it: the first is the site's clock, the second the article's date."""
+    if not 0 <= cleaned.banner_line < t < cleaned.unlabelled_line or cleaned.unlabelled is None:
+        return
+    assert cleaned.published is not None
+    if cleaned.dateline and cleaned.published.text.startswith(cleaned.dateline[0]):
+        cleaned.dateline = None
+    cleaned.dropped.append(cleaned.published.text)
+    cleaned.published = cleaned.unlabelled
+    cleaned.banner_line = -1
+
+
 def clean_text(text: str, agency_keys: set[str], surnames: Collection[str] = ()) -> Cleaned:
     """Split a plain-text page into title, paragraphs and set-aside parts."""
     cleaned = Cleaned()
@@ -483,6 +499,7 @@ def clean_text(text: str, agency_keys: set[str], surnames: Collection[str] = ())
         cleaned.title = _without_stamp(_after_breadcrumb(lines[t].strip()))
     if cleaned.unlabelled is not None and t is not None:
         cleaned.unlabelled_above_title = cleaned.unlabelled_line < t
+        _prefer_date_under_title(cleaned, t)
     for j in range(body_start):
         line = lines[j]
         if not line or j == t:

@@ -2432,3 +2432,12 @@ def test_a_gathering_named_by_its_city_was_held_there_a_body_named_after_one_was
     assert places[("Joe Biden", "Narendra Modi")] == "Vilnius"
     assert places[("Antony Blinken", "S. Jaishankar")] == "Munich"
     assert places[("S. Jaishankar", "Wang Yi")] is None
+
+
+def test_a_city_and_clock_line_above_the_headline_is_the_site_s_not_the_article_s():
+    page = ("The Southern Times, in English\n\nLima, March 3rd 2025 - 14:10 UTC\n\n"
+            "Peruvian minister calls on Jaishankar\n\nThursday, May 11th 2023 - 08:15 UTC\n\n"
+            "External Affairs Minister S Jaishankar received his Peruvian counterpart on Wednesday in New Delhi.")
+    record = extract(page, DEMO, url=None)
+    assert record.published.iso() == "2023-05-11"
+    assert [e.date.iso() for e in record.engagements] == ["2023-05-10"]
