@@ -296,12 +296,16 @@ _DATED_DATELINE = re.compile(
     r"|\((?P<b>[^)]{0,60}?(?:19|20)\d\d)\))\s*(?:[-\u2013\u2014:]+\s*)?")
 
 
+_PLACE_PARTICLES = {"de", "del", "da", "do", "dos", "das", "di", "of", "the", "upon", "am", "an", "la", "le",
+                    "les", "el", "al", "es", "en", "sur", "y"}
+
+
 def dated_dateline(line: str) -> tuple[str, FuzzyDate, str | None, int] | None:
     """``BALI, 09 July 2022, (TON)`` or ``NEW DELHI (UrduPoint News / Sputnik - 10th September,
     2020)``: (place, date, credit, where the text starts)."""
     m = _DATED_DATELINE.match(line.strip())
-    if not m:
-        return None
+    if not m or any(w[:1].islower() and w not in _PLACE_PARTICLES for w in m.group(1).split()):
+        return None  # "Vučić-Kurti meeting in Brussels, 18 August 2022": a caption, not a place
     said = m.group("a") or m.group("b") or ""
     found = find_full_date(said)
     if not found:

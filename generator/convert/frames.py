@@ -115,7 +115,7 @@ _FUTURE = re.compile(
     r"\b(?:will|shall|'ll|would|is\s+to(?!\s+be\s+(?:recalled|noted|remembered|mentioned)\b)|are\s+to|(?:is|are|was|were|be)\s+(?:also\s+)?(?:set|scheduled|"
     r"slated|expected|due|poised|likely|going|planned|slotted)\s+to|plans?\s+to|planning\s+to|"
     rf"intends?\s+to|to\s+be\s+(?!(?:recalled|noted|remembered|mentioned)\b)(?:\w+ed|held)|{_BEING_ARRANGED}|planned|upcoming|forthcoming|future|next(?!\s+(?:day|morning))|later\s+(?:this|in\s+the|today)|"
-    r"preparing\s+for|prepares\s+for|look(?:s|ed|ing)?\s+forward\s+to|agree(?:d|s)?\s+(?:to|on)|"
+    r"preparing\s+for|prepares\s+for|confirm\w*\s+(?:(?:their|his|her|its)\s+)?(?:participation|attendance|presence)|look(?:s|ed|ing)?\s+forward\s+to|agree(?:d|s)?\s+(?:to|on)|"
     r"combin(?:aram|ou|am)|acord(?:aram|ou|aron|[óo])|set\s+to|scheduled\s+(?:to|for)|expected\s+to|due\s+to|"
     r"will\s+be|"
     r"wird|werden|soll|sollen|anstehend\w*|bevorstehend\w*|kommend\w*|pr[óo]xim[oa]s?|prochaine?s?|"

@@ -738,7 +738,11 @@ class PeopleIndex:
         if any(self.gaz.country_of(" ".join(words[k:])) for k in range(1, len(words))):
             return True  # "Asuntos Exteriores del Reino Unido", "Estado de Estados Unidos"
         hits = self.gaz.find(name)
-        return bool(hits) and hits[0].start == 0 and hits[0].end >= len(name) - 1
+        if hits and hits[0].start == 0 and hits[0].end >= len(name) - 1:
+            return True
+        big = {k for h in hits if h.place.population >= 500_000 for k in range(h.start, h.end)}
+        return len(words) > 1 and all(m.start() in big for m in re.finditer(r"\S+", name))  # "Belgrade Pristina"
+        # (not "Teresa Mbala": a name can be two small towns)
 
     def _name_word(self, tok: Token) -> bool:
         t = tok.text

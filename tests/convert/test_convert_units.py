@@ -2441,3 +2441,19 @@ def test_a_city_and_clock_line_above_the_headline_is_the_site_s_not_the_article_
     record = extract(page, DEMO, url=None)
     assert record.published.iso() == "2023-05-11"
     assert [e.date.iso() for e in record.engagements] == ["2023-05-10"]
+
+
+def test_a_caption_with_a_place_and_date_is_no_dateline_and_confirmed_attendance_is_a_plan():
+    page = ("Modi and Sharif to meet in Astana\n\nModi-Sharif talks in Bishkek, 14 June 2019; Photo: Agency\n\n"
+            "NEW DELHI - The foreign ministry said on Wednesday that Prime Minister Narendra Modi had confirmed "
+            "his participation at a meeting with Shehbaz Sharif in Astana on 4 July.")
+    record = extract(page, DEMO, url="https://news.example/2024/06/26/modi-sharif/")
+    assert record.published.iso() == "2024-06-26"
+    (eng,) = record.engagements
+    assert (eng.date.iso(), eng.scheduled, eng.place) == ("2024-07-04", True, "Astana")
+
+
+def test_two_big_cities_side_by_side_are_no_person():
+    found = DEMO.index.candidates("the EU Special Representative for Belgrade Pristina dialogue, Teresa Mbala, said",
+                                  [], set())
+    assert [m.name for m in found] == ["Teresa Mbala"]
