@@ -644,10 +644,21 @@ def _clauses(reader: Reader, sentences: list[Sentence], captions: set[int],
                 clause.subject = [clause.author] if clause.author is not None else \
                     (carried if third and carried else [] if first_person else subject or
                      (carried if re.search(r"\b(?:he|she)\b", text, re.I) else []))
-                clause.times = [t for t in clause.times if t.form != "today"]  # the speaker's now
+                said = _day_of_saying(out, s.index)  # the speaker's now: the day they spoke, if said
+                clause.times = [dataclasses.replace(said, start=t.start, end=t.end) if t.form == "today" else t
+                                for t in clause.times if t.form != "today" or said is not None]
             out.append(clause)
         previous = whole
     return out
+
+
+def _day_of_saying(out: list[Clause], sentence: int) -> TimeExpr | None:
+    """A statement that "on Wednesday read: “Today, ...": its today is that Wednesday."""
+    intro = out[-1] if out and out[-1].sentence == sentence and not out[-1].quoted else None
+    if intro is None or not re.search(r"\b(?:said|says|read|reads|stated|states|announced|added|wrote|"
+                                      r"posted|tweeted)\b", intro.plain):
+        return None
+    return next((t for t in intro.times if t.form in ("weekday", "full", "day_month", "yesterday")), None)
 
 
 def _moved(item, offset: int):

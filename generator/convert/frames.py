@@ -36,7 +36,7 @@ _TRIGGERS = re.compile(
     r"videochiamata|videochamada|videollamada|Videoanruf|Videotelefonat|(?:rencontre|r[ée]union|sommet|conf[ée]rence)\s+virtuel(?:le)?|sommet\s+en\s+ligne|"
     r"(?:cumbre|reuni[óo]n|c[úu]pula|reuni[ãa]o|encontro|vertice|incontro)\s+virtual[e]?|"
     r"virtuelle[rnms]?\s+(?:Gipfel|Treffen|Konferenz))\b"
-    r"|\b(?P<phone>(?:tele)?phone(?:d)?(?:\s+(?:call|calls|conversation|talks))?|phone-call|telephonic(?:ally)?|"
+    r"|\b(?P<phone>(?:held|hold|holds|holding|had)\s+talks\s+(?:via|by|over)\s+(?:the\s+)?(?:tele)?phone|(?:tele)?phone(?:d)?(?:\s+(?:call|calls|conversation|talks))?|phone-call|telephonic(?:ally)?|"
     r"calls?(?!\s+(?:for|of|upon|off|out|to\s+\w+)\b)(?!\s+on\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|"
     r"Sun)day))|"
     r"called(?=\s+(?:up\s+)?(?:his|her|their|[A-Z][a-z]|@))|"
@@ -52,7 +52,7 @@ _TRIGGERS = re.compile(
     r"exchange\s+views|gesprochen|conversaram|sprach\s+mit|sprachen|s['\u2019]est\s+entretenue?|se\s+sont\s+entretenus|"
     r"convers[óo]|conversou|conversaron|austauschen|ausgetauscht|tauschten?\s+sich)\b"
     r"|\b(?P<meet>pull-asides?|engaged(?=\s+with\b)|(?<=\s)agreed(?=\s+(?:to|on|that)\b)|(?:(?:co-)?chaired|attended)(?=\s+by\b)|(?:in\s+attendance|(?<=leaders\s)present)(?=\s+(?:included|were|was)\b)|(?<![\w,;] )(?-i:Meeting|Talks)(?=\s+with\b)|(?:held|hold|holds|holding|had)\s+(?:a|an|the|their)\s+(?:[A-Z][\w'\u2019.-]*\s+){1,3}(?-i:Meeting|Talks)\b|(?:(?:took|take|takes|taking)\s+part|joined|participated)(?=\s+(?:from|via|remotely|"
-    r"virtually|online|by\s+video)\b)|courtesy\s+calls?|(?:held|hold|holds|holding)\s+(?:[\w-]+\s+){0,2}?consultations|(?:held|hold|holds|holding|had)\s+an?\s+(?:[\w-]+\s+)?discussion(?=\s+with\b)|(?:private\s+)?audience|"
+    r"virtually|online|by\s+video)\b)|courtesy\s+calls?|(?:held|hold|holds|holding)\s+(?:[\w-]+\s+){0,2}?consultations|(?:held|hold|holds|holding|had)\s+(?:an?\s+)?(?:(?!(?:tele)?phone|video|virtual|online)[\w-]+\s+){0,2}?discussion(?=\s+with\b)|(?:private\s+)?audience|"
     r"shook\s+hands|convened|met|meet|meets|meeting|meetings|gatherings?(?=\s+(?:was|were)\s+held\b)|interacted|encounter(?=\s+with\b)|(?<=bilateral\s)engagements?|interactions?(?=\s+with\s+(?:his|her|their|several|other|counterparts|leaders|[A-Z]))|held\s+talks|hold\s+talks|holds\s+talks|"
     r"holding\s+talks|talks|negotiations|(?<!into\s)(?<!for\s)(?<!to\s)dialogue|discussions|hosted|hosts|hosting|host(?=\s+(?:his|her|their|the|an?|[A-Z]))|"
     r"received(?!\s+(?:an?\s+)?(?:\w+\s+)?(?:phone|telephone|call|message|letter))|"
@@ -866,7 +866,7 @@ def _listed_one_by_one(clause: Clause, e: int, word: str, after: list[Mention], 
     apart = _talked_to_each(clause, e, word, after)
     bilateral = bool(re.search(r"(?i)\bbilateral\b", word)) and len({m.country for m in after}) == len(after)
     verb = _VERB.fullmatch(word) or re.fullmatch(  # ("conferred with A, B and C", "held a discussion with")
-        r"(?i)conferred|confers|(?:held|hold|holds|holding|had)\s+an?\s+(?:[\w-]+\s+)?discussion", word)
+        r"(?i)conferred|confers|(?:held|hold|holds|holding|had)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?discussion", word)
     if len(after) < (2 if hosting or apart or bilateral else 3) or not verb and not apart or re.search(
             r"(?i)\b(?:trilateral|quadrilateral|multilateral|jointly|together|group|with\s+whom|"
             r"for\s+the\s+(?:[\w'\u2019-]+\s+){1,4}(?:meeting|summit|dialogue)|"  # "hosted A, B and C for the Quad meeting"

@@ -2457,3 +2457,13 @@ def test_two_big_cities_side_by_side_are_no_person():
     found = DEMO.index.candidates("the EU Special Representative for Belgrade Pristina dialogue, Teresa Mbala, said",
                                   [], set())
     assert [m.name for m in found] == ["Teresa Mbala"]
+
+
+def test_held_discussion_without_an_article_talks_via_telephone_and_a_statement_s_today():
+    text = HEAD + ("External Affairs Minister S Jaishankar has held bilateral discussion with Antony Blinken on the "
+                   "sidelines of the UN General Assembly.\n\nA note from his office on Thursday read: \u201cToday the "
+                   "Minister held a frank bilateral discussion with Mr Blinken.\u201d\n\nPrime Minister Narendra "
+                   "Modi earlier held talks via telephone with President Emmanuel Macron.")
+    got = {(e.kind, tuple(sorted(m.name for m in e.participants))): e for e in extract(text, DEMO).engagements}
+    assert got[("meeting", ("Antony Blinken", "S. Jaishankar"))].date.iso() == "2022-01-06"
+    assert ("call", ("Emmanuel Macron", "Narendra Modi")) in got
