@@ -360,6 +360,10 @@ _APPOSITION = re.compile(r"(?i)\b(?:counterparts?|homologues?|host|hosts|ministe
 _ASIDE = re.compile(r"[^,.;]{3,80},\s+(?:was|were|is|are|took\s+place|came)\b")
 
 
+_IN_DATE_COMMA = re.compile(r"(?i).{0,12}(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,\s+(?:\d|[a-z]{3,9}\.?\s+\d)|"
+                            r"\d,\s+(?:19|20)\d\d)")
+
+
 def _leading_clause(plain: str) -> re.Match | None:
     """"After meeting X, ..." or German "Einen Tag nach ihrem Treffen mit X hat ...": the
     subordinate phrase a sentence opens with."""
@@ -378,6 +382,8 @@ def _split(plain: str) -> list[tuple[int, int, bool]]:
     for m in _RELATIVE.finditer(plain):
         cuts.add(m.end())
         close = plain.find(",", m.end(), m.end() + 220)
+        while close > 0 and _IN_DATE_COMMA.match(plain[max(0, close - 12):close + 12].rjust(24)):
+            close = plain.find(",", close + 1, m.end() + 220)  # "who arrived on Tuesday, October 25,"
         if close > 0 and not _APPOSITION.search(plain, m.end(), close):
             cuts.add(close + 1)  # (not "where he met his Georgian counterpart, Vice Premier X")
     ordered = sorted(c for c in cuts if c < len(plain))

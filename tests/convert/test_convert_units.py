@@ -2467,3 +2467,10 @@ def test_held_discussion_without_an_article_talks_via_telephone_and_a_statement_
     got = {(e.kind, tuple(sorted(m.name for m in e.participants))): e for e in extract(text, DEMO).engagements}
     assert got[("meeting", ("Antony Blinken", "S. Jaishankar"))].date.iso() == "2022-01-06"
     assert ("call", ("Emmanuel Macron", "Narendra Modi")) in got
+
+
+def test_a_date_inside_a_who_aside_stays_with_the_aside():
+    text = HEAD + ("President Emmanuel Macron, who arrived in New Delhi on Thursday, January 6, will also hold a "
+                   "meeting with Prime Minister Narendra Modi.")
+    dates = {e.kind: e.date.iso() for e in extract(text, DEMO).engagements}
+    assert dates.get("visit") == "2022-01-06" and dates.get("meeting") != "2023-01-06"
