@@ -708,9 +708,11 @@ class PeopleIndex:
                 continue
             if 2 <= len(run) <= 5 and self._cued(text, tokens, i, j) and \
                     not re.search(r"\b[Tt]he\s+$", text[max(0, run[0].start - 5):run[0].start]) and \
-                    not re.search(r"\b(?:Minister|Ministry|Secretary|Department|Commissioner)\s+(?:of|for)\s+$",
-                                  text[max(0, run[0].start - 25):run[0].start]):  # "the Shin Bet", "Minister
-                # of Human Resource and Social Development": a body or a portfolio, not a person
+                    not re.search(r"\b(?:Minister|Ministry|Secretary|Department|Commissioner)\s+(?i:of|for)\s+"
+                                  r"(?:(?:[A-Z][\w-]+,?\s+){1,3}(?:[Aa]nd|&)\s+)?$",
+                                  text[max(0, run[0].start - 60):run[0].start]):  # "the Shin Bet", "Minister
+                # of Human Resource and Social Development", "... of Foreign Affairs and Regional
+                # Integration": a body or a portfolio, not a person
                 start, end = run[0].start, run[-1].end
                 name = text[start:end]
                 if not {fold(name), name} & skip and not any({fold(w.text), w.text} & skip for w in run) \
@@ -757,7 +759,8 @@ class PeopleIndex:
             return True  # "Le ministre sénégalais des Affaires étrangères, Ousmane Ndiaye"
         before = [t.key for t in tokens[max(0, i - 3):i]]
         gap = text[tokens[i - 1].end:tokens[i].start] if i else ""
-        if any(w in PERSON_CUES for w in before[-2:]) and "." not in gap and ";" not in gap:
+        if any(w in PERSON_CUES for w in before[-2:]) and ";" not in gap and \
+                ("." not in gap or before[-1:] and before[-1] in _ABBREVIATED):  # "Mr. Ralph Gonsalves"
             return True
         if before[-1:] and before[-1] in _PORTFOLIOS and any(w in PERSON_CUES for w in before[:-1]):
             return True  # "Minister of Energy Walid Fayad"
@@ -785,6 +788,7 @@ class PeopleIndex:
                              after, re.I))
 
 
+_ABBREVIATED = {"dr", "mr", "mrs", "ms", "prof", "hon", "gen", "sen", "rep", "amb", "adm", "col", "lt", "h.e"}
 _TITLE_OF_BODY = re.compile(
     r"\b(?:President|(?:Prime\s+|Foreign\s+)?Minister|Secretary(?:[- ]General)?|"
     r"(?i:director(?:[- ]general)?|secretary[- ]general)|"

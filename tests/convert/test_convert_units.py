@@ -2474,3 +2474,9 @@ def test_a_date_inside_a_who_aside_stays_with_the_aside():
                    "meeting with Prime Minister Narendra Modi.")
     dates = {e.kind: e.date.iso() for e in extract(text, DEMO).engagements}
     assert dates.get("visit") == "2022-01-06" and dates.get("meeting") != "2023-01-06"
+
+
+def test_a_name_after_mr_with_a_period_is_a_person_and_a_two_part_portfolio_is_not():
+    found = DEMO.index.candidates("The Minister For Trade And Regional Cooperation, Hon. Asha Wambui, met the Prime "
+                                  "Minister of Tonga, Mr. Tevita Lolohea, in Suva.", [], set())
+    assert sorted(m.name for m in found) == ["Asha Wambui", "Tevita Lolohea"]
