@@ -33,8 +33,8 @@ _BEFORE = re.compile(rf"\b(?:{GATHERING}|sidelines|margins|at|during|attending|a
                      rf"as\s+part\s+of|within|in\s+the\s+framework\s+of|under|"
                      rf"{GATHERING}\s+(?:led|hosted|organi[sz]ed|convened|chaired)\s+by|"  # "meetings led by ASEAN"
                      rf"for|host(?:ed|s|ing)?|chair(?:ed|s|ing)?)\s+(?:of\s+)?(?:the\s+|a\s+|an\s+|this\s+"
-                     rf"(?:year'?s\s+)?)?(?:annual\s+|\d+(?:st|nd|rd|th)\s+|virtual\s+|informal\s+|"
-                     rf"extraordinary\s+|special\s+)?[\"'\u201c\u2018]?$", re.I)
+                     rf"(?:year'?s\s+)?)?(?:(?:annual|\d+(?:st|nd|rd|th)|virtual|informal|"
+                     rf"extraordinary|special|on-?going|current|recent|high-level)\s+){{0,2}}[\"'\u201c\u2018]?$", re.I)
 _AFTER = re.compile(rf"^[\"'\u201d\u2019]?(?:(?:\s+[\w'\u2019-]+){{0,2}}?\s+{GATHERING}\b|"
                     rf"(?:\s+\([A-Z]{{2,8}}\))?\s+[Hh]eads\s+of\s+[Ss]tate(?:\s+and\s+[Gg]overnment)?\s+{GATHERING}\b|"
                     rf"\s+(?:leaders|"

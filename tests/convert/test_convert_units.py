@@ -2480,3 +2480,10 @@ def test_a_name_after_mr_with_a_period_is_a_person_and_a_two_part_portfolio_is_n
     found = DEMO.index.candidates("The Minister For Trade And Regional Cooperation, Hon. Asha Wambui, met the Prime "
                                   "Minister of Tonga, Mr. Tevita Lolohea, in Suva.", [], set())
     assert sorted(m.name for m in found) == ["Asha Wambui", "Tevita Lolohea"]
+
+
+def test_meetings_held_on_the_sidelines_of_an_ongoing_numbered_assembly_take_it():
+    text = HEAD + ("External Affairs Minister S Jaishankar met Antony Blinken and Wang Yi in New York. The meetings "
+                   "were held on the sidelines of the on-going 77th United Nations General Assembly.")
+    forums = [e.forums for e in extract(text, DEMO).engagements]
+    assert forums and all(f == ["UN General Assembly"] for f in forums)
