@@ -496,10 +496,20 @@ def _actors(clause: Clause, s: int, e: int) -> list[Mention]:
         if re.match(r"\s+(?:administration|government|campaign|transition|presidency|era|camp|cabinet|"
                     r"regime|doctrine)\b", clause.plain[m.end:m.end + 16]):
             continue  # "his counterpart in the Trump administration"
+        if _ENTOURAGE_OF.search(clause.plain[max(0, m.start - 50):m.start]) or \
+                _ENTOURAGE_AFTER.match(clause.plain, m.end):
+            continue  # "met the transition team of Trump", "Trump's aides": his people, not him
         out.setdefault(m.person, m)
     if clause.author is not None:
         out = {clause.author.person: clause.author, **out}
     return list(out.values())
+
+
+_ENTOURAGE = r"(?:(?:transition|negotiating|advance|security)\s+)?(?:team|teams|aides?|staff|delegation|officials|envoys?|" \
+             r"representatives?|advisers|advisors|emissar(?:y|ies))"
+_ENTOURAGE_OF = re.compile(rf"\b{_ENTOURAGE}\s+of\s+(?:the\s+)?(?:(?:US\s+)?(?:president|prime\s+minister)" \
+                           r"(?:-elect)?\s+)?$", re.I)
+_ENTOURAGE_AFTER = re.compile(rf"['\u2019]s?\s+{_ENTOURAGE}\b", re.I)
 
 
 _REMARKS = re.compile(r"['\u2019]s?\s+(?:remarks|comments|words|statement|response|reply|announcement|"

@@ -2487,3 +2487,11 @@ def test_meetings_held_on_the_sidelines_of_an_ongoing_numbered_assembly_take_it(
                    "were held on the sidelines of the on-going 77th United Nations General Assembly.")
     forums = [e.forums for e in extract(text, DEMO).engagements]
     assert forums and all(f == ["UN General Assembly"] for f in forums)
+
+
+def test_meeting_someone_s_team_or_envoy_is_not_meeting_them():
+    text = HEAD + ("Foreign Secretary S Jaishankar met the transition team of President-elect Joe Biden in New York "
+                   "on Thursday.\n\nOn Friday Prime Minister Narendra Modi received Macron's envoy, Antony Blinken.")
+    people = [sorted(m.name for m in e.participants) for e in extract(text, DEMO).engagements]
+    assert not any("Joe Biden" in p or "Emmanuel Macron" in p for p in people)
+    assert ["Antony Blinken", "Narendra Modi"] in people
