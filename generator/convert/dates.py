@@ -149,9 +149,10 @@ def find_full_date(text: str, anchored: bool = False) -> tuple[FuzzyDate, re.Mat
     return best
 
 
-def numeric_order(said: str, text: str) -> tuple[FuzzyDate, str] | None:
+def numeric_order(said: str, text: str, month_first: bool = False) -> tuple[FuzzyDate, str] | None:
     """A date such as ``10/06/2025`` that reads either way, put in the order the page
-    writes its dates in words ("June 10, 2025" month first, "10 June 2025" day first).
+    writes its dates in words ("June 10, 2025" month first, "10 June 2025" day first),
+    else month first when ``month_first`` (a US government address), else day first.
 
     Returns (date, review note), or None when ``said`` is not such a date.
     """
@@ -162,14 +163,16 @@ def numeric_order(said: str, text: str) -> tuple[FuzzyDate, str] | None:
     if not short and (m.group(1) == m.group(3) or max(int(m.group(1)), int(m.group(3))) > 12):
         return None
     first, second, year = int(m.group(1)), int(m.group(3)), int(m.group(4)) + (2000 if short else 0)
-    us = len(_FULL_FORMS[2][1].findall(text)) > len(_FULL_FORMS[1][1].findall(text))
+    mdy, dmy = len(_FULL_FORMS[2][1].findall(text)), len(_FULL_FORMS[1][1].findall(text))
+    us = mdy > dmy or (mdy == dmy and month_first)  # (no dates in words: a US site's order)
     date = _make(year, first, second) if us and first <= 12 else _make(year, second, first)
     if date is None:
         return None
     if short:
         return date, (f'published: "{m.group(0).strip()}" read as {date.iso()} (a two-digit year, '
                       "day first); check it")
-    order = "month first, as the page writes its dates" if us else "day first"
+    order = ("month first, as the page writes its dates" if mdy > dmy else "month first, as US sites write "
+             "them") if us else "day first"
     return date, f'published: "{m.group(0)}" read {order}; it could be the other way round'
 
 

@@ -16,6 +16,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from generator.content.dates import FuzzyDate
 from generator.content.model import Forum, Person
@@ -135,9 +136,10 @@ def _date_outside(lines: list[str]) -> FuzzyDate | None:
     return None
 
 
-def _in_page_order(found: PubDate, text: str) -> tuple[str, FuzzyDate]:
+def _in_page_order(found: PubDate, text: str, url: str | None) -> tuple[str, FuzzyDate]:
     """A date line such as ``10/06/2025`` read in the order the page writes dates."""
-    ordered = numeric_order(found.text, text)
+    host = urlsplit(url).hostname or "" if url else ""
+    ordered = numeric_order(found.text, text, month_first=host.endswith((".gov", ".mil", ".us")))
     if ordered is None:
         return "", found.date
     date, note = ordered
@@ -155,12 +157,12 @@ def publication(page, cleaned: Cleaned, url: str | None, user: FuzzyDate | None,
     if page and page.published:
         candidates.append(("", page.published))
     if cleaned.published:
-        candidates.append(_in_page_order(cleaned.published, cleaned.text))
+        candidates.append(_in_page_order(cleaned.published, cleaned.text, url))
     if page:
         candidates.append(("", _date_outside(page.outside)))
     bare = cleaned.unlabelled
     if bare is not None and not cleaned.unlabelled_above_title:
-        candidates.append(_in_page_order(bare, cleaned.text))
+        candidates.append(_in_page_order(bare, cleaned.text, url))
     for line in cleaned.header + cleaned.paragraphs[:2]:  # "The press release issued on 27 April 2023."
         m = _ISSUED.search(line)
         found = find_full_date(m.group(1), anchored=True) if m else None

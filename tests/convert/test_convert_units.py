@@ -2495,3 +2495,10 @@ def test_meeting_someone_s_team_or_envoy_is_not_meeting_them():
     people = [sorted(m.name for m in e.participants) for e in extract(text, DEMO).engagements]
     assert not any("Joe Biden" in p or "Emmanuel Macron" in p for p in people)
     assert ["Antony Blinken", "Narendra Modi"] in people
+
+
+def test_a_numeric_date_on_a_us_government_page_without_dates_in_words_is_month_first():
+    page = ("Readout of a call with the External Affairs Minister\n04/09/2023\n\nSecretary of State Antony Blinken "
+            "spoke today with External Affairs Minister S Jaishankar.")
+    assert extract(page, DEMO, url="https://www.state.gov/readout-call/").published.iso() == "2023-04-09"
+    assert extract(page, DEMO, url="https://www.mea.gov.in/readout/").published.iso() == "2023-09-04"
