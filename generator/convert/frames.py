@@ -1235,8 +1235,9 @@ def frames_of(clause: Clause, index: int, gaz: Gazetteer, dateline_city: str | N
         if frame.joint:
             frame.plural = frame.listed = False  # "a trilateral meeting with his A and B counterparts": one
         frame.topic = bool(re.search(r"(?i)\b(?:discuss\w*|talk\w*\s+about|review\w*|prepar\w*\s+for|"
-                                     r"about)\s+(?:the\s+|an?\s+)?(?:upcoming|forthcoming|coming|next)\s+"
-                                     r"(?:[\w-]+\s+){0,4}$", clause.plain[max(0, s - 80):s]))
+                                     r"about)\s+(?:[^.;]{0,60}?\s(?:and|as\s+well\s+as)\s+)?(?:the\s+|an?\s+)?"
+                                     r"(?:upcoming|forthcoming|coming|next)\s+(?:[\w-]+\s+){0,4}$",
+                                     clause.plain[max(0, s - 140):s]))  # ("discuss X and the next summit")
         if group == "summit" and re.search(r"(?i)\b(?:ahead\s+of|in\s+the\s+run-up\s+to|in\s+preparation\s+for)\s+"
                                         r"(?:the\s+)?(?:[\w'-]+\s+){0,4}$", clause.plain[max(0, s - 60):s]):
             frame.topic = True  # "coordinated positions ahead of the NATO summit in X": another gathering

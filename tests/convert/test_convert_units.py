@@ -2502,3 +2502,10 @@ def test_a_numeric_date_on_a_us_government_page_without_dates_in_words_is_month_
             "spoke today with External Affairs Minister S Jaishankar.")
     assert extract(page, DEMO, url="https://www.state.gov/readout-call/").published.iso() == "2023-04-09"
     assert extract(page, DEMO, url="https://www.mea.gov.in/readout/").published.iso() == "2023-09-04"
+
+
+def test_a_summit_they_will_discuss_among_other_things_is_a_topic_not_the_call_s_format():
+    text = HEAD + ("Prime Minister Narendra Modi will hold a video call with President Joe Biden on Monday, in which "
+                   "they plan to discuss trade in the region and the next G20 summit.")
+    (eng,) = extract(text, DEMO).engagements
+    assert eng.kind == "video call" and eng.forums == []
