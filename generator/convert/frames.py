@@ -169,14 +169,6 @@ _NOT_ENGAGEMENT = re.compile(
     r"breakfast|conversation)$", re.I)
 _VENUE_THEN_CITY = re.compile(  # "at the Presidential Villa Abuja", "at State House, Nairobi"
     r"\b(?:at|in)\s+(?:the\s+)?(?:[A-Z][\w'\u2019-]+\s+){0,2}[A-Z][\w'\u2019-]+(?:,\s*|\s+)$")
-# "on the sidelines of the Vilnius summit", "at the Munich Security Conference", "the Davos
-# forum": a gathering named by its host city was held there (not "the Shanghai Cooperation
-# Organisation", "the Minsk Group": bodies named after a city, meeting anywhere).
-_GATHERING_BEFORE = re.compile(r"(?i:\b(?:sidelines?|margins?|fringes?)\s+of|\bat|\bduring|\battend\w*)\s+"
-                               r"(?:the\s+)?(?:(?:19|20)\d{2}\s+)?$")
-_GATHERING_AFTER = re.compile(r"(?:\s+(?!(?:Cooperation|Organi[sz]ation|Group|Process|Format|Club|Pact|Treaty|"
-                              r"Initiative|Declaration|Agreement|Accords?|Nine|Five|Triangle)\b)[A-Z][a-z]+){0,3}"
-                              r"\s+(?i:summit|forum|conference|dialogue)\b")
 _SAID_WHEN = re.compile(r"\b(?:said|says|tweeted|wrote|posted|announced|added|stated|told|"
                         r"confirmed|reported|informed|claimed|announcement\s+was\s+made)"
                         r"(?:\s+(?:\w+\s+){0,3}?)?\s*$", re.I)
@@ -734,12 +726,6 @@ def _place(clause: Clause, s: int, e: int, group: str, gaz: Gazetteer,
             continue  # inside a quotation
         tail = clause.headline and re.search(r"\s[-\u2013\u2014:|]\s*$", before) and \
             not clause.plain[hit.end:].strip(" .")  # "Opening remarks - Bilateral meeting - Canberra"
-        if hit.place.kind == "city" and _GATHERING_BEFORE.search(before) and \
-                _GATHERING_AFTER.match(clause.plain, hit.end):
-            gap = max(0, hit.start - e, s - hit.end)
-            if best is None or gap < best[0]:
-                best = (gap, hit)
-            continue
         if not tail and not _PLACE_CUE.search(before) and not _VENUE_THEN_CITY.search(before) and not (
                 hit.place.kind == "landmark" and
                 re.search(r"\b(?:a|ao|à|do|da|del|of\s+the)\s+$", before)):  # "a Palazzo Chigi", "rampa do Palácio"
