@@ -125,7 +125,7 @@ _FUTURE = re.compile(
     r"tendr[áa]\s+lugar|deber[áa]|ter[áa]|ter[ãa]o|ir[áa]|ir[ãa]o|far[áa]|seguir[áa]|doit|ser[áa]\s+recibid[oa])\b",
     re.I)
 _BACKGROUND = re.compile(
-    r"\bbuilding\s+on\s+(?:their|the|his|her)\b|"
+    r"\bbuilding\s+on\s+(?:their|the|his|her)\b|\brecall(?:ed|ing|s)?\s+(?:the|their|his|her|its)\b|"
     r"\b(?:(?:had|['\u2019]d)\s+(?:also\s+)?(?:been\s+)?(?:met|held|spoken|visited|talked|hosted|received|called|"
     r"attended|travell?ed)|last\s+(?:met|spoke|visited|held|talked|hosted)|previously|"
     r"since\s+(?:they|the|their|he|she|his|her)|in\s+the\s+past|"

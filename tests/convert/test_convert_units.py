@@ -2499,3 +2499,10 @@ def test_a_summit_they_will_discuss_among_other_things_is_a_topic_not_the_call_s
                    "they plan to discuss trade in the region and the next G20 summit.")
     (eng,) = extract(text, DEMO).engagements
     assert eng.kind == "video call" and eng.forums == []
+
+
+def test_talks_they_recalled_are_background():
+    text = HEAD + ("Prime Minister Narendra Modi this afternoon held talks via telephone with President Emmanuel "
+                   "Macron.\n\nThe two leaders recalled the discussions held during Macron's state visit to India in "
+                   "2018 when he met a delegation led by Foreign Minister Wang Yi.")
+    assert people_of(text) == [["Emmanuel Macron", "Narendra Modi"]]
