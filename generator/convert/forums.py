@@ -50,11 +50,13 @@ _ADJECTIVE_END = "|".join(rf"(?<={end}\s)" for end in ("al", "ic", "ive", "ign",
                                                        "ion"))  # "Foreign and ...", "Trade and ..."
 _CANDIDATE = re.compile(
     r"\b(?:the\s+)?((?:[A-Z](?:[\w'\u2019+-]|\.(?=[\w-]))*\s+(?:(?:" + _ADJECTIVE_END + r")(?:and|for|of)\s+(?=[A-Z]))?){1,5}?"
-    r"(?:Summit|Dialogue|Forum|Conference|Format|Process|Consultations|Ministerial|Meeting)s?"
+    r"(?:Summit|Dialogue|Forum|Conference|Format|Process|Consultations|Ministerial|Meeting|Commission|Committee)s?"
     r"(?:\s+on\s+(?!(?:" + WEEKDAY + "|" + MONTH + r")\b)[A-Z][\w'\u2019-]+(?=[\s,.;:]|$)"
     r"(?!\s+(?:[A-Z]|and|on|in|at|for)\b))?)\b"
     r"(?!\s+(?:Minister|Ministers|Ministry|Secretary|Department|Commissioner|Agency)\b)")
 # ("Foreign and Strategic Dialogue", "Dialogue on Afghanistan"; not "Social Dialogue Minister X")
+_STANDING_BODY = re.compile(r"\b(?:Joint|Binational|Bi-[Nn]ational|Intergovernmental|Inter-[Gg]overnmental|Mixed|"
+                            r"Bilateral)\b")
 _CANDIDATE_FRAMEWORK = re.compile(  # "held in the framework of the Baltic Council of Ministers"
     r"\b(?:in|within|under)\s+the\s+(?:framework|format|auspices|umbrella)\s+of\s+(?:the\s+)?"
     r"((?:[A-Z][\w'\u2019-]*|of|for|and)(?:\s+(?:[A-Z][\w'\u2019-]*|of|for|and)){1,6})")
@@ -199,6 +201,8 @@ class ForumIndex:
                     is_generic(h.forum) and m.start(1) <= h.start and h.end <= m.end(1)) for h in hits):
                 continue  # (a generic name inside: "the Australia-China Foreign and Strategic Dialogue")
             name = " ".join(words)
+            if re.match(r"Commi", words[-1]) and not _STANDING_BODY.search(name):
+                continue  # "the European Commission": an institution; "the Joint Economic Commission": a format
             if re.search(r"(?i)\bheads\s+of\s+$", text[max(0, m.start(1) - 10):m.start(1)]):
                 continue  # "the EAC heads of State Summit": the bloc's summit, not a "State Summit"
             if self._lookup(name) or any(not w[:1].isupper() and w not in ("and", "for", "of", "on") for w in words) or \
@@ -208,7 +212,10 @@ class ForumIndex:
             if re.search(r"(?i)\b(?:memorandum|mou|agreement|protocol|accord|treaty|convention)\b[^.;]{0,150}\bon\s+$",
                          text[max(0, start - 200):start]):
                 continue  # "signed a Memorandum of Understanding ... on Political Consultations": its subject
-            out.append(ForumHit(name, start, m.end(1), name, True, registered=False))
+            standing = re.match(r"Commi", words[-1]) is not None  # met in, or only named ("revive the ...")
+            met = not standing or self._gathering(text, start, m.end(1)) or bool(re.search(
+                r"(?i)\b(?:meeting|session|round)\s+(?:[\w-]+\s+){0,4}?of\s+(?:the\s+)?$", text[max(0, start - 60):start]))
+            out.append(ForumHit(name, start, m.end(1), name, met, registered=False))
         for m in _CANDIDATE_FRAMEWORK.finditer(text):
             name = re.sub(r"(?:\s+(?:of|for|and))+$", "", m.group(1))
             if re.search(r"['\u2019]s?$", name) or re.match(r"(?:President|Prime|Minister|King|Queen|Chancellor|"

@@ -2506,3 +2506,13 @@ def test_talks_they_recalled_are_background():
                    "Macron.\n\nThe two leaders recalled the discussions held during Macron's state visit to India in "
                    "2018 when he met a delegation led by Foreign Minister Wang Yi.")
     assert people_of(text) == [["Emmanuel Macron", "Narendra Modi"]]
+
+
+def test_a_joint_commission_not_in_the_registry_is_a_candidate_format_and_the_european_commission_is_not():
+    text = HEAD + ("External Affairs Minister S Jaishankar and Foreign Minister Penny Wong co-chaired the ninth "
+                   "meeting of the India-Australia Joint Trade Commission in Canberra on Friday.\n\nThe European "
+                   "Commission welcomed the talks.")
+    record = extract(text, DEMO)
+    named = " ".join(record.review + [r for e in record.engagements for r in e.review] +
+                     [f for e in record.engagements for f in e.forums])
+    assert "India-Australia Joint Trade Commission" in named and "European Commission" not in named
