@@ -337,6 +337,9 @@ _RELATIVE = re.compile(  # not "the summit, which will be held in November in As
     r",\s+(?=(?:who|which|whose|where)\s)(?!which\s+(?:will|is\s+(?:to|set\s+to|scheduled\s+to|due\s+to|"
     r"expected\s+to)|was|is)\s+(?:be\s+|being\s+)?(?:held|take\s+place|taking\s+place|convene|open|"
     r"begin|start))(?!which\s+(?:began|begins|started|starts|opened|opens|kicked\s+off|kicks\s+off)\b)")
+_WHERE_UNMARKED = re.compile(r"\b[A-Z][\w'\u2019-]+\s+(?=where\s+(?:he|she|they)\s)")
+_EARLIER_STOP = re.compile(r"(?i)\b(?:after|following)\s+(?:an?\s+|his\s+|her\s+|their\s+|the\s+)?(?:[\w-]+\s+){0,2}"
+                           r"(?:visit|trip|stop|stay|tour|leg)\s+(?:to|in)\s+[^,;]{2,40}$")
 _PRONOUN_START = re.compile(r"^(?:[^,]{0,80},\s+|(?:on|in|later|earlier|then|meanwhile)\s+(?:\w+\s+){0,3}?(?=the\s|he\s|she\s))?"
                             r"(?:he|she|the\s+(?:(?:external|foreign|prime|"
                             r"defen[cs]e|affairs|home|vice|deputy|[a-z]+ian|[a-z]+ese)\s+){0,3}(?:minister|"
@@ -381,6 +384,8 @@ def _split(plain: str) -> list[tuple[int, int, bool]]:
     for m in _CLAUSE_SPLIT.finditer(plain):
         if m.start() > 12 and not (m.group().startswith(",") and _ASIDE.match(plain, m.end())):
             cuts.add(m.end())
+    for m in _WHERE_UNMARKED.finditer(plain):
+        cuts.add(m.end())  # "after a state visit to France where he was received by X"
     for m in _RELATIVE.finditer(plain):
         cuts.add(m.end())
         close = plain.find(",", m.end(), m.end() + 220)
@@ -629,7 +634,10 @@ def _clauses(reader: Reader, sentences: list[Sentence], captions: set[int],
             clause.lead = is_lead
             if not quoted and re.match(r"where\s", plain) and out and out[-1].sentence == s.index:
                 clause.where = out[-1].places[-1] if out[-1].places else None
-                if not clause.times:
+                if _EARLIER_STOP.search(out[-1].plain):
+                    clause.where, clause.elsewhere = None, True  # "arrived on Tuesday after a visit to
+                    # France where he met X": neither then nor there
+                elif not clause.times:
                     clause.times = out[-1].times  # "visited X last month, where he met ..."
             signer = (signers or {}).get(s.paragraph)
             if signer is not None and not quoted and _FIRST_PERSON.search(text):
@@ -1269,8 +1277,9 @@ def _place_from_visits(engagements: list[Engagement], frames: list[Frame], claus
     visits = [f for f in frames if f.group == "visit" and f.place is not None and f.mode
               not in ("hypothetical", "background")]
     for eng in engagements:
-        if eng.place or eng.kind in ("call", "video call", "visit", "statement"):
-            continue
+        if eng.place or eng.kind in ("call", "video call", "visit", "statement") or \
+                all(0 <= f.clause < len(clauses) and clauses[f.clause].elsewhere for f in eng.frames):
+            continue  # ("after a state visit to France where he was received by X": not this trip)
         for v in visits:
             if v.future and not eng.scheduled:
                 continue  # "his upcoming visit": not where the meeting already held was
@@ -1518,13 +1527,13 @@ def _held_in(frames: list[Frame], clauses: list[Clause]) -> None:
                 break
 
 
-def _place_within_sentence(frames: list[Frame]) -> None:
+def _place_within_sentence(frames: list[Frame], clauses: list[Clause]) -> None:
     """"X visited the PM's office in Islamabad on Tuesday, before holding talks with Y at the
     Foreign Office": a clause that names no city is in the city of its sentence's other clause."""
     by_sentence = _grouped(frames, "sentence")
     for f in frames:
         if f.place is not None or f.caption or f.group in ("phone", "video") or \
-                f.mode in ("hypothetical", "background"):
+                f.mode in ("hypothetical", "background") or 0 <= f.clause < len(clauses) and clauses[f.clause].elsewhere:
             continue
         other = next((g for g in by_sentence[f.sentence] if g.clause != f.clause and
                       g.place is not None and g.group not in ("phone", "video") and
@@ -1737,7 +1746,7 @@ def engagements_of(clauses: list[Clause], headline: Clause | None, ctx: Context,
     _on_arrival(frames, clauses)
     _time_from_arrival(frames, clauses)
     _held_in(frames, clauses)
-    _place_within_sentence(frames)
+    _place_within_sentence(frames, clauses)
     body = [f for f in frames if not f.caption]
     captions = [f for f in frames if f.caption]
     found = _leaders_at_gathering(eng_mod.group_frames(body), body, clauses)

@@ -261,6 +261,7 @@ class Clause:
     author: Mention | None = None  # a first-person post or quote: its author acts
     lead: bool = False  # a leading subordinate clause ("Close on the heels of his meeting ..., ")
     where: PlaceHit | None = None  # ", where ...": the place the clause before named
+    elsewhere: bool = False  # "... after a visit to France where he met X": not the sentence's city
     quoted: bool = False  # a quotation
     subject: list[Mention] = field(default_factory=list)  # the sentence's subject, for clauses without one
     carried: list[Mention] = field(default_factory=list)  # the subject before: "her meeting with X"

@@ -2516,3 +2516,11 @@ def test_a_joint_commission_not_in_the_registry_is_a_candidate_format_and_the_eu
     named = " ".join(record.review + [r for e in record.engagements for r in e.review] +
                      [f for e in record.engagements for f in e.forums])
     assert "India-Australia Joint Trade Commission" in named and "European Commission" not in named
+
+
+def test_a_meeting_on_the_earlier_stop_of_a_tour_is_neither_then_nor_there():
+    text = HEAD + ("Prime Minister Narendra Modi held talks with Chancellor Olaf Scholz in Berlin today.\n\nModi "
+                   "arrived in Berlin on Friday evening after a state visit to France where he was received by "
+                   "President Emmanuel Macron.")
+    (macron,) = [e for e in extract(text, DEMO).engagements if "Emmanuel Macron" in [m.name for m in e.participants]]
+    assert macron.place is None and (macron.date.iso() != "2022-01-07" or any("date:" in r for r in macron.review))
