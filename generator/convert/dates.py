@@ -295,17 +295,24 @@ def dateline(line: str) -> tuple[str, int, int, str | None] | None:
 
 _DATED_DATELINE = re.compile(
     r"^([A-Z](?:[^\W\d_]|[.'\-/ ]){1,30}?|[A-Z][A-Z .'\-/]{1,30})(?:\s*\[[^\]]{1,30}\])?\s*"
-    r"(?:,\s*(?P<a>[^()/\n]{6,40}?(?:19|20)\d\d)\s*,?\s*(?:\((?P<c1>[^)]{1,40})\)|/(?P<c2>[^/]{1,30})/)?"
+    r"(?:,\s*(?P<a>(?:[^()/\n]|/(?=\d)){6,40}?(?:19|20)\d\d)\s*,?\s*(?:\((?P<c1>[^)]{1,40})\)|/(?P<c2>[^/]{1,30})/)?"
     r"|\((?P<b>[^)]{0,60}?(?:19|20)\d\d)\))\s*(?:[-\u2013\u2014:]+\s*)?")
 
 
+_CAPS_DATELINE = re.compile(  # "MANILA 09 January 2024 — ...": a capitals city, no comma
+    r"^([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3})\s+(\d{1,2}\s+[A-Z][a-z]+\.?\s+(?:19|20)\d\d|"
+    r"[A-Z][a-z]+\.?\s+\d{1,2},?\s+(?:19|20)\d\d)\s*[-\u2013\u2014:]+\s*")
 _PLACE_PARTICLES = {"de", "del", "da", "do", "dos", "das", "di", "of", "the", "upon", "am", "an", "la", "le",
                     "les", "el", "al", "es", "en", "sur", "y"}
 
 
 def dated_dateline(line: str) -> tuple[str, FuzzyDate, str | None, int] | None:
-    """``BALI, 09 July 2022, (TON)`` or ``NEW DELHI (UrduPoint News / Sputnik - 10th September,
-    2020)``: (place, date, credit, where the text starts)."""
+    """``BALI, 09 July 2022, (TON)``, ``NEW DELHI (UrduPoint News / Sputnik - 10th September,
+    2020)``, ``Addis Abeba, June 26/2020 -`` or ``MANILA 09 January 2024 -``: (place, date,
+    credit, where the text starts)."""
+    caps = _CAPS_DATELINE.match(line.strip())
+    if caps and (found := find_full_date(caps.group(2), anchored=True)):
+        return caps.group(1).strip(), found[0], None, caps.end() + len(line) - len(line.lstrip())
     m = _DATED_DATELINE.match(line.strip())
     if not m or any(w[:1].islower() and w not in _PLACE_PARTICLES for w in m.group(1).split()):
         return None  # "Vučić-Kurti meeting in Brussels, 18 August 2022": a caption, not a place

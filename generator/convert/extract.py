@@ -149,6 +149,11 @@ def _in_page_order(found: PubDate, text: str, url: str | None) -> tuple[str, Fuz
 _ISSUED = re.compile(r"\b(?:issued|published|released|posted|dated)\b[^.]{0,60}?\bon\s+(.{6,30})", re.I)
 
 
+def _near(a: FuzzyDate, b: FuzzyDate) -> bool:
+    """Two different days at most two apart."""
+    return a.precision == b.precision == "day" and 0 < abs((a.first_day() - b.first_day()).days) <= 2
+
+
 def publication(page, cleaned: Cleaned, url: str | None, user: FuzzyDate | None,
                 today: dt.date) -> tuple[FuzzyDate | None, list[str]]:
     if user is not None:
@@ -156,11 +161,15 @@ def publication(page, cleaned: Cleaned, url: str | None, user: FuzzyDate | None,
     candidates: list[tuple[str, FuzzyDate | None]] = []
     if page and page.published:
         candidates.append(("", page.published))
+    bare = cleaned.unlabelled
+    if bare is not None and not cleaned.unlabelled_above_title and cleaned.published and \
+            cleaned.published.how == "the page's date line" and _near(bare.date, cleaned.published.date):
+        candidates.append(_in_page_order(bare, cleaned.text, url))  # the page's own words beat the
+        # crawler's stamp a day off ("date 2021-03-30", then "29 March 2021" under the headline)
     if cleaned.published:
         candidates.append(_in_page_order(cleaned.published, cleaned.text, url))
     if page:
         candidates.append(("", _date_outside(page.outside)))
-    bare = cleaned.unlabelled
     if bare is not None and not cleaned.unlabelled_above_title:
         candidates.append(_in_page_order(bare, cleaned.text, url))
     for line in cleaned.header + cleaned.paragraphs[:2]:  # "The press release issued on 27 April 2023."

@@ -214,7 +214,7 @@ class ForumIndex:
                 continue  # "signed a Memorandum of Understanding ... on Political Consultations": its subject
             standing = re.match(r"Commi", words[-1]) is not None  # met in, or only named ("revive the ...")
             met = not standing or self._gathering(text, start, m.end(1)) or bool(re.search(
-                r"(?i)\b(?:meeting|session|round)\s+(?:[\w-]+\s+){0,4}?of\s+(?:the\s+)?$", text[max(0, start - 60):start]))
+                r"(?i)\b(?:meeting|session|round)\s+(?:[\w-]+\s+){0,4}?of\s+(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+)?$", text[max(0, start - 60):start]))
             out.append(ForumHit(name, start, m.end(1), name, met, registered=False))
         for m in _CANDIDATE_FRAMEWORK.finditer(text):
             name = re.sub(r"(?:\s+(?:of|for|and))+$", "", m.group(1))

@@ -51,7 +51,7 @@ _TRIGGERS = re.compile(
     r"discussed|discuss|discusses|discussing|conferred|confers|exchanged\s+views|"
     r"exchange\s+views|gesprochen|conversaram|sprach\s+mit|sprachen|s['\u2019]est\s+entretenue?|se\s+sont\s+entretenus|"
     r"convers[óo]|conversou|conversaron|austauschen|ausgetauscht|tauschten?\s+sich)\b"
-    r"|\b(?P<meet>pull-asides?|engaged(?=\s+with\b)|(?<=\s)agreed(?=\s+(?:to|on|that)\b)|(?:(?:co-)?chaired|attended)(?=\s+by\b)|(?:in\s+attendance|(?<=leaders\s)present)(?=\s+(?:included|were|was)\b)|(?<![\w,;] )(?-i:Meeting|Talks)(?=\s+with\b)|(?:held|hold|holds|holding|had)\s+(?:a|an|the|their)\s+(?:[A-Z][\w'\u2019.-]*\s+){1,3}(?-i:Meeting|Talks)\b|(?:(?:took|take|takes|taking)\s+part|joined|participated)(?=\s+(?:from|via|remotely|"
+    r"|\b(?P<meet>pull-asides?|engaged(?=\s+with\b)|(?<=\s)agreed(?=\s+(?:to|on|that)\b)|(?:(?:co-)?chaired|attended)(?=\s+by\b)|co-?chair(?:ed|s)(?=\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,6}?(?i:meeting|session|talks|consultations|dialogue|commission|committee)\b)|(?:in\s+attendance|(?<=leaders\s)present)(?=\s+(?:included|were|was)\b)|(?<![\w,;] )(?-i:Meeting|Talks)(?=\s+with\b)|(?:held|hold|holds|holding|had)\s+(?:a|an|the|their)\s+(?:[A-Z][\w'\u2019.-]*\s+){1,3}(?-i:Meeting|Talks)\b|(?:(?:took|take|takes|taking)\s+part|joined|participated)(?=\s+(?:from|via|remotely|"
     r"virtually|online|by\s+video)\b)|courtesy\s+calls?|(?:held|hold|holds|holding)\s+(?:[\w-]+\s+){0,2}?consultations|(?:held|hold|holds|holding|had)\s+(?:an?\s+)?(?:(?!(?:tele)?phone|video|virtual|online)[\w-]+\s+){0,2}?discussion(?=\s+with\b)|(?:private\s+)?audience|"
     r"shook\s+hands|convened|met|meet|meets|meeting|meetings|gatherings?(?=\s+(?:was|were)\s+held\b)|interacted|encounter(?=\s+with\b)|(?<=bilateral\s)engagements?|interactions?(?=\s+with\s+(?:his|her|their|several|other|counterparts|leaders|[A-Z]))|held\s+talks|hold\s+talks|holds\s+talks|"
     r"holding\s+talks|talks|negotiations|(?<!into\s)(?<!for\s)(?<!to\s)dialogue|discussions|hosted|hosts|hosting|host(?=\s+(?:his|her|their|the|an?|[A-Z]))|"
@@ -337,7 +337,8 @@ def triggers(plain: str) -> list[tuple[int, int, str]]:
         if group == "talk" and word.startswith(("speak", "spoke")) and _SPEECH.match(plain, m.end()) and (
                 plain[max(0, m.start() - 3):m.start()] == "to " or not _SPEECH.match(plain, m.end()).group(1)):
             continue  # "were also scheduled to speak.", "spoke at the opening session": a speech
-        if word in ("attended", "chaired", "co-chaired") and not re.search(
+        if word in ("attended", "chaired", "co-chaired") and not re.match(r"\s+(?:the|a|an)\s", plain[m.end():]) \
+                and not re.search(
                 r"(?i)\b(?:meeting|summit|session|talks|conference|forum|gathering|dialogue|consultations)\b",
                 plain[max(0, m.start() - 80):m.start()]):
             continue  # "the ceremony, which was attended by X": not the meeting's

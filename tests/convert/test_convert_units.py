@@ -12,7 +12,7 @@ from convert_scoring import FIXTURES
 from generator.content.dates import FuzzyDate
 from generator.content.entries import parse_entry
 from generator.convert.clean import clean_text, is_category_strip, is_nav
-from generator.convert.dates import (dateline, find_times, labelled_date, lead_date, leading_date,
+from generator.convert.dates import (dated_dateline, dateline, find_times, labelled_date, lead_date, leading_date,
                                      social_post_date)
 from generator.convert.extract import Registries, extract
 from generator.convert.frames import _mode, triggers
@@ -2524,3 +2524,21 @@ def test_a_meeting_on_the_earlier_stop_of_a_tour_is_neither_then_nor_there():
                    "President Emmanuel Macron.")
     (macron,) = [e for e in extract(text, DEMO).engagements if "Emmanuel Macron" in [m.name for m in e.participants]]
     assert macron.place is None and (macron.date.iso() != "2022-01-07" or any("date:" in r for r in macron.review))
+
+
+@pytest.mark.parametrize("line, place, iso", [
+    ("Nairobi, March 4/2021 \u2013 The minister said", "Nairobi", "2021-03-04"),
+    ("SUVA 12 February 2023 \u2014 The minister said", "SUVA", "2023-02-12"),
+])
+def test_datelines_with_a_slashed_year_or_without_a_comma(line, place, iso):
+    found = dated_dateline(line)
+    assert found is not None and (found[0], found[1].iso()) == (place, iso)
+
+
+def test_the_page_s_own_date_line_beats_a_crawler_stamp_a_day_off_and_co_chairing_a_meeting_is_one():
+    page = (" date 2023-05-12 Ministers review ties\n\n11 May 2023\nForeign Office (Canberra)\n\nExternal Affairs "
+            "Minister S Jaishankar and Foreign Minister Penny Wong co-chaired the Ministerial Meeting of the 14th "
+            "India-Australia Joint Commission today.")
+    record = extract(page, DEMO)
+    assert record.published.iso() == "2023-05-11"
+    assert [(e.kind, e.date.iso()) for e in record.engagements] == [("meeting", "2023-05-11")]
