@@ -138,7 +138,7 @@ def _date_outside(lines: list[str]) -> FuzzyDate | None:
 
 def _in_page_order(found: PubDate, text: str, url: str | None) -> tuple[str, FuzzyDate]:
     """A date line such as ``10/06/2025`` read in the order the page writes dates."""
-    host = urlsplit(url).hostname or "" if url else ""
+    host = (urlsplit(url).hostname or "") if url else ""
     ordered = numeric_order(found.text, text, month_first=host.endswith((".gov", ".mil", ".us")))
     if ordered is None:
         return "", found.date
@@ -1287,7 +1287,7 @@ def _place_from_visits(engagements: list[Engagement], frames: list[Frame], claus
               not in ("hypothetical", "background")]
     for eng in engagements:
         if eng.place or eng.kind in ("call", "video call", "visit", "statement") or \
-                all(0 <= f.clause < len(clauses) and clauses[f.clause].elsewhere for f in eng.frames):
+                all(_elsewhere(f, clauses) for f in eng.frames):
             continue  # ("after a state visit to France where he was received by X": not this trip)
         for v in visits:
             if v.future and not eng.scheduled:
@@ -1536,13 +1536,18 @@ def _held_in(frames: list[Frame], clauses: list[Clause]) -> None:
                 break
 
 
+def _elsewhere(frame: Frame, clauses: list[Clause]) -> bool:
+    """The frame is of an earlier stop ("after a visit to France where he met X")."""
+    return 0 <= frame.clause < len(clauses) and clauses[frame.clause].elsewhere
+
+
 def _place_within_sentence(frames: list[Frame], clauses: list[Clause]) -> None:
     """"X visited the PM's office in Islamabad on Tuesday, before holding talks with Y at the
     Foreign Office": a clause that names no city is in the city of its sentence's other clause."""
     by_sentence = _grouped(frames, "sentence")
     for f in frames:
         if f.place is not None or f.caption or f.group in ("phone", "video") or \
-                f.mode in ("hypothetical", "background") or 0 <= f.clause < len(clauses) and clauses[f.clause].elsewhere:
+                f.mode in ("hypothetical", "background") or _elsewhere(f, clauses):
             continue
         other = next((g for g in by_sentence[f.sentence] if g.clause != f.clause and
                       g.place is not None and g.group not in ("phone", "video") and

@@ -57,6 +57,8 @@ _CANDIDATE = re.compile(
 # ("Foreign and Strategic Dialogue", "Dialogue on Afghanistan"; not "Social Dialogue Minister X")
 _STANDING_BODY = re.compile(r"\b(?:Joint|Binational|Bi-[Nn]ational|Intergovernmental|Inter-[Gg]overnmental|Mixed|"
                             r"Bilateral)\b")
+_SESSION_OF = re.compile(r"(?i)\b(?:meeting|session|round)\s+(?:[\w-]+\s+){0,4}?of\s+(?:the\s+)?"
+                         r"(?:\d+(?:st|nd|rd|th)\s+)?$")  # "the second meeting ... of the 7th Joint Commission"
 _CANDIDATE_FRAMEWORK = re.compile(  # "held in the framework of the Baltic Council of Ministers"
     r"\b(?:in|within|under)\s+the\s+(?:framework|format|auspices|umbrella)\s+of\s+(?:the\s+)?"
     r"((?:[A-Z][\w'\u2019-]*|of|for|and)(?:\s+(?:[A-Z][\w'\u2019-]*|of|for|and)){1,6})")
@@ -213,8 +215,8 @@ class ForumIndex:
                          text[max(0, start - 200):start]):
                 continue  # "signed a Memorandum of Understanding ... on Political Consultations": its subject
             standing = re.match(r"Commi", words[-1]) is not None  # met in, or only named ("revive the ...")
-            met = not standing or self._gathering(text, start, m.end(1)) or bool(re.search(
-                r"(?i)\b(?:meeting|session|round)\s+(?:[\w-]+\s+){0,4}?of\s+(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+)?$", text[max(0, start - 60):start]))
+            met = not standing or self._gathering(text, start, m.end(1)) or \
+                bool(_SESSION_OF.search(text, max(0, start - 60), start))
             out.append(ForumHit(name, start, m.end(1), name, met, registered=False))
         for m in _CANDIDATE_FRAMEWORK.finditer(text):
             name = re.sub(r"(?:\s+(?:of|for|and))+$", "", m.group(1))

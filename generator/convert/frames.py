@@ -36,7 +36,8 @@ _TRIGGERS = re.compile(
     r"videochiamata|videochamada|videollamada|Videoanruf|Videotelefonat|(?:rencontre|r[ée]union|sommet|conf[ée]rence)\s+virtuel(?:le)?|sommet\s+en\s+ligne|"
     r"(?:cumbre|reuni[óo]n|c[úu]pula|reuni[ãa]o|encontro|vertice|incontro)\s+virtual[e]?|"
     r"virtuelle[rnms]?\s+(?:Gipfel|Treffen|Konferenz))\b"
-    r"|\b(?P<phone>(?:held|hold|holds|holding|had)\s+talks\s+(?:via|by|over)\s+(?:the\s+)?(?:tele)?phone|(?:tele)?phone(?:d)?(?:\s+(?:call|calls|conversation|talks))?|phone-call|telephonic(?:ally)?|"
+    r"|\b(?P<phone>(?:held|hold|holds|holding|had)\s+talks\s+(?:via|by|over)\s+(?:the\s+)?(?:tele)?phone|"
+    r"(?:tele)?phone(?:d)?(?:\s+(?:call|calls|conversation|talks))?|phone-call|telephonic(?:ally)?|"
     r"calls?(?!\s+(?:for|of|upon|off|out|to\s+\w+)\b)(?!\s+on\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|"
     r"Sun)day))|"
     r"called(?=\s+(?:up\s+)?(?:his|her|their|[A-Z][a-z]|@))|"
@@ -51,8 +52,12 @@ _TRIGGERS = re.compile(
     r"discussed|discuss|discusses|discussing|conferred|confers|exchanged\s+views|"
     r"exchange\s+views|gesprochen|conversaram|sprach\s+mit|sprachen|s['\u2019]est\s+entretenue?|se\s+sont\s+entretenus|"
     r"convers[óo]|conversou|conversaron|austauschen|ausgetauscht|tauschten?\s+sich)\b"
-    r"|\b(?P<meet>pull-asides?|engaged(?=\s+with\b)|(?<=\s)agreed(?=\s+(?:to|on|that)\b)|(?:(?:co-)?chaired|attended)(?=\s+by\b)|co-?chair(?:ed|s)(?=\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,6}?(?i:meeting|session|talks|consultations|dialogue|commission|committee)\b)|(?:in\s+attendance|(?<=leaders\s)present)(?=\s+(?:included|were|was)\b)|(?<![\w,;] )(?-i:Meeting|Talks)(?=\s+with\b)|(?:held|hold|holds|holding|had)\s+(?:a|an|the|their)\s+(?:[A-Z][\w'\u2019.-]*\s+){1,3}(?-i:Meeting|Talks)\b|(?:(?:took|take|takes|taking)\s+part|joined|participated)(?=\s+(?:from|via|remotely|"
-    r"virtually|online|by\s+video)\b)|courtesy\s+calls?|(?:held|hold|holds|holding)\s+(?:[\w-]+\s+){0,2}?consultations|(?:held|hold|holds|holding|had)\s+(?:an?\s+)?(?:(?!(?:tele)?phone|video|virtual|online)[\w-]+\s+){0,2}?discussion(?=\s+with\b)|(?:private\s+)?audience|"
+    r"|\b(?P<meet>pull-asides?|engaged(?=\s+with\b)|(?<=\s)agreed(?=\s+(?:to|on|that)\b)|(?:(?:co-)?chaired|attended)(?=\s+by\b)|"
+    r"co-?chair(?:ed|s)(?=\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,6}?(?i:meeting|session|talks|consultations|dialogue|"
+    r"commission|committee)\b)|(?:in\s+attendance|(?<=leaders\s)present)(?=\s+(?:included|were|was)\b)|(?<![\w,;] )(?-i:Meeting|Talks)(?=\s+with\b)|(?:held|hold|holds|holding|had)\s+(?:a|an|the|their)\s+(?:[A-Z][\w'\u2019.-]*\s+){1,3}(?-i:Meeting|Talks)\b|(?:(?:took|take|takes|taking)\s+part|joined|participated)(?=\s+(?:from|via|remotely|"
+    r"virtually|online|by\s+video)\b)|courtesy\s+calls?|(?:held|hold|holds|holding)\s+(?:[\w-]+\s+){0,2}?consultations|"
+    r"(?:held|hold|holds|holding|had)\s+(?:an?\s+)?(?:(?!(?:tele)?phone|video|virtual|online)[\w-]+\s+){0,2}?"
+    r"discussion(?=\s+with\b)|(?:private\s+)?audience|"
     r"shook\s+hands|convened|met|meet|meets|meeting|meetings|gatherings?(?=\s+(?:was|were)\s+held\b)|interacted|encounter(?=\s+with\b)|(?<=bilateral\s)engagements?|interactions?(?=\s+with\s+(?:his|her|their|several|other|counterparts|leaders|[A-Z]))|held\s+talks|hold\s+talks|holds\s+talks|"
     r"holding\s+talks|talks|negotiations|(?<!into\s)(?<!for\s)(?<!to\s)dialogue|discussions|hosted|hosts|hosting|host(?=\s+(?:his|her|their|the|an?|[A-Z]))|"
     r"received(?!\s+(?:an?\s+)?(?:\w+\s+)?(?:phone|telephone|call|message|letter))|"
@@ -115,7 +120,8 @@ _FUTURE = re.compile(
     r"\b(?:will|shall|'ll|would|is\s+to(?!\s+be\s+(?:recalled|noted|remembered|mentioned)\b)|are\s+to|(?:is|are|was|were|be)\s+(?:also\s+)?(?:set|scheduled|"
     r"slated|expected|due|poised|likely|going|planned|slotted)\s+to|plans?\s+to|planning\s+to|"
     rf"intends?\s+to|to\s+be\s+(?!(?:recalled|noted|remembered|mentioned)\b)(?:\w+ed|held)|{_BEING_ARRANGED}|planned|upcoming|forthcoming|future|next(?!\s+(?:day|morning))|later\s+(?:this|in\s+the|today)|"
-    r"preparing\s+for|prepares\s+for|confirm\w*\s+(?:(?:their|his|her|its)\s+)?(?:participation|attendance|presence)|look(?:s|ed|ing)?\s+forward\s+to|agree(?:d|s)?\s+(?:to|on)|"
+    r"preparing\s+for|prepares\s+for|confirm\w*\s+(?:(?:their|his|her|its)\s+)?(?:participation|attendance|presence)|"
+    r"look(?:s|ed|ing)?\s+forward\s+to|agree(?:d|s)?\s+(?:to|on)|"
     r"combin(?:aram|ou|am)|acord(?:aram|ou|aron|[óo])|set\s+to|scheduled\s+(?:to|for)|expected\s+to|due\s+to|"
     r"will\s+be|"
     r"wird|werden|soll|sollen|anstehend\w*|bevorstehend\w*|kommend\w*|pr[óo]xim[oa]s?|prochaine?s?|"
@@ -323,6 +329,9 @@ _CALL_BEFORE = re.compile(r"(?:\w['\u2019]s\s+$)|\b(?:a|the|his|her|their|its|ph
                           r"cordial|warm|good|this|that|both|two|these|another|telephone)\s+$", re.I)
 
 
+_ARTICLE_NEXT = re.compile(r"\s+(?:the|a|an)\s")  # "co-chaired the meeting of ...", not "attended by"
+
+
 def triggers(plain: str) -> list[tuple[int, int, str]]:
     out = []
     for m in _TRIGGERS.finditer(plain):
@@ -337,7 +346,7 @@ def triggers(plain: str) -> list[tuple[int, int, str]]:
         if group == "talk" and word.startswith(("speak", "spoke")) and _SPEECH.match(plain, m.end()) and (
                 plain[max(0, m.start() - 3):m.start()] == "to " or not _SPEECH.match(plain, m.end()).group(1)):
             continue  # "were also scheduled to speak.", "spoke at the opening session": a speech
-        if word in ("attended", "chaired", "co-chaired") and not re.match(r"\s+(?:the|a|an)\s", plain[m.end():]) \
+        if word in ("attended", "chaired", "co-chaired") and not _ARTICLE_NEXT.match(plain, m.end()) \
                 and not re.search(
                 r"(?i)\b(?:meeting|summit|session|talks|conference|forum|gathering|dialogue|consultations)\b",
                 plain[max(0, m.start() - 80):m.start()]):
@@ -499,9 +508,9 @@ def _actors(clause: Clause, s: int, e: int) -> list[Mention]:
     return list(out.values())
 
 
-_ENTOURAGE = r"(?:(?:transition|negotiating|advance|security)\s+)?(?:team|teams|aides?|staff|delegation|officials|envoys?|" \
-             r"representatives?|advisers|advisors|emissar(?:y|ies))"
-_ENTOURAGE_OF = re.compile(rf"\b{_ENTOURAGE}\s+of\s+(?:the\s+)?(?:(?:US\s+)?(?:president|prime\s+minister)" \
+_ENTOURAGE = (r"(?:(?:transition|negotiating|advance|security)\s+)?(?:team|teams|aides?|staff|delegation|"
+              r"officials|envoys?|representatives?|advisers|advisors|emissar(?:y|ies))")
+_ENTOURAGE_OF = re.compile(rf"\b{_ENTOURAGE}\s+of\s+(?:the\s+)?(?:(?:US\s+)?(?:president|prime\s+minister)"
                            r"(?:-elect)?\s+)?$", re.I)
 _ENTOURAGE_AFTER = re.compile(rf"['\u2019]s?\s+{_ENTOURAGE}\b", re.I)
 
