@@ -467,7 +467,6 @@ def _prefer_date_under_title(cleaned: Cleaned, t: int) -> None:
         cleaned.dateline = None
     cleaned.dropped.append(cleaned.published.text)
     cleaned.published = cleaned.unlabelled
-    cleaned.banner_line = -1
 
 
 def clean_text(text: str, agency_keys: set[str], surnames: Collection[str] = ()) -> Cleaned:

@@ -374,8 +374,12 @@ _APPOSITION = re.compile(r"(?i)\b(?:counterparts?|homologues?|host|hosts|ministe
 _ASIDE = re.compile(r"[^,.;]{3,80},\s+(?:was|were|is|are|took\s+place|came)\b")
 
 
-_IN_DATE_COMMA = re.compile(r"(?i).{0,12}(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,\s+(?:\d|[a-z]{3,9}\.?\s+\d)|"
-                            r"\d,\s+(?:19|20)\d\d)")
+def _comma_in_date(plain: str, i: int) -> bool:
+    """The comma at ``i`` is inside a date: "on Tuesday, October 25", "May 10, 2023"."""
+    before, after = plain[max(0, i - 10):i], plain[i + 1:i + 14]
+    return bool(re.search(r"(?i)(?:mon|tues|wednes|thurs|fri|satur|sun)day$", before) and
+                re.match(r"\s+(?:\d|[A-Za-z]{3,9}\.?\s+\d)", after)) or \
+        bool(re.search(r"\d$", before) and re.match(r"\s+(?:19|20)\d\d", after))
 
 
 def _leading_clause(plain: str) -> re.Match | None:
@@ -398,7 +402,7 @@ def _split(plain: str) -> list[tuple[int, int, bool]]:
     for m in _RELATIVE.finditer(plain):
         cuts.add(m.end())
         close = plain.find(",", m.end(), m.end() + 220)
-        while close > 0 and _IN_DATE_COMMA.match(plain[max(0, close - 12):close + 12].rjust(24)):
+        while close > 0 and _comma_in_date(plain, close):
             close = plain.find(",", close + 1, m.end() + 220)  # "who arrived on Tuesday, October 25,"
         if close > 0 and not _APPOSITION.search(plain, m.end(), close):
             cuts.add(close + 1)  # (not "where he met his Georgian counterpart, Vice Premier X")
